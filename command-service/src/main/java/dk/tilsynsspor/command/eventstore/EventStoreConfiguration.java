@@ -1,0 +1,77 @@
+package dk.tilsynsspor.command.eventstore;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dk.tilsynsspor.core.audit.AuditMetadata;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * The event store on PostgreSQL without Axon Server: Axon's JDBC engine (bytea blobs, one BIGSERIAL global index)
+ * on tables Flyway creates in schema {@code events}, and Jackson for every serialized message with a mapper of its
+ * own, so that web settings can never change how stored events read.
+ */
+@Configuration(proxyBeanMethods = false)
+public class EventStoreConfiguration {
+
+    public static final String DOMAIN_EVENT_TABLE = "events.domain_event_entry";
+    public static final String SNAPSHOT_TABLE = "events.snapshot_event_entry";
+
+    @Bean
+    EventSchema eventSchema() {
+        return EventSchema.builder()
+                .eventTable(DOMAIN_EVENT_TABLE)
+                .snapshotTable(SNAPSHOT_TABLE)
+                .build();
+    }
+
+    /** Only a unique violation (SQLSTATE 23505) means "someone else appended this sequence number first". */
+    @Bean
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new SQLStateResolver("23505");
+    }
+
+    @Bean
+    @Primary
+    Serializer serializer() {
+        return jacksonSerializer();
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    Serializer messageSerializer() {
+        return jacksonSerializer();
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer() {
+        return jacksonSerializer();
+    }
+
+    /** The actor, role, scope and reason of a command travel on to every event it causes. */
+    @Bean
+    CorrelationDataProvider auditMetadataProvider() {
+        return new SimpleCorrelationDataProvider(AuditMetadata.ACTOR_ID, AuditMetadata.ACTOR_ROLE,
+                AuditMetadata.ACTOR_SCOPE, AuditMetadata.REASON);
+    }
+
+    static Serializer jacksonSerializer() {
+        ObjectMapper mapper = new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        return JacksonSerializer.builder().objectMapper(mapper).build();
+    }
+}

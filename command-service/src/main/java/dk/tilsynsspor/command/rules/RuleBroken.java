@@ -1,0 +1,5 @@
+package dk.tilsynsspor.command.rules;
+
+/** What crosses the command bus when a rule is broken, so the answer is the same locally and via Axon Server. */
+public record RuleBroken(String code, RuleViolation.Kind kind, String detail) {
+}

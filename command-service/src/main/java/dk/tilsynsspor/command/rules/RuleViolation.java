@@ -1,0 +1,40 @@
+package dk.tilsynsspor.command.rules;
+
+/**
+ * A command broke a rule of the domain. The code is stable (it names the problem type clients can rely on); the
+ * detail is written for the leader or inspector who sent the command.
+ */
+public class RuleViolation extends RuntimeException {
+
+    /** Whether the command conflicts with the current state (409) or its content breaks a rule (422). */
+    public enum Kind { CONFLICT, UNPROCESSABLE }
+
+    private final String code;
+    private final Kind kind;
+
+    public RuleViolation(String code, Kind kind, String detail) {
+        super(detail);
+        this.code = code;
+        this.kind = kind;
+    }
+
+    public static RuleViolation conflict(String code, String detail) {
+        return new RuleViolation(code, Kind.CONFLICT, detail);
+    }
+
+    public static RuleViolation unprocessable(String code, String detail) {
+        return new RuleViolation(code, Kind.UNPROCESSABLE, detail);
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public RuleBroken details() {
+        return new RuleBroken(code, kind, getMessage());
+    }
+}

@@ -1,0 +1,75 @@
+package dk.tilsynsspor.command.web;
+
+import dk.tilsynsspor.command.rules.RuleViolationInterceptor;
+import dk.tilsynsspor.command.security.CurrentActor;
+import dk.tilsynsspor.core.audit.AuditMetadata;
+import dk.tilsynsspor.core.security.Actor;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Sends a command on behalf of the authenticated actor. The actor and the request's {@code X-Reason} become the
+ * command's metadata, which Axon copies onto every event the command causes.
+ */
+@Component
+public class CommandDispatcher {
+
+    public static final String REASON_HEADER = "X-Reason";
+    static final int MAX_REASON_LENGTH = 2000;
+
+    private final CommandGateway gateway;
+    private final CurrentActor currentActor;
+
+    CommandDispatcher(CommandGateway gateway, CommandBus commandBus, CurrentActor currentActor) {
+        this.gateway = gateway;
+        this.currentActor = currentActor;
+        commandBus.registerHandlerInterceptor(new RuleViolationInterceptor());
+    }
+
+    /**
+     * Sends and waits. {@code target} names what the command is addressed to, for the 404 when it does not exist.
+     */
+    public <R> R send(Object command, String targetKind, UUID targetId) {
+        try {
+            return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData()));
+        } catch (AggregateNotFoundException e) {
+            throw new ResourceNotFoundException(targetKind, targetId);
+        }
+    }
+
+    private Map<String, Object> metaData() {
+        Actor actor = currentActor.get();
+        Map<String, Object> metaData = new HashMap<>();
+        metaData.put(AuditMetadata.ACTOR_ID, actor.id());
+        metaData.put(AuditMetadata.ACTOR_ROLE, actor.role().name());
+        metaData.put(AuditMetadata.ACTOR_SCOPE, actor.scope());
+        String reason = reasonHeader();
+        if (reason != null && !reason.isBlank()) {
+            metaData.put(AuditMetadata.REASON, reason.strip());
+        }
+        return MetaData.from(metaData);
+    }
+
+    private static String reasonHeader() {
+        RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
+        if (attributes instanceof ServletRequestAttributes servlet) {
+            String reason = servlet.getRequest().getHeader(REASON_HEADER);
+            if (reason != null && reason.length() > MAX_REASON_LENGTH) {
+                throw new InvalidHeaderException(REASON_HEADER, "at most " + MAX_REASON_LENGTH + " characters");
+            }
+            return reason;
+        }
+        return null;
+    }
+}

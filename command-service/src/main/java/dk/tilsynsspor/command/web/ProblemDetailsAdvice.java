@@ -1,0 +1,150 @@
+package dk.tilsynsspor.command.web;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dk.tilsynsspor.command.rules.RuleBroken;
+import dk.tilsynsspor.command.rules.RuleViolation;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Every error as RFC 9457 problem details, with a stable {@code type} per kind of problem. */
+@RestControllerAdvice
+class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+    static final String TYPE_PREFIX = "urn:tilsynsspor:problem:";
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException exception,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        List<Map<String, String>> errors = exception.getBindingResult().getFieldErrors().stream()
+                .map(error -> Map.of("field", error.getField(),
+                        "message", String.valueOf(error.getDefaultMessage())))
+                .toList();
+        String fields = errors.stream().map(error -> error.get("field")).distinct().collect(Collectors.joining(", "));
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                "Missing or invalid fields: " + fields + ".");
+        problem.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        ProblemDetail problem;
+        if (exception.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            String field = path(mismatch);
+            problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                    "Field " + field + " has an invalid value" + expected(mismatch) + ".");
+            problem.setProperty("errors", List.of(Map.of("field", field, "message", "invalid value")));
+        } else {
+            problem = problem(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON",
+                    "The request body is missing or is not valid JSON.");
+        }
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @ExceptionHandler(CommandExecutionException.class)
+    ResponseEntity<ProblemDetail> commandFailed(CommandExecutionException exception) {
+        RuleBroken rule = exception.<RuleBroken>getDetails().orElse(null);
+        if (rule == null) {
+            log.error("Command failed", exception);
+            return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "command-failed", "Command failed",
+                    "The command could not be carried out; nothing was recorded."));
+        }
+        return respond(ruleBroken(rule));
+    }
+
+    @ExceptionHandler(RuleViolation.class)
+    ResponseEntity<ProblemDetail> ruleViolated(RuleViolation violation) {
+        return respond(ruleBroken(violation.details()));
+    }
+
+    @ExceptionHandler(ResourceNotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(ResourceNotFoundException exception) {
+        return respond(problem(HttpStatus.NOT_FOUND, "not-found", "Not found", exception.getMessage()));
+    }
+
+    @ExceptionHandler(InvalidHeaderException.class)
+    ResponseEntity<ProblemDetail> invalidHeader(InvalidHeaderException exception) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                exception.getMessage());
+        problem.setProperty("errors", List.of(Map.of("field", exception.header(), "message", exception.getMessage())));
+        return respond(problem);
+    }
+
+    @ExceptionHandler(AggregateStreamCreationException.class)
+    ResponseEntity<ProblemDetail> alreadyExists(AggregateStreamCreationException exception) {
+        return respond(problem(HttpStatus.CONFLICT, "already-exists", "Already exists",
+                "Something with this id exists already; choose another id or leave it out."));
+    }
+
+    @ExceptionHandler(ConcurrencyException.class)
+    ResponseEntity<ProblemDetail> concurrentChange(ConcurrencyException exception) {
+        return respond(problem(HttpStatus.CONFLICT, "concurrent-change", "Concurrent change",
+                "Someone changed this at the same moment; nothing of yours was recorded. Send it again."));
+    }
+
+    private static ProblemDetail ruleBroken(RuleBroken rule) {
+        HttpStatus status = rule.kind() == RuleViolation.Kind.CONFLICT
+                ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY;
+        return problem(status, rule.code(), "Rule broken: " + rule.code().replace('-', ' '), rule.detail());
+    }
+
+    static ProblemDetail problem(HttpStatus status, String code, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPE_PREFIX + code));
+        problem.setTitle(title);
+        return problem;
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    private static String path(JsonMappingException exception) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : exception.getPath()) {
+            if (reference.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
+            } else {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String expected(MismatchedInputException mismatch) {
+        Class<?> target = mismatch.getTargetType();
+        if (target != null && target.isEnum()) {
+            return " (one of " + Arrays.toString(target.getEnumConstants()) + ")";
+        }
+        if (mismatch instanceof InvalidFormatException && target != null) {
+            return " (expected " + target.getSimpleName() + ")";
+        }
+        return "";
+    }
+}
