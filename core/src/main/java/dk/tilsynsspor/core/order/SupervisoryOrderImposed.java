@@ -15,5 +15,5 @@ public record SupervisoryOrderImposed(
         String legalBasis,
         LocalDate issuedOn,
         String summary,
-        List<Requirement> requirements) {
+        List<Requirement> requirements) implements OrderEvent {
 }

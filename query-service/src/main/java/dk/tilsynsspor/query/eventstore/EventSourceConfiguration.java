@@ -1,0 +1,122 @@
+package dk.tilsynsspor.query.eventstore;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+import java.time.Duration;
+
+/**
+ * query-service reads the event store command-service writes (schema {@code events}) and keeps its read models and
+ * the processors' tokens in schema {@code query}, each batch of projection changes committed in one transaction with
+ * the token that says how far it got.
+ */
+@Configuration(proxyBeanMethods = false)
+public class EventSourceConfiguration {
+
+    @ConfigurationProperties("tilsynsspor.processing")
+    public record ProcessingProperties(int batchSize, int readBatchSize, Duration gapTimeout) {
+    }
+
+    @Bean
+    EventSchema eventSchema() {
+        return EventSchema.builder()
+                .eventTable("events.domain_event_entry")
+                .snapshotTable("events.snapshot_event_entry")
+                .build();
+    }
+
+    @Bean
+    TokenSchema tokenSchema() {
+        return TokenSchema.builder().setTokenTable("query.token_entry").build();
+    }
+
+    /**
+     * The storage engine as a reader. The gap timeout is well above command-service's statement and
+     * idle-in-transaction timeouts, so an event whose transaction commits late is waited for, never skipped.
+     */
+    @Bean
+    EventStorageEngine eventStorageEngine(@Qualifier("eventSerializer") Serializer eventSerializer,
+                                          Serializer serializer, ConnectionProvider connectionProvider,
+                                          TransactionManager transactionManager, EventSchema eventSchema,
+                                          ProcessingProperties processing) {
+        return JdbcEventStorageEngine.builder()
+                .eventSerializer(eventSerializer)
+                .snapshotSerializer(serializer)
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .schema(eventSchema)
+                .batchSize(processing.readBatchSize())
+                .gapTimeout((int) processing.gapTimeout().toMillis())
+                .build();
+    }
+
+    @Bean
+    EventArrivals eventArrivals(DataSourceProperties dataSource) {
+        return new EventArrivals(dataSource);
+    }
+
+    @Bean
+    NotifiedEventSource notifiedEventSource(EventStorageEngine storageEngine, EventArrivals arrivals,
+                                            ProcessingProperties processing) {
+        return new NotifiedEventSource(storageEngine, arrivals, processing.readBatchSize());
+    }
+
+    /**
+     * Every processing group is a pooled streaming processor on the notified source. A failing handler stops its
+     * segment and is retried with back-off (the processor's status shows it): an event is never skipped silently.
+     */
+    @Bean
+    ConfigurerModule pooledProcessors(NotifiedEventSource source, ProcessingProperties processing) {
+        return configurer -> configurer.eventProcessing()
+                .usingPooledStreamingEventProcessors((config, builder) -> builder
+                        .batchSize(processing.batchSize())
+                        .initialSegmentCount(1))
+                .configureDefaultStreamableMessageSource(config -> source)
+                .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance());
+    }
+
+    /** The JSON of stored events, kept apart from the web's mapper so that web settings never change it. */
+    @Bean
+    EventJson eventJson() {
+        return new EventJson(new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES));
+    }
+
+    @Bean
+    @Primary
+    Serializer serializer(EventJson json) {
+        return JacksonSerializer.builder().objectMapper(json.mapper()).build();
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    Serializer messageSerializer(Serializer serializer) {
+        return serializer;
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer(Serializer serializer) {
+        return serializer;
+    }
+}

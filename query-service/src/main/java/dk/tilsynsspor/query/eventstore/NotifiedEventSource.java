@@ -1,0 +1,48 @@
+package dk.tilsynsspor.query.eventstore;
+
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingEventStream;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.messaging.StreamableMessageSource;
+
+import java.time.Instant;
+
+/**
+ * The event store as query-service's processors read it: Axon's storage engine for the rows (with its gap-aware
+ * tokens), and {@link EventArrivals} to say when there is something new. Unlike the streams of Axon's
+ * {@code EmbeddedEventStore}, these streams accept an availability callback, so a pooled streaming processor reacts
+ * to a new event at once instead of polling twice a second.
+ */
+public class NotifiedEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
+
+    private final EventStorageEngine storageEngine;
+    private final EventArrivals arrivals;
+    private final int batchSize;
+
+    public NotifiedEventSource(EventStorageEngine storageEngine, EventArrivals arrivals, int batchSize) {
+        this.storageEngine = storageEngine;
+        this.arrivals = arrivals;
+        this.batchSize = batchSize;
+    }
+
+    @Override
+    public TrackingEventStream openStream(TrackingToken trackingToken) {
+        return new NotifiedEventStream(storageEngine, arrivals, trackingToken, batchSize);
+    }
+
+    @Override
+    public TrackingToken createTailToken() {
+        return storageEngine.createTailToken();
+    }
+
+    @Override
+    public TrackingToken createHeadToken() {
+        return storageEngine.createHeadToken();
+    }
+
+    @Override
+    public TrackingToken createTokenAt(Instant dateTime) {
+        return storageEngine.createTokenAt(dateTime);
+    }
+}

@@ -1,0 +1,86 @@
+package dk.tilsynsspor.query.trail;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dk.tilsynsspor.core.audit.AuditMetadata;
+import dk.tilsynsspor.core.order.OrderEvent;
+import dk.tilsynsspor.core.order.SupervisoryOrderImposed;
+import dk.tilsynsspor.core.order.query.OrderStatus;
+import dk.tilsynsspor.query.eventstore.EventJson;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.MetaData;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.util.UUID;
+
+/**
+ * Projects every event of an order, and of the cases serving it, into that order's trail, plus one summary row per
+ * order. Every write is an idempotent upsert keyed by the event's global index, so a replay or a redelivered batch
+ * changes nothing.
+ */
+@Component
+@ProcessingGroup(OrderTrailProjection.GROUP)
+class OrderTrailProjection {
+
+    static final String GROUP = "order-trail";
+
+    private final JdbcTemplate jdbc;
+    private final EventJson json;
+
+    OrderTrailProjection(JdbcTemplate jdbc, EventJson json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @EventHandler
+    void on(SupervisoryOrderImposed event, DomainEventMessage<?> message, TrackingToken token) {
+        jdbc.update("""
+                INSERT INTO query.order_summary
+                    (order_id, reference, authority_id, organisation_id, issued_on, status, imposed_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (order_id) DO NOTHING""",
+                event.orderId(), event.reference(), event.authorityId(), event.organisationId(),
+                Date.valueOf(event.issuedOn()), OrderStatus.IMPOSED.name(), Timestamp.from(message.getTimestamp()));
+        record(event.orderId(), message, token);
+    }
+
+    @EventHandler
+    void on(OrderEvent event, DomainEventMessage<?> message, TrackingToken token) {
+        record(event.orderId(), message, token);
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.execute("TRUNCATE query.order_event, query.order_summary, query.case_order");
+    }
+
+    private void record(UUID orderId, DomainEventMessage<?> message, TrackingToken token) {
+        MetaData metaData = message.getMetaData();
+        jdbc.update("""
+                INSERT INTO query.order_event
+                    (order_id, global_index, event_id, aggregate_id, aggregate_sequence, event_type, payload_type,
+                     recorded_at, actor_id, actor_role, actor_scope, reason, payload)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
+                ON CONFLICT (order_id, global_index) DO NOTHING""",
+                orderId, token.position().orElseThrow(), message.getIdentifier(), message.getAggregateIdentifier(),
+                message.getSequenceNumber(), message.getPayloadType().getSimpleName(),
+                message.getPayloadType().getName(), Timestamp.from(message.getTimestamp()),
+                metaData.get(AuditMetadata.ACTOR_ID), metaData.get(AuditMetadata.ACTOR_ROLE),
+                metaData.get(AuditMetadata.ACTOR_SCOPE), metaData.get(AuditMetadata.REASON),
+                toJson(message.getPayload()));
+    }
+
+    private String toJson(Object payload) {
+        try {
+            return json.mapper().writeValueAsString(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + payload.getClass().getName() + " as JSON", e);
+        }
+    }
+}

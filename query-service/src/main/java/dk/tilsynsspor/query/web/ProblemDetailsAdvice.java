@@ -1,0 +1,69 @@
+package dk.tilsynsspor.query.web;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+/** Every error as RFC 9457 problem details, with a stable {@code type} per kind of problem. */
+@RestControllerAdvice
+class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    static final String TYPE_PREFIX = "urn:tilsynsspor:problem:";
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(NotFoundException exception) {
+        return respond(problem(HttpStatus.NOT_FOUND, "not-found", "Not found", exception.getMessage()));
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> forbidden(AccessDeniedException exception) {
+        return respond(problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+                "You are logged in, but not allowed to see this."));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> badParameter(MethodArgumentTypeMismatchException exception) {
+        String expected = exception.getRequiredType() == null ? "" : switch (exception.getRequiredType().getSimpleName()) {
+            case "Instant" -> " (expected an ISO instant such as 2026-11-01T12:00:00Z)";
+            case "UUID" -> " (expected a UUID)";
+            default -> exception.getRequiredType().isEnum()
+                    ? " (one of " + List.of(exception.getRequiredType().getEnumConstants()) + ")" : "";
+        };
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                "Parameter " + exception.getName() + " has an invalid value" + expected + ".");
+        problem.setProperty("errors", List.of(Map.of("field", exception.getName(), "message", "invalid value")));
+        return respond(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception exception, Object body, HttpHeaders headers,
+                                                             HttpStatusCode status, WebRequest request) {
+        if (body instanceof ProblemDetail problem && problem.getType().equals(URI.create("about:blank"))) {
+            problem.setType(URI.create(TYPE_PREFIX + (status.is4xxClientError() ? "invalid-request" : "error")));
+        }
+        return super.handleExceptionInternal(exception, body, headers, status, request);
+    }
+
+    static ProblemDetail problem(HttpStatus status, String code, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPE_PREFIX + code));
+        problem.setTitle(title);
+        return problem;
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+}
