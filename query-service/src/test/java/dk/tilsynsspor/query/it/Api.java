@@ -1,0 +1,72 @@
+package dk.tilsynsspor.query.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/** A small HTTP client for the tests: JSON in, status + headers + JSON out, HTTP Basic as a demo user. */
+public final class Api {
+
+    public record Response(int status, HttpResponse<String> raw, JsonNode body) {
+        public String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient client = HttpClient.newHttpClient();
+    private final String baseUrl;
+
+    public Api(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    public Response get(String user, String path) {
+        return send(request(user, path).GET());
+    }
+
+    public Response post(String user, String path, String json) {
+        return send(request(user, path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+    }
+
+    public Response post(String user, String path, Object body) {
+        try {
+            return post(user, path, JSON.writeValueAsString(body));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private HttpRequest.Builder request(String user, String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path));
+        if (user != null) {
+            String credentials = user + ":" + EndToEnd.PASSWORD;
+            builder.header("Authorization", "Basic "
+                    + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+        }
+        return builder;
+    }
+
+    private Response send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            String body = response.body();
+            return new Response(response.statusCode(), response, body == null || body.isBlank()
+                    ? JSON.nullNode() : JSON.readTree(body));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

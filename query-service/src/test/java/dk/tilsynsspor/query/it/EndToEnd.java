@@ -1,0 +1,79 @@
+package dk.tilsynsspor.query.it;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Both services as separate processes on one fresh database, started once per test run and shared by every
+ * end-to-end test class ({@code @ExtendWith(EndToEnd.class)}, then take an {@link EndToEnd.Stack} parameter).
+ */
+public class EndToEnd implements BeforeAllCallback, ParameterResolver {
+
+    static final String PASSWORD = "it-secret";
+
+    /** The running system: its database, its two services and clients for them. */
+    public static final class Stack implements ExtensionContext.Store.CloseableResource {
+
+        public final TestDatabase database = TestDatabase.create();
+        public final ServiceProcess commandService;
+        public final ServiceProcess queryService;
+        public final Api commands;
+        public final Api queries;
+
+        Stack() {
+            Map<String, String> environment = Map.of(
+                    "SPRING_DATASOURCE_URL", database.url(),
+                    "SPRING_DATASOURCE_USERNAME", database.user(),
+                    "SPRING_DATASOURCE_PASSWORD", database.password(),
+                    "TILSYNSSPOR_DEMO_PASSWORD", PASSWORD);
+            commandService = new ServiceProcess("command-service",
+                    Path.of("..", "command-service", "target", "command-service.jar"), environment);
+            queryService = new ServiceProcess("query-service",
+                    Path.of("target", "query-service.jar"), environment);
+            commands = new Api(commandService.baseUrl());
+            queries = new Api(queryService.baseUrl());
+            start();
+        }
+
+        public void start() {
+            commandService.start();
+            queryService.start();
+        }
+
+        public void stop() {
+            queryService.stop();
+            commandService.stop();
+        }
+
+        @Override
+        public void close() throws Exception {
+            stop();
+            database.close();
+        }
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        stack(context);
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == Stack.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return stack(context);
+    }
+
+    private static Stack stack(ExtensionContext context) {
+        return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(Stack.class, type -> new Stack(), Stack.class);
+    }
+}

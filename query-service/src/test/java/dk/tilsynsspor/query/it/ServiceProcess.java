@@ -1,0 +1,119 @@
+package dk.tilsynsspor.query.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** One service, run from its packaged jar as a process of its own, the way it runs in production. */
+public final class ServiceProcess {
+
+    private static final Duration STARTUP = Duration.ofSeconds(150);
+
+    private final String name;
+    private final Path jar;
+    private final Map<String, String> environment;
+    private final int port;
+    private final Path log;
+    private Process process;
+    private int starts;
+
+    public ServiceProcess(String name, Path jar, Map<String, String> environment) {
+        this.name = name;
+        this.jar = jar.toAbsolutePath().normalize();
+        this.environment = environment;
+        this.port = freePort();
+        this.log = Path.of("target", "it-logs").toAbsolutePath();
+        if (!Files.isRegularFile(this.jar)) {
+            throw new IllegalStateException(this.jar + " is missing: build with ./mvnw verify from the top");
+        }
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    public void start() {
+        try {
+            Files.createDirectories(log);
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                    .toString(), "-Xmx512m", "-jar", jar.toString(), "--server.port=" + port));
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.resolve(name + ".log").toFile()));
+            builder.environment().putAll(environment);
+            process = builder.start();
+            starts++;
+            awaitHealthy();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** SIGTERM, as an operator or an orchestrator stops it, and wait until it is gone. */
+    public void stop() {
+        if (process == null) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process = null;
+    }
+
+    private void awaitHealthy() {
+        HttpClient client = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plus(STARTUP);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                HttpResponse<String> health = client.send(HttpRequest.newBuilder(
+                        URI.create(baseUrl() + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
+                if (health.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep();
+        }
+        throw new IllegalStateException(name + " not healthy after " + STARTUP + " (start " + starts + "); see " + log);
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
