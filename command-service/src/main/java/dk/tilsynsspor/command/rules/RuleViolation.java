@@ -6,8 +6,11 @@ package dk.tilsynsspor.command.rules;
  */
 public class RuleViolation extends RuntimeException {
 
-    /** Whether the command conflicts with the current state (409) or its content breaks a rule (422). */
-    public enum Kind { CONFLICT, UNPROCESSABLE }
+    /**
+     * Whether the command conflicts with the current state (409), its content breaks a rule (422), or it names a
+     * part of the aggregate (a requirement, a session) that does not exist (404).
+     */
+    public enum Kind { CONFLICT, UNPROCESSABLE, NOT_FOUND }
 
     private final String code;
     private final Kind kind;
@@ -24,6 +27,10 @@ public class RuleViolation extends RuntimeException {
 
     public static RuleViolation unprocessable(String code, String detail) {
         return new RuleViolation(code, Kind.UNPROCESSABLE, detail);
+    }
+
+    public static RuleViolation notFound(String code, String detail) {
+        return new RuleViolation(code, Kind.NOT_FOUND, detail);
     }
 
     public String code() {

@@ -109,8 +109,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     private static ProblemDetail ruleBroken(RuleBroken rule) {
-        HttpStatus status = rule.kind() == RuleViolation.Kind.CONFLICT
-                ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_ENTITY;
+        HttpStatus status = switch (rule.kind()) {
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_ENTITY;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+        };
         return problem(status, rule.code(), "Rule broken: " + rule.code().replace('-', ' '), rule.detail());
     }
 

@@ -6,4 +6,6 @@ import java.util.UUID;
 public interface CaseEvent {
 
     UUID caseId();
+
+    UUID orderId();
 }

@@ -1,0 +1,66 @@
+package dk.tilsynsspor.command.casework;
+
+import dk.tilsynsspor.command.lookup.OrderDirectory;
+import dk.tilsynsspor.command.lookup.OrderDirectory.KnownOrder;
+import dk.tilsynsspor.command.rules.RuleViolation;
+import dk.tilsynsspor.core.casework.OpenCitizenCase;
+
+import java.util.Collection;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** The named guards of {@link CitizenCase} that need no state of the case. */
+final class CaseRules {
+
+    /** DDMMYY-SSSS, with or without the hyphen or a space: the shape of a Danish CPR number. */
+    private static final Pattern CPR_SHAPED = Pattern.compile("(?<!\\d)\\d{6}[- ]?\\d{4}(?!\\d)");
+
+    private CaseRules() {
+    }
+
+    static void assertOpenable(OpenCitizenCase command, OrderDirectory orders) {
+        requireText(command.organisationId(), "case-incomplete", "A case needs an organisation.");
+        requireText(command.citizenRef(), "case-incomplete", "A case needs a citizen reference.");
+        assertNoCprNumber(command.citizenRef(), "citizenRef");
+        if (command.orderId() == null || command.requirementIds() == null || command.requirementIds().isEmpty()) {
+            throw RuleViolation.unprocessable("case-incomplete",
+                    "A case needs the order and the requirements it serves.");
+        }
+        KnownOrder order = orders.find(command.orderId()).orElseThrow(() -> RuleViolation.unprocessable(
+                "unknown-order", "There is no order " + command.orderId() + "."));
+        if (!order.organisationId().equals(command.organisationId())) {
+            throw RuleViolation.unprocessable("order-of-another-organisation", "Order " + command.orderId()
+                    + " is not imposed on organisation " + command.organisationId() + ".");
+        }
+        if (order.closed()) {
+            throw RuleViolation.conflict("order-closed", "Order " + command.orderId() + " is closed.");
+        }
+        for (UUID requirementId : command.requirementIds()) {
+            if (!order.requirementIds().contains(requirementId)) {
+                throw RuleViolation.unprocessable("unknown-requirement",
+                        "Order " + command.orderId() + " has no requirement " + requirementId + ".");
+            }
+        }
+    }
+
+    /** A citizen is known by a pseudonym only: anything shaped like a CPR number is refused. */
+    static void assertNoCprNumber(String value, String field) {
+        if (value != null && CPR_SHAPED.matcher(value).find()) {
+            throw RuleViolation.unprocessable("cpr-number", "The " + field + " looks like a CPR number. "
+                    + "Identify the citizen by a pseudonymous reference chosen by the organisation instead.");
+        }
+    }
+
+    static void assertParticipants(Collection<String> participantIds) {
+        if (participantIds == null || participantIds.stream().distinct().count() < 2) {
+            throw RuleViolation.unprocessable("too-few-participants",
+                    "A learning session needs at least two participants from the team.");
+        }
+    }
+
+    static void requireText(String value, String code, String detail) {
+        if (value == null || value.isBlank()) {
+            throw RuleViolation.unprocessable(code, detail);
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package dk.tilsynsspor.command.order;
+
+import dk.tilsynsspor.command.lookup.InsightDirectory;
+import dk.tilsynsspor.command.lookup.InsightDirectory.RecordedInsight;
+import dk.tilsynsspor.command.rules.RuleViolation;
+import dk.tilsynsspor.core.order.DefineQualityGoal;
+import dk.tilsynsspor.core.order.ImposeSupervisoryOrder;
+import dk.tilsynsspor.core.order.QualityGoalDefined;
+import dk.tilsynsspor.core.order.QualityMeasurementRecorded;
+import dk.tilsynsspor.core.order.RecordQualityMeasurement;
+import dk.tilsynsspor.core.order.Requirement;
+import dk.tilsynsspor.core.order.SubmitActionPlan;
+import dk.tilsynsspor.core.order.VerifyQualityImprovement;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** The named guards of {@link SupervisoryOrder}: each throws a {@link RuleViolation} with a stable code. */
+final class OrderRules {
+
+    private OrderRules() {
+    }
+
+    static void assertWellFormed(ImposeSupervisoryOrder command) {
+        requireText(command.authorityId(), "order-incomplete", "An order needs an authority.");
+        requireText(command.organisationId(), "order-incomplete", "An order needs an organisation.");
+        requireText(command.reference(), "order-incomplete", "An order needs a reference (journal number).");
+        requireText(command.legalBasis(), "order-incomplete", "An order needs a legal basis.");
+        if (command.issuedOn() == null) {
+            throw RuleViolation.unprocessable("order-incomplete", "An order needs an issued date.");
+        }
+        if (command.requirements() == null || command.requirements().isEmpty()) {
+            throw RuleViolation.unprocessable("order-without-requirements",
+                    "An order must state at least one requirement.");
+        }
+        Set<UUID> ids = new HashSet<>();
+        for (int i = 0; i < command.requirements().size(); i++) {
+            assertRequirementWellFormed(command.requirements().get(i), i + 1, command.issuedOn(), ids);
+        }
+    }
+
+    private static void assertRequirementWellFormed(Requirement requirement, int number, LocalDate issuedOn,
+                                                    Set<UUID> ids) {
+        String which = "Requirement " + number;
+        if (requirement.requirementId() == null || !ids.add(requirement.requirementId())) {
+            throw RuleViolation.unprocessable("requirement-incomplete", which + " needs an id of its own.");
+        }
+        if (isBlank(requirement.title()) || isBlank(requirement.requiredChange())
+                || requirement.qualityTheme() == null || requirement.deadline() == null) {
+            throw RuleViolation.unprocessable("requirement-incomplete",
+                    which + " needs a title, the required practice change, a quality theme and a deadline.");
+        }
+        if (requirement.deadline().isBefore(issuedOn)) {
+            throw RuleViolation.unprocessable("deadline-before-issue", which + " ('" + requirement.title()
+                    + "') has deadline " + requirement.deadline() + ", before the order was issued on "
+                    + issuedOn + ".");
+        }
+    }
+
+    static void assertActionPlanComplete(SubmitActionPlan command) {
+        requireText(command.plannedChanges(), "action-plan-incomplete", "An action plan needs its planned changes.");
+        requireText(command.responsibleLeader(), "action-plan-incomplete",
+                "An action plan needs a responsible leader.");
+        if (command.milestones() == null) {
+            throw RuleViolation.unprocessable("action-plan-incomplete", "An action plan needs its milestones.");
+        }
+    }
+
+    static void assertGoalImproves(DefineQualityGoal command) {
+        requireText(command.indicator(), "quality-goal-incomplete", "A quality goal needs an indicator.");
+        requireText(command.unit(), "quality-goal-incomplete", "A quality goal needs a unit.");
+        if (command.baseline() == null || command.target() == null || command.direction() == null) {
+            throw RuleViolation.unprocessable("quality-goal-incomplete",
+                    "A quality goal needs a baseline, a target and a direction.");
+        }
+        if (!command.direction().improvesOn(command.target(), command.baseline())) {
+            throw RuleViolation.unprocessable("target-not-an-improvement", "Target " + command.target()
+                    + " is no improvement on baseline " + command.baseline() + " when "
+                    + command.direction().name().toLowerCase().replace('_', ' ') + ".");
+        }
+    }
+
+    static void assertMeasurementComplete(RecordQualityMeasurement command) {
+        if (command.measurementId() == null || command.value() == null || command.measuredOn() == null) {
+            throw RuleViolation.unprocessable("measurement-incomplete",
+                    "A measurement needs an id, a value and the date it was measured.");
+        }
+        requireText(command.source(), "measurement-incomplete", "A measurement needs its source.");
+    }
+
+    static void assertEvidenceCited(VerifyQualityImprovement command, RequirementProgress requirement) {
+        requireText(command.conclusion(), "verification-incomplete", "A verification needs a conclusion.");
+        boolean noInsight = command.evidence() == null || isEmpty(command.evidence().insightIds());
+        boolean noMeasurement = command.evidence() == null || isEmpty(command.evidence().measurementIds());
+        if (noInsight || noMeasurement) {
+            throw RuleViolation.unprocessable("evidence-missing", "Verifying " + requirement.describe()
+                    + " must cite at least one insight recorded for it and at least one measurement of its goal.");
+        }
+    }
+
+    static void assertInsightServes(InsightDirectory insights, UUID insightId, UUID orderId, UUID requirementId,
+                                    RequirementProgress requirement) {
+        RecordedInsight insight = insights.findInsight(insightId).orElseThrow(() -> RuleViolation.unprocessable(
+                "unknown-insight", "No insight " + insightId + " has been recorded."));
+        if (!insight.orderId().equals(orderId) || !insight.requirementId().equals(requirementId)) {
+            throw RuleViolation.unprocessable("insight-serves-another-requirement", "Insight " + insightId
+                    + " was recorded for another requirement, not for " + requirement.describe() + ".");
+        }
+    }
+
+    static void assertGoalReached(RequirementProgress requirement) {
+        QualityGoalDefined goal = requirement.assertGoal();
+        QualityMeasurementRecorded latest = requirement.latestMeasurement().orElseThrow();
+        if (!goal.direction().reaches(latest.value(), goal.target())) {
+            throw RuleViolation.unprocessable("goal-not-met", "The goal of " + requirement.describe()
+                    + " is not met: the latest measurement (" + latest.measuredOn() + ") is " + latest.value() + " "
+                    + goal.unit() + ", the target " + goal.target() + ". Verify it as not met, or measure again.");
+        }
+    }
+
+    static void assertAllVerified(Collection<RequirementProgress> requirements) {
+        List<String> open = requirements.stream().filter(r -> !r.verified()).map(RequirementProgress::describe)
+                .toList();
+        if (!open.isEmpty()) {
+            throw RuleViolation.unprocessable("requirements-not-verified",
+                    "Every requirement must be verified as met before the compliance report; not yet: "
+                            + String.join(", ", open) + ".");
+        }
+    }
+
+    static void assertLater(LocalDate newDeadline, RequirementProgress requirement) {
+        if (newDeadline == null || !newDeadline.isAfter(requirement.deadline())) {
+            throw RuleViolation.unprocessable("deadline-not-later", "The new deadline of " + requirement.describe()
+                    + " must be later than " + requirement.deadline() + ".");
+        }
+    }
+
+    static void requireReason(String reason, String what) {
+        requireText(reason, "reason-required", what + " needs a reason.");
+    }
+
+    private static void requireText(String value, String code, String detail) {
+        if (isBlank(value)) {
+            throw RuleViolation.unprocessable(code, detail);
+        }
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static boolean isEmpty(Collection<?> values) {
+        return values == null || values.isEmpty();
+    }
+}

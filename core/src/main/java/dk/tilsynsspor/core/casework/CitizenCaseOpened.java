@@ -1,0 +1,15 @@
+package dk.tilsynsspor.core.casework;
+
+import org.axonframework.serialization.Revision;
+
+import java.util.List;
+import java.util.UUID;
+
+@Revision("1")
+public record CitizenCaseOpened(
+        UUID caseId,
+        UUID orderId,
+        String organisationId,
+        String citizenRef,
+        List<UUID> requirementIds) implements CaseEvent {
+}

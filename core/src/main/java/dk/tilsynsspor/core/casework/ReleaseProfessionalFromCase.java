@@ -1,0 +1,10 @@
+package dk.tilsynsspor.core.casework;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.util.UUID;
+
+public record ReleaseProfessionalFromCase(
+        @TargetAggregateIdentifier UUID caseId,
+        String professionalId) {
+}

@@ -1,0 +1,10 @@
+package dk.tilsynsspor.core.order;
+
+import org.axonframework.serialization.Revision;
+
+import java.util.UUID;
+
+@Revision("1")
+public record ComplianceAccepted(
+        UUID orderId) implements OrderEvent {
+}

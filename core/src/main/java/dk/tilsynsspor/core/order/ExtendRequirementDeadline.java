@@ -1,0 +1,13 @@
+package dk.tilsynsspor.core.order;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+public record ExtendRequirementDeadline(
+        @TargetAggregateIdentifier UUID orderId,
+        UUID requirementId,
+        LocalDate newDeadline,
+        String reason) {
+}

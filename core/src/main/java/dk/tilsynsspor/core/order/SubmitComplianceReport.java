@@ -1,0 +1,10 @@
+package dk.tilsynsspor.core.order;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.util.UUID;
+
+public record SubmitComplianceReport(
+        @TargetAggregateIdentifier UUID orderId,
+        String summary) {
+}
