@@ -1,11 +1,24 @@
 package dk.tilsynsspor.command.order;
 
+import dk.tilsynsspor.command.order.OrderRequests.ClosureRequest;
+import dk.tilsynsspor.command.order.OrderRequests.ComplianceReportRequest;
+import dk.tilsynsspor.command.order.OrderRequests.Decision;
+import dk.tilsynsspor.command.order.OrderRequests.DecisionRequest;
+import dk.tilsynsspor.command.order.OrderRequests.ReasonRequest;
+import dk.tilsynsspor.command.web.Accepted;
 import dk.tilsynsspor.command.web.CommandDispatcher;
 import dk.tilsynsspor.command.web.Locations;
+import dk.tilsynsspor.core.order.AcceptCompliance;
+import dk.tilsynsspor.core.order.AcknowledgeSupervisoryOrder;
+import dk.tilsynsspor.core.order.CloseSupervisoryOrder;
+import dk.tilsynsspor.core.order.EscalateSupervisoryOrder;
 import dk.tilsynsspor.core.order.ImposeSupervisoryOrder;
+import dk.tilsynsspor.core.order.RejectCompliance;
 import dk.tilsynsspor.core.order.Requirement;
+import dk.tilsynsspor.core.order.SubmitComplianceReport;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -15,6 +28,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
+/** The commands on a supervisory order as a whole. */
 @RestController
 @RequestMapping("/api/orders")
 class OrderController {
@@ -43,5 +57,44 @@ class OrderController {
     }
 
     record OrderImposedResponse(UUID id, List<UUID> requirementIds) {
+    }
+
+    /** AcknowledgeSupervisoryOrder. */
+    @PostMapping("/{orderId}/acknowledgement")
+    Accepted acknowledge(@PathVariable UUID orderId) {
+        return send(new AcknowledgeSupervisoryOrder(orderId), orderId);
+    }
+
+    /** SubmitComplianceReport: only when every requirement is verified as met. */
+    @PostMapping("/{orderId}/compliance-report")
+    Accepted report(@PathVariable UUID orderId, @Valid @RequestBody ComplianceReportRequest request) {
+        return send(new SubmitComplianceReport(orderId, request.summary()), orderId);
+    }
+
+    /** AcceptCompliance, or RejectCompliance with a reason and the requirements to rework. */
+    @PostMapping("/{orderId}/decision")
+    Accepted decide(@PathVariable UUID orderId, @Valid @RequestBody DecisionRequest request) {
+        Object command = request.decision() == Decision.ACCEPT
+                ? new AcceptCompliance(orderId)
+                : new RejectCompliance(orderId, request.reason(),
+                Objects.requireNonNullElse(request.requirementIds(), List.of()));
+        return send(command, orderId);
+    }
+
+    /** EscalateSupervisoryOrder (skærpet tilsyn). */
+    @PostMapping("/{orderId}/escalation")
+    Accepted escalate(@PathVariable UUID orderId, @Valid @RequestBody ReasonRequest request) {
+        return send(new EscalateSupervisoryOrder(orderId, request.reason()), orderId);
+    }
+
+    /** CloseSupervisoryOrder: after acceptance, or withdrawn with a reason. */
+    @PostMapping("/{orderId}/closure")
+    Accepted close(@PathVariable UUID orderId, @Valid @RequestBody(required = false) ClosureRequest request) {
+        return send(new CloseSupervisoryOrder(orderId, request == null ? null : request.reason()), orderId);
+    }
+
+    private Accepted send(Object command, UUID orderId) {
+        commands.send(command, "order", orderId);
+        return Accepted.of(orderId);
     }
 }

@@ -1,0 +1,105 @@
+package dk.tilsynsspor.command.casework;
+
+import dk.tilsynsspor.command.casework.CaseRequests.AssignmentRequest;
+import dk.tilsynsspor.command.casework.CaseRequests.InsightRequest;
+import dk.tilsynsspor.command.casework.CaseRequests.OpenCaseRequest;
+import dk.tilsynsspor.command.casework.CaseRequests.SessionRequest;
+import dk.tilsynsspor.command.casework.CaseRequests.ThemeRequest;
+import dk.tilsynsspor.command.web.Accepted;
+import dk.tilsynsspor.command.web.CommandDispatcher;
+import dk.tilsynsspor.command.web.Locations;
+import dk.tilsynsspor.core.casework.AssignProfessionalToCase;
+import dk.tilsynsspor.core.casework.ChooseDevelopmentTheme;
+import dk.tilsynsspor.core.casework.CloseCitizenCase;
+import dk.tilsynsspor.core.casework.HoldLearningSession;
+import dk.tilsynsspor.core.casework.OpenCitizenCase;
+import dk.tilsynsspor.core.casework.RecordSessionInsight;
+import dk.tilsynsspor.core.casework.ReleaseProfessionalFromCase;
+import jakarta.validation.Valid;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/** The commands on a citizen case: its team, development themes, learning sessions and insights. */
+@RestController
+@RequestMapping("/api/cases")
+class CaseController {
+
+    private final CommandDispatcher commands;
+    private final Locations locations;
+
+    CaseController(CommandDispatcher commands, Locations locations) {
+        this.commands = commands;
+        this.locations = locations;
+    }
+
+    /** OpenCitizenCase: the citizen by a pseudonymous reference, and the order and requirements it serves. */
+    @PostMapping
+    ResponseEntity<Accepted> open(@Valid @RequestBody OpenCaseRequest request) {
+        UUID caseId = Objects.requireNonNullElseGet(request.id(), UUID::randomUUID);
+        commands.send(new OpenCitizenCase(caseId, request.organisationId(), request.citizenRef(), request.orderId(),
+                request.requirementIds()), "case", caseId);
+        return created(caseId, caseId);
+    }
+
+    /** AssignProfessionalToCase. */
+    @PostMapping("/{caseId}/team")
+    ResponseEntity<Accepted> assign(@PathVariable UUID caseId, @Valid @RequestBody AssignmentRequest request) {
+        commands.send(new AssignProfessionalToCase(caseId, request.professionalId(), request.name(),
+                request.discipline(), request.sector(), request.role()), "case", caseId);
+        return created(caseId, caseId);
+    }
+
+    /** ReleaseProfessionalFromCase. */
+    @DeleteMapping("/{caseId}/team/{professionalId}")
+    Accepted release(@PathVariable UUID caseId, @PathVariable String professionalId) {
+        commands.send(new ReleaseProfessionalFromCase(caseId, professionalId), "case", caseId);
+        return Accepted.of(caseId);
+    }
+
+    /** ChooseDevelopmentTheme. */
+    @PostMapping("/{caseId}/development-themes")
+    ResponseEntity<Accepted> chooseTheme(@PathVariable UUID caseId, @Valid @RequestBody ThemeRequest request) {
+        UUID themeId = Objects.requireNonNullElseGet(request.id(), UUID::randomUUID);
+        commands.send(new ChooseDevelopmentTheme(caseId, themeId, request.professionalId(), request.theme(),
+                request.requirementId()), "case", caseId);
+        return created(caseId, themeId);
+    }
+
+    /** HoldLearningSession. */
+    @PostMapping("/{caseId}/sessions")
+    ResponseEntity<Accepted> holdSession(@PathVariable UUID caseId, @Valid @RequestBody SessionRequest request) {
+        UUID sessionId = Objects.requireNonNullElseGet(request.id(), UUID::randomUUID);
+        commands.send(new HoldLearningSession(caseId, sessionId, request.heldOn(), request.facilitator(),
+                request.participantIds(), request.requirementIds()), "case", caseId);
+        return created(caseId, sessionId);
+    }
+
+    /** RecordSessionInsight: the insight and the agreed practice change. */
+    @PostMapping("/{caseId}/sessions/{sessionId}/insights")
+    ResponseEntity<Accepted> recordInsight(@PathVariable UUID caseId, @PathVariable UUID sessionId,
+                                           @Valid @RequestBody InsightRequest request) {
+        UUID insightId = Objects.requireNonNullElseGet(request.id(), UUID::randomUUID);
+        commands.send(new RecordSessionInsight(caseId, sessionId, insightId, request.professionalId(),
+                request.requirementId(), request.insight(), request.practiceChange()), "case", caseId);
+        return created(caseId, insightId);
+    }
+
+    /** CloseCitizenCase. */
+    @PostMapping("/{caseId}/closure")
+    Accepted close(@PathVariable UUID caseId) {
+        commands.send(new CloseCitizenCase(caseId), "case", caseId);
+        return Accepted.of(caseId);
+    }
+
+    private ResponseEntity<Accepted> created(UUID caseId, UUID id) {
+        return ResponseEntity.created(locations.caseView(caseId)).body(Accepted.of(id));
+    }
+}

@@ -1,0 +1,43 @@
+package dk.tilsynsspor.command.casework;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** The bodies of the case routes (syntax and required fields; the rules are the aggregate's). */
+final class CaseRequests {
+
+    private CaseRequests() {
+    }
+
+    record OpenCaseRequest(UUID id, @NotBlank @Size(max = 200) String organisationId,
+                           @NotBlank @Size(max = 200) String citizenRef, @NotNull UUID orderId,
+                           @NotEmpty List<@NotNull UUID> requirementIds) {
+    }
+
+    record AssignmentRequest(@NotBlank @Size(max = 200) String professionalId,
+                             @NotBlank @Size(max = 300) String name,
+                             @NotBlank @Size(max = 200) String discipline,
+                             @NotBlank @Size(max = 200) String sector,
+                             @NotBlank @Size(max = 200) String role) {
+    }
+
+    record ThemeRequest(UUID id, @NotBlank @Size(max = 200) String professionalId,
+                        @NotBlank @Size(max = 5000) String theme, @NotNull UUID requirementId) {
+    }
+
+    record SessionRequest(UUID id, @NotNull LocalDate heldOn, @NotBlank @Size(max = 300) String facilitator,
+                          @NotEmpty List<@NotBlank String> participantIds,
+                          @NotEmpty List<@NotNull UUID> requirementIds) {
+    }
+
+    record InsightRequest(UUID id, @NotBlank @Size(max = 200) String professionalId, @NotNull UUID requirementId,
+                          @NotBlank @Size(max = 20000) String insight,
+                          @NotBlank @Size(max = 20000) String practiceChange) {
+    }
+}

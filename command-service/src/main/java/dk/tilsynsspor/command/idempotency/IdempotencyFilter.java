@@ -1,0 +1,116 @@
+package dk.tilsynsspor.command.idempotency;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.tilsynsspor.command.idempotency.IdempotentRequests.Claim;
+import dk.tilsynsspor.command.idempotency.IdempotentRequests.Claimed;
+import dk.tilsynsspor.command.idempotency.IdempotentRequests.InProgress;
+import dk.tilsynsspor.command.idempotency.IdempotentRequests.Mismatch;
+import dk.tilsynsspor.command.idempotency.IdempotentRequests.Replay;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.util.DigestUtils;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Honours {@code Idempotency-Key} on commands: the same key and body again returns the first (successful) answer and
+ * runs nothing; the same key with another body is refused (422). A failed request releases its key, so it may be
+ * sent again. Keys are per actor.
+ */
+@Component
+class IdempotencyFilter extends OncePerRequestFilter {
+
+    static final String HEADER = "Idempotency-Key";
+    static final String REPLAYED = "Idempotent-Replayed";
+    private static final int MAX_KEY_LENGTH = 255;
+
+    private final IdempotentRequests requests;
+    private final ObjectMapper objectMapper;
+
+    IdempotencyFilter(IdempotentRequests requests, ObjectMapper objectMapper) {
+        this.requests = requests;
+        this.objectMapper = objectMapper;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        boolean command = "POST".equals(request.getMethod()) || "DELETE".equals(request.getMethod());
+        return !command || request.getHeader(HEADER) == null || !request.getRequestURI().startsWith("/api/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String key = request.getHeader(HEADER).strip();
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (key.isEmpty() || key.length() > MAX_KEY_LENGTH || authentication == null) {
+            problem(response, HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                    "Header " + HEADER + " must be 1 to " + MAX_KEY_LENGTH + " characters.");
+            return;
+        }
+        CachedBodyRequest cached = new CachedBodyRequest(request);
+        String hash = DigestUtils.md5DigestAsHex((request.getMethod() + " " + request.getRequestURI() + "\n"
+                + new String(cached.body(), StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
+        String actor = authentication.getName();
+        Claim claim = requests.claim(actor, key, hash);
+        if (claim instanceof Replay replay) {
+            response.setStatus(replay.status());
+            response.setHeader(REPLAYED, "true");
+            if (replay.location() != null) {
+                response.setHeader(HttpHeaders.LOCATION, replay.location());
+            }
+            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            response.getOutputStream().write(replay.body().getBytes(StandardCharsets.UTF_8));
+        } else if (claim instanceof Mismatch) {
+            problem(response, HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused", "Idempotency key reused",
+                    "This " + HEADER + " was used before for a different request; use a new key.");
+        } else if (claim instanceof InProgress) {
+            problem(response, HttpStatus.CONFLICT, "request-in-progress", "Request in progress",
+                    "A request with this " + HEADER + " is still being processed; ask again shortly.");
+        } else if (claim instanceof Claimed) {
+            runOnce(cached, response, chain, actor, key);
+        }
+    }
+
+    private void runOnce(CachedBodyRequest request, HttpServletResponse response, FilterChain chain, String actor,
+                         String key) throws ServletException, IOException {
+        ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
+        boolean completed = false;
+        try {
+            chain.doFilter(request, recorded);
+            if (HttpStatus.valueOf(recorded.getStatus()).is2xxSuccessful()) {
+                requests.complete(actor, key, recorded.getStatus(), recorded.getHeader(HttpHeaders.LOCATION),
+                        new String(recorded.getContentAsByteArray(), StandardCharsets.UTF_8));
+                completed = true;
+            }
+        } finally {
+            if (!completed) {
+                requests.release(actor, key);
+            }
+            recorded.copyBodyToResponse();
+        }
+    }
+
+    private void problem(HttpServletResponse response, HttpStatus status, String code, String title, String detail)
+            throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("urn:tilsynsspor:problem:" + code));
+        problem.setTitle(title);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        objectMapper.writeValue(response.getOutputStream(), problem);
+    }
+}

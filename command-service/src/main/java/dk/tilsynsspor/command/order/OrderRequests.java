@@ -1,0 +1,60 @@
+package dk.tilsynsspor.command.order;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** The bodies of the order routes (syntax and required fields; the rules are the aggregate's). */
+final class OrderRequests {
+
+    private OrderRequests() {
+    }
+
+    record ComplianceReportRequest(@NotBlank @Size(max = 20000) String summary) {
+    }
+
+    enum Decision { ACCEPT, REJECT }
+
+    record DecisionRequest(@NotNull Decision decision, @Size(max = 5000) String reason,
+                           List<@NotNull UUID> requirementIds) {
+    }
+
+    record ReasonRequest(@NotBlank @Size(max = 5000) String reason) {
+    }
+
+    record ClosureRequest(@Size(max = 5000) String reason) {
+    }
+
+    record DeadlineRequest(@NotNull LocalDate newDeadline, @NotBlank @Size(max = 5000) String reason) {
+    }
+
+    record MilestoneRequest(@NotBlank @Size(max = 2000) String description, @NotNull LocalDate dueOn) {
+    }
+
+    record ActionPlanRequest(@NotBlank @Size(max = 20000) String plannedChanges,
+                             @NotBlank @Size(max = 200) String responsibleLeader,
+                             @NotNull @Valid List<@NotNull @Valid MilestoneRequest> milestones) {
+    }
+
+    record QualityGoalRequest(@NotBlank @Size(max = 500) String indicator, @NotBlank @Size(max = 100) String unit,
+                              @NotNull java.math.BigDecimal baseline, @NotNull java.math.BigDecimal target,
+                              @NotNull dk.tilsynsspor.core.order.QualityDirection direction) {
+    }
+
+    record MeasurementRequest(UUID id, @NotNull java.math.BigDecimal value, @NotNull LocalDate measuredOn,
+                              @NotBlank @Size(max = 500) String source) {
+    }
+
+    /** Citing no evidence is a broken rule of the domain (422), not a malformed request. */
+    record EvidenceRequest(List<@NotNull UUID> insightIds, List<@NotNull UUID> measurementIds) {
+    }
+
+    record VerificationRequest(@NotNull Boolean goalMet, @NotBlank @Size(max = 20000) String conclusion,
+                               @Valid EvidenceRequest evidence) {
+    }
+}
