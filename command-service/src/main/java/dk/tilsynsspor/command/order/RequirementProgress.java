@@ -8,6 +8,7 @@ import dk.tilsynsspor.core.order.Requirement;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -110,5 +111,20 @@ final class RequirementProgress {
 
     void deadlineMissed(LocalDate missed) {
         missedDeadline = missed;
+    }
+
+    /** Value equality, so that Axon's fixtures can compare state rebuilt from events with state after handling. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof RequirementProgress that
+                && requirementId.equals(that.requirementId) && title.equals(that.title)
+                && deadline.equals(that.deadline) && actionPlanVersions == that.actionPlanVersions
+                && Objects.equals(goal, that.goal) && measurements.equals(that.measurements)
+                && verified == that.verified && Objects.equals(missedDeadline, that.missedDeadline);
+    }
+
+    @Override
+    public int hashCode() {
+        return requirementId.hashCode();
     }
 }

@@ -1,0 +1,229 @@
+package dk.tilsynsspor.command.casework;
+
+import dk.tilsynsspor.command.lookup.OrderDirectory;
+import dk.tilsynsspor.core.casework.AssignProfessionalToCase;
+import dk.tilsynsspor.core.casework.ChooseDevelopmentTheme;
+import dk.tilsynsspor.core.casework.CitizenCaseClosed;
+import dk.tilsynsspor.core.casework.CitizenCaseOpened;
+import dk.tilsynsspor.core.casework.CloseCitizenCase;
+import dk.tilsynsspor.core.casework.DevelopmentThemeChosen;
+import dk.tilsynsspor.core.casework.HoldLearningSession;
+import dk.tilsynsspor.core.casework.LearningSessionHeld;
+import dk.tilsynsspor.core.casework.OpenCitizenCase;
+import dk.tilsynsspor.core.casework.ProfessionalAssignedToCase;
+import dk.tilsynsspor.core.casework.ProfessionalReleasedFromCase;
+import dk.tilsynsspor.core.casework.RecordSessionInsight;
+import dk.tilsynsspor.core.casework.ReleaseProfessionalFromCase;
+import dk.tilsynsspor.core.casework.SessionInsightRecorded;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import static dk.tilsynsspor.command.rules.Violations.violation;
+
+/** The rules of a citizen case, one test per rule. */
+class CitizenCaseTest {
+
+    static final UUID CASE = UUID.fromString("00000000-0000-0000-0000-0000000000c1");
+    static final UUID ORDER = UUID.fromString("00000000-0000-0000-0000-00000000000a");
+    static final UUID REQUIREMENT = UUID.fromString("00000000-0000-0000-0000-000000000001");
+    static final UUID OTHER_REQUIREMENT = UUID.fromString("00000000-0000-0000-0000-000000000002");
+    static final UUID SESSION = UUID.fromString("00000000-0000-0000-0000-0000000000d1");
+    static final UUID INSIGHT = UUID.fromString("00000000-0000-0000-0000-0000000000e1");
+    static final UUID THEME = UUID.fromString("00000000-0000-0000-0000-0000000000f1");
+    static final LocalDate HELD = LocalDate.of(2026, 12, 1);
+
+    private AggregateTestFixture<CitizenCase> fixture;
+    private final Map<UUID, OrderDirectory.KnownOrder> orders = new HashMap<>();
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(CitizenCase.class);
+        orders.put(ORDER, new OrderDirectory.KnownOrder(ORDER, "socialtilsyn-hovedstaden", "kk-handicap",
+                Set.of(REQUIREMENT, OTHER_REQUIREMENT), false));
+        fixture.registerInjectableResource((OrderDirectory) id -> Optional.ofNullable(orders.get(id)));
+    }
+
+    static CitizenCaseOpened opened() {
+        return new CitizenCaseOpened(CASE, ORDER, "kk-handicap", "borger-0417", List.of(REQUIREMENT));
+    }
+
+    static ProfessionalAssignedToCase assigned(String professionalId) {
+        return new ProfessionalAssignedToCase(CASE, ORDER, professionalId, professionalId, "pædagog", "bosted",
+                "kontaktperson");
+    }
+
+    static Object[] team() {
+        return new Object[]{opened(), assigned("paedagog"), assigned("socialraadgiver"), assigned("psykolog")};
+    }
+
+    static Object[] afterSession() {
+        return new Object[]{opened(), assigned("paedagog"), assigned("socialraadgiver"), assigned("psykolog"),
+                new LearningSessionHeld(CASE, ORDER, SESSION, HELD, "leader", List.of("paedagog", "psykolog"),
+                        List.of(REQUIREMENT))};
+    }
+
+    @Test
+    void opensACaseServingRequirementsOfAnOrderOfItsOrganisation() {
+        fixture.givenNoPriorActivity()
+                .when(new OpenCitizenCase(CASE, "kk-handicap", "borger-0417", ORDER, List.of(REQUIREMENT)))
+                .expectEvents(opened());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"010190-1234", "0101901234", "borger 010190 1234"})
+    void refusesACprNumberAsCitizenReference(String citizenRef) {
+        fixture.givenNoPriorActivity()
+                .when(new OpenCitizenCase(CASE, "kk-handicap", citizenRef, ORDER, List.of(REQUIREMENT)))
+                .expectNoEvents().expectException(violation("cpr-number"));
+    }
+
+    @Test
+    void cannotServeAnOrderOfAnotherOrganisation() {
+        fixture.givenNoPriorActivity()
+                .when(new OpenCitizenCase(CASE, "aarhus-psykiatri", "borger-1", ORDER, List.of(REQUIREMENT)))
+                .expectNoEvents().expectException(violation("order-of-another-organisation"));
+    }
+
+    @Test
+    void cannotServeAnOrderThatDoesNotExist() {
+        fixture.givenNoPriorActivity()
+                .when(new OpenCitizenCase(CASE, "kk-handicap", "borger-1", UUID.randomUUID(), List.of(REQUIREMENT)))
+                .expectNoEvents().expectException(violation("unknown-order"));
+    }
+
+    @Test
+    void cannotServeARequirementTheOrderDoesNotHave() {
+        fixture.givenNoPriorActivity()
+                .when(new OpenCitizenCase(CASE, "kk-handicap", "borger-1", ORDER, List.of(UUID.randomUUID())))
+                .expectNoEvents().expectException(violation("unknown-requirement"));
+    }
+
+    @Test
+    void cannotServeAClosedOrder() {
+        orders.put(ORDER, new OrderDirectory.KnownOrder(ORDER, "a", "kk-handicap", Set.of(REQUIREMENT), true));
+        fixture.givenNoPriorActivity()
+                .when(new OpenCitizenCase(CASE, "kk-handicap", "borger-1", ORDER, List.of(REQUIREMENT)))
+                .expectNoEvents().expectException(violation("order-closed"));
+    }
+
+    @Test
+    void assignsAProfessional() {
+        fixture.given(opened())
+                .when(new AssignProfessionalToCase(CASE, "paedagog", "paedagog", "pædagog", "bosted",
+                        "kontaktperson"))
+                .expectEvents(assigned("paedagog"));
+    }
+
+    @Test
+    void cannotAssignAProfessionalTwice() {
+        fixture.given(opened(), assigned("paedagog"))
+                .when(new AssignProfessionalToCase(CASE, "paedagog", "Pia", "pædagog", "bosted", "kontakt"))
+                .expectNoEvents().expectException(violation("already-on-team"));
+    }
+
+    @Test
+    void releasesOnlyAnAssignedProfessional() {
+        fixture.given(opened(), assigned("paedagog"))
+                .when(new ReleaseProfessionalFromCase(CASE, "paedagog"))
+                .expectEvents(new ProfessionalReleasedFromCase(CASE, ORDER, "paedagog"));
+        fixture.given(opened())
+                .when(new ReleaseProfessionalFromCase(CASE, "paedagog"))
+                .expectNoEvents().expectException(violation("not-on-team"));
+    }
+
+    @Test
+    void aProfessionalOnTheTeamChoosesAThemeForARequirementTheCaseServes() {
+        fixture.given(team())
+                .when(new ChooseDevelopmentTheme(CASE, THEME, "paedagog", "low arousal", REQUIREMENT))
+                .expectEvents(new DevelopmentThemeChosen(CASE, ORDER, THEME, "paedagog", "low arousal", REQUIREMENT));
+    }
+
+    @Test
+    void cannotChooseAThemeWhenNotOnTheTeam() {
+        fixture.given(team())
+                .when(new ChooseDevelopmentTheme(CASE, THEME, "professional2", "low arousal", REQUIREMENT))
+                .expectNoEvents().expectException(violation("not-on-team"));
+    }
+
+    @Test
+    void cannotChooseAThemeForARequirementTheCaseDoesNotServe() {
+        fixture.given(team())
+                .when(new ChooseDevelopmentTheme(CASE, THEME, "paedagog", "low arousal", OTHER_REQUIREMENT))
+                .expectNoEvents().expectException(violation("requirement-not-served"));
+    }
+
+    @Test
+    void holdsALearningSessionOfTeamMembers() {
+        fixture.given(team())
+                .when(new HoldLearningSession(CASE, SESSION, HELD, "leader", List.of("paedagog", "psykolog"),
+                        List.of(REQUIREMENT)))
+                .expectEvents(new LearningSessionHeld(CASE, ORDER, SESSION, HELD, "leader",
+                        List.of("paedagog", "psykolog"), List.of(REQUIREMENT)));
+    }
+
+    @Test
+    void aLearningSessionNeedsAtLeastTwoParticipants() {
+        fixture.given(team())
+                .when(new HoldLearningSession(CASE, SESSION, HELD, "leader", List.of("paedagog", "paedagog"),
+                        List.of(REQUIREMENT)))
+                .expectNoEvents().expectException(violation("too-few-participants"));
+    }
+
+    @Test
+    void everyParticipantIsOnTheTeam() {
+        fixture.given(team())
+                .when(new HoldLearningSession(CASE, SESSION, HELD, "leader", List.of("paedagog", "professional2"),
+                        List.of(REQUIREMENT)))
+                .expectNoEvents().expectException(violation("not-on-team"));
+    }
+
+    @Test
+    void aParticipantRecordsAnInsight() {
+        fixture.given(afterSession())
+                .when(new RecordSessionInsight(CASE, SESSION, INSIGHT, "psykolog", REQUIREMENT, "insight", "change"))
+                .expectEvents(new SessionInsightRecorded(CASE, ORDER, SESSION, INSIGHT, "psykolog", REQUIREMENT,
+                        "insight", "change"));
+    }
+
+    @Test
+    void cannotRecordAnInsightOfASessionThatWasNotHeld() {
+        fixture.given(team())
+                .when(new RecordSessionInsight(CASE, SESSION, INSIGHT, "psykolog", REQUIREMENT, "insight", "change"))
+                .expectNoEvents().expectException(violation("unknown-session"));
+    }
+
+    @Test
+    void cannotRecordAnInsightOfASessionOneDidNotTakePartIn() {
+        fixture.given(afterSession())
+                .when(new RecordSessionInsight(CASE, SESSION, INSIGHT, "socialraadgiver", REQUIREMENT, "i", "c"))
+                .expectNoEvents().expectException(violation("not-a-participant"));
+    }
+
+    @Test
+    void cannotRecordAnInsightForARequirementTheCaseDoesNotServe() {
+        fixture.given(afterSession())
+                .when(new RecordSessionInsight(CASE, SESSION, INSIGHT, "psykolog", OTHER_REQUIREMENT, "i", "c"))
+                .expectNoEvents().expectException(violation("requirement-not-served"));
+    }
+
+    @Test
+    void aClosedCaseAcceptsNoCommand() {
+        fixture.given(opened(), new CitizenCaseClosed(CASE, ORDER))
+                .when(new AssignProfessionalToCase(CASE, "paedagog", "Pia", "pædagog", "bosted", "kontakt"))
+                .expectNoEvents().expectException(violation("case-closed"));
+        fixture.given(opened(), new CitizenCaseClosed(CASE, ORDER))
+                .when(new CloseCitizenCase(CASE))
+                .expectNoEvents().expectException(violation("case-closed"));
+    }
+}
