@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
 
 /** A small HTTP client for the tests: JSON in, status + headers + JSON out, HTTP Basic as a demo user. */
 public final class Api {
@@ -33,14 +34,17 @@ public final class Api {
         return send(request(user, path).GET());
     }
 
-    public Response post(String user, String path, String json) {
-        return send(request(user, path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+    public Response post(String user, String path, Object body) {
+        return post(user, path, body, Map.of());
     }
 
-    public Response post(String user, String path, Object body) {
+    public Response post(String user, String path, Object body, Map<String, String> headers) {
         try {
-            return post(user, path, JSON.writeValueAsString(body));
+            String json = body instanceof String text ? text : JSON.writeValueAsString(body);
+            HttpRequest.Builder request = request(user, path).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+            headers.forEach(request::header);
+            return send(request);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -44,11 +44,13 @@ public final class ServiceProcess {
         return "http://localhost:" + port;
     }
 
-    public void start() {
+    /** Starts the jar; {@code arguments} are Spring properties such as {@code --name=value}. */
+    public void start(String... arguments) {
         try {
             Files.createDirectories(log);
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                     .toString(), "-Xmx512m", "-jar", jar.toString(), "--server.port=" + port));
+            command.addAll(List.of(arguments));
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.resolve(name + ".log").toFile()));

@@ -1,0 +1,189 @@
+package dk.tilsynsspor.query.it;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static dk.tilsynsspor.query.it.WorkedExample.expect;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The command side over HTTP: the whole flow, its broken rules, idempotency, concurrency and deadlines. */
+@ExtendWith(EndToEnd.class)
+class CommandSideIT {
+
+    @Test
+    void theWorkedExampleRunsFromOrderToClosure(EndToEnd.Stack stack) throws SQLException {
+        WorkedExample example = WorkedExample.verified(stack.commands, "ST-FLOW-1");
+        example.conclude();
+
+        List<String> events = eventTypes(stack, example.orderId);
+        assertThat(events).startsWith("SupervisoryOrderImposed", "SupervisoryOrderAcknowledged")
+                .endsWith("ComplianceReportSubmitted", "ComplianceAccepted", "SupervisoryOrderClosed")
+                .containsOnlyOnce("SupervisoryOrderClosed");
+        assertThat(eventTypes(stack, example.caseId)).contains("CitizenCaseOpened", "LearningSessionHeld",
+                "SessionInsightRecorded");
+        Api.Response afterClosure = stack.commands.post("leader", example.order("/acknowledgement"), "{}");
+        assertThat(afterClosure.status()).isEqualTo(409);
+        assertThat(afterClosure.body().get("type").asText()).isEqualTo("urn:tilsynsspor:problem:order-closed");
+    }
+
+    @Test
+    void brokenRulesAnswerWithTheirStatusAndAProblemALeaderUnderstands(EndToEnd.Stack stack) {
+        WorkedExample example = WorkedExample.imposed(stack.commands, "ST-RULES-1");
+        example.acknowledgeAndPlan();
+        example.openCaseWithTeam();
+        example.learn();
+
+        assertProblem(stack.commands.post("leader", example.requirement(example.restraintRequirement,
+                "/verification"), Map.of("goalMet", true, "conclusion", "c", "evidence",
+                Map.of("insightIds", List.of(), "measurementIds", List.of()))), 422, "evidence-missing");
+        assertProblem(stack.commands.post("leader", example.order("/compliance-report"), Map.of("summary", "s")),
+                422, "requirements-not-verified");
+        assertProblem(stack.commands.post("inspector", example.order("/decision"), Map.of("decision", "ACCEPT")),
+                409, "no-report-to-decide");
+        assertProblem(stack.commands.post("leader", example.requirement(UUID.randomUUID().toString(),
+                "/action-plans"), Map.of("plannedChanges", "p", "responsibleLeader", "l", "milestones", List.of())),
+                404, "unknown-requirement");
+        assertProblem(stack.commands.post("leader", "/api/orders/" + UUID.randomUUID() + "/acknowledgement", "{}"),
+                404, "not-found");
+        Api.Response notOnTeam = stack.commands.post("professional2", "/api/cases/" + example.caseId
+                + "/sessions/" + example.sessionId + "/insights", Map.of("professionalId", "professional2",
+                "requirementId", example.methodRequirement, "insight", "i", "practiceChange", "p"));
+        assertProblem(notOnTeam, 422, "not-a-participant");
+        assertThat(notOnTeam.body().get("detail").asText()).contains("professional2", "did not take part");
+        assertProblem(stack.commands.post("leader", "/api/cases", Map.of("organisationId", "kk-handicap",
+                "citizenRef", "010190-1234", "orderId", example.orderId,
+                "requirementIds", List.of(example.methodRequirement))), 422, "cpr-number");
+        assertProblem(stack.commands.post("leader", "/api/cases/" + example.caseId + "/team", Map.of(
+                "professionalId", "paedagog", "name", "Pia", "discipline", "pædagog", "sector", "bosted",
+                "role", "kontakt")), 409, "already-on-team");
+    }
+
+    @Test
+    void aDoubleSubmitWithTheSameIdempotencyKeyCreatesOneEvent(EndToEnd.Stack stack) throws SQLException {
+        WorkedExample example = WorkedExample.imposed(stack.commands, "ST-IDEM-1");
+        example.acknowledgeAndPlan();
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> measurement = Map.of("value", 5, "measuredOn", "2026-12-31", "source", "register");
+        String path = example.requirement(example.restraintRequirement, "/measurements");
+
+        Api.Response first = stack.commands.post("leader", path, measurement, Map.of("Idempotency-Key", key));
+        Api.Response second = stack.commands.post("leader", path, measurement, Map.of("Idempotency-Key", key));
+        Api.Response otherBody = stack.commands.post("leader", path, Map.of("value", 4, "measuredOn", "2026-12-31",
+                "source", "register"), Map.of("Idempotency-Key", key));
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(second.status()).isEqualTo(201);
+        assertThat(second.body()).isEqualTo(first.body());
+        assertThat(second.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(eventTypes(stack, example.orderId)).containsOnlyOnce("QualityMeasurementRecorded");
+        assertProblem(otherBody, 422, "idempotency-key-reused");
+    }
+
+    @Test
+    void aBurstOfParallelCommandsOnOneOrderLeavesAConsistentEventStream(EndToEnd.Stack stack) throws Exception {
+        WorkedExample example = WorkedExample.imposed(stack.commands, "ST-BURST-1");
+        example.acknowledgeAndPlan();
+        String path = example.requirement(example.restraintRequirement, "/measurements");
+        int before = eventTypes(stack, example.orderId).size();
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        List<Future<Api.Response>> answers = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            int value = i % 7;
+            answers.add(clients.submit(() -> stack.commands.post("leader", path, Map.of("value", value,
+                    "measuredOn", "2026-12-31", "source", "burst"))));
+        }
+        for (Future<Api.Response> answer : answers) {
+            assertThat(answer.get().status()).isIn(201, 409);
+        }
+        clients.shutdown();
+        long accepted = answers.stream().filter(a -> status(a) == 201).count();
+
+        List<Long> sequence = sequenceNumbers(stack, example.orderId);
+        assertThat(sequence).hasSize(before + (int) accepted);
+        for (int i = 0; i < sequence.size(); i++) {
+            assertThat(sequence.get(i)).isEqualTo(i);
+        }
+        assertThat(accepted).isEqualTo(40);
+    }
+
+    @Test
+    void aDeadlinePassedWhileCommandServiceWasDownIsMissedAfterRestart(EndToEnd.Stack stack) throws SQLException {
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Copenhagen"));
+        String orderId = expect(201, stack.commands.post("inspector", "/api/orders", Map.of(
+                "authorityId", "socialtilsyn-hovedstaden", "organisationId", "kk-handicap", "reference", "ST-DL-1",
+                "legalBasis", "§ 8", "issuedOn", today.toString(), "requirements", List.of(Map.of("title", "t",
+                        "requiredChange", "c", "qualityTheme", "KOMPETENCER", "deadline", today.toString())))))
+                .body().get("id").asText();
+        stack.commandService.stop();
+        try {
+            stack.commandService.start("--tilsynsspor.deadlines.clock-offset=P2D");
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(eventTypes(stack, orderId)).containsExactly("SupervisoryOrderImposed",
+                            "RequirementDeadlineMissed"));
+        } finally {
+            stack.commandService.stop();
+            stack.commandService.start();
+        }
+    }
+
+    private static int status(Future<Api.Response> answer) {
+        try {
+            return answer.get().status();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void assertProblem(Api.Response response, int status, String code) {
+        assertThat(response.status()).as("%s", response.body()).isEqualTo(status);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(response.body().get("type").asText()).isEqualTo("urn:tilsynsspor:problem:" + code);
+        assertThat(response.body().get("detail").asText()).isNotBlank();
+    }
+
+    static List<String> eventTypes(EndToEnd.Stack stack, String aggregateId) throws SQLException {
+        List<String> types = new ArrayList<>();
+        query(stack, "SELECT payloadtype FROM events.domain_event_entry WHERE aggregateidentifier = '"
+                + UUID.fromString(aggregateId) + "' ORDER BY sequencenumber", rows -> {
+            String type = rows.getString(1);
+            types.add(type.substring(type.lastIndexOf('.') + 1));
+        });
+        return types;
+    }
+
+    private static List<Long> sequenceNumbers(EndToEnd.Stack stack, String aggregateId) throws SQLException {
+        List<Long> numbers = new ArrayList<>();
+        query(stack, "SELECT sequencenumber FROM events.domain_event_entry WHERE aggregateidentifier = '"
+                + UUID.fromString(aggregateId) + "' ORDER BY sequencenumber", rows -> numbers.add(rows.getLong(1)));
+        return numbers;
+    }
+
+    interface RowReader {
+        void read(ResultSet rows) throws SQLException;
+    }
+
+    private static void query(EndToEnd.Stack stack, String sql, RowReader reader) throws SQLException {
+        try (Connection connection = stack.database.connect(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                reader.read(rows);
+            }
+        }
+    }
+}
