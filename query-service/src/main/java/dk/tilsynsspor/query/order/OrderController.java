@@ -1,13 +1,16 @@
 package dk.tilsynsspor.query.order;
 
+import dk.tilsynsspor.core.order.query.AuditTrail;
 import dk.tilsynsspor.core.order.query.ComplianceDossier;
 import dk.tilsynsspor.core.order.query.FindOrders;
+import dk.tilsynsspor.core.order.query.GetAuditTrail;
 import dk.tilsynsspor.core.order.query.GetComplianceDossier;
 import dk.tilsynsspor.core.order.query.OrderList;
 import dk.tilsynsspor.core.order.query.OrderStatus;
 import dk.tilsynsspor.core.security.Actor;
 import dk.tilsynsspor.query.security.CurrentActor;
 import dk.tilsynsspor.query.web.NotFoundException;
+import dk.tilsynsspor.query.web.Visibility;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -42,18 +45,40 @@ class OrderController {
 
     /** The compliance dossier; with {@code asOf} (an ISO instant) as it stood then. */
     @GetMapping("/{orderId}/dossier")
-    ComplianceDossier dossier(@PathVariable UUID orderId,
-                              @RequestParam(required = false)
+    ComplianceDossier dossier(@PathVariable UUID orderId, @RequestParam(required = false)
                               @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
         Actor actor = currentActor.get();
         ComplianceDossier dossier = queries.query(new GetComplianceDossier(actor, orderId, asOf),
-                        ResponseTypes.optionalInstanceOf(ComplianceDossier.class))
-                .join()
-                .orElseThrow(() -> new NotFoundException("There is no order with id " + orderId
-                        + (asOf == null ? "." : " as of " + asOf + ".")));
-        if (!OrderVisibility.canSee(actor, dossier.authorityId(), dossier.organisationId())) {
+                        ResponseTypes.optionalInstanceOf(ComplianceDossier.class)).join()
+                .orElseThrow(() -> notFound(orderId, asOf));
+        assertVisible(actor, orderId, dossier.authorityId(), dossier.organisationId());
+        return dossier;
+    }
+
+    /** Every event of the order and of the cases serving it, oldest first; with {@code asOf}, until then. */
+    @GetMapping("/{orderId}/audit-trail")
+    AuditTrail auditTrail(@PathVariable UUID orderId, @RequestParam(required = false)
+                          @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
+        return trail(orderId, asOf);
+    }
+
+    AuditTrail trail(UUID orderId, Instant asOf) {
+        Actor actor = currentActor.get();
+        AuditTrail trail = queries.query(new GetAuditTrail(actor, orderId, asOf),
+                        ResponseTypes.optionalInstanceOf(AuditTrail.class)).join()
+                .orElseThrow(() -> notFound(orderId, asOf));
+        assertVisible(actor, orderId, trail.authorityId(), trail.organisationId());
+        return trail;
+    }
+
+    private static void assertVisible(Actor actor, UUID orderId, String authorityId, String organisationId) {
+        if (!Visibility.canSee(actor, authorityId, organisationId)) {
             throw new AccessDeniedException("order " + orderId + " belongs to another authority or organisation");
         }
-        return dossier;
+    }
+
+    private static NotFoundException notFound(UUID orderId, Instant asOf) {
+        return new NotFoundException("There is no order with id " + orderId
+                + (asOf == null ? "." : " as of " + asOf + "."));
     }
 }

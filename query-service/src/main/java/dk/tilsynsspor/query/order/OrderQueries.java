@@ -1,37 +1,56 @@
 package dk.tilsynsspor.query.order;
 
+import dk.tilsynsspor.core.order.query.AuditEntry;
+import dk.tilsynsspor.core.order.query.AuditTrail;
 import dk.tilsynsspor.core.order.query.ComplianceDossier;
 import dk.tilsynsspor.core.order.query.FindOrders;
+import dk.tilsynsspor.core.order.query.GetAuditTrail;
 import dk.tilsynsspor.core.order.query.GetComplianceDossier;
 import dk.tilsynsspor.core.order.query.OrderList;
 import dk.tilsynsspor.core.order.query.OrderStatus;
 import dk.tilsynsspor.core.order.query.OrderSummary;
 import dk.tilsynsspor.core.security.Actor;
+import dk.tilsynsspor.query.dossier.DossierFold;
+import dk.tilsynsspor.query.dossier.EventReader;
 import dk.tilsynsspor.query.eventstore.EventJson;
+import dk.tilsynsspor.query.trail.TrailEntry;
 import dk.tilsynsspor.query.trail.TrailRepository;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 @Component
 class OrderQueries {
 
+    static final String SYSTEM_ACTOR = "system";
+    private static final RowMapper<OrderSummary> SUMMARY = (rs, row) -> new OrderSummary(
+            rs.getObject("order_id", UUID.class), rs.getString("reference"), rs.getString("authority_id"),
+            rs.getString("organisation_id"), rs.getDate("issued_on").toLocalDate(),
+            OrderStatus.valueOf(rs.getString("status")), rs.getBoolean("escalated"),
+            rs.getTimestamp("imposed_at").toInstant());
+    private static final String SUMMARY_COLUMNS =
+            "order_id, reference, authority_id, organisation_id, issued_on, status, escalated, imposed_at";
+
     private final JdbcTemplate jdbc;
     private final TrailRepository trails;
-    private final DossierFold fold;
+    private final EventReader reader;
+    private final EventJson json;
     private final Clock clock;
 
-    OrderQueries(JdbcTemplate jdbc, TrailRepository trails, EventJson json, Clock clock) {
+    OrderQueries(JdbcTemplate jdbc, TrailRepository trails, EventReader reader, EventJson json, Clock clock) {
         this.jdbc = jdbc;
         this.trails = trails;
-        this.fold = new DossierFold(json);
+        this.reader = reader;
+        this.json = json;
         this.clock = clock;
     }
 
@@ -39,10 +58,7 @@ class OrderQueries {
     @QueryHandler
     OrderList handle(FindOrders query) {
         Actor requester = query.requester();
-        StringBuilder sql = new StringBuilder("""
-                SELECT order_id, reference, authority_id, organisation_id, issued_on, status, escalated, imposed_at
-                FROM query.order_summary
-                WHERE\s""");
+        StringBuilder sql = new StringBuilder("SELECT " + SUMMARY_COLUMNS + " FROM query.order_summary WHERE ");
         List<Object> arguments = new ArrayList<>();
         sql.append(requester.role().scopedToAuthority() ? "authority_id = ?" : "organisation_id = ?");
         arguments.add(requester.scope());
@@ -55,17 +71,36 @@ class OrderQueries {
             arguments.add(query.status().name());
         }
         sql.append(" ORDER BY imposed_at DESC, order_id");
-        List<OrderSummary> orders = jdbc.query(sql.toString(), (rs, row) -> new OrderSummary(
-                rs.getObject("order_id", UUID.class), rs.getString("reference"), rs.getString("authority_id"),
-                rs.getString("organisation_id"), rs.getDate("issued_on").toLocalDate(),
-                OrderStatus.valueOf(rs.getString("status")), rs.getBoolean("escalated"),
-                rs.getTimestamp("imposed_at").toInstant()), arguments.toArray());
-        return new OrderList(orders);
+        return new OrderList(jdbc.query(sql.toString(), SUMMARY, arguments.toArray()));
     }
 
     @QueryHandler
     Optional<ComplianceDossier> handle(GetComplianceDossier query) {
         LocalDate today = LocalDate.ofInstant(query.asOf() == null ? clock.instant() : query.asOf(), clock.getZone());
-        return fold.fold(trails.trail(query.orderId(), query.asOf()), today, query.asOf());
+        return DossierFold.fold(trails.trail(query.orderId(), query.asOf()), reader, today, query.asOf());
+    }
+
+    @QueryHandler
+    Optional<AuditTrail> handle(GetAuditTrail query) {
+        List<TrailEntry> trail = trails.trail(query.orderId(), query.asOf());
+        Optional<OrderSummary> order = jdbc.query("SELECT " + SUMMARY_COLUMNS
+                + " FROM query.order_summary WHERE order_id = ?", SUMMARY, query.orderId()).stream().findFirst();
+        if (trail.isEmpty() || order.isEmpty()) {
+            return Optional.empty();
+        }
+        List<AuditEntry> entries = new ArrayList<>(trail.size());
+        for (int i = 0; i < trail.size(); i++) {
+            entries.add(entry(i + 1, trail.get(i)));
+        }
+        return Optional.of(new AuditTrail(query.orderId(), order.get().reference(), order.get().authorityId(),
+                order.get().organisationId(), query.asOf(), entries));
+    }
+
+    @SuppressWarnings("unchecked")
+    private AuditEntry entry(long sequence, TrailEntry entry) {
+        boolean bySystem = entry.actorId() == null;
+        return new AuditEntry(sequence, entry.recordedAt(), entry.eventType(),
+                bySystem ? SYSTEM_ACTOR : entry.actorId(), bySystem ? "SYSTEM" : entry.actorRole(), entry.reason(),
+                entry.aggregateId(), json.mapper().convertValue(entry.payload(), Map.class), null);
     }
 }

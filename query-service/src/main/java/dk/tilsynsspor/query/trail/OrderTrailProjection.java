@@ -2,7 +2,14 @@ package dk.tilsynsspor.query.trail;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dk.tilsynsspor.core.audit.AuditMetadata;
+import dk.tilsynsspor.core.casework.CaseEvent;
+import dk.tilsynsspor.core.order.ComplianceAccepted;
+import dk.tilsynsspor.core.order.ComplianceRejected;
+import dk.tilsynsspor.core.order.ComplianceReportSubmitted;
 import dk.tilsynsspor.core.order.OrderEvent;
+import dk.tilsynsspor.core.order.SupervisoryOrderAcknowledged;
+import dk.tilsynsspor.core.order.SupervisoryOrderClosed;
+import dk.tilsynsspor.core.order.SupervisoryOrderEscalated;
 import dk.tilsynsspor.core.order.SupervisoryOrderImposed;
 import dk.tilsynsspor.core.order.query.OrderStatus;
 import dk.tilsynsspor.query.eventstore.EventJson;
@@ -53,11 +60,37 @@ class OrderTrailProjection {
     @EventHandler
     void on(OrderEvent event, DomainEventMessage<?> message, TrackingToken token) {
         record(event.orderId(), message, token);
+        OrderStatus status = statusAfter(event);
+        if (status != null) {
+            jdbc.update("UPDATE query.order_summary SET status = ? WHERE order_id = ?", status.name(),
+                    event.orderId());
+        } else if (event instanceof SupervisoryOrderEscalated) {
+            jdbc.update("UPDATE query.order_summary SET escalated = TRUE WHERE order_id = ?", event.orderId());
+        }
+    }
+
+    /** The order's status after the event, or null if the event does not change it. */
+    private static OrderStatus statusAfter(OrderEvent event) {
+        if (event instanceof SupervisoryOrderAcknowledged || event instanceof ComplianceRejected) {
+            return OrderStatus.ACKNOWLEDGED;
+        }
+        if (event instanceof ComplianceReportSubmitted) {
+            return OrderStatus.REPORT_SUBMITTED;
+        }
+        if (event instanceof ComplianceAccepted) {
+            return OrderStatus.ACCEPTED;
+        }
+        return event instanceof SupervisoryOrderClosed ? OrderStatus.CLOSED : null;
+    }
+
+    @EventHandler
+    void on(CaseEvent event, DomainEventMessage<?> message, TrackingToken token) {
+        record(event.orderId(), message, token);
     }
 
     @ResetHandler
     void reset() {
-        jdbc.execute("TRUNCATE query.order_event, query.order_summary, query.case_order");
+        jdbc.execute("TRUNCATE query.order_event, query.order_summary");
     }
 
     private void record(UUID orderId, DomainEventMessage<?> message, TrackingToken token) {

@@ -8,7 +8,10 @@ import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Reads one order's trail: only that order's rows, by primary key order, so its cost does not grow with others. */
@@ -40,6 +43,25 @@ public class TrailRepository {
         }
         return jdbc.query("SELECT " + COLUMNS + " FROM query.order_event WHERE order_id = ? AND recorded_at <= ?"
                 + " ORDER BY global_index", rowMapper, orderId, Timestamp.from(asOf));
+    }
+
+    /** One case's events (the case view), oldest first. */
+    public List<TrailEntry> caseTrail(UUID caseId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM query.order_event WHERE aggregate_id = ? ORDER BY global_index",
+                rowMapper, caseId.toString());
+    }
+
+    /** The trails of an organisation's orders that are not closed, each oldest first, grouped by order. */
+    public Map<UUID, List<TrailEntry>> openOrderTrails(String organisationId) {
+        Map<UUID, List<TrailEntry>> trails = new LinkedHashMap<>();
+        jdbc.query("SELECT " + COLUMNS.replace("order_id,", "e.order_id,") + """
+                 FROM query.order_summary s JOIN query.order_event e ON e.order_id = s.order_id
+                WHERE s.organisation_id = ? AND s.status <> 'CLOSED'
+                ORDER BY s.imposed_at, e.order_id, e.global_index""", rs -> {
+            TrailEntry entry = rowMapper.mapRow(rs, 0);
+            trails.computeIfAbsent(entry.orderId(), id -> new ArrayList<>()).add(entry);
+        }, organisationId);
+        return trails;
     }
 
     private static com.fasterxml.jackson.databind.JsonNode readJson(EventJson json, String text) {

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** What proves to the inspector how each required change of one order was followed up. */
+/** What proves to the inspector how each required change of one order was followed up. {@code asOf} is null for the present. */
 public record ComplianceDossier(
         UUID orderId,
         String reference,
@@ -16,7 +16,13 @@ public record ComplianceDossier(
         String summary,
         OrderStatus status,
         boolean escalated,
+        String escalationReason,
         Instant imposedAt,
+        Instant acknowledgedAt,
         Instant asOf,
-        List<RequirementDossier> requirements) {
+        List<RequirementDossier> requirements,
+        List<CaseSummary> cases,
+        ComplianceReport complianceReport,
+        List<AuthorityDecision> decisions,
+        Closure closure) {
 }

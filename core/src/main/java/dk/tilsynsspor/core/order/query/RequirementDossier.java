@@ -1,11 +1,15 @@
 package dk.tilsynsspor.core.order.query;
 
+import dk.tilsynsspor.core.casework.query.InsightView;
+import dk.tilsynsspor.core.casework.query.SessionView;
+import dk.tilsynsspor.core.casework.query.ThemeView;
 import dk.tilsynsspor.core.order.QualityTheme;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
-/** One requirement of an order and how far it is followed up. {@code daysLeft} is negative once overdue. */
+/** One requirement and its follow-up. {@code daysLeft} counts to the deadline from today (or the as-of day); negative once passed. */
 public record RequirementDossier(
         UUID requirementId,
         int number,
@@ -14,5 +18,14 @@ public record RequirementDossier(
         QualityTheme qualityTheme,
         LocalDate deadline,
         long daysLeft,
-        RequirementStatus status) {
+        RequirementStatus status,
+        boolean deadlineMissed,
+        List<DeadlineExtension> deadlineExtensions,
+        List<ActionPlanVersion> actionPlans,
+        QualityGoal qualityGoal,
+        List<SessionView> sessions,
+        List<InsightView> insights,
+        List<ThemeView> themes,
+        Verification verification,
+        String reworkReason) {
 }

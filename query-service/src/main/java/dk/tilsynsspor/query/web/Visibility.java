@@ -1,14 +1,14 @@
-package dk.tilsynsspor.query.order;
+package dk.tilsynsspor.query.web;
 
 import dk.tilsynsspor.core.security.Actor;
 
 /** Inspectors see the orders of their own authority; leaders and professionals those of their organisation. */
-final class OrderVisibility {
+public final class Visibility {
 
-    private OrderVisibility() {
+    private Visibility() {
     }
 
-    static boolean canSee(Actor actor, String authorityId, String organisationId) {
+    public static boolean canSee(Actor actor, String authorityId, String organisationId) {
         return actor.role().scopedToAuthority()
                 ? actor.scope().equals(authorityId)
                 : actor.scope().equals(organisationId);

@@ -1,0 +1,45 @@
+package dk.tilsynsspor.query.casework;
+
+import dk.tilsynsspor.core.casework.query.CaseView;
+import dk.tilsynsspor.core.casework.query.GetCaseView;
+import dk.tilsynsspor.core.security.Actor;
+import dk.tilsynsspor.query.security.CurrentActor;
+import dk.tilsynsspor.query.web.NotFoundException;
+import dk.tilsynsspor.query.web.Visibility;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.UUID;
+
+@RestController
+class CaseController {
+
+    private final QueryGateway queries;
+    private final CurrentActor currentActor;
+    private final JdbcTemplate jdbc;
+
+    CaseController(QueryGateway queries, CurrentActor currentActor, JdbcTemplate jdbc) {
+        this.queries = queries;
+        this.currentActor = currentActor;
+        this.jdbc = jdbc;
+    }
+
+    /** The case view: team, development themes, learning sessions and their insights. */
+    @GetMapping("/api/cases/{caseId}")
+    CaseView caseView(@PathVariable UUID caseId) {
+        Actor actor = currentActor.get();
+        CaseView view = queries.query(new GetCaseView(actor, caseId), ResponseTypes.optionalInstanceOf(CaseView.class))
+                .join().orElseThrow(() -> new NotFoundException("There is no case with id " + caseId + "."));
+        String authorityId = jdbc.queryForObject("SELECT authority_id FROM query.order_summary WHERE order_id = ?",
+                String.class, view.orderId());
+        if (!Visibility.canSee(actor, authorityId, view.organisationId())) {
+            throw new AccessDeniedException("case " + caseId + " belongs to another organisation");
+        }
+        return view;
+    }
+}

@@ -1,0 +1,99 @@
+package dk.tilsynsspor.query.dossier;
+
+import dk.tilsynsspor.core.casework.CitizenCaseClosed;
+import dk.tilsynsspor.core.casework.CitizenCaseOpened;
+import dk.tilsynsspor.core.casework.DevelopmentThemeChosen;
+import dk.tilsynsspor.core.casework.LearningSessionHeld;
+import dk.tilsynsspor.core.casework.ProfessionalAssignedToCase;
+import dk.tilsynsspor.core.casework.ProfessionalReleasedFromCase;
+import dk.tilsynsspor.core.casework.SessionInsightRecorded;
+import dk.tilsynsspor.core.casework.query.CaseView;
+import dk.tilsynsspor.core.casework.query.InsightView;
+import dk.tilsynsspor.core.casework.query.SessionView;
+import dk.tilsynsspor.core.casework.query.TeamMember;
+import dk.tilsynsspor.core.casework.query.ThemeView;
+import dk.tilsynsspor.core.order.query.CaseSummary;
+import dk.tilsynsspor.query.trail.TrailEntry;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** One citizen case as its events tell it: team, themes, sessions and their insights. */
+public final class CaseFold {
+
+    private CitizenCaseOpened opened;
+    private boolean closed;
+    private final Map<String, TeamMember> team = new LinkedHashMap<>();
+    private final List<ThemeView> themes = new ArrayList<>();
+    private final Map<UUID, LearningSessionHeld> sessions = new LinkedHashMap<>();
+    private final Map<UUID, List<InsightView>> insightsBySession = new LinkedHashMap<>();
+
+    /** One case's view from its events, if it was opened. */
+    public static Optional<CaseView> fold(List<TrailEntry> trail, EventReader reader) {
+        CaseFold fold = new CaseFold();
+        trail.forEach(entry -> fold.apply(reader.read(entry), entry.recordedAt()));
+        return fold.exists() ? Optional.of(fold.view()) : Optional.empty();
+    }
+
+    /** Applies a case event; false if it is none of a case's. */
+    boolean apply(Object event, Instant recordedAt) {
+        if (event instanceof CitizenCaseOpened e) {
+            opened = e;
+        } else if (event instanceof ProfessionalAssignedToCase e) {
+            team.put(e.professionalId(), new TeamMember(e.professionalId(), e.name(), e.discipline(), e.sector(),
+                    e.role(), recordedAt));
+        } else if (event instanceof ProfessionalReleasedFromCase e) {
+            team.remove(e.professionalId());
+        } else if (event instanceof DevelopmentThemeChosen e) {
+            themes.add(new ThemeView(e.themeId(), e.caseId(), e.professionalId(), e.theme(), e.requirementId(),
+                    recordedAt));
+        } else if (event instanceof LearningSessionHeld e) {
+            sessions.put(e.sessionId(), e);
+            insightsBySession.put(e.sessionId(), new ArrayList<>());
+        } else if (event instanceof SessionInsightRecorded e) {
+            insightsBySession.computeIfAbsent(e.sessionId(), id -> new ArrayList<>()).add(insight(e, recordedAt));
+        } else if (event instanceof CitizenCaseClosed) {
+            closed = true;
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    static InsightView insight(SessionInsightRecorded e, Instant recordedAt) {
+        return new InsightView(e.insightId(), e.caseId(), e.sessionId(), e.professionalId(), e.requirementId(),
+                e.insight(), e.practiceChange(), recordedAt);
+    }
+
+    boolean exists() {
+        return opened != null;
+    }
+
+    List<SessionView> sessions() {
+        return sessions.values().stream().map(s -> new SessionView(s.sessionId(), s.caseId(), s.heldOn(),
+                s.facilitator(), s.participantIds(), s.requirementIds(),
+                List.copyOf(insightsBySession.getOrDefault(s.sessionId(), List.of())))).toList();
+    }
+
+    List<TeamMember> team() {
+        return List.copyOf(team.values());
+    }
+
+    List<ThemeView> themes() {
+        return List.copyOf(themes);
+    }
+
+    CaseSummary summary() {
+        return new CaseSummary(opened.caseId(), opened.citizenRef(), opened.requirementIds(), team(), closed);
+    }
+
+    CaseView view() {
+        return new CaseView(opened.caseId(), opened.orderId(), opened.organisationId(), opened.citizenRef(),
+                opened.requirementIds(), closed, team(), themes(), sessions());
+    }
+}

@@ -1,0 +1,133 @@
+package dk.tilsynsspor.query.dossier;
+
+import dk.tilsynsspor.core.casework.CaseEvent;
+import dk.tilsynsspor.core.casework.SessionInsightRecorded;
+import dk.tilsynsspor.core.casework.query.InsightView;
+import dk.tilsynsspor.core.casework.query.SessionView;
+import dk.tilsynsspor.core.casework.query.ThemeView;
+import dk.tilsynsspor.core.order.ActionPlanSubmitted;
+import dk.tilsynsspor.core.order.ComplianceAccepted;
+import dk.tilsynsspor.core.order.ComplianceRejected;
+import dk.tilsynsspor.core.order.ComplianceReportSubmitted;
+import dk.tilsynsspor.core.order.QualityGoalDefined;
+import dk.tilsynsspor.core.order.QualityImprovementVerified;
+import dk.tilsynsspor.core.order.QualityMeasurementRecorded;
+import dk.tilsynsspor.core.order.RequirementDeadlineExtended;
+import dk.tilsynsspor.core.order.RequirementDeadlineMissed;
+import dk.tilsynsspor.core.order.SupervisoryOrderAcknowledged;
+import dk.tilsynsspor.core.order.SupervisoryOrderClosed;
+import dk.tilsynsspor.core.order.SupervisoryOrderEscalated;
+import dk.tilsynsspor.core.order.SupervisoryOrderImposed;
+import dk.tilsynsspor.core.order.query.AuthorityDecision;
+import dk.tilsynsspor.core.order.query.Closure;
+import dk.tilsynsspor.core.order.query.ComplianceDossier;
+import dk.tilsynsspor.core.order.query.ComplianceReport;
+import dk.tilsynsspor.core.order.query.DeadlineExtension;
+import dk.tilsynsspor.core.order.query.OrderStatus;
+import dk.tilsynsspor.core.order.query.RequirementDossier;
+import dk.tilsynsspor.query.trail.TrailEntry;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Folds one order's trail into its compliance dossier: a pure function of the events and the day it is asked on,
+ * so the present dossier, the dossier as of any past instant and the dossier after a rebuild are computed alike.
+ */
+public final class DossierFold {
+
+    private SupervisoryOrderImposed order;
+    private Instant imposedAt;
+    private Instant acknowledgedAt;
+    private OrderStatus status = OrderStatus.IMPOSED;
+    private String escalationReason;
+    private ComplianceReport report;
+    private Closure closure;
+    private final List<AuthorityDecision> decisions = new ArrayList<>();
+    private final Map<UUID, RequirementFold> requirements = new LinkedHashMap<>();
+    private final Map<UUID, CaseFold> cases = new LinkedHashMap<>();
+    private final Map<UUID, InsightView> insights = new LinkedHashMap<>();
+
+    public static Optional<ComplianceDossier> fold(List<TrailEntry> trail, EventReader reader, LocalDate today,
+                                                   Instant asOf) {
+        DossierFold fold = new DossierFold();
+        trail.forEach(entry -> fold.apply(reader.read(entry), entry));
+        return fold.order == null ? Optional.empty() : Optional.of(fold.build(today, asOf));
+    }
+
+    private void apply(Object event, TrailEntry entry) {
+        Instant at = entry.recordedAt();
+        String by = entry.actorId();
+        if (event instanceof CaseEvent caseEvent) {
+            cases.computeIfAbsent(caseEvent.caseId(), id -> new CaseFold()).apply(event, at);
+            if (event instanceof SessionInsightRecorded e) {
+                insights.put(e.insightId(), CaseFold.insight(e, at));
+            }
+        } else if (event instanceof SupervisoryOrderImposed e) {
+            order = e;
+            imposedAt = at;
+            for (int i = 0; i < e.requirements().size(); i++) {
+                requirements.put(e.requirements().get(i).requirementId(),
+                        new RequirementFold(e.requirements().get(i), i + 1));
+            }
+        } else if (event instanceof SupervisoryOrderAcknowledged) {
+            acknowledgedAt = at;
+            status = OrderStatus.ACKNOWLEDGED;
+        } else if (event instanceof ActionPlanSubmitted e) {
+            requirements.get(e.requirementId()).planned(e, at, by);
+        } else if (event instanceof QualityGoalDefined e) {
+            requirements.get(e.requirementId()).goal(e);
+        } else if (event instanceof QualityMeasurementRecorded e) {
+            requirements.get(e.requirementId()).measured(e, at);
+        } else if (event instanceof QualityImprovementVerified e) {
+            requirements.get(e.requirementId()).verified(e, at, by);
+        } else {
+            applyDecisionsAndDeadlines(event, at, by);
+        }
+    }
+
+    private void applyDecisionsAndDeadlines(Object event, Instant at, String by) {
+        if (event instanceof ComplianceReportSubmitted e) {
+            report = new ComplianceReport(e.summary(), at, by);
+            status = OrderStatus.REPORT_SUBMITTED;
+        } else if (event instanceof ComplianceAccepted) {
+            decisions.add(new AuthorityDecision("ACCEPTED", null, List.of(), at, by));
+            status = OrderStatus.ACCEPTED;
+        } else if (event instanceof ComplianceRejected e) {
+            decisions.add(new AuthorityDecision("REJECTED", e.reason(), e.requirementIds(), at, by));
+            e.requirementIds().forEach(id -> requirements.get(id).sentBack(e.reason()));
+            status = OrderStatus.ACKNOWLEDGED;
+        } else if (event instanceof RequirementDeadlineExtended e) {
+            requirements.get(e.requirementId()).extended(new DeadlineExtension(e.previousDeadline(),
+                    e.newDeadline(), e.reason(), at, by));
+        } else if (event instanceof RequirementDeadlineMissed e) {
+            requirements.get(e.requirementId()).missed(e.deadline());
+        } else if (event instanceof SupervisoryOrderEscalated e) {
+            escalationReason = e.reason();
+        } else if (event instanceof SupervisoryOrderClosed e) {
+            closure = new Closure(e.reason(), e.withdrawn(), at, by);
+            status = OrderStatus.CLOSED;
+        }
+    }
+
+    private ComplianceDossier build(LocalDate today, Instant asOf) {
+        boolean accepted = decisions.stream().anyMatch(d -> d.decision().equals("ACCEPTED"));
+        List<SessionView> sessions = cases.values().stream().filter(CaseFold::exists)
+                .flatMap(c -> c.sessions().stream()).toList();
+        List<ThemeView> themes = cases.values().stream().filter(CaseFold::exists)
+                .flatMap(c -> c.themes().stream()).toList();
+        List<RequirementDossier> views = requirements.values().stream()
+                .map(r -> r.build(today, accepted, insights, sessions, themes)).toList();
+        return new ComplianceDossier(order.orderId(), order.reference(), order.authorityId(), order.organisationId(),
+                order.legalBasis(), order.issuedOn(), order.summary(), status, escalationReason != null,
+                escalationReason, imposedAt, acknowledgedAt, asOf, views,
+                cases.values().stream().filter(CaseFold::exists).map(CaseFold::summary).toList(), report,
+                List.copyOf(decisions), closure);
+    }
+}

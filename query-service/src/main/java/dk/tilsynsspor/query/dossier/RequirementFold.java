@@ -1,0 +1,138 @@
+package dk.tilsynsspor.query.dossier;
+
+import dk.tilsynsspor.core.casework.query.InsightView;
+import dk.tilsynsspor.core.casework.query.SessionView;
+import dk.tilsynsspor.core.casework.query.ThemeView;
+import dk.tilsynsspor.core.order.ActionPlanSubmitted;
+import dk.tilsynsspor.core.order.QualityGoalDefined;
+import dk.tilsynsspor.core.order.QualityImprovementVerified;
+import dk.tilsynsspor.core.order.QualityMeasurementRecorded;
+import dk.tilsynsspor.core.order.Requirement;
+import dk.tilsynsspor.core.order.query.ActionPlanVersion;
+import dk.tilsynsspor.core.order.query.DeadlineExtension;
+import dk.tilsynsspor.core.order.query.Measurement;
+import dk.tilsynsspor.core.order.query.QualityGoal;
+import dk.tilsynsspor.core.order.query.RequirementDossier;
+import dk.tilsynsspor.core.order.query.RequirementStatus;
+import dk.tilsynsspor.core.order.query.Verification;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/** One requirement's follow-up while an order's trail is folded. */
+final class RequirementFold {
+
+    private final Requirement requirement;
+    private final int number;
+    private LocalDate deadline;
+    private LocalDate missedDeadline;
+    private final List<DeadlineExtension> extensions = new ArrayList<>();
+    private final List<ActionPlanVersion> actionPlans = new ArrayList<>();
+    private QualityGoalDefined goal;
+    private final Map<UUID, Measurement> measurements = new LinkedHashMap<>();
+    private QualityImprovementVerified verification;
+    private Instant verifiedAt;
+    private String verifiedBy;
+    private String reworkReason;
+
+    RequirementFold(Requirement requirement, int number) {
+        this.requirement = requirement;
+        this.number = number;
+        this.deadline = requirement.deadline();
+    }
+
+    void extended(DeadlineExtension extension) {
+        extensions.add(extension);
+        deadline = extension.newDeadline();
+    }
+
+    void missed(LocalDate missed) {
+        missedDeadline = missed;
+    }
+
+    void planned(ActionPlanSubmitted e, Instant at, String by) {
+        actionPlans.add(new ActionPlanVersion(e.version(), e.plannedChanges(), e.responsibleLeader(), e.milestones(),
+                at, by));
+    }
+
+    void goal(QualityGoalDefined e) {
+        goal = e;
+    }
+
+    void measured(QualityMeasurementRecorded e, Instant at) {
+        measurements.put(e.measurementId(), new Measurement(e.measurementId(), e.value(), e.measuredOn(), e.source(),
+                at));
+    }
+
+    void verified(QualityImprovementVerified e, Instant at, String by) {
+        verification = e;
+        verifiedAt = at;
+        verifiedBy = by;
+        reworkReason = null;
+    }
+
+    void sentBack(String reason) {
+        verification = null;
+        reworkReason = reason;
+    }
+
+    boolean verifiedAsMet() {
+        return verification != null && verification.goalMet();
+    }
+
+    RequirementDossier build(LocalDate today, boolean orderAccepted, Map<UUID, InsightView> allInsights,
+                             List<SessionView> sessions, List<ThemeView> themes) {
+        UUID id = requirement.requirementId();
+        List<SessionView> focused = sessions.stream().filter(s -> s.requirementIds().contains(id)).toList();
+        List<InsightView> insights = allInsights.values().stream().filter(i -> i.requirementId().equals(id)).toList();
+        List<ThemeView> chosen = themes.stream().filter(t -> t.requirementId().equals(id)).toList();
+        long daysLeft = ChronoUnit.DAYS.between(today, deadline);
+        boolean inProgress = goal != null || !measurements.isEmpty() || !focused.isEmpty() || !insights.isEmpty()
+                || !chosen.isEmpty() || reworkReason != null || verification != null;
+        RequirementStatus status = verifiedAsMet() ? (orderAccepted ? RequirementStatus.ACCEPTED
+                : RequirementStatus.VERIFIED)
+                : deadlineMissed() || daysLeft < 0 ? RequirementStatus.OVERDUE
+                : inProgress ? RequirementStatus.IN_PROGRESS
+                : actionPlans.isEmpty() ? RequirementStatus.OPEN : RequirementStatus.PLANNED;
+        return new RequirementDossier(id, number, requirement.title(), requirement.requiredChange(),
+                requirement.qualityTheme(), deadline, daysLeft, status, deadlineMissed(), List.copyOf(extensions),
+                List.copyOf(actionPlans), qualityGoal(), focused, insights, chosen, verification(allInsights),
+                reworkReason);
+    }
+
+    private boolean deadlineMissed() {
+        return deadline.equals(missedDeadline);
+    }
+
+    private QualityGoal qualityGoal() {
+        if (goal == null) {
+            return null;
+        }
+        List<Measurement> ordered = measurements.values().stream()
+                .sorted(Comparator.comparing(Measurement::measuredOn)).toList();
+        boolean reached = !ordered.isEmpty()
+                && goal.direction().reaches(ordered.get(ordered.size() - 1).value(), goal.target());
+        return new QualityGoal(goal.indicator(), goal.unit(), goal.baseline(), goal.target(), goal.direction(),
+                ordered, reached);
+    }
+
+    private Verification verification(Map<UUID, InsightView> allInsights) {
+        if (verification == null) {
+            return null;
+        }
+        List<InsightView> cited = verification.evidence().insightIds().stream().map(allInsights::get)
+                .filter(Objects::nonNull).toList();
+        List<Measurement> measured = verification.evidence().measurementIds().stream().map(measurements::get)
+                .filter(Objects::nonNull).toList();
+        return new Verification(verification.goalMet(), verification.conclusion(), verifiedAt, verifiedBy, cited,
+                measured);
+    }
+}
