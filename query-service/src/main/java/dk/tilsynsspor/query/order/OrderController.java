@@ -3,18 +3,11 @@ package dk.tilsynsspor.query.order;
 import dk.tilsynsspor.core.order.query.AuditTrail;
 import dk.tilsynsspor.core.order.query.ComplianceDossier;
 import dk.tilsynsspor.core.order.query.FindOrders;
-import dk.tilsynsspor.core.order.query.GetAuditTrail;
-import dk.tilsynsspor.core.order.query.GetComplianceDossier;
 import dk.tilsynsspor.core.order.query.OrderList;
 import dk.tilsynsspor.core.order.query.OrderStatus;
-import dk.tilsynsspor.core.security.Actor;
 import dk.tilsynsspor.query.security.CurrentActor;
-import dk.tilsynsspor.query.web.NotFoundException;
-import dk.tilsynsspor.query.web.Visibility;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -30,10 +23,12 @@ class OrderController {
 
     private final QueryGateway queries;
     private final CurrentActor currentActor;
+    private final OrderReads reads;
 
-    OrderController(QueryGateway queries, CurrentActor currentActor) {
+    OrderController(QueryGateway queries, CurrentActor currentActor, OrderReads reads) {
         this.queries = queries;
         this.currentActor = currentActor;
+        this.reads = reads;
     }
 
     /** The orders visible to the caller, newest first. */
@@ -47,38 +42,13 @@ class OrderController {
     @GetMapping("/{orderId}/dossier")
     ComplianceDossier dossier(@PathVariable UUID orderId, @RequestParam(required = false)
                               @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
-        Actor actor = currentActor.get();
-        ComplianceDossier dossier = queries.query(new GetComplianceDossier(actor, orderId, asOf),
-                        ResponseTypes.optionalInstanceOf(ComplianceDossier.class)).join()
-                .orElseThrow(() -> notFound(orderId, asOf));
-        assertVisible(actor, orderId, dossier.authorityId(), dossier.organisationId());
-        return dossier;
+        return reads.dossier(orderId, asOf);
     }
 
     /** Every event of the order and of the cases serving it, oldest first; with {@code asOf}, until then. */
     @GetMapping("/{orderId}/audit-trail")
     AuditTrail auditTrail(@PathVariable UUID orderId, @RequestParam(required = false)
                           @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
-        return trail(orderId, asOf);
-    }
-
-    AuditTrail trail(UUID orderId, Instant asOf) {
-        Actor actor = currentActor.get();
-        AuditTrail trail = queries.query(new GetAuditTrail(actor, orderId, asOf),
-                        ResponseTypes.optionalInstanceOf(AuditTrail.class)).join()
-                .orElseThrow(() -> notFound(orderId, asOf));
-        assertVisible(actor, orderId, trail.authorityId(), trail.organisationId());
-        return trail;
-    }
-
-    private static void assertVisible(Actor actor, UUID orderId, String authorityId, String organisationId) {
-        if (!Visibility.canSee(actor, authorityId, organisationId)) {
-            throw new AccessDeniedException("order " + orderId + " belongs to another authority or organisation");
-        }
-    }
-
-    private static NotFoundException notFound(UUID orderId, Instant asOf) {
-        return new NotFoundException("There is no order with id " + orderId
-                + (asOf == null ? "." : " as of " + asOf + "."));
+        return reads.trail(orderId, asOf);
     }
 }

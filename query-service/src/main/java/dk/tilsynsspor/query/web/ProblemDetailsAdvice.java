@@ -33,6 +33,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "You are logged in, but not allowed to see this."));
     }
 
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> invalidParameter(InvalidParameterException exception) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                exception.getMessage());
+        problem.setProperty("errors", List.of(Map.of("field", exception.parameter(), "message", "invalid value")));
+        return respond(problem);
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> badParameter(MethodArgumentTypeMismatchException exception) {
         String expected = exception.getRequiredType() == null ? "" : switch (exception.getRequiredType().getSimpleName()) {

@@ -1,0 +1,157 @@
+package dk.tilsynsspor.query.export;
+
+import com.lowagie.text.Chunk;
+import com.lowagie.text.Document;
+import com.lowagie.text.DocumentException;
+import com.lowagie.text.Element;
+import com.lowagie.text.Font;
+import com.lowagie.text.Image;
+import com.lowagie.text.PageSize;
+import com.lowagie.text.Paragraph;
+import com.lowagie.text.Phrase;
+import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfWriter;
+import dk.tilsynsspor.core.casework.query.InsightView;
+import dk.tilsynsspor.core.order.query.AuditEntry;
+import dk.tilsynsspor.core.order.query.AuditTrail;
+import dk.tilsynsspor.core.order.query.ComplianceDossier;
+import dk.tilsynsspor.core.order.query.Measurement;
+import dk.tilsynsspor.core.order.query.RequirementDossier;
+
+import java.awt.Color;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * The dossier and trail of one order as a PDF an inspector can file: the order, each requirement with its status,
+ * evidence and a chart of its measurements against baseline and target, then the trail, and when it was made.
+ */
+final class DossierPdf {
+
+    private static final Font TITLE = new Font(Font.HELVETICA, 18, Font.BOLD);
+    private static final Font HEADING = new Font(Font.HELVETICA, 13, Font.BOLD);
+    private static final Font TEXT = new Font(Font.HELVETICA, 10);
+    private static final Font SMALL = new Font(Font.HELVETICA, 8);
+    private static final Font SMALL_BOLD = new Font(Font.HELVETICA, 8, Font.BOLD);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(ZoneId.of("Europe/Copenhagen"));
+
+    private DossierPdf() {
+    }
+
+    static byte[] render(ComplianceDossier dossier, AuditTrail trail, Instant generatedAt, String generatedBy)
+            throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Document document = new Document(PageSize.A4, 48, 48, 48, 48);
+        try {
+            PdfWriter.getInstance(document, out);
+            document.addTitle("Revisionsspor " + dossier.reference());
+            document.addCreator("Tilsynsspor");
+            document.open();
+            header(document, dossier, trail, generatedAt, generatedBy);
+            for (RequirementDossier requirement : dossier.requirements()) {
+                requirement(document, requirement);
+            }
+            trail(document, trail);
+        } catch (DocumentException e) {
+            throw new IOException("could not write the PDF", e);
+        } finally {
+            document.close();
+        }
+        return out.toByteArray();
+    }
+
+    private static void header(Document document, ComplianceDossier dossier, AuditTrail trail, Instant generatedAt,
+                               String generatedBy) {
+        document.add(new Paragraph("Påbud " + dossier.reference(), TITLE));
+        document.add(line("Tilsyn", dossier.authorityId()));
+        document.add(line("Organisation", dossier.organisationId()));
+        document.add(line("Lovgrundlag", dossier.legalBasis()));
+        document.add(line("Udstedt", String.valueOf(dossier.issuedOn())));
+        document.add(line("Status", dossier.status() + (dossier.escalated() ? " (skærpet tilsyn)" : "")));
+        if (dossier.summary() != null) {
+            document.add(new Paragraph(dossier.summary(), TEXT));
+        }
+        document.add(line("Dannet", TIME.format(generatedAt) + " af " + generatedBy
+                + (trail.asOf() == null ? "" : ", som det stod " + TIME.format(trail.asOf()))));
+    }
+
+    private static void requirement(Document document, RequirementDossier requirement)
+            throws DocumentException, IOException {
+        Paragraph heading = new Paragraph("Krav " + requirement.number() + ": " + requirement.title(), HEADING);
+        heading.setSpacingBefore(14);
+        document.add(heading);
+        document.add(new Paragraph(requirement.requiredChange(), TEXT));
+        document.add(line("Kvalitetstema", requirement.qualityTheme().name()));
+        document.add(line("Frist", requirement.deadline() + " (" + requirement.daysLeft() + " dage)"));
+        document.add(line("Status", requirement.status().name()));
+        if (!requirement.actionPlans().isEmpty()) {
+            var plan = requirement.actionPlans().get(requirement.actionPlans().size() - 1);
+            document.add(line("Handleplan v" + plan.version(), plan.plannedChanges()));
+        }
+        if (requirement.verification() != null) {
+            var verification = requirement.verification();
+            document.add(line("Verificeret", TIME.format(verification.verifiedAt()) + " af "
+                    + verification.verifiedBy() + (verification.goalMet() ? ", mål nået: " : ", mål ikke nået: ")
+                    + verification.conclusion()));
+            for (InsightView insight : verification.citedInsights()) {
+                document.add(bullet("Indsigt (" + insight.professionalId() + "): " + insight.insight()
+                        + " — aftalt praksisændring: " + insight.practiceChange()));
+            }
+            for (Measurement measurement : verification.citedMeasurements()) {
+                document.add(bullet("Måling " + measurement.measuredOn() + ": " + measurement.value()
+                        + " (" + measurement.source() + ")"));
+            }
+        }
+        if (requirement.qualityGoal() != null) {
+            var goal = requirement.qualityGoal();
+            document.add(line("Kvalitetsmål", goal.indicator() + ": fra " + goal.baseline() + " til " + goal.target()
+                    + " " + goal.unit()));
+            Image chart = Image.getInstance(QualityChart.render(goal, 900, 420), null);
+            chart.scaleToFit(460, 215);
+            chart.setAlignment(Element.ALIGN_CENTER);
+            document.add(chart);
+        }
+    }
+
+    private static void trail(Document document, AuditTrail trail) {
+        Paragraph heading = new Paragraph("Revisionsspor (" + trail.entries().size() + " hændelser)", HEADING);
+        heading.setSpacingBefore(14);
+        heading.setSpacingAfter(6);
+        document.add(heading);
+        PdfPTable table = new PdfPTable(new float[]{4, 15, 24, 12, 15, 22});
+        table.setWidthPercentage(100);
+        table.setHeaderRows(1);
+        for (String column : new String[]{"#", "Registreret", "Hændelse", "Aktør", "Rolle", "Begrundelse"}) {
+            PdfPCell cell = new PdfPCell(new Phrase(column, SMALL_BOLD));
+            cell.setBackgroundColor(new Color(0xe8eef4));
+            table.addCell(cell);
+        }
+        for (AuditEntry entry : trail.entries()) {
+            table.addCell(new Phrase(String.valueOf(entry.sequence()), SMALL));
+            table.addCell(new Phrase(TIME.format(entry.recordedAt()), SMALL));
+            table.addCell(new Phrase(entry.eventType(), SMALL));
+            table.addCell(new Phrase(entry.actorId(), SMALL));
+            table.addCell(new Phrase(entry.actorRole(), SMALL));
+            table.addCell(new Phrase(entry.reason() == null ? "" : entry.reason(), SMALL));
+        }
+        document.add(table);
+    }
+
+    private static Paragraph line(String label, String value) {
+        Paragraph paragraph = new Paragraph();
+        paragraph.add(new Chunk(label + ": ", new Font(Font.HELVETICA, 10, Font.BOLD)));
+        paragraph.add(new Chunk(value == null ? "" : value, TEXT));
+        return paragraph;
+    }
+
+    private static Paragraph bullet(String text) {
+        Paragraph paragraph = new Paragraph("• " + text, TEXT);
+        paragraph.setIndentationLeft(12);
+        return paragraph;
+    }
+}

@@ -1,0 +1,70 @@
+package dk.tilsynsspor.query.export;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dk.tilsynsspor.core.order.query.AuditEntry;
+import dk.tilsynsspor.core.order.query.AuditTrail;
+import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The audit trail as files an inspector can keep: CSV (one row per event) and JSON (the whole trail). */
+@Component
+class TrailFiles {
+
+    static final String JSON_FORMAT = "tilsynsspor-audit-trail";
+
+    private final CsvMapper csv = new CsvMapper();
+    private final ObjectMapper json;
+
+    TrailFiles(ObjectMapper webMapper) {
+        this.json = webMapper.copy().enable(SerializationFeature.INDENT_OUTPUT);
+    }
+
+    byte[] csv(AuditTrail trail) throws JsonProcessingException {
+        CsvSchema schema = CsvSchema.builder()
+                .addColumn("sequence").addColumn("recordedAt").addColumn("eventType").addColumn("actorId")
+                .addColumn("actorRole").addColumn("reason").addColumn("aggregateId").addColumn("payload")
+                .addColumn("hash").build().withHeader();
+        List<Map<String, Object>> rows = trail.entries().stream().map(this::row).toList();
+        // A byte-order mark, so that spreadsheet programs read the Danish letters right.
+        String text = "\uFEFF" + csv.writer(schema).writeValueAsString(rows);
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    byte[] json(AuditTrail trail, Instant generatedAt, String generatedBy) throws JsonProcessingException {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("format", JSON_FORMAT);
+        document.put("formatVersion", 1);
+        document.put("generatedAt", generatedAt);
+        document.put("generatedBy", generatedBy);
+        document.put("trail", trail);
+        return json.writeValueAsBytes(document);
+    }
+
+    private Map<String, Object> row(AuditEntry entry) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("sequence", entry.sequence());
+        row.put("recordedAt", entry.recordedAt().toString());
+        row.put("eventType", entry.eventType());
+        row.put("actorId", entry.actorId());
+        row.put("actorRole", entry.actorRole());
+        row.put("reason", entry.reason());
+        row.put("aggregateId", entry.aggregateId());
+        try {
+            row.put("payload", json.copy().disable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(entry.payload()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        row.put("hash", entry.hash());
+        return row;
+    }
+}
