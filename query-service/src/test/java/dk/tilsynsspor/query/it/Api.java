@@ -34,6 +34,18 @@ public final class Api {
         return send(request(user, path).GET());
     }
 
+    /** A GET whose answer is a file, not JSON. */
+    public HttpResponse<byte[]> download(String user, String path) {
+        try {
+            return client.send(request(user, path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Response post(String user, String path, Object body) {
         return post(user, path, body, Map.of());
     }
@@ -64,7 +76,8 @@ public final class Api {
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String body = response.body();
-            return new Response(response.statusCode(), response, body == null || body.isBlank()
+            boolean json = response.headers().firstValue("Content-Type").orElse("").contains("json");
+            return new Response(response.statusCode(), response, body == null || body.isBlank() || !json
                     ? JSON.nullNode() : JSON.readTree(body));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,0 +1,78 @@
+package dk.tilsynsspor.query.replay;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Rebuilds every read model from the events when query-service starts with
+ * {@code --tilsynsspor.rebuild-read-models=true}: each processor is stopped, its tokens reset (its reset handler
+ * empties its tables) and started again, and its progress is logged until it has caught up with the event store.
+ */
+@Component
+class ReadModelRebuild {
+
+    private static final Logger log = LoggerFactory.getLogger(ReadModelRebuild.class);
+
+    private final EventProcessingConfiguration processing;
+    private final JdbcTemplate jdbc;
+    private final boolean requested;
+
+    ReadModelRebuild(EventProcessingConfiguration processing, JdbcTemplate jdbc,
+                     @Value("${tilsynsspor.rebuild-read-models:false}") boolean requested) {
+        this.processing = processing;
+        this.jdbc = jdbc;
+        this.requested = requested;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void rebuildIfRequested() {
+        if (!requested) {
+            return;
+        }
+        Long head = jdbc.queryForObject("SELECT coalesce(max(globalindex), 0) FROM events.domain_event_entry",
+                Long.class);
+        processing.eventProcessors().forEach((name, processor) -> {
+            if (processor instanceof StreamingEventProcessor streaming) {
+                log.info("Rebuilding read model {} from {} events", name, head);
+                streaming.shutDown();
+                streaming.resetTokens();
+                streaming.start();
+                reportProgress(name, streaming, head);
+            }
+        });
+    }
+
+    private void reportProgress(String name, StreamingEventProcessor processor, long head) {
+        ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "rebuild-progress-" + name);
+            thread.setDaemon(true);
+            return thread;
+        });
+        long started = System.nanoTime();
+        reporter.scheduleAtFixedRate(() -> {
+            Map<Integer, EventTrackerStatus> status = processor.processingStatus();
+            long position = status.values().stream().map(EventTrackerStatus::getCurrentPosition)
+                    .mapToLong(p -> p.orElse(0)).min().orElse(0);
+            boolean done = !status.isEmpty() && status.values().stream().noneMatch(EventTrackerStatus::isReplaying)
+                    && position >= head;
+            log.info("Rebuilding read model {}: {} of {} events{}", name, Math.min(position, head), head,
+                    done ? " — done in " + TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started) + " s" : "");
+            if (done) {
+                reporter.shutdown();
+            }
+        }, 1, 2, TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,261 @@
+package dk.tilsynsspor.query.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import static dk.tilsynsspor.query.it.WorkedExample.expect;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The read models that prove the follow-up: dossier, trail, as-of, exports, overview, case view, rebuild. */
+@ExtendWith(EndToEnd.class)
+class ReadModelsIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void theDossierShowsEachRequirementsStatusAndEvidenceAtEveryStage(EndToEnd.Stack stack) {
+        WorkedExample example = WorkedExample.imposed(stack.commands, "ST-READ-1");
+        awaitStatuses(stack, example, "OPEN", "OPEN");
+
+        example.acknowledgeAndPlan();
+        awaitStatuses(stack, example, "IN_PROGRESS", "IN_PROGRESS");
+        JsonNode planned = dossier(stack, example);
+        assertThat(planned.get("status").asText()).isEqualTo("ACKNOWLEDGED");
+        assertThat(planned.at("/requirements/1/actionPlans/0/version").asInt()).isEqualTo(1);
+        assertThat(planned.at("/requirements/1/qualityGoal/target").asInt()).isEqualTo(2);
+
+        example.openCaseWithTeam();
+        example.learn();
+        example.measure();
+        example.verify();
+        awaitStatuses(stack, example, "VERIFIED", "VERIFIED");
+        JsonNode verified = dossier(stack, example);
+        JsonNode restraint = verified.at("/requirements/1");
+        assertThat(restraint.at("/verification/citedInsights/0/insight").asText())
+                .isEqualTo("Uro opstår ved aftensmaden");
+        assertThat(restraint.at("/verification/citedMeasurements").findValuesAsText("value"))
+                .containsExactly("6", "5", "3", "2");
+        assertThat(restraint.at("/qualityGoal/targetReached").asBoolean()).isTrue();
+        assertThat(restraint.get("sessions")).hasSize(1);
+        assertThat(verified.at("/cases/0/citizenRef").asText()).isEqualTo("borger-0417");
+        assertThat(verified.at("/cases/0/team")).hasSize(3);
+
+        example.conclude();
+        awaitStatuses(stack, example, "ACCEPTED", "ACCEPTED");
+        JsonNode closed = dossier(stack, example);
+        assertThat(closed.get("status").asText()).isEqualTo("CLOSED");
+        assertThat(closed.at("/decisions/0/decision").asText()).isEqualTo("ACCEPTED");
+        assertThat(closed.at("/closure/withdrawn").asBoolean()).isFalse();
+    }
+
+    @Test
+    void theTrailListsEveryEventWithActorRoleAndReasonAndAsOfGoesBackInTime(EndToEnd.Stack stack) {
+        WorkedExample example = WorkedExample.verified(stack.commands, "ST-TRAIL-1");
+        expect(200, stack.commands.post("leader", example.order("/compliance-report"), Map.of("summary", "s")));
+        expect(200, stack.commands.post("inspector", example.order("/decision"), Map.of("decision", "REJECT",
+                "reason", "Målingerne dækker kun én borger", "requirementIds", List.of(example.methodRequirement)),
+                Map.of("X-Reason", "Tilsynets vurdering 2027-03-01")));
+        JsonNode trail = await().atMost(Duration.ofSeconds(5)).until(
+                () -> stack.queries.get("inspector", example.order("/audit-trail")).body(),
+                body -> body.has("entries") && body.get("entries").findValuesAsText("eventType")
+                        .contains("ComplianceRejected"));
+
+        JsonNode entries = trail.get("entries");
+        for (int i = 0; i < entries.size(); i++) {
+            assertThat(entries.get(i).get("sequence").asLong()).isEqualTo(i + 1);
+        }
+        JsonNode rejection = entries.get(entries.size() - 1);
+        assertThat(rejection.get("eventType").asText()).isEqualTo("ComplianceRejected");
+        assertThat(rejection.get("actorId").asText()).isEqualTo("inspector");
+        assertThat(rejection.get("actorRole").asText()).isEqualTo("INSPECTOR");
+        assertThat(rejection.get("reason").asText()).isEqualTo("Tilsynets vurdering 2027-03-01");
+        assertThat(rejection.at("/payload/reason").asText()).isEqualTo("Målingerne dækker kun én borger");
+        assertThat(entries.findValuesAsText("aggregateId")).contains(example.orderId, example.caseId);
+        assertThat(entries.findValuesAsText("eventType")).contains("SessionInsightRecorded", "LearningSessionHeld");
+
+        Instant beforeVerification = Instant.parse(entries.get(firstOf(entries, "QualityImprovementVerified"))
+                .get("recordedAt").asText()).minusMillis(1);
+        JsonNode then = stack.queries.get("inspector", example.order("/dossier?asOf=" + beforeVerification)).body();
+        assertThat(then.get("requirements").findValuesAsText("status")).doesNotContain("VERIFIED");
+        assertThat(then.at("/requirements/1/verification").isNull()).isTrue();
+        JsonNode trailThen = stack.queries.get("inspector", example.order("/audit-trail?asOf=" + beforeVerification))
+                .body().get("entries");
+        assertThat(trailThen.findValuesAsText("eventType")).doesNotContain("QualityImprovementVerified");
+        JsonNode now = dossier(stack, example);
+        assertThat(now.at("/requirements/0/status").asText()).isEqualTo("IN_PROGRESS");
+        assertThat(now.at("/requirements/0/reworkReason").asText()).isEqualTo("Målingerne dækker kun én borger");
+    }
+
+    @Test
+    void theExportsOpenAndMatchTheTrail(EndToEnd.Stack stack) throws Exception {
+        WorkedExample example = WorkedExample.verified(stack.commands, "ST-EXPORT-1");
+        int stored = CommandSideIT.eventTypes(stack, example.orderId).size()
+                + CommandSideIT.eventTypes(stack, example.caseId).size();
+        JsonNode entries = await().atMost(Duration.ofSeconds(5)).until(
+                () -> stack.queries.get("inspector", example.order("/audit-trail")).body().get("entries"),
+                found -> found != null && found.size() == stored);
+
+        HttpResponse<byte[]> csv = stack.queries.download("inspector", example.order("/audit-trail/export?format=csv"));
+        assertThat(csv.headers().firstValue("Content-Disposition").orElse("")).contains("attachment", ".csv");
+        List<String> lines = new String(csv.body(), StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines.get(0)).contains("sequence", "recordedAt", "eventType", "actorId", "actorRole", "reason");
+        assertThat(lines.stream().filter(line -> line.matches("^\\d+,.*"))).hasSize(entries.size());
+
+        HttpResponse<byte[]> json = stack.queries.download("inspector",
+                example.order("/audit-trail/export?format=json"));
+        JsonNode document = JSON.readTree(json.body());
+        assertThat(document.get("format").asText()).isEqualTo("tilsynsspor-audit-trail");
+        assertThat(document.at("/trail/entries")).isEqualTo(entries);
+
+        HttpResponse<byte[]> pdf = stack.queries.download("inspector", example.order("/audit-trail/export?format=pdf"));
+        assertThat(pdf.headers().firstValue("Content-Type").orElse("")).isEqualTo("application/pdf");
+        PdfReader reader = new PdfReader(pdf.body());
+        StringBuilder text = new StringBuilder();
+        for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+            text.append(new PdfTextExtractor(reader).getTextFromPage(page));
+        }
+        assertThat(text.toString()).contains("ST-EXPORT-1", "Low arousal", "Revisionsspor", "Uro opstår ved aftensmaden");
+        assertThat(stack.queries.get("inspector2", example.order("/audit-trail/export?format=pdf")).status())
+                .isEqualTo(403);
+        assertThat(stack.queries.get("inspector", example.order("/audit-trail/export?format=xml")).status())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void leadersSeeTheirOverviewAndTheCaseView(EndToEnd.Stack stack) {
+        WorkedExample example = WorkedExample.verified(stack.commands, "ST-OVERVIEW-1");
+        JsonNode overview = await().atMost(Duration.ofSeconds(5)).until(
+                () -> stack.queries.get("leader", "/api/organisations/kk-handicap/overview").body(),
+                body -> body.get("openOrders").findValuesAsText("orderId").contains(example.orderId)
+                        && body.get("professionals").findValuesAsText("professionalId").contains("psykolog"));
+        JsonNode psychologist = find(overview.get("professionals"), "professionalId", "psykolog");
+        assertThat(psychologist.get("sessionsAttended").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(psychologist.get("insightsRecorded").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(overview.get("teams").findValuesAsText("caseId")).contains(example.caseId);
+        assertThat(stack.queries.get("leader2", "/api/organisations/kk-handicap/overview").status()).isEqualTo(403);
+
+        JsonNode caseView = stack.queries.get("paedagog", "/api/cases/" + example.caseId).body();
+        assertThat(caseView.get("team").findValuesAsText("professionalId"))
+                .containsExactly("paedagog", "socialraadgiver", "psykolog");
+        assertThat(caseView.get("themes")).hasSize(1);
+        assertThat(caseView.at("/sessions/0/insights")).hasSize(2);
+        assertThat(stack.queries.get("professional2", "/api/cases/" + example.caseId).status()).isEqualTo(403);
+    }
+
+    @Test
+    void aFullRebuildGivesIdenticalAnswers(EndToEnd.Stack stack) throws Exception {
+        WorkedExample example = WorkedExample.verified(stack.commands, "ST-REBUILD-1");
+        example.conclude();
+        Supplier<Map<String, JsonNode>> answers = () -> snapshot(stack);
+        await().atMost(Duration.ofSeconds(10)).until(() -> projectedEverything(stack));
+        Map<String, JsonNode> before = answers.get();
+        assertThat(before.get("dossier " + example.orderId).get("status").asText()).isEqualTo("CLOSED");
+        try (Connection connection = stack.database.connect(); Statement statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE query.order_summary SET reference = 'TAMPERED'");
+        }
+
+        stack.queryService.stop();
+        stack.queryService.start("--tilsynsspor.rebuild-read-models=true");
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(answers.get()).isEqualTo(before));
+    }
+
+    @Test
+    void oneOrdersReadsUseIndexesSoTheirCostDoesNotGrowWithOtherOrders(EndToEnd.Stack stack) throws Exception {
+        try (Connection connection = stack.database.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("SET enable_seqscan = off");
+            String oneOrder = "SELECT * FROM query.order_event WHERE order_id = '" + UUID.randomUUID() + "'";
+            String trail = plan(statement, oneOrder + " ORDER BY global_index");
+            String asOf = plan(statement, oneOrder + " AND recorded_at <= now() ORDER BY global_index");
+            String caseView = plan(statement, "SELECT * FROM query.order_event WHERE aggregate_id = 'x'"
+                    + " ORDER BY global_index");
+            assertThat(trail).contains("order_event_pkey").doesNotContain("Seq Scan");
+            assertThat(asOf).contains("order_event_pkey").doesNotContain("Seq Scan");
+            assertThat(caseView).contains("order_event_by_aggregate").doesNotContain("Seq Scan");
+        }
+    }
+
+    private static String plan(Statement statement, String sql) throws Exception {
+        StringBuilder plan = new StringBuilder();
+        try (ResultSet rows = statement.executeQuery("EXPLAIN " + sql)) {
+            while (rows.next()) {
+                plan.append(rows.getString(1)).append('\n');
+            }
+        }
+        return plan.toString();
+    }
+
+    private static boolean projectedEverything(EndToEnd.Stack stack) throws Exception {
+        try (Connection connection = stack.database.connect(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT (SELECT count(*) FROM events.domain_event_entry)"
+                     + " = (SELECT count(*) FROM query.order_event)")) {
+            rows.next();
+            return rows.getBoolean(1);
+        }
+    }
+
+    /** Every answer the read models give, keyed by what was asked. */
+    private static Map<String, JsonNode> snapshot(EndToEnd.Stack stack) {
+        Map<String, JsonNode> answers = new LinkedHashMap<>();
+        for (String user : List.of("inspector", "inspector2", "leader", "leader2")) {
+            answers.put("orders " + user, stack.queries.get(user, "/api/orders").body());
+        }
+        answers.put("overview", stack.queries.get("leader", "/api/organisations/kk-handicap/overview").body());
+        for (String orderId : stack.queries.get("inspector", "/api/orders").body().get("orders")
+                .findValuesAsText("orderId")) {
+            JsonNode dossier = stack.queries.get("inspector", "/api/orders/" + orderId + "/dossier").body();
+            answers.put("dossier " + orderId, dossier);
+            answers.put("trail " + orderId, stack.queries.get("inspector", "/api/orders/" + orderId + "/audit-trail")
+                    .body());
+            for (String caseId : dossier.get("cases").findValuesAsText("caseId")) {
+                answers.put("case " + caseId, stack.queries.get("leader", "/api/cases/" + caseId).body());
+            }
+        }
+        return answers;
+    }
+
+    private static void awaitStatuses(EndToEnd.Stack stack, WorkedExample example, String... statuses) {
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
+                dossier(stack, example).get("requirements").findValuesAsText("status")).containsExactly(statuses));
+    }
+
+    private static JsonNode dossier(EndToEnd.Stack stack, WorkedExample example) {
+        return stack.queries.get("inspector", example.order("/dossier")).body();
+    }
+
+    private static int firstOf(JsonNode entries, String eventType) {
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i).get("eventType").asText().equals(eventType)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no " + eventType + " in the trail");
+    }
+
+    private static JsonNode find(JsonNode array, String field, String value) {
+        for (JsonNode element : array) {
+            if (element.get(field).asText().equals(value)) {
+                return element;
+            }
+        }
+        throw new AssertionError("no element with " + field + " = " + value);
+    }
+}
