@@ -1,5 +1,6 @@
 package dk.tilsynsspor.command.casework;
 
+import dk.tilsynsspor.command.access.Access;
 import dk.tilsynsspor.command.lookup.OrderDirectory;
 import dk.tilsynsspor.command.rules.RuleViolation;
 import dk.tilsynsspor.core.casework.AssignProfessionalToCase;
@@ -16,6 +17,7 @@ import dk.tilsynsspor.core.casework.ProfessionalReleasedFromCase;
 import dk.tilsynsspor.core.casework.RecordSessionInsight;
 import dk.tilsynsspor.core.casework.ReleaseProfessionalFromCase;
 import dk.tilsynsspor.core.casework.SessionInsightRecorded;
+import dk.tilsynsspor.core.security.Actor;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -41,6 +43,7 @@ class CitizenCase {
     @AggregateIdentifier
     private UUID caseId;
     private UUID orderId;
+    private String organisationId;
     private final Set<UUID> requirementIds = new HashSet<>();
     private final Set<String> team = new HashSet<>();
     private final Map<UUID, Set<String>> sessionParticipants = new HashMap<>();
@@ -53,14 +56,17 @@ class CitizenCase {
     }
 
     @CommandHandler
-    CitizenCase(OpenCitizenCase command, OrderDirectory orders) {
+    CitizenCase(OpenCitizenCase command, Actor actor, OrderDirectory orders) {
+        CaseRules.requireText(command.organisationId(), "case-incomplete", "A case needs an organisation.");
+        Access.assertLeaderOf(actor, command.organisationId());
         CaseRules.assertOpenable(command, orders);
         apply(new CitizenCaseOpened(command.caseId(), command.orderId(), command.organisationId(),
                 command.citizenRef(), List.copyOf(command.requirementIds())));
     }
 
     @CommandHandler
-    void handle(AssignProfessionalToCase command) {
+    void handle(AssignProfessionalToCase command, Actor actor) {
+        Access.assertLeaderOf(actor, organisationId);
         assertOpen();
         CaseRules.requireText(command.professionalId(), "assignment-incomplete", "Name the professional's id.");
         CaseRules.requireText(command.name(), "assignment-incomplete", "Name the professional.");
@@ -73,7 +79,8 @@ class CitizenCase {
     }
 
     @CommandHandler
-    void handle(ReleaseProfessionalFromCase command) {
+    void handle(ReleaseProfessionalFromCase command, Actor actor) {
+        Access.assertLeaderOf(actor, organisationId);
         assertOpen();
         if (!team.contains(command.professionalId())) {
             throw RuleViolation.notFound("not-on-team",
@@ -83,7 +90,8 @@ class CitizenCase {
     }
 
     @CommandHandler
-    void handle(ChooseDevelopmentTheme command) {
+    void handle(ChooseDevelopmentTheme command, Actor actor) {
+        Access.assertProfessionalOnTeam(actor, organisationId, team, command.professionalId());
         assertOpen();
         assertOnTeam(List.of(command.professionalId()));
         assertServed(List.of(command.requirementId()));
@@ -96,7 +104,8 @@ class CitizenCase {
     }
 
     @CommandHandler
-    void handle(HoldLearningSession command) {
+    void handle(HoldLearningSession command, Actor actor) {
+        Access.assertLeaderOrTeamMember(actor, organisationId, team);
         assertOpen();
         if (command.heldOn() == null) {
             throw RuleViolation.unprocessable("session-incomplete", "A learning session needs the date it was held.");
@@ -118,7 +127,8 @@ class CitizenCase {
     }
 
     @CommandHandler
-    void handle(RecordSessionInsight command) {
+    void handle(RecordSessionInsight command, Actor actor) {
+        Access.assertProfessionalOnTeam(actor, organisationId, team, command.professionalId());
         assertOpen();
         Set<String> participants = sessionParticipants.get(command.sessionId());
         if (participants == null) {
@@ -141,7 +151,8 @@ class CitizenCase {
     }
 
     @CommandHandler
-    void handle(CloseCitizenCase command) {
+    void handle(CloseCitizenCase command, Actor actor) {
+        Access.assertLeaderOf(actor, organisationId);
         assertOpen();
         apply(new CitizenCaseClosed(caseId, orderId));
     }
@@ -150,6 +161,7 @@ class CitizenCase {
     void on(CitizenCaseOpened event) {
         caseId = event.caseId();
         orderId = event.orderId();
+        organisationId = event.organisationId();
         requirementIds.addAll(event.requirementIds());
     }
 

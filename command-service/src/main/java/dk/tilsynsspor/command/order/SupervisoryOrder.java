@@ -1,5 +1,6 @@
 package dk.tilsynsspor.command.order;
 
+import dk.tilsynsspor.command.access.Access;
 import dk.tilsynsspor.command.lookup.InsightDirectory;
 import dk.tilsynsspor.command.rules.RuleViolation;
 import dk.tilsynsspor.core.order.AcceptCompliance;
@@ -27,6 +28,7 @@ import dk.tilsynsspor.core.order.SupervisoryOrderClosed;
 import dk.tilsynsspor.core.order.SupervisoryOrderEscalated;
 import dk.tilsynsspor.core.order.SupervisoryOrderImposed;
 import dk.tilsynsspor.core.order.VerifyQualityImprovement;
+import dk.tilsynsspor.core.security.Actor;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -50,6 +52,7 @@ class SupervisoryOrder {
 
     @AggregateIdentifier
     private UUID orderId;
+    private String authorityId;
     private String organisationId;
     private final Map<UUID, RequirementProgress> requirements = new LinkedHashMap<>();
     private boolean acknowledged;
@@ -63,8 +66,9 @@ class SupervisoryOrder {
     }
 
     @CommandHandler
-    SupervisoryOrder(ImposeSupervisoryOrder command, DeadlineManager deadlines) {
+    SupervisoryOrder(ImposeSupervisoryOrder command, Actor actor, DeadlineManager deadlines) {
         OrderRules.assertWellFormed(command);
+        Access.assertInspectorOf(actor, command.authorityId());
         apply(new SupervisoryOrderImposed(command.orderId(), command.authorityId(), command.organisationId(),
                 command.reference(), command.legalBasis(), command.issuedOn(), command.summary(),
                 List.copyOf(command.requirements())));
@@ -73,7 +77,8 @@ class SupervisoryOrder {
     }
 
     @CommandHandler
-    void handle(AcknowledgeSupervisoryOrder command) {
+    void handle(AcknowledgeSupervisoryOrder command, Actor actor) {
+        Access.assertLeaderOf(actor, organisationId);
         assertNotClosed();
         if (acknowledged) {
             throw RuleViolation.conflict("already-acknowledged", "The order is acknowledged already.");
@@ -82,7 +87,8 @@ class SupervisoryOrder {
     }
 
     @CommandHandler
-    int handle(SubmitActionPlan command) {
+    int handle(SubmitActionPlan command, Actor actor) {
+        Access.assertLeaderOf(actor, organisationId);
         RequirementProgress requirement = changeableRequirement(command.requirementId());
         OrderRules.assertActionPlanComplete(command);
         int version = requirement.nextActionPlanVersion();
@@ -92,7 +98,8 @@ class SupervisoryOrder {
     }
 
     @CommandHandler
-    void handle(DefineQualityGoal command) {
+    void handle(DefineQualityGoal command, Actor actor) {
+        Access.assertLeaderOf(actor, organisationId);
         RequirementProgress requirement = changeableRequirement(command.requirementId());
         requirement.assertNoGoalYet();
         OrderRules.assertGoalImproves(command);
@@ -101,7 +108,8 @@ class SupervisoryOrder {
     }
 
     @CommandHandler
-    void handle(RecordQualityMeasurement command) {
+    void handle(RecordQualityMeasurement command, Actor actor) {
+        Access.assertLeaderOf(actor, organisationId);
         RequirementProgress requirement = changeableRequirement(command.requirementId());
         requirement.assertGoal();
         requirement.assertNewMeasurement(command.measurementId());
@@ -111,7 +119,8 @@ class SupervisoryOrder {
     }
 
     @CommandHandler
-    void handle(VerifyQualityImprovement command, InsightDirectory insights) {
+    void handle(VerifyQualityImprovement command, Actor actor, InsightDirectory insights) {
+        Access.assertLeaderOf(actor, organisationId);
         RequirementProgress requirement = changeableRequirement(command.requirementId());
         OrderRules.assertEvidenceCited(command, requirement);
         command.evidence().measurementIds().forEach(requirement::assertOwnMeasurement);
@@ -125,7 +134,8 @@ class SupervisoryOrder {
     }
 
     @CommandHandler
-    void handle(SubmitComplianceReport command) {
+    void handle(SubmitComplianceReport command, Actor actor) {
+        Access.assertLeaderOf(actor, organisationId);
         assertNotClosed();
         assertNotDecided();
         if (!acknowledged) {
@@ -136,13 +146,15 @@ class SupervisoryOrder {
     }
 
     @CommandHandler
-    void handle(AcceptCompliance command) {
+    void handle(AcceptCompliance command, Actor actor) {
+        Access.assertInspectorOf(actor, authorityId);
         assertReportToDecide();
         apply(new ComplianceAccepted(orderId));
     }
 
     @CommandHandler
-    void handle(RejectCompliance command, DeadlineManager deadlines) {
+    void handle(RejectCompliance command, Actor actor, DeadlineManager deadlines) {
+        Access.assertInspectorOf(actor, authorityId);
         assertReportToDecide();
         OrderRules.requireReason(command.reason(), "A rejection");
         if (command.requirementIds() == null || command.requirementIds().isEmpty()) {
@@ -155,7 +167,8 @@ class SupervisoryOrder {
     }
 
     @CommandHandler
-    void handle(ExtendRequirementDeadline command, DeadlineManager deadlines) {
+    void handle(ExtendRequirementDeadline command, Actor actor, DeadlineManager deadlines) {
+        Access.assertInspectorOf(actor, authorityId);
         assertNotClosed();
         RequirementProgress requirement = requirement(command.requirementId());
         OrderRules.requireReason(command.reason(), "A deadline extension");
@@ -166,7 +179,8 @@ class SupervisoryOrder {
     }
 
     @CommandHandler
-    void handle(EscalateSupervisoryOrder command) {
+    void handle(EscalateSupervisoryOrder command, Actor actor) {
+        Access.assertInspectorOf(actor, authorityId);
         assertNotClosed();
         OrderRules.requireReason(command.reason(), "An escalation");
         if (escalated) {
@@ -176,7 +190,8 @@ class SupervisoryOrder {
     }
 
     @CommandHandler
-    void handle(CloseSupervisoryOrder command, DeadlineManager deadlines) {
+    void handle(CloseSupervisoryOrder command, Actor actor, DeadlineManager deadlines) {
+        Access.assertInspectorOf(actor, authorityId);
         assertNotClosed();
         if (!accepted) {
             OrderRules.requireReason(command.reason(), "Closing an order before its compliance is accepted "
@@ -197,6 +212,7 @@ class SupervisoryOrder {
     @EventSourcingHandler
     void on(SupervisoryOrderImposed event) {
         orderId = event.orderId();
+        authorityId = event.authorityId();
         organisationId = event.organisationId();
         event.requirements().forEach(r -> requirements.put(r.requirementId(), new RequirementProgress(r)));
     }

@@ -8,9 +8,9 @@ public class RuleViolation extends RuntimeException {
 
     /**
      * Whether the command conflicts with the current state (409), its content breaks a rule (422), or it names a
-     * part of the aggregate (a requirement, a session) that does not exist (404).
+     * part of the aggregate (a requirement, a session) that does not exist (404), or the actor may not send it (403).
      */
-    public enum Kind { CONFLICT, UNPROCESSABLE, NOT_FOUND }
+    public enum Kind { CONFLICT, UNPROCESSABLE, NOT_FOUND, FORBIDDEN }
 
     private final String code;
     private final Kind kind;
@@ -31,6 +31,10 @@ public class RuleViolation extends RuntimeException {
 
     public static RuleViolation notFound(String code, String detail) {
         return new RuleViolation(code, Kind.NOT_FOUND, detail);
+    }
+
+    public static RuleViolation forbidden(String code, String detail) {
+        return new RuleViolation(code, Kind.FORBIDDEN, detail);
     }
 
     public String code() {

@@ -113,8 +113,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             case CONFLICT -> HttpStatus.CONFLICT;
             case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_ENTITY;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
         };
-        return problem(status, rule.code(), "Rule broken: " + rule.code().replace('-', ' '), rule.detail());
+        String title = status == HttpStatus.FORBIDDEN ? "Forbidden" : "Rule broken: " + rule.code().replace('-', ' ');
+        return problem(status, rule.code(), title, rule.detail());
     }
 
     static ProblemDetail problem(HttpStatus status, String code, String title, String detail) {

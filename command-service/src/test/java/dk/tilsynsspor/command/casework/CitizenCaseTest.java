@@ -15,6 +15,7 @@ import dk.tilsynsspor.core.casework.ProfessionalReleasedFromCase;
 import dk.tilsynsspor.core.casework.RecordSessionInsight;
 import dk.tilsynsspor.core.casework.ReleaseProfessionalFromCase;
 import dk.tilsynsspor.core.casework.SessionInsightRecorded;
+import dk.tilsynsspor.command.access.Actors;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,7 @@ class CitizenCaseTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(CitizenCase.class);
+        fixture.registerCommandDispatchInterceptor(Actors.byDefault());
         orders.put(ORDER, new OrderDirectory.KnownOrder(ORDER, "socialtilsyn-hovedstaden", "kk-handicap",
                 Set.of(REQUIREMENT, OTHER_REQUIREMENT), false));
         fixture.registerInjectableResource((OrderDirectory) id -> Optional.ofNullable(orders.get(id)));
@@ -91,7 +93,8 @@ class CitizenCaseTest {
     @Test
     void cannotServeAnOrderOfAnotherOrganisation() {
         fixture.givenNoPriorActivity()
-                .when(new OpenCitizenCase(CASE, "aarhus-psykiatri", "borger-1", ORDER, List.of(REQUIREMENT)))
+                .when(new OpenCitizenCase(CASE, "aarhus-psykiatri", "borger-1", ORDER, List.of(REQUIREMENT)),
+                        Actors.OTHER_LEADER)
                 .expectNoEvents().expectException(violation("order-of-another-organisation"));
     }
 
@@ -151,9 +154,37 @@ class CitizenCaseTest {
 
     @Test
     void cannotChooseAThemeWhenNotOnTheTeam() {
+        fixture.given(opened(), assigned("paedagog"))
+                .when(new ChooseDevelopmentTheme(CASE, THEME, "psykolog", "low arousal", REQUIREMENT))
+                .expectNoEvents().expectException(violation("not-on-your-team"));
+    }
+
+    @Test
+    void aProfessionalRecordsInsightsOnlyAsThemselves() {
+        fixture.given(afterSession())
+                .when(new RecordSessionInsight(CASE, SESSION, INSIGHT, "psykolog", REQUIREMENT, "insight", "change"),
+                        Actors.professional("paedagog"))
+                .expectNoEvents().expectException(violation("not-yourself"));
+    }
+
+    @Test
+    void onlyALeaderOfTheOrganisationOpensACaseAndManagesTheTeam() {
+        fixture.givenNoPriorActivity()
+                .when(new OpenCitizenCase(CASE, "kk-handicap", "borger-0417", ORDER, List.of(REQUIREMENT)),
+                        Actors.OTHER_LEADER)
+                .expectNoEvents().expectException(violation("not-your-organisation"));
+        fixture.given(opened())
+                .when(new AssignProfessionalToCase(CASE, "paedagog", "Pia", "pædagog", "bosted", "kontakt"),
+                        Actors.professional("paedagog"))
+                .expectNoEvents().expectException(violation("wrong-role"));
+    }
+
+    @Test
+    void aProfessionalOffTheTeamCannotHoldASession() {
         fixture.given(team())
-                .when(new ChooseDevelopmentTheme(CASE, THEME, "professional2", "low arousal", REQUIREMENT))
-                .expectNoEvents().expectException(violation("not-on-team"));
+                .when(new HoldLearningSession(CASE, SESSION, HELD, "x", List.of("paedagog", "psykolog"),
+                        List.of(REQUIREMENT)), Actors.professional("professional9"))
+                .expectNoEvents().expectException(violation("not-on-your-team"));
     }
 
     @Test

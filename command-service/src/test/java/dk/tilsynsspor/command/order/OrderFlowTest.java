@@ -28,6 +28,7 @@ import dk.tilsynsspor.core.order.SupervisoryOrderClosed;
 import dk.tilsynsspor.core.order.SupervisoryOrderEscalated;
 import dk.tilsynsspor.core.order.SupervisoryOrderImposed;
 import dk.tilsynsspor.core.order.VerifyQualityImprovement;
+import dk.tilsynsspor.command.access.Actors;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,6 +65,7 @@ class OrderFlowTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(SupervisoryOrder.class);
+        fixture.registerCommandDispatchInterceptor(Actors.byDefault());
         insights.put(INSIGHT_1, new InsightDirectory.RecordedInsight(INSIGHT_1, ORDER, REQUIREMENT_1));
         insights.put(INSIGHT_2, new InsightDirectory.RecordedInsight(INSIGHT_2, ORDER, REQUIREMENT_2));
         fixture.registerInjectableResource((InsightDirectory) id -> Optional.ofNullable(insights.get(id)));
@@ -375,6 +377,41 @@ class OrderFlowTest {
                         new ExtendRequirementDeadline(ORDER, REQUIREMENT_1, later, "sygdom"))
                 .whenThenTimeAdvancesTo(endOf(later))
                 .expectEvents(new RequirementDeadlineMissed(ORDER, REQUIREMENT_1, later));
+    }
+
+    @Test
+    void onlyAnInspectorOfTheImposingAuthorityDecides() {
+        fixture.given(with(bothVerified(), new ComplianceReportSubmitted(ORDER, "report")))
+                .when(new AcceptCompliance(ORDER), Actors.OTHER_INSPECTOR)
+                .expectNoEvents().expectException(violation("not-your-authority"));
+        fixture.given(with(bothVerified(), new ComplianceReportSubmitted(ORDER, "report")))
+                .when(new AcceptCompliance(ORDER), Actors.LEADER)
+                .expectNoEvents().expectException(violation("wrong-role"));
+    }
+
+    @Test
+    void onlyALeaderOfTheOrganisationFollowsUp() {
+        fixture.given(imposed())
+                .when(new AcknowledgeSupervisoryOrder(ORDER), Actors.OTHER_LEADER)
+                .expectNoEvents().expectException(violation("not-your-organisation"));
+        fixture.given(imposed())
+                .when(new AcknowledgeSupervisoryOrder(ORDER), Actors.professional("paedagog"))
+                .expectNoEvents().expectException(violation("wrong-role"));
+        fixture.given(imposed())
+                .when(new AcknowledgeSupervisoryOrder(ORDER), Actors.INSPECTOR)
+                .expectNoEvents().expectException(violation("wrong-role"));
+    }
+
+    @Test
+    void anInspectorImposesOrdersOnlyForTheirOwnAuthority() {
+        fixture.givenNoPriorActivity()
+                .when(SupervisoryOrderTest.impose(List.of(SupervisoryOrderTest.documentMethod(DEADLINE_1))),
+                        Actors.OTHER_INSPECTOR)
+                .expectNoEvents().expectException(violation("not-your-authority"));
+        fixture.givenNoPriorActivity()
+                .when(SupervisoryOrderTest.impose(List.of(SupervisoryOrderTest.documentMethod(DEADLINE_1))),
+                        Actors.LEADER)
+                .expectNoEvents().expectException(violation("wrong-role"));
     }
 
     private static java.time.Instant endOf(LocalDate day) {

@@ -4,6 +4,7 @@ import dk.tilsynsspor.core.order.ImposeSupervisoryOrder;
 import dk.tilsynsspor.core.order.QualityTheme;
 import dk.tilsynsspor.core.order.Requirement;
 import dk.tilsynsspor.core.order.SupervisoryOrderImposed;
+import dk.tilsynsspor.command.access.Actors;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,7 @@ class SupervisoryOrderTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(SupervisoryOrder.class);
+        fixture.registerCommandDispatchInterceptor(Actors.byDefault());
     }
 
     static Requirement documentMethod(LocalDate deadline) {

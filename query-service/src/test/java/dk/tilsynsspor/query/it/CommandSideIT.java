@@ -61,17 +61,44 @@ class CommandSideIT {
                 404, "unknown-requirement");
         assertProblem(stack.commands.post("leader", "/api/orders/" + UUID.randomUUID() + "/acknowledgement", "{}"),
                 404, "not-found");
-        Api.Response notOnTeam = stack.commands.post("professional2", "/api/cases/" + example.caseId
-                + "/sessions/" + example.sessionId + "/insights", Map.of("professionalId", "professional2",
+        Api.Response insightOfUnknownSession = stack.commands.post("paedagog", "/api/cases/" + example.caseId
+                + "/sessions/" + UUID.randomUUID() + "/insights", Map.of("professionalId", "paedagog",
                 "requirementId", example.methodRequirement, "insight", "i", "practiceChange", "p"));
-        assertProblem(notOnTeam, 422, "not-a-participant");
-        assertThat(notOnTeam.body().get("detail").asText()).contains("professional2", "did not take part");
+        assertProblem(insightOfUnknownSession, 404, "unknown-session");
         assertProblem(stack.commands.post("leader", "/api/cases", Map.of("organisationId", "kk-handicap",
                 "citizenRef", "010190-1234", "orderId", example.orderId,
                 "requirementIds", List.of(example.methodRequirement))), 422, "cpr-number");
         assertProblem(stack.commands.post("leader", "/api/cases/" + example.caseId + "/team", Map.of(
                 "professionalId", "paedagog", "name", "Pia", "discipline", "pædagog", "sector", "bosted",
                 "role", "kontakt")), 409, "already-on-team");
+    }
+
+    @Test
+    void onlyTheRightRoleOfTheRightAuthorityOrOrganisationMayCommand(EndToEnd.Stack stack) throws SQLException {
+        WorkedExample example = WorkedExample.imposed(stack.commands, "ST-ROLES-1");
+        example.acknowledgeAndPlan();
+        example.openCaseWithTeam();
+        example.learn();
+        int before = eventTypes(stack, example.orderId).size() + eventTypes(stack, example.caseId).size();
+        String insights = "/api/cases/" + example.caseId + "/sessions/" + example.sessionId + "/insights";
+        Map<String, Object> insight = Map.of("professionalId", "paedagog", "requirementId",
+                example.restraintRequirement, "insight", "i", "practiceChange", "p");
+
+        assertProblem(stack.commands.post("paedagog", "/api/orders", Map.of("authorityId", "socialtilsyn-hovedstaden",
+                "organisationId", "kk-handicap", "reference", "X", "legalBasis", "§", "issuedOn", "2026-11-01",
+                "requirements", List.of(Map.of("title", "t", "requiredChange", "c", "qualityTheme", "KOMPETENCER",
+                        "deadline", "2027-01-01")))), 403, "wrong-role");
+        assertProblem(stack.commands.post("inspector2", example.order("/escalation"), Map.of("reason", "r")),
+                403, "not-your-authority");
+        assertProblem(stack.commands.post("leader2", example.order("/compliance-report"), Map.of("summary", "s")),
+                403, "not-your-organisation");
+        assertProblem(stack.commands.post("leader", insights, insight), 403, "wrong-role");
+        assertProblem(stack.commands.post("professional2", insights, Map.of("professionalId", "professional2",
+                "requirementId", example.restraintRequirement, "insight", "i", "practiceChange", "p")),
+                403, "not-your-organisation");
+        assertProblem(stack.commands.post("psykolog", insights, insight), 403, "not-yourself");
+        assertThat(eventTypes(stack, example.orderId).size() + eventTypes(stack, example.caseId).size())
+                .isEqualTo(before);
     }
 
     @Test
