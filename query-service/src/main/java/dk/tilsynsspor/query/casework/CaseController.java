@@ -2,6 +2,7 @@ package dk.tilsynsspor.query.casework;
 
 import dk.tilsynsspor.core.casework.query.CaseView;
 import dk.tilsynsspor.core.casework.query.GetCaseView;
+import dk.tilsynsspor.core.casework.query.TeamMember;
 import dk.tilsynsspor.core.security.Actor;
 import dk.tilsynsspor.query.security.CurrentActor;
 import dk.tilsynsspor.query.web.NotFoundException;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.List;
 import java.util.UUID;
 
 @RestController
@@ -37,7 +39,8 @@ class CaseController {
                 .join().orElseThrow(() -> new NotFoundException("There is no case with id " + caseId + "."));
         String authorityId = jdbc.queryForObject("SELECT authority_id FROM query.order_summary WHERE order_id = ?",
                 String.class, view.orderId());
-        if (!Visibility.canSee(actor, authorityId, view.organisationId())) {
+        List<String> team = view.team().stream().map(TeamMember::professionalId).toList();
+        if (!Visibility.canSeeCase(actor, authorityId, view.organisationId(), team)) {
             throw new AccessDeniedException("case " + caseId + " belongs to another organisation");
         }
         return view;

@@ -10,6 +10,7 @@ import dk.tilsynsspor.core.order.query.OrderList;
 import dk.tilsynsspor.core.order.query.OrderStatus;
 import dk.tilsynsspor.core.order.query.OrderSummary;
 import dk.tilsynsspor.core.security.Actor;
+import dk.tilsynsspor.core.security.Role;
 import dk.tilsynsspor.query.dossier.DossierFold;
 import dk.tilsynsspor.query.dossier.EventReader;
 import dk.tilsynsspor.query.eventstore.EventJson;
@@ -54,10 +55,13 @@ class OrderQueries {
         this.clock = clock;
     }
 
-    /** Inspectors see their authority's orders; everyone else their organisation's. */
+    /** Inspectors see their authority's orders, leaders their organisation's; professionals read cases only. */
     @QueryHandler
     OrderList handle(FindOrders query) {
         Actor requester = query.requester();
+        if (requester.role() == Role.PROFESSIONAL) {
+            return new OrderList(List.of());
+        }
         StringBuilder sql = new StringBuilder("SELECT " + SUMMARY_COLUMNS + " FROM query.order_summary WHERE ");
         List<Object> arguments = new ArrayList<>();
         sql.append(requester.role().scopedToAuthority() ? "authority_id = ?" : "organisation_id = ?");

@@ -47,7 +47,7 @@ public class OrderReads {
     }
 
     private static void assertVisible(Actor actor, UUID orderId, String authorityId, String organisationId) {
-        if (!Visibility.canSee(actor, authorityId, organisationId)) {
+        if (!Visibility.canSeeOrder(actor, authorityId, organisationId)) {
             throw new AccessDeniedException("order " + orderId + " belongs to another authority or organisation");
         }
     }

@@ -140,7 +140,7 @@ class ReadModelsIT {
     }
 
     @Test
-    void leadersSeeTheirOverviewAndTheCaseView(EndToEnd.Stack stack) {
+    void leadersSeeTheirOverviewAndProfessionalsOnlyTheirCases(EndToEnd.Stack stack) {
         WorkedExample example = WorkedExample.verified(stack.commands, "ST-OVERVIEW-1");
         JsonNode overview = await().atMost(Duration.ofSeconds(5)).until(
                 () -> stack.queries.get("leader", "/api/organisations/kk-handicap/overview").body(),
@@ -158,6 +158,8 @@ class ReadModelsIT {
         assertThat(caseView.get("themes")).hasSize(1);
         assertThat(caseView.at("/sessions/0/insights")).hasSize(2);
         assertThat(stack.queries.get("professional2", "/api/cases/" + example.caseId).status()).isEqualTo(403);
+        assertThat(stack.queries.get("paedagog", example.order("/dossier")).status()).isEqualTo(403);
+        assertThat(stack.queries.get("paedagog", "/api/orders").body().get("orders")).isEmpty();
     }
 
     @Test
