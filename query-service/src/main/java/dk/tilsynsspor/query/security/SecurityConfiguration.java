@@ -20,16 +20,15 @@ import java.util.stream.Collectors;
 public class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ProblemAuthenticationEntryPoint entryPoint,
-                            ProblemAccessDeniedHandler accessDenied) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, SecurityProblems problems) throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
                         .anyRequest().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint(entryPoint)
-                        .accessDeniedHandler(accessDenied))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // A stateless JSON API authenticated per request: no cookies, so no cross-site request to forge.
                 .csrf(csrf -> csrf.disable())
