@@ -53,7 +53,8 @@ class OrderController {
                 request.reference(), request.legalBasis(), request.issuedOn(), request.summary(), requirements),
                 "order", orderId);
         return ResponseEntity.created(locations.dossier(orderId))
-                .body(new OrderImposedResponse(orderId, requirements.stream().map(Requirement::requirementId).toList()));
+                .body(new OrderImposedResponse(orderId,
+                        requirements.stream().map(Requirement::requirementId).toList()));
     }
 
     record OrderImposedResponse(UUID id, List<UUID> requirementIds) {

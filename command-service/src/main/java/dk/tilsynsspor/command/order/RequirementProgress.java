@@ -63,7 +63,8 @@ final class RequirementProgress {
 
     void assertNewMeasurement(UUID measurementId) {
         if (measurements.containsKey(measurementId)) {
-            throw RuleViolation.conflict("measurement-exists", "Measurement " + measurementId + " is recorded already.");
+            throw RuleViolation.conflict("measurement-exists",
+                    "Measurement " + measurementId + " is recorded already.");
         }
     }
 

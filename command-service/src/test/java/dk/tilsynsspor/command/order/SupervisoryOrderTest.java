@@ -32,7 +32,8 @@ class SupervisoryOrderTest {
 
     static Requirement documentMethod(LocalDate deadline) {
         return new Requirement(REQUIREMENT_1, "Pædagogisk metode",
-                "document the pedagogical method in pedagogical background descriptions and follow it up in action plans",
+                "document the pedagogical method in pedagogical background descriptions"
+                        + " and follow it up in action plans",
                 QualityTheme.MAALGRUPPE_METODER_OG_RESULTATER, deadline);
     }
 

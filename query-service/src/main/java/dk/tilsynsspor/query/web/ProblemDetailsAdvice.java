@@ -43,11 +43,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> badParameter(MethodArgumentTypeMismatchException exception) {
-        String expected = exception.getRequiredType() == null ? "" : switch (exception.getRequiredType().getSimpleName()) {
+        Class<?> type = exception.getRequiredType();
+        String expected = type == null ? "" : switch (type.getSimpleName()) {
             case "Instant" -> " (expected an ISO instant such as 2026-11-01T12:00:00Z)";
             case "UUID" -> " (expected a UUID)";
-            default -> exception.getRequiredType().isEnum()
-                    ? " (one of " + List.of(exception.getRequiredType().getEnumConstants()) + ")" : "";
+            default -> type.isEnum()
+                    ? " (one of " + List.of(type.getEnumConstants()) + ")" : "";
         };
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
                 "Parameter " + exception.getName() + " has an invalid value" + expected + ".");

@@ -132,7 +132,8 @@ class ReadModelsIT {
         for (int page = 1; page <= reader.getNumberOfPages(); page++) {
             text.append(new PdfTextExtractor(reader).getTextFromPage(page));
         }
-        assertThat(text.toString()).contains("ST-EXPORT-1", "Low arousal", "Revisionsspor", "Uro opstår ved aftensmaden");
+        assertThat(text.toString())
+                .contains("ST-EXPORT-1", "Low arousal", "Revisionsspor", "Uro opstår ved aftensmaden");
         assertThat(stack.queries.get("inspector2", example.order("/audit-trail/export?format=pdf")).status())
                 .isEqualTo(403);
         assertThat(stack.queries.get("inspector", example.order("/audit-trail/export?format=xml")).status())

@@ -5,7 +5,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** What proves to the inspector how each required change of one order was followed up. {@code asOf} is null for the present. */
+/** What proves to the inspector how each required change of one order was followed up. {@code asOf} is null for the
+ * present.
+ */
 public record ComplianceDossier(
         UUID orderId,
         String reference,

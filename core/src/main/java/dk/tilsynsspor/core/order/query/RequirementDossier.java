@@ -9,7 +9,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** One requirement and its follow-up. {@code daysLeft} counts to the deadline from today (or the as-of day); negative once passed. */
+/** One requirement and its follow-up. {@code daysLeft} counts to the deadline from today (or the as-of day);
+ * negative once passed.
+ */
 public record RequirementDossier(
         UUID requirementId,
         int number,
