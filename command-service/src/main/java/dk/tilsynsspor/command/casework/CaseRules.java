@@ -9,6 +9,8 @@ import java.util.Collection;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import static dk.tilsynsspor.command.rules.RuleViolation.requireText;
+
 /** The named guards of {@link CitizenCase} that need no state of the case. */
 final class CaseRules {
 
@@ -55,12 +57,6 @@ final class CaseRules {
         if (participantIds == null || participantIds.stream().distinct().count() < 2) {
             throw RuleViolation.unprocessable("too-few-participants",
                     "A learning session needs at least two participants from the team.");
-        }
-    }
-
-    static void requireText(String value, String code, String detail) {
-        if (value == null || value.isBlank()) {
-            throw RuleViolation.unprocessable(code, detail);
         }
     }
 }

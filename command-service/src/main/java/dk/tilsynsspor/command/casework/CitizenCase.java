@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import static dk.tilsynsspor.command.rules.RuleViolation.requireText;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
@@ -57,7 +58,7 @@ class CitizenCase {
 
     @CommandHandler
     CitizenCase(OpenCitizenCase command, Actor actor, OrderDirectory orders) {
-        CaseRules.requireText(command.organisationId(), "case-incomplete", "A case needs an organisation.");
+        requireText(command.organisationId(), "case-incomplete", "A case needs an organisation.");
         Access.assertLeaderOf(actor, command.organisationId());
         CaseRules.assertOpenable(command, orders);
         apply(new CitizenCaseOpened(command.caseId(), command.orderId(), command.organisationId(),
@@ -68,8 +69,8 @@ class CitizenCase {
     void handle(AssignProfessionalToCase command, Actor actor) {
         Access.assertLeaderOf(actor, organisationId);
         assertOpen();
-        CaseRules.requireText(command.professionalId(), "assignment-incomplete", "Name the professional's id.");
-        CaseRules.requireText(command.name(), "assignment-incomplete", "Name the professional.");
+        requireText(command.professionalId(), "assignment-incomplete", "Name the professional's id.");
+        requireText(command.name(), "assignment-incomplete", "Name the professional.");
         if (team.contains(command.professionalId())) {
             throw RuleViolation.conflict("already-on-team",
                     "Professional " + command.professionalId() + " is on the team of case " + caseId + " already.");
@@ -95,7 +96,7 @@ class CitizenCase {
         assertOpen();
         assertOnTeam(List.of(command.professionalId()));
         assertServed(List.of(command.requirementId()));
-        CaseRules.requireText(command.theme(), "theme-incomplete", "A development theme needs its text.");
+        requireText(command.theme(), "theme-incomplete", "A development theme needs its text.");
         if (themes.contains(command.themeId())) {
             throw RuleViolation.conflict("theme-exists", "Development theme " + command.themeId() + " exists.");
         }
@@ -110,7 +111,7 @@ class CitizenCase {
         if (command.heldOn() == null) {
             throw RuleViolation.unprocessable("session-incomplete", "A learning session needs the date it was held.");
         }
-        CaseRules.requireText(command.facilitator(), "session-incomplete", "A learning session needs a facilitator.");
+        requireText(command.facilitator(), "session-incomplete", "A learning session needs a facilitator.");
         CaseRules.assertParticipants(command.participantIds());
         assertOnTeam(command.participantIds());
         if (command.requirementIds() == null || command.requirementIds().isEmpty()) {
@@ -140,8 +141,8 @@ class CitizenCase {
                     + " did not take part in learning session " + command.sessionId() + ".");
         }
         assertServed(List.of(command.requirementId()));
-        CaseRules.requireText(command.insight(), "insight-incomplete", "An insight needs its text.");
-        CaseRules.requireText(command.practiceChange(), "insight-incomplete",
+        requireText(command.insight(), "insight-incomplete", "An insight needs its text.");
+        requireText(command.practiceChange(), "insight-incomplete",
                 "An insight needs the agreed practice change.");
         if (insights.contains(command.insightId())) {
             throw RuleViolation.conflict("insight-exists", "Insight " + command.insightId() + " exists.");

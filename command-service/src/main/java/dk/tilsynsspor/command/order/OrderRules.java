@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import static dk.tilsynsspor.command.rules.RuleViolation.requireText;
+
 /** The named guards of {@link SupervisoryOrder}: each throws a {@link RuleViolation} with a stable code. */
 final class OrderRules {
 
@@ -141,12 +143,6 @@ final class OrderRules {
 
     static void requireReason(String reason, String what) {
         requireText(reason, "reason-required", what + " needs a reason.");
-    }
-
-    private static void requireText(String value, String code, String detail) {
-        if (isBlank(value)) {
-            throw RuleViolation.unprocessable(code, detail);
-        }
     }
 
     private static boolean isBlank(String value) {

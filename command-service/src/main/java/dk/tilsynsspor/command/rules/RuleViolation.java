@@ -37,6 +37,13 @@ public class RuleViolation extends RuntimeException {
         return new RuleViolation(code, Kind.FORBIDDEN, detail);
     }
 
+    /** The guard every aggregate needs: a required text is present. */
+    public static void requireText(String value, String code, String detail) {
+        if (value == null || value.isBlank()) {
+            throw unprocessable(code, detail);
+        }
+    }
+
     public String code() {
         return code;
     }

@@ -23,9 +23,11 @@ class TrailFiles {
 
     private final CsvMapper csv = new CsvMapper();
     private final ObjectMapper json;
+    private final ObjectMapper compactJson;
 
     TrailFiles(ObjectMapper webMapper) {
         this.json = webMapper.copy().enable(SerializationFeature.INDENT_OUTPUT);
+        this.compactJson = webMapper.copy().disable(SerializationFeature.INDENT_OUTPUT);
     }
 
     byte[] csv(AuditTrail trail) throws JsonProcessingException {
@@ -59,8 +61,7 @@ class TrailFiles {
         row.put("reason", entry.reason());
         row.put("aggregateId", entry.aggregateId());
         try {
-            row.put("payload", json.copy().disable(SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsString(entry.payload()));
+            row.put("payload", compactJson.writeValueAsString(entry.payload()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
