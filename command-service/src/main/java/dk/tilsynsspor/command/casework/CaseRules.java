@@ -20,8 +20,8 @@ final class CaseRules {
     private CaseRules() {
     }
 
+    /** The rest of opening a case; the organisation was checked with the actor before. */
     static void assertOpenable(OpenCitizenCase command, OrderDirectory orders) {
-        requireText(command.organisationId(), "case-incomplete", "A case needs an organisation.");
         requireText(command.citizenRef(), "case-incomplete", "A case needs a citizen reference.");
         assertNoCprNumber(command.citizenRef(), "citizenRef");
         if (command.orderId() == null || command.requirementIds() == null || command.requirementIds().isEmpty()) {

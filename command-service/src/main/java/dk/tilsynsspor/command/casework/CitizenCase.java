@@ -94,7 +94,6 @@ class CitizenCase {
     void handle(ChooseDevelopmentTheme command, Actor actor) {
         Access.assertProfessionalOnTeam(actor, organisationId, team, command.professionalId());
         assertOpen();
-        assertOnTeam(List.of(command.professionalId()));
         assertServed(List.of(command.requirementId()));
         requireText(command.theme(), "theme-incomplete", "A development theme needs its text.");
         if (themes.contains(command.themeId())) {
