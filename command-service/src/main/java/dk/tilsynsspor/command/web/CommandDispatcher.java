@@ -1,10 +1,8 @@
 package dk.tilsynsspor.command.web;
 
-import dk.tilsynsspor.command.rules.RuleViolationInterceptor;
 import dk.tilsynsspor.command.security.CurrentActor;
 import dk.tilsynsspor.core.audit.AuditMetadata;
 import dk.tilsynsspor.core.security.Actor;
-import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
@@ -31,10 +29,9 @@ public class CommandDispatcher {
     private final CommandGateway gateway;
     private final CurrentActor currentActor;
 
-    CommandDispatcher(CommandGateway gateway, CommandBus commandBus, CurrentActor currentActor) {
+    CommandDispatcher(CommandGateway gateway, CurrentActor currentActor) {
         this.gateway = gateway;
         this.currentActor = currentActor;
-        commandBus.registerHandlerInterceptor(new RuleViolationInterceptor());
     }
 
     /**
