@@ -6,70 +6,88 @@ import dk.tilsynsspor.core.security.Role;
 
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.function.Supplier;
 
 /**
  * Who may do what (the table of roles in the domain specification): inspectors for their own authority's orders,
  * leaders within their own organisation, professionals on the cases whose team they are on, and only as themselves.
+ * <p>
+ * On an order or case that exists, whoever may not see it is told it does not exist ({@link #NOT_VISIBLE}, answered
+ * exactly as an unknown id), so that no answer tells an outsider what exists; whoever may see it but not do this is
+ * refused (403). On something new, the actor's role and scope decide (403).
  */
 public final class Access {
+
+    /** The code of a command to an order or case the actor may not see: answered as if it did not exist. */
+    public static final String NOT_VISIBLE = "not-visible";
 
     private Access() {
     }
 
-    /** An inspector of the authority that imposed (or imposes) the order. */
-    public static void assertInspectorOf(Actor actor, String authorityId) {
-        assertRole(actor, Role.INSPECTOR);
-        if (!actor.scope().equals(authorityId)) {
-            throw forbidden("not-your-authority", "Only inspectors of " + authorityId + " may do this.");
+    /** A command on an existing order, by one of {@code roles}. */
+    public static void onOrder(Actor actor, String authorityId, String organisationId, Role... roles) {
+        requireActor(actor);
+        boolean sees = switch (actor.role()) {
+            case INSPECTOR -> actor.scope().equals(authorityId);
+            case LEADER -> actor.scope().equals(organisationId);
+            case PROFESSIONAL -> false;
+        };
+        if (!sees) {
+            throw notVisible();
+        }
+        assertRole(actor, roles);
+    }
+
+    /**
+     * A command on an existing case, by one of {@code roles}. The authority of the order it serves is asked for only
+     * when an inspector sends it.
+     */
+    public static void onCase(Actor actor, Supplier<String> authorityId, String organisationId,
+                              Collection<String> team, Role... roles) {
+        requireActor(actor);
+        boolean sees = switch (actor.role()) {
+            case INSPECTOR -> actor.scope().equals(authorityId.get());
+            case LEADER -> actor.scope().equals(organisationId);
+            case PROFESSIONAL -> actor.scope().equals(organisationId) && team.contains(actor.id());
+        };
+        if (!sees) {
+            throw notVisible();
+        }
+        assertRole(actor, roles);
+    }
+
+    /** Something new, for the authority or organisation {@code scope}, by {@code role} of that scope. */
+    public static void creates(Actor actor, Role role, String scope) {
+        requireActor(actor);
+        assertRole(actor, role);
+        if (!actor.scope().equals(scope)) {
+            throw RuleViolation.forbidden(role == Role.INSPECTOR ? "not-your-authority" : "not-your-organisation",
+                    "Only " + role.name().toLowerCase() + "s of " + scope + " may do this.");
         }
     }
 
-    /** A leader of the organisation the order is imposed on, or the case belongs to. */
-    public static void assertLeaderOf(Actor actor, String organisationId) {
-        assertRole(actor, Role.LEADER);
-        assertMemberOf(actor, organisationId);
-    }
-
-    /** A professional on the team, acting as themselves. */
-    public static void assertProfessionalOnTeam(Actor actor, String organisationId, Collection<String> team,
-                                                String professionalId) {
-        assertRole(actor, Role.PROFESSIONAL);
-        assertMemberOf(actor, organisationId);
-        if (!actor.id().equals(professionalId)) {
-            throw forbidden("not-yourself", "You can act only as yourself (" + actor.id() + "), not as "
-                    + professionalId + ".");
-        }
-        if (!team.contains(actor.id())) {
-            throw forbidden("not-on-your-team", "Professional " + actor.id() + " is not on the team of this case.");
+    /** A professional acts only as themselves. */
+    public static void actsAsThemselves(Actor actor, String professionalId) {
+        if (actor.role() == Role.PROFESSIONAL && !actor.id().equals(professionalId)) {
+            throw RuleViolation.forbidden("not-yourself", "You can act only as yourself (" + actor.id()
+                    + "), not as " + professionalId + ".");
         }
     }
 
-    /** A leader of the organisation, or a professional of it on the team. */
-    public static void assertLeaderOrTeamMember(Actor actor, String organisationId, Collection<String> team) {
-        assertRole(actor, Role.LEADER, Role.PROFESSIONAL);
-        assertMemberOf(actor, organisationId);
-        if (actor.role() == Role.PROFESSIONAL && !team.contains(actor.id())) {
-            throw forbidden("not-on-your-team", "Professional " + actor.id() + " is not on the team of this case.");
-        }
-    }
-
-    private static void assertMemberOf(Actor actor, String organisationId) {
-        if (!actor.scope().equals(organisationId)) {
-            throw forbidden("not-your-organisation", "Only people of " + organisationId + " may do this.");
+    private static void requireActor(Actor actor) {
+        if (actor == null) {
+            throw RuleViolation.forbidden("no-actor", "The command names no authenticated actor.");
         }
     }
 
     private static void assertRole(Actor actor, Role... roles) {
-        if (actor == null) {
-            throw forbidden("no-actor", "The command names no authenticated actor.");
-        }
         if (Arrays.stream(roles).noneMatch(role -> role == actor.role())) {
-            throw forbidden("wrong-role", "This is for " + Arrays.toString(roles).toLowerCase()
+            throw RuleViolation.forbidden("wrong-role", "This is for " + Arrays.toString(roles).toLowerCase()
                     .replaceAll("[\\[\\]]", "") + ", not for a " + actor.role().name().toLowerCase() + ".");
         }
     }
 
-    private static RuleViolation forbidden(String code, String detail) {
-        return RuleViolation.forbidden(code, detail);
+    private static RuleViolation notVisible() {
+        return RuleViolation.notFound(NOT_VISIBLE, "There is nothing with this id that you may see.");
     }
 }

@@ -1,6 +1,7 @@
 package dk.tilsynsspor.command.casework;
 
 import dk.tilsynsspor.command.casework.CaseRequests.AssignmentRequest;
+import dk.tilsynsspor.command.casework.CaseRequests.ForgetRequest;
 import dk.tilsynsspor.command.casework.CaseRequests.InsightRequest;
 import dk.tilsynsspor.command.casework.CaseRequests.OpenCaseRequest;
 import dk.tilsynsspor.command.casework.CaseRequests.SessionRequest;
@@ -11,6 +12,7 @@ import dk.tilsynsspor.command.web.Locations;
 import dk.tilsynsspor.core.casework.AssignProfessionalToCase;
 import dk.tilsynsspor.core.casework.ChooseDevelopmentTheme;
 import dk.tilsynsspor.core.casework.CloseCitizenCase;
+import dk.tilsynsspor.core.casework.ForgetCitizen;
 import dk.tilsynsspor.core.casework.HoldLearningSession;
 import dk.tilsynsspor.core.casework.OpenCitizenCase;
 import dk.tilsynsspor.core.casework.RecordSessionInsight;
@@ -96,6 +98,16 @@ class CaseController {
     @PostMapping("/{caseId}/closure")
     Accepted close(@PathVariable UUID caseId) {
         commands.send(new CloseCitizenCase(caseId), "case", caseId);
+        return Accepted.of(caseId);
+    }
+
+    /**
+     * ForgetCitizen: destroys the key of the case's personal data; refused while the order it serves is open
+     * (legal hold). The erasure receipt holds no personal data.
+     */
+    @PostMapping("/{caseId}/forget")
+    Accepted forget(@PathVariable UUID caseId, @Valid @RequestBody ForgetRequest request) {
+        commands.send(new ForgetCitizen(caseId, request.reason()), "case", caseId);
         return Accepted.of(caseId);
     }
 

@@ -40,4 +40,7 @@ final class CaseRequests {
                           @NotBlank @Size(max = 20000) String insight,
                           @NotBlank @Size(max = 20000) String practiceChange) {
     }
+
+    record ForgetRequest(@NotBlank @Size(max = 5000) String reason) {
+    }
 }

@@ -28,12 +28,11 @@ final class CaseRules {
             throw RuleViolation.unprocessable("case-incomplete",
                     "A case needs the order and the requirements it serves.");
         }
-        KnownOrder order = orders.find(command.orderId()).orElseThrow(() -> RuleViolation.unprocessable(
-                "unknown-order", "There is no order " + command.orderId() + "."));
-        if (!order.organisationId().equals(command.organisationId())) {
-            throw RuleViolation.unprocessable("order-of-another-organisation", "Order " + command.orderId()
-                    + " is not imposed on organisation " + command.organisationId() + ".");
-        }
+        // another organisation's order answers as an unknown one: no answer tells what exists
+        KnownOrder order = orders.find(command.orderId())
+                .filter(known -> known.organisationId().equals(command.organisationId()))
+                .orElseThrow(() -> RuleViolation.unprocessable("unknown-order", "There is no order "
+                        + command.orderId() + " imposed on organisation " + command.organisationId() + "."));
         if (order.closed()) {
             throw RuleViolation.conflict("order-closed", "Order " + command.orderId() + " is closed.");
         }

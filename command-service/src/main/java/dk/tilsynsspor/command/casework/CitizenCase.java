@@ -2,13 +2,16 @@ package dk.tilsynsspor.command.casework;
 
 import dk.tilsynsspor.command.access.Access;
 import dk.tilsynsspor.command.lookup.OrderDirectory;
+import dk.tilsynsspor.command.lookup.OrderDirectory.KnownOrder;
 import dk.tilsynsspor.command.rules.RuleViolation;
 import dk.tilsynsspor.core.casework.AssignProfessionalToCase;
 import dk.tilsynsspor.core.casework.ChooseDevelopmentTheme;
 import dk.tilsynsspor.core.casework.CitizenCaseClosed;
 import dk.tilsynsspor.core.casework.CitizenCaseOpened;
+import dk.tilsynsspor.core.casework.CitizenForgotten;
 import dk.tilsynsspor.core.casework.CloseCitizenCase;
 import dk.tilsynsspor.core.casework.DevelopmentThemeChosen;
+import dk.tilsynsspor.core.casework.ForgetCitizen;
 import dk.tilsynsspor.core.casework.HoldLearningSession;
 import dk.tilsynsspor.core.casework.LearningSessionHeld;
 import dk.tilsynsspor.core.casework.OpenCitizenCase;
@@ -18,6 +21,7 @@ import dk.tilsynsspor.core.casework.RecordSessionInsight;
 import dk.tilsynsspor.core.casework.ReleaseProfessionalFromCase;
 import dk.tilsynsspor.core.casework.SessionInsightRecorded;
 import dk.tilsynsspor.core.security.Actor;
+import dk.tilsynsspor.core.security.Role;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -51,6 +55,7 @@ class CitizenCase {
     private final Set<UUID> themes = new HashSet<>();
     private final Set<UUID> insights = new HashSet<>();
     private boolean closed;
+    private boolean forgotten;
 
     CitizenCase() {
         // for Axon: rebuilt from its events
@@ -59,15 +64,15 @@ class CitizenCase {
     @CommandHandler
     CitizenCase(OpenCitizenCase command, Actor actor, OrderDirectory orders) {
         requireText(command.organisationId(), "case-incomplete", "A case needs an organisation.");
-        Access.assertLeaderOf(actor, command.organisationId());
+        Access.creates(actor, Role.LEADER, command.organisationId());
         CaseRules.assertOpenable(command, orders);
         apply(new CitizenCaseOpened(command.caseId(), command.orderId(), command.organisationId(),
                 command.citizenRef(), List.copyOf(command.requirementIds())));
     }
 
     @CommandHandler
-    void handle(AssignProfessionalToCase command, Actor actor) {
-        Access.assertLeaderOf(actor, organisationId);
+    void handle(AssignProfessionalToCase command, Actor actor, OrderDirectory orders) {
+        guard(actor, orders, Role.LEADER);
         assertOpen();
         requireText(command.professionalId(), "assignment-incomplete", "Name the professional's id.");
         requireText(command.name(), "assignment-incomplete", "Name the professional.");
@@ -80,8 +85,8 @@ class CitizenCase {
     }
 
     @CommandHandler
-    void handle(ReleaseProfessionalFromCase command, Actor actor) {
-        Access.assertLeaderOf(actor, organisationId);
+    void handle(ReleaseProfessionalFromCase command, Actor actor, OrderDirectory orders) {
+        guard(actor, orders, Role.LEADER);
         assertOpen();
         if (!team.contains(command.professionalId())) {
             throw RuleViolation.notFound("not-on-team",
@@ -91,11 +96,13 @@ class CitizenCase {
     }
 
     @CommandHandler
-    void handle(ChooseDevelopmentTheme command, Actor actor) {
-        Access.assertProfessionalOnTeam(actor, organisationId, team, command.professionalId());
+    void handle(ChooseDevelopmentTheme command, Actor actor, OrderDirectory orders) {
+        guard(actor, orders, Role.PROFESSIONAL);
+        Access.actsAsThemselves(actor, command.professionalId());
         assertOpen();
         assertServed(List.of(command.requirementId()));
         requireText(command.theme(), "theme-incomplete", "A development theme needs its text.");
+        CaseRules.assertNoCprNumber(command.theme(), "theme");
         if (themes.contains(command.themeId())) {
             throw RuleViolation.conflict("theme-exists", "Development theme " + command.themeId() + " exists.");
         }
@@ -104,8 +111,8 @@ class CitizenCase {
     }
 
     @CommandHandler
-    void handle(HoldLearningSession command, Actor actor) {
-        Access.assertLeaderOrTeamMember(actor, organisationId, team);
+    void handle(HoldLearningSession command, Actor actor, OrderDirectory orders) {
+        guard(actor, orders, Role.LEADER, Role.PROFESSIONAL);
         assertOpen();
         if (command.heldOn() == null) {
             throw RuleViolation.unprocessable("session-incomplete", "A learning session needs the date it was held.");
@@ -127,8 +134,9 @@ class CitizenCase {
     }
 
     @CommandHandler
-    void handle(RecordSessionInsight command, Actor actor) {
-        Access.assertProfessionalOnTeam(actor, organisationId, team, command.professionalId());
+    void handle(RecordSessionInsight command, Actor actor, OrderDirectory orders) {
+        guard(actor, orders, Role.PROFESSIONAL);
+        Access.actsAsThemselves(actor, command.professionalId());
         assertOpen();
         Set<String> participants = sessionParticipants.get(command.sessionId());
         if (participants == null) {
@@ -143,6 +151,8 @@ class CitizenCase {
         requireText(command.insight(), "insight-incomplete", "An insight needs its text.");
         requireText(command.practiceChange(), "insight-incomplete",
                 "An insight needs the agreed practice change.");
+        CaseRules.assertNoCprNumber(command.insight(), "insight");
+        CaseRules.assertNoCprNumber(command.practiceChange(), "practiceChange");
         if (insights.contains(command.insightId())) {
             throw RuleViolation.conflict("insight-exists", "Insight " + command.insightId() + " exists.");
         }
@@ -151,10 +161,26 @@ class CitizenCase {
     }
 
     @CommandHandler
-    void handle(CloseCitizenCase command, Actor actor) {
-        Access.assertLeaderOf(actor, organisationId);
+    void handle(CloseCitizenCase command, Actor actor, OrderDirectory orders) {
+        guard(actor, orders, Role.LEADER);
         assertOpen();
         apply(new CitizenCaseClosed(caseId, orderId));
+    }
+
+    /** Crypto-shredding: the key goes in the transaction that stores the receipt (see CitizenKeys). */
+    @CommandHandler
+    void handle(ForgetCitizen command, Actor actor, OrderDirectory orders) {
+        guard(actor, orders, Role.LEADER);
+        requireText(command.reason(), "reason-required", "Say why the citizen is forgotten.");
+        CaseRules.assertNoCprNumber(command.reason(), "reason"); // the receipt must hold no personal data
+        if (forgotten) {
+            throw RuleViolation.conflict("already-forgotten", "The citizen of case " + caseId + " is forgotten.");
+        }
+        if (orders.find(orderId).map(order -> !order.closed()).orElse(false)) {
+            throw RuleViolation.conflict("legal-hold", "Order " + orderId + ", which case " + caseId
+                    + " serves, is not closed: its evidence is on legal hold (GDPR art. 17(3)) until it is.");
+        }
+        apply(new CitizenForgotten(caseId, orderId, command.reason().strip()));
     }
 
     @EventSourcingHandler
@@ -195,7 +221,21 @@ class CitizenCase {
         closed = true;
     }
 
+    @EventSourcingHandler
+    void on(CitizenForgotten event) {
+        forgotten = true;
+    }
+
+    private void guard(Actor actor, OrderDirectory orders, Role... roles) {
+        Access.onCase(actor, () -> orders.find(orderId).map(KnownOrder::authorityId).orElse(null), organisationId,
+                team, roles);
+    }
+
     private void assertOpen() {
+        if (forgotten) {
+            throw RuleViolation.conflict("case-forgotten",
+                    "The citizen of case " + caseId + " is forgotten: the case accepts no more changes.");
+        }
         if (closed) {
             throw RuleViolation.conflict("case-closed", "Case " + caseId + " is closed: it accepts no more changes.");
         }

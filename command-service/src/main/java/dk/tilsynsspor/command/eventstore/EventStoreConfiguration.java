@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dk.tilsynsspor.command.privacy.CitizenKeys;
+import dk.tilsynsspor.command.privacy.SealingSerializer;
 import dk.tilsynsspor.core.audit.AuditMetadata;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -54,10 +56,11 @@ public class EventStoreConfiguration {
         return jacksonSerializer();
     }
 
+    /** Events: Jackson, with the personal texts of case events sealed under their case's key (ADR 9). */
     @Bean
     @Qualifier("eventSerializer")
-    Serializer eventSerializer() {
-        return jacksonSerializer();
+    Serializer eventSerializer(CitizenKeys keys) {
+        return new SealingSerializer(jacksonSerializer(), keys);
     }
 
     /** The actor, role, scope and reason of a command travel on to every event it causes. */
@@ -67,7 +70,7 @@ public class EventStoreConfiguration {
                 AuditMetadata.ACTOR_SCOPE, AuditMetadata.REASON);
     }
 
-    static Serializer jacksonSerializer() {
+    static JacksonSerializer jacksonSerializer() {
         ObjectMapper mapper = new ObjectMapper()
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)

@@ -106,9 +106,11 @@ final class OrderRules {
 
     static void assertInsightServes(InsightDirectory insights, UUID insightId, UUID orderId, UUID requirementId,
                                     RequirementProgress requirement) {
-        RecordedInsight insight = insights.findInsight(insightId).orElseThrow(() -> RuleViolation.unprocessable(
-                "unknown-insight", "No insight " + insightId + " has been recorded."));
-        if (!insight.orderId().equals(orderId) || !insight.requirementId().equals(requirementId)) {
+        // an insight of another order answers as an unknown one: no answer tells what exists
+        RecordedInsight insight = insights.findInsight(insightId).filter(found -> found.orderId().equals(orderId))
+                .orElseThrow(() -> RuleViolation.unprocessable("unknown-insight",
+                        "No insight " + insightId + " has been recorded for this order."));
+        if (!insight.requirementId().equals(requirementId)) {
             throw RuleViolation.unprocessable("insight-serves-another-requirement", "Insight " + insightId
                     + " was recorded for another requirement, not for " + requirement.describe() + ".");
         }

@@ -29,6 +29,7 @@ import dk.tilsynsspor.core.order.SupervisoryOrderEscalated;
 import dk.tilsynsspor.core.order.SupervisoryOrderImposed;
 import dk.tilsynsspor.core.order.VerifyQualityImprovement;
 import dk.tilsynsspor.core.security.Actor;
+import dk.tilsynsspor.core.security.Role;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -68,7 +69,7 @@ class SupervisoryOrder {
     @CommandHandler
     SupervisoryOrder(ImposeSupervisoryOrder command, Actor actor, DeadlineManager deadlines) {
         OrderRules.assertWellFormed(command);
-        Access.assertInspectorOf(actor, command.authorityId());
+        Access.creates(actor, Role.INSPECTOR, command.authorityId());
         apply(new SupervisoryOrderImposed(command.orderId(), command.authorityId(), command.organisationId(),
                 command.reference(), command.legalBasis(), command.issuedOn(), command.summary(),
                 List.copyOf(command.requirements())));
@@ -78,7 +79,7 @@ class SupervisoryOrder {
 
     @CommandHandler
     void handle(AcknowledgeSupervisoryOrder command, Actor actor) {
-        Access.assertLeaderOf(actor, organisationId);
+        Access.onOrder(actor, authorityId, organisationId, Role.LEADER);
         assertNotClosed();
         if (acknowledged) {
             throw RuleViolation.conflict("already-acknowledged", "The order is acknowledged already.");
@@ -88,7 +89,7 @@ class SupervisoryOrder {
 
     @CommandHandler
     int handle(SubmitActionPlan command, Actor actor) {
-        Access.assertLeaderOf(actor, organisationId);
+        Access.onOrder(actor, authorityId, organisationId, Role.LEADER);
         RequirementProgress requirement = changeableRequirement(command.requirementId());
         OrderRules.assertActionPlanComplete(command);
         int version = requirement.nextActionPlanVersion();
@@ -99,7 +100,7 @@ class SupervisoryOrder {
 
     @CommandHandler
     void handle(DefineQualityGoal command, Actor actor) {
-        Access.assertLeaderOf(actor, organisationId);
+        Access.onOrder(actor, authorityId, organisationId, Role.LEADER);
         RequirementProgress requirement = changeableRequirement(command.requirementId());
         requirement.assertNoGoalYet();
         OrderRules.assertGoalImproves(command);
@@ -109,7 +110,7 @@ class SupervisoryOrder {
 
     @CommandHandler
     void handle(RecordQualityMeasurement command, Actor actor) {
-        Access.assertLeaderOf(actor, organisationId);
+        Access.onOrder(actor, authorityId, organisationId, Role.LEADER);
         RequirementProgress requirement = changeableRequirement(command.requirementId());
         requirement.assertGoal();
         requirement.assertNewMeasurement(command.measurementId());
@@ -120,7 +121,7 @@ class SupervisoryOrder {
 
     @CommandHandler
     void handle(VerifyQualityImprovement command, Actor actor, InsightDirectory insights) {
-        Access.assertLeaderOf(actor, organisationId);
+        Access.onOrder(actor, authorityId, organisationId, Role.LEADER);
         RequirementProgress requirement = changeableRequirement(command.requirementId());
         OrderRules.assertEvidenceCited(command, requirement);
         command.evidence().measurementIds().forEach(requirement::assertOwnMeasurement);
@@ -135,7 +136,7 @@ class SupervisoryOrder {
 
     @CommandHandler
     void handle(SubmitComplianceReport command, Actor actor) {
-        Access.assertLeaderOf(actor, organisationId);
+        Access.onOrder(actor, authorityId, organisationId, Role.LEADER);
         assertNotClosed();
         assertNotDecided();
         if (!acknowledged) {
@@ -147,14 +148,14 @@ class SupervisoryOrder {
 
     @CommandHandler
     void handle(AcceptCompliance command, Actor actor) {
-        Access.assertInspectorOf(actor, authorityId);
+        Access.onOrder(actor, authorityId, organisationId, Role.INSPECTOR);
         assertReportToDecide();
         apply(new ComplianceAccepted(orderId));
     }
 
     @CommandHandler
     void handle(RejectCompliance command, Actor actor, DeadlineManager deadlines) {
-        Access.assertInspectorOf(actor, authorityId);
+        Access.onOrder(actor, authorityId, organisationId, Role.INSPECTOR);
         assertReportToDecide();
         OrderRules.requireReason(command.reason(), "A rejection");
         if (command.requirementIds() == null || command.requirementIds().isEmpty()) {
@@ -168,7 +169,7 @@ class SupervisoryOrder {
 
     @CommandHandler
     void handle(ExtendRequirementDeadline command, Actor actor, DeadlineManager deadlines) {
-        Access.assertInspectorOf(actor, authorityId);
+        Access.onOrder(actor, authorityId, organisationId, Role.INSPECTOR);
         assertNotClosed();
         RequirementProgress requirement = requirement(command.requirementId());
         OrderRules.requireReason(command.reason(), "A deadline extension");
@@ -180,7 +181,7 @@ class SupervisoryOrder {
 
     @CommandHandler
     void handle(EscalateSupervisoryOrder command, Actor actor) {
-        Access.assertInspectorOf(actor, authorityId);
+        Access.onOrder(actor, authorityId, organisationId, Role.INSPECTOR);
         assertNotClosed();
         OrderRules.requireReason(command.reason(), "An escalation");
         if (escalated) {
@@ -191,7 +192,7 @@ class SupervisoryOrder {
 
     @CommandHandler
     void handle(CloseSupervisoryOrder command, Actor actor, DeadlineManager deadlines) {
-        Access.assertInspectorOf(actor, authorityId);
+        Access.onOrder(actor, authorityId, organisationId, Role.INSPECTOR);
         assertNotClosed();
         if (!accepted) {
             OrderRules.requireReason(command.reason(), "Closing an order before its compliance is accepted "

@@ -1,8 +1,11 @@
 package dk.tilsynsspor.command.web;
 
+import dk.tilsynsspor.command.access.Access;
+import dk.tilsynsspor.command.rules.RuleBroken;
 import dk.tilsynsspor.command.security.CurrentActor;
 import dk.tilsynsspor.core.audit.AuditMetadata;
 import dk.tilsynsspor.core.security.Actor;
+import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
@@ -42,7 +45,16 @@ public class CommandDispatcher {
             return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData()));
         } catch (AggregateNotFoundException e) {
             throw new ResourceNotFoundException(targetKind, targetId);
+        } catch (CommandExecutionException e) {
+            if (e.getDetails().filter(CommandDispatcher::notVisible).isPresent()) {
+                throw new ResourceNotFoundException(targetKind, targetId); // answered exactly as an unknown id
+            }
+            throw e;
         }
+    }
+
+    private static boolean notVisible(Object details) {
+        return details instanceof RuleBroken rule && Access.NOT_VISIBLE.equals(rule.code());
     }
 
     private Map<String, Object> metaData() {

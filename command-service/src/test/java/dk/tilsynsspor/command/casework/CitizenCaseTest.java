@@ -5,8 +5,10 @@ import dk.tilsynsspor.core.casework.AssignProfessionalToCase;
 import dk.tilsynsspor.core.casework.ChooseDevelopmentTheme;
 import dk.tilsynsspor.core.casework.CitizenCaseClosed;
 import dk.tilsynsspor.core.casework.CitizenCaseOpened;
+import dk.tilsynsspor.core.casework.CitizenForgotten;
 import dk.tilsynsspor.core.casework.CloseCitizenCase;
 import dk.tilsynsspor.core.casework.DevelopmentThemeChosen;
+import dk.tilsynsspor.core.casework.ForgetCitizen;
 import dk.tilsynsspor.core.casework.HoldLearningSession;
 import dk.tilsynsspor.core.casework.LearningSessionHeld;
 import dk.tilsynsspor.core.casework.OpenCitizenCase;
@@ -91,11 +93,11 @@ class CitizenCaseTest {
     }
 
     @Test
-    void cannotServeAnOrderOfAnotherOrganisation() {
+    void anOrderOfAnotherOrganisationIsAnsweredAsAnUnknownOne() {
         fixture.givenNoPriorActivity()
                 .when(new OpenCitizenCase(CASE, "aarhus-psykiatri", "borger-1", ORDER, List.of(REQUIREMENT)),
                         Actors.OTHER_LEADER)
-                .expectNoEvents().expectException(violation("order-of-another-organisation"));
+                .expectNoEvents().expectException(violation("unknown-order"));
     }
 
     @Test
@@ -153,10 +155,10 @@ class CitizenCaseTest {
     }
 
     @Test
-    void cannotChooseAThemeWhenNotOnTheTeam() {
+    void aProfessionalOffTheTeamIsToldTheCaseDoesNotExist() {
         fixture.given(opened(), assigned("paedagog"))
                 .when(new ChooseDevelopmentTheme(CASE, THEME, "psykolog", "low arousal", REQUIREMENT))
-                .expectNoEvents().expectException(violation("not-on-your-team"));
+                .expectNoEvents().expectException(violation("not-visible"));
     }
 
     @Test
@@ -173,10 +175,14 @@ class CitizenCaseTest {
                 .when(new OpenCitizenCase(CASE, "kk-handicap", "borger-0417", ORDER, List.of(REQUIREMENT)),
                         Actors.OTHER_LEADER)
                 .expectNoEvents().expectException(violation("not-your-organisation"));
-        fixture.given(opened())
-                .when(new AssignProfessionalToCase(CASE, "paedagog", "Pia", "pædagog", "bosted", "kontakt"),
+        fixture.given(team())
+                .when(new AssignProfessionalToCase(CASE, "laege", "Lis", "læge", "region", "kontakt"),
                         Actors.professional("paedagog"))
                 .expectNoEvents().expectException(violation("wrong-role"));
+        fixture.given(team())
+                .when(new AssignProfessionalToCase(CASE, "laege", "Lis", "læge", "region", "kontakt"),
+                        Actors.OTHER_LEADER)
+                .expectNoEvents().expectException(violation("not-visible"));
     }
 
     @Test
@@ -184,7 +190,7 @@ class CitizenCaseTest {
         fixture.given(team())
                 .when(new HoldLearningSession(CASE, SESSION, HELD, "x", List.of("paedagog", "psykolog"),
                         List.of(REQUIREMENT)), Actors.professional("professional9"))
-                .expectNoEvents().expectException(violation("not-on-your-team"));
+                .expectNoEvents().expectException(violation("not-visible"));
     }
 
     @Test
@@ -256,5 +262,88 @@ class CitizenCaseTest {
         fixture.given(opened(), new CitizenCaseClosed(CASE, ORDER))
                 .when(new CloseCitizenCase(CASE))
                 .expectNoEvents().expectException(violation("case-closed"));
+    }
+
+    @Test
+    void anInspectorOfTheOrdersAuthoritySeesTheCaseButDoesNotChangeIt() {
+        fixture.given(team())
+                .when(new CloseCitizenCase(CASE), Actors.INSPECTOR)
+                .expectNoEvents().expectException(violation("wrong-role"));
+        fixture.given(team())
+                .when(new CloseCitizenCase(CASE), Actors.OTHER_INSPECTOR)
+                .expectNoEvents().expectException(violation("not-visible"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"borgeren (010190-1234) blev rolig", "0101901234"})
+    void refusesACprNumberInTheFreeTextOfACase(String text) {
+        fixture.given(afterSession())
+                .when(new RecordSessionInsight(CASE, SESSION, INSIGHT, "psykolog", REQUIREMENT, text, "change"))
+                .expectNoEvents().expectException(violation("cpr-number"));
+        fixture.given(afterSession())
+                .when(new RecordSessionInsight(CASE, SESSION, INSIGHT, "psykolog", REQUIREMENT, "insight", text))
+                .expectNoEvents().expectException(violation("cpr-number"));
+        fixture.given(team())
+                .when(new ChooseDevelopmentTheme(CASE, THEME, "paedagog", text, REQUIREMENT))
+                .expectNoEvents().expectException(violation("cpr-number"));
+    }
+
+    @Test
+    void forgetsTheCitizenOnceTheOrderTheCaseServesIsClosed() {
+        closeOrder();
+        fixture.given(with(afterSession(), new CitizenCaseClosed(CASE, ORDER)))
+                .when(new ForgetCitizen(CASE, "borgeren har bedt om sletning"))
+                .expectEvents(new CitizenForgotten(CASE, ORDER, "borgeren har bedt om sletning"));
+    }
+
+    @Test
+    void aCitizenIsNotForgottenWhileTheOrderTheCaseServesIsOpen() {
+        fixture.given(with(afterSession(), new CitizenCaseClosed(CASE, ORDER)))
+                .when(new ForgetCitizen(CASE, "borgeren har bedt om sletning"))
+                .expectNoEvents().expectException(violation("legal-hold"));
+    }
+
+    @Test
+    void forgettingNeedsAReasonWithoutPersonalData() {
+        closeOrder();
+        fixture.given(opened())
+                .when(new ForgetCitizen(CASE, " "))
+                .expectNoEvents().expectException(violation("reason-required"));
+        fixture.given(opened())
+                .when(new ForgetCitizen(CASE, "anmodning fra 010190-1234"))
+                .expectNoEvents().expectException(violation("cpr-number"));
+    }
+
+    @Test
+    void onlyALeaderOfTheOrganisationForgets() {
+        closeOrder();
+        fixture.given(team())
+                .when(new ForgetCitizen(CASE, "sletning"), Actors.professional("paedagog"))
+                .expectNoEvents().expectException(violation("wrong-role"));
+        fixture.given(team())
+                .when(new ForgetCitizen(CASE, "sletning"), Actors.OTHER_LEADER)
+                .expectNoEvents().expectException(violation("not-visible"));
+    }
+
+    @Test
+    void aForgottenCitizenIsForgottenForGood() {
+        closeOrder();
+        fixture.given(with(team(), new CitizenForgotten(CASE, ORDER, "sletning")))
+                .when(new ForgetCitizen(CASE, "igen"))
+                .expectNoEvents().expectException(violation("already-forgotten"));
+        fixture.given(with(team(), new CitizenForgotten(CASE, ORDER, "sletning")))
+                .when(new ChooseDevelopmentTheme(CASE, THEME, "paedagog", "low arousal", REQUIREMENT))
+                .expectNoEvents().expectException(violation("case-forgotten"));
+    }
+
+    private static Object[] with(Object[] events, Object event) {
+        Object[] all = java.util.Arrays.copyOf(events, events.length + 1);
+        all[events.length] = event;
+        return all;
+    }
+
+    private void closeOrder() {
+        orders.put(ORDER, new OrderDirectory.KnownOrder(ORDER, "socialtilsyn-hovedstaden", "kk-handicap",
+                Set.of(REQUIREMENT, OTHER_REQUIREMENT), true));
     }
 }

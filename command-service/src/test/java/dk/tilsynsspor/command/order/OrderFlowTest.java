@@ -383,7 +383,7 @@ class OrderFlowTest {
     void onlyAnInspectorOfTheImposingAuthorityDecides() {
         fixture.given(with(bothVerified(), new ComplianceReportSubmitted(ORDER, "report")))
                 .when(new AcceptCompliance(ORDER), Actors.OTHER_INSPECTOR)
-                .expectNoEvents().expectException(violation("not-your-authority"));
+                .expectNoEvents().expectException(violation("not-visible"));
         fixture.given(with(bothVerified(), new ComplianceReportSubmitted(ORDER, "report")))
                 .when(new AcceptCompliance(ORDER), Actors.LEADER)
                 .expectNoEvents().expectException(violation("wrong-role"));
@@ -393,10 +393,10 @@ class OrderFlowTest {
     void onlyALeaderOfTheOrganisationFollowsUp() {
         fixture.given(imposed())
                 .when(new AcknowledgeSupervisoryOrder(ORDER), Actors.OTHER_LEADER)
-                .expectNoEvents().expectException(violation("not-your-organisation"));
+                .expectNoEvents().expectException(violation("not-visible"));
         fixture.given(imposed())
                 .when(new AcknowledgeSupervisoryOrder(ORDER), Actors.professional("paedagog"))
-                .expectNoEvents().expectException(violation("wrong-role"));
+                .expectNoEvents().expectException(violation("not-visible"));
         fixture.given(imposed())
                 .when(new AcknowledgeSupervisoryOrder(ORDER), Actors.INSPECTOR)
                 .expectNoEvents().expectException(violation("wrong-role"));

@@ -1,5 +1,6 @@
 package dk.tilsynsspor.core.casework;
 
+import dk.tilsynsspor.core.privacy.PersonalData;
 import org.axonframework.serialization.Revision;
 
 import java.util.List;
@@ -10,6 +11,6 @@ public record CitizenCaseOpened(
         UUID caseId,
         UUID orderId,
         String organisationId,
-        String citizenRef,
+        @PersonalData String citizenRef,
         List<UUID> requirementIds) implements CaseEvent {
 }

@@ -1,5 +1,6 @@
 package dk.tilsynsspor.core.casework;
 
+import dk.tilsynsspor.core.privacy.PersonalData;
 import org.axonframework.serialization.Revision;
 
 import java.util.UUID;
@@ -10,6 +11,6 @@ public record DevelopmentThemeChosen(
         UUID orderId,
         UUID themeId,
         String professionalId,
-        String theme,
+        @PersonalData String theme,
         UUID requirementId) implements CaseEvent {
 }

@@ -1,5 +1,6 @@
 package dk.tilsynsspor.core.casework;
 
+import dk.tilsynsspor.core.privacy.PersonalData;
 import org.axonframework.serialization.Revision;
 
 import java.util.UUID;
@@ -12,6 +13,6 @@ public record SessionInsightRecorded(
         UUID insightId,
         String professionalId,
         UUID requirementId,
-        String insight,
-        String practiceChange) implements CaseEvent {
+        @PersonalData String insight,
+        @PersonalData String practiceChange) implements CaseEvent {
 }

@@ -10,7 +10,6 @@ import dk.tilsynsspor.query.web.Visibility;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -35,13 +34,15 @@ class CaseController {
     @GetMapping("/api/cases/{caseId}")
     CaseView caseView(@PathVariable UUID caseId) {
         Actor actor = currentActor.get();
+        NotFoundException notFound = new NotFoundException("There is no case with id " + caseId
+                + " that you may see.");
         CaseView view = queries.query(new GetCaseView(actor, caseId), ResponseTypes.optionalInstanceOf(CaseView.class))
-                .join().orElseThrow(() -> new NotFoundException("There is no case with id " + caseId + "."));
+                .join().orElseThrow(() -> notFound);
         String authorityId = jdbc.queryForObject("SELECT authority_id FROM query.order_summary WHERE order_id = ?",
                 String.class, view.orderId());
         List<String> team = view.team().stream().map(TeamMember::professionalId).toList();
         if (!Visibility.canSeeCase(actor, authorityId, view.organisationId(), team)) {
-            throw new AccessDeniedException("case " + caseId + " belongs to another organisation");
+            throw notFound; // another tenant's case answers as an unknown one: no answer tells what exists
         }
         return view;
     }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dk.tilsynsspor.query.privacy.CitizenKeyReader;
+import dk.tilsynsspor.query.privacy.OpeningSerializer;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
@@ -114,9 +116,10 @@ public class EventSourceConfiguration {
         return serializer;
     }
 
+    /** Events: Jackson, opening the sealed personal texts of case events with their case's key (ADR 9). */
     @Bean
     @Qualifier("eventSerializer")
-    Serializer eventSerializer(Serializer serializer) {
-        return serializer;
+    Serializer eventSerializer(EventJson json, CitizenKeyReader keys) {
+        return new OpeningSerializer(JacksonSerializer.builder().objectMapper(json.mapper()).build(), keys);
     }
 }

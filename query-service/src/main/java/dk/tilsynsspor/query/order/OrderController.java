@@ -5,6 +5,7 @@ import dk.tilsynsspor.core.order.query.ComplianceDossier;
 import dk.tilsynsspor.core.order.query.FindOrders;
 import dk.tilsynsspor.core.order.query.OrderList;
 import dk.tilsynsspor.core.order.query.OrderStatus;
+import dk.tilsynsspor.core.order.query.TrailVerification;
 import dk.tilsynsspor.query.security.CurrentActor;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -50,5 +51,11 @@ class OrderController {
     AuditTrail auditTrail(@PathVariable UUID orderId, @RequestParam(required = false)
                           @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
         return reads.trail(orderId, asOf);
+    }
+
+    /** The order's hash chain recomputed from the event store: intact, or the first sequence that is not. */
+    @GetMapping("/{orderId}/audit-trail/verification")
+    TrailVerification verification(@PathVariable UUID orderId) {
+        return reads.verification(orderId);
     }
 }

@@ -9,11 +9,13 @@ import dk.tilsynsspor.core.order.query.GetComplianceDossier;
 import dk.tilsynsspor.core.order.query.OrderList;
 import dk.tilsynsspor.core.order.query.OrderStatus;
 import dk.tilsynsspor.core.order.query.OrderSummary;
+import dk.tilsynsspor.core.order.query.VerifyAuditTrail;
 import dk.tilsynsspor.core.security.Actor;
 import dk.tilsynsspor.core.security.Role;
 import dk.tilsynsspor.query.dossier.DossierFold;
 import dk.tilsynsspor.query.dossier.EventReader;
 import dk.tilsynsspor.query.eventstore.EventJson;
+import dk.tilsynsspor.query.integrity.OrderChain;
 import dk.tilsynsspor.query.trail.TrailEntry;
 import dk.tilsynsspor.query.trail.TrailRepository;
 import org.axonframework.queryhandling.QueryHandler;
@@ -46,8 +48,11 @@ class OrderQueries {
     private final EventReader reader;
     private final EventJson json;
     private final Clock clock;
+    private final OrderChain chain;
 
-    OrderQueries(JdbcTemplate jdbc, TrailRepository trails, EventReader reader, EventJson json, Clock clock) {
+    OrderQueries(JdbcTemplate jdbc, TrailRepository trails, EventReader reader, EventJson json, Clock clock,
+                 OrderChain chain) {
+        this.chain = chain;
         this.jdbc = jdbc;
         this.trails = trails;
         this.reader = reader;
@@ -87,8 +92,7 @@ class OrderQueries {
     @QueryHandler
     Optional<AuditTrail> handle(GetAuditTrail query) {
         List<TrailEntry> trail = trails.trail(query.orderId(), query.asOf());
-        Optional<OrderSummary> order = jdbc.query("SELECT " + SUMMARY_COLUMNS
-                + " FROM query.order_summary WHERE order_id = ?", SUMMARY, query.orderId()).stream().findFirst();
+        Optional<OrderSummary> order = summary(query.orderId());
         if (trail.isEmpty() || order.isEmpty()) {
             return Optional.empty();
         }
@@ -100,11 +104,24 @@ class OrderQueries {
                 order.get().organisationId(), query.asOf(), entries));
     }
 
+    /** Answered from the event store's own rows (ADR 8); empty when there is no such order. */
+    @QueryHandler
+    Optional<OrderVerification> handle(VerifyAuditTrail query) {
+        return summary(query.orderId()).flatMap(order -> Optional.ofNullable(chain.verify(query.orderId()))
+                .map(verification -> new OrderVerification(order.authorityId(), order.organisationId(),
+                        verification)));
+    }
+
+    private Optional<OrderSummary> summary(UUID orderId) {
+        return jdbc.query("SELECT " + SUMMARY_COLUMNS + " FROM query.order_summary WHERE order_id = ?", SUMMARY,
+                orderId).stream().findFirst();
+    }
+
     @SuppressWarnings("unchecked")
     private AuditEntry entry(long sequence, TrailEntry entry) {
         boolean bySystem = entry.actorId() == null;
         return new AuditEntry(sequence, entry.recordedAt(), entry.eventType(),
                 bySystem ? SYSTEM_ACTOR : entry.actorId(), bySystem ? "SYSTEM" : entry.actorRole(), entry.reason(),
-                entry.aggregateId(), json.mapper().convertValue(entry.payload(), Map.class), null);
+                entry.aggregateId(), json.mapper().convertValue(entry.payload(), Map.class), entry.hash());
     }
 }

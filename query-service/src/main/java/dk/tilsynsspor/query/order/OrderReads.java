@@ -4,6 +4,8 @@ import dk.tilsynsspor.core.order.query.AuditTrail;
 import dk.tilsynsspor.core.order.query.ComplianceDossier;
 import dk.tilsynsspor.core.order.query.GetAuditTrail;
 import dk.tilsynsspor.core.order.query.GetComplianceDossier;
+import dk.tilsynsspor.core.order.query.TrailVerification;
+import dk.tilsynsspor.core.order.query.VerifyAuditTrail;
 import dk.tilsynsspor.core.security.Actor;
 import dk.tilsynsspor.query.security.CurrentActor;
 import dk.tilsynsspor.query.web.NotFoundException;
@@ -14,9 +16,14 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
-/** The dossier and the trail of one order, for the caller only if the order is theirs to see. */
+/**
+ * The dossier, the trail and its verification of one order, for the caller only if the order is theirs to see.
+ * A role that never reads orders is refused (403) before anything is looked up; an order of another authority or
+ * organisation answers exactly as an order that does not exist (404), so no answer tells an outsider what exists.
+ */
 @Component
 public class OrderReads {
 
@@ -29,31 +36,40 @@ public class OrderReads {
     }
 
     public ComplianceDossier dossier(UUID orderId, Instant asOf) {
-        Actor actor = currentActor.get();
-        ComplianceDossier dossier = queries.query(new GetComplianceDossier(actor, orderId, asOf),
+        Actor actor = readerOfOrders();
+        return queries.query(new GetComplianceDossier(actor, orderId, asOf),
                         ResponseTypes.optionalInstanceOf(ComplianceDossier.class)).join()
+                .filter(dossier -> Visibility.canSeeOrder(actor, dossier.authorityId(), dossier.organisationId()))
                 .orElseThrow(() -> notFound(orderId, asOf));
-        assertVisible(actor, orderId, dossier.authorityId(), dossier.organisationId());
-        return dossier;
     }
 
     public AuditTrail trail(UUID orderId, Instant asOf) {
-        Actor actor = currentActor.get();
-        AuditTrail trail = queries.query(new GetAuditTrail(actor, orderId, asOf),
+        Actor actor = readerOfOrders();
+        return queries.query(new GetAuditTrail(actor, orderId, asOf),
                         ResponseTypes.optionalInstanceOf(AuditTrail.class)).join()
+                .filter(trail -> Visibility.canSeeOrder(actor, trail.authorityId(), trail.organisationId()))
                 .orElseThrow(() -> notFound(orderId, asOf));
-        assertVisible(actor, orderId, trail.authorityId(), trail.organisationId());
-        return trail;
     }
 
-    private static void assertVisible(Actor actor, UUID orderId, String authorityId, String organisationId) {
-        if (!Visibility.canSeeOrder(actor, authorityId, organisationId)) {
-            throw new AccessDeniedException("order " + orderId + " belongs to another authority or organisation");
+    public TrailVerification verification(UUID orderId) {
+        Actor actor = readerOfOrders();
+        Optional<OrderVerification> answer = queries.query(new VerifyAuditTrail(actor, orderId),
+                ResponseTypes.optionalInstanceOf(OrderVerification.class)).join();
+        return answer.filter(order -> Visibility.canSeeOrder(actor, order.authorityId(), order.organisationId()))
+                .map(OrderVerification::verification)
+                .orElseThrow(() -> notFound(orderId, null));
+    }
+
+    private Actor readerOfOrders() {
+        Actor actor = currentActor.get();
+        if (!Visibility.readsOrders(actor)) {
+            throw new AccessDeniedException("A " + actor.role() + " reads cases, not orders.");
         }
+        return actor;
     }
 
     private static NotFoundException notFound(UUID orderId, Instant asOf) {
         return new NotFoundException("There is no order with id " + orderId
-                + (asOf == null ? "." : " as of " + asOf + "."));
+                + (asOf == null ? "" : " as of " + asOf) + " that you may see.");
     }
 }

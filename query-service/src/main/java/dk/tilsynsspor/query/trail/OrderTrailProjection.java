@@ -3,6 +3,7 @@ package dk.tilsynsspor.query.trail;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dk.tilsynsspor.core.audit.AuditMetadata;
 import dk.tilsynsspor.core.casework.CaseEvent;
+import dk.tilsynsspor.core.casework.CitizenForgotten;
 import dk.tilsynsspor.core.order.ComplianceAccepted;
 import dk.tilsynsspor.core.order.ComplianceRejected;
 import dk.tilsynsspor.core.order.ComplianceReportSubmitted;
@@ -12,6 +13,7 @@ import dk.tilsynsspor.core.order.SupervisoryOrderClosed;
 import dk.tilsynsspor.core.order.SupervisoryOrderEscalated;
 import dk.tilsynsspor.core.order.SupervisoryOrderImposed;
 import dk.tilsynsspor.core.order.query.OrderStatus;
+import dk.tilsynsspor.core.privacy.PersonalFields;
 import dk.tilsynsspor.query.eventstore.EventJson;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -24,6 +26,7 @@ import org.springframework.stereotype.Component;
 
 import java.sql.Date;
 import java.sql.Timestamp;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -86,6 +89,35 @@ class OrderTrailProjection {
     @EventHandler
     void on(CaseEvent event, DomainEventMessage<?> message, TrackingToken token) {
         record(event.orderId(), message, token);
+    }
+
+    /**
+     * The erasure receipt: the personal texts the trail holds of the case's earlier events become
+     * {@link PersonalFields#ERASED}, as they already read in the event store now that the key is gone.
+     */
+    @EventHandler
+    void on(CitizenForgotten event, DomainEventMessage<?> message, TrackingToken token) {
+        List<String> payloadTypes = jdbc.queryForList(
+                "SELECT DISTINCT payload_type FROM query.order_event WHERE aggregate_id = ?", String.class,
+                event.caseId().toString());
+        for (String payloadType : payloadTypes) {
+            for (String field : PersonalFields.of(classOf(payloadType))) {
+                jdbc.update("""
+                        UPDATE query.order_event SET payload = jsonb_set(payload, ARRAY[?], to_jsonb(?::text))
+                         WHERE aggregate_id = ? AND payload_type = ? AND jsonb_exists(payload, ?)""",
+                        field, PersonalFields.ERASED, event.caseId().toString(), payloadType, field);
+            }
+        }
+        record(event.orderId(), message, token);
+    }
+
+    private static Class<?> classOf(String payloadType) {
+        try {
+            return Class.forName(payloadType);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("the trail holds an event type this service does not know: "
+                    + payloadType, e);
+        }
     }
 
     @ResetHandler

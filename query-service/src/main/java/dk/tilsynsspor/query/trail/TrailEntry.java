@@ -19,5 +19,6 @@ public record TrailEntry(
         String actorRole,
         String actorScope,
         String reason,
-        JsonNode payload) {
+        JsonNode payload,
+        String hash) {
 }

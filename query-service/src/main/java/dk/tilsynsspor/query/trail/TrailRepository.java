@@ -9,6 +9,7 @@ import org.springframework.stereotype.Repository;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +19,14 @@ import java.util.UUID;
 @Repository
 public class TrailRepository {
 
-    private static final String COLUMNS = """
-            order_id, global_index, event_id, aggregate_id, aggregate_sequence, event_type, payload_type,
-            recorded_at, actor_id, actor_role, actor_scope, reason, payload""";
+    /** The trail's rows with each event's link hash as the event store holds it (ADR 8). */
+    private static final String SELECT_FROM = """
+            SELECT e.order_id, e.global_index, e.event_id, e.aggregate_id, e.aggregate_sequence, e.event_type,
+                   e.payload_type, e.recorded_at, e.actor_id, e.actor_role, e.actor_scope, e.reason, e.payload,
+                   d.chainHash AS hash
+              FROM query.order_event e LEFT JOIN events.domain_event_entry d ON d.globalIndex = e.global_index
+            """;
+    private static final HexFormat HEX = HexFormat.of();
 
     private final JdbcTemplate jdbc;
     private final RowMapper<TrailEntry> rowMapper;
@@ -32,36 +38,39 @@ public class TrailRepository {
                 rs.getString("aggregate_id"), rs.getLong("aggregate_sequence"), rs.getString("event_type"),
                 rs.getString("payload_type"), rs.getTimestamp("recorded_at").toInstant(), rs.getString("actor_id"),
                 rs.getString("actor_role"), rs.getString("actor_scope"), rs.getString("reason"),
-                readJson(json, rs.getString("payload")));
+                readJson(json, rs.getString("payload")), hex(rs.getBytes("hash")));
     }
 
     /** The order's events recorded up to {@code asOf} (all of them if null), oldest first. */
     public List<TrailEntry> trail(UUID orderId, Instant asOf) {
         if (asOf == null) {
-            return jdbc.query("SELECT " + COLUMNS + " FROM query.order_event WHERE order_id = ? ORDER BY global_index",
-                    rowMapper, orderId);
+            return jdbc.query(SELECT_FROM + " WHERE e.order_id = ? ORDER BY e.global_index", rowMapper, orderId);
         }
-        return jdbc.query("SELECT " + COLUMNS + " FROM query.order_event WHERE order_id = ? AND recorded_at <= ?"
-                + " ORDER BY global_index", rowMapper, orderId, Timestamp.from(asOf));
+        return jdbc.query(SELECT_FROM + " WHERE e.order_id = ? AND e.recorded_at <= ? ORDER BY e.global_index",
+                rowMapper, orderId, Timestamp.from(asOf));
     }
 
     /** One case's events (the case view), oldest first. */
     public List<TrailEntry> caseTrail(UUID caseId) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM query.order_event WHERE aggregate_id = ? ORDER BY global_index",
-                rowMapper, caseId.toString());
+        return jdbc.query(SELECT_FROM + " WHERE e.aggregate_id = ? ORDER BY e.global_index", rowMapper,
+                caseId.toString());
     }
 
     /** The trails of an organisation's orders that are not closed, each oldest first, grouped by order. */
     public Map<UUID, List<TrailEntry>> openOrderTrails(String organisationId) {
         Map<UUID, List<TrailEntry>> trails = new LinkedHashMap<>();
-        jdbc.query("SELECT " + COLUMNS.replace("order_id,", "e.order_id,") + """
-                 FROM query.order_summary s JOIN query.order_event e ON e.order_id = s.order_id
-                WHERE s.organisation_id = ? AND s.status <> 'CLOSED'
-                ORDER BY s.imposed_at, e.order_id, e.global_index""", rs -> {
+        jdbc.query(SELECT_FROM + """
+                  JOIN query.order_summary s ON s.order_id = e.order_id
+                 WHERE s.organisation_id = ? AND s.status <> 'CLOSED'
+                 ORDER BY s.imposed_at, e.order_id, e.global_index""", rs -> {
             TrailEntry entry = rowMapper.mapRow(rs, 0);
             trails.computeIfAbsent(entry.orderId(), id -> new ArrayList<>()).add(entry);
         }, organisationId);
         return trails;
+    }
+
+    private static String hex(byte[] hash) {
+        return hash == null ? null : HEX.formatHex(hash);
     }
 
     private static com.fasterxml.jackson.databind.JsonNode readJson(EventJson json, String text) {

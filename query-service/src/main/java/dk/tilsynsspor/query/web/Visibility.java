@@ -14,6 +14,11 @@ public final class Visibility {
     private Visibility() {
     }
 
+    /** Whether the actor's role reads orders at all (professionals read the cases they work on). */
+    public static boolean readsOrders(Actor actor) {
+        return actor.role() != Role.PROFESSIONAL;
+    }
+
     /** An order's dossier, trail and exports. */
     public static boolean canSeeOrder(Actor actor, String authorityId, String organisationId) {
         return switch (actor.role()) {

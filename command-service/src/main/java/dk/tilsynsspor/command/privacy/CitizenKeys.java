@@ -1,0 +1,52 @@
+package dk.tilsynsspor.command.privacy;
+
+import dk.tilsynsspor.core.privacy.SealedText;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The keys of the cases' personal data ({@code events.citizen_key}). Used inside the transaction that appends the
+ * events, so a key exists exactly when the first event sealed with it is stored, and is gone exactly when the
+ * erasure receipt is.
+ */
+@Component
+public class CitizenKeys {
+
+    private final JdbcTemplate jdbc;
+
+    CitizenKeys(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The case's key, made on first use; refused once the citizen is forgotten. */
+    public byte[] keyFor(UUID caseId) {
+        List<byte[]> keys = stored(caseId);
+        if (keys.isEmpty()) {
+            jdbc.update("INSERT INTO events.citizen_key (case_id, key) VALUES (?, ?) ON CONFLICT (case_id) DO NOTHING",
+                    caseId, SealedText.newKey());
+            keys = stored(caseId);
+        }
+        byte[] key = keys.get(0);
+        if (key == null) {
+            throw new IllegalStateException("the citizen of case " + caseId + " is forgotten: nothing personal may"
+                    + " be recorded about them again");
+        }
+        return key;
+    }
+
+    /** Destroys the case's key for good, leaving a tombstone. */
+    public void destroy(UUID caseId) {
+        jdbc.update("""
+                INSERT INTO events.citizen_key (case_id, key, forgotten_at) VALUES (?, NULL, now())
+                ON CONFLICT (case_id) DO UPDATE SET key = NULL, forgotten_at = coalesce(citizen_key.forgotten_at, now())
+                """, caseId);
+    }
+
+    private List<byte[]> stored(UUID caseId) {
+        return jdbc.query("SELECT key FROM events.citizen_key WHERE case_id = ? FOR UPDATE",
+                (rs, row) -> rs.getBytes("key"), caseId);
+    }
+}

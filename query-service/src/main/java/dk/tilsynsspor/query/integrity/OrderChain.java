@@ -1,0 +1,116 @@
+package dk.tilsynsspor.query.integrity;
+
+import dk.tilsynsspor.core.order.query.TrailVerification;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+/**
+ * Recomputes an order's hash chain from the rows of the event store, with the formula the database used when it
+ * stored them (command-service's migration {@code V3__order_hash_chain.sql}; ADR 8). Reads the event store, never a
+ * read model: a read model could only repeat what it was told.
+ */
+@Component
+public class OrderChain {
+
+    private static final HexFormat HEX = HexFormat.of();
+    private static final int FETCH_SIZE = 1_000;
+
+    private final JdbcTemplate jdbc;
+
+    OrderChain(JdbcTemplate jdbc) {
+        this.jdbc = new JdbcTemplate(jdbc.getDataSource());
+        this.jdbc.setFetchSize(FETCH_SIZE);
+    }
+
+    /** The outcome, or null when the event store holds no chain for this order. */
+    @Transactional(readOnly = true)
+    public TrailVerification verify(UUID orderId) {
+        List<Map<String, Object>> heads = jdbc.queryForList(
+                "SELECT position, hash FROM events.order_chain WHERE order_id = ?", orderId);
+        if (heads.isEmpty()) {
+            return null;
+        }
+        long headPosition = ((Number) heads.get(0).get("position")).longValue();
+        byte[] headHash = (byte[]) heads.get(0).get("hash");
+        Walk walk = new Walk(orderId);
+        jdbc.query("""
+                SELECT globalIndex, eventIdentifier, aggregateIdentifier, sequenceNumber, type, payloadType,
+                       payloadRevision, timeStamp, payload, metaData, chainPosition, chainHash
+                  FROM events.domain_event_entry WHERE chainOrderId = ? ORDER BY globalIndex""",
+                walk::next, orderId);
+        Long broken = walk.firstBroken;
+        if (broken == null && (walk.position != headPosition || !Arrays.equals(walk.previous, headHash))) {
+            broken = walk.position + 1; // the chain's last links are gone
+        }
+        return new TrailVerification(orderId, broken == null, headPosition, broken, HEX.formatHex(headHash));
+    }
+
+    /** The hash of one link, exactly as {@code events.chain_link_hash} computes it. */
+    static byte[] linkHash(byte[] previous, UUID orderId, long position, ResultSet row) throws SQLException {
+        String header = String.join("\n", orderId.toString(), Long.toString(position),
+                Long.toString(row.getLong("globalIndex")), row.getString("eventIdentifier"),
+                row.getString("aggregateIdentifier"), Long.toString(row.getLong("sequenceNumber")),
+                nullToEmpty(row.getString("type")), row.getString("payloadType"),
+                nullToEmpty(row.getString("payloadRevision")), row.getString("timeStamp"));
+        byte[] metaData = row.getBytes("metaData");
+        MessageDigest digest = sha256();
+        digest.update(previous);
+        digest.update(sha256().digest(header.getBytes(UTF_8)));
+        digest.update(sha256().digest(row.getBytes("payload")));
+        digest.update(sha256().digest(metaData == null ? new byte[0] : metaData));
+        return digest.digest();
+    }
+
+    private static String nullToEmpty(String text) {
+        return text == null ? "" : text;
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
+    /** Walks the stored links in storage order; the first link that is changed, missing or out of place breaks. */
+    private static final class Walk {
+
+        private final UUID orderId;
+        private long position;
+        private byte[] previous = new byte[0];
+        private Long firstBroken;
+
+        Walk(UUID orderId) {
+            this.orderId = orderId;
+        }
+
+        void next(ResultSet row) throws SQLException {
+            if (firstBroken != null) {
+                return;
+            }
+            long expected = position + 1;
+            long stored = row.getLong("chainPosition");
+            byte[] storedHash = row.getBytes("chainHash");
+            if (stored != expected || !Arrays.equals(linkHash(previous, orderId, stored, row), storedHash)) {
+                firstBroken = expected;
+                return;
+            }
+            position = expected;
+            previous = storedHash;
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package dk.tilsynsspor.query.privacy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dk.tilsynsspor.core.privacy.PersonalFields;
+import dk.tilsynsspor.core.privacy.SealedText;
+import org.axonframework.serialization.Converter;
+import org.axonframework.serialization.SerializationException;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.SerializedType;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.UnknownSerializedType;
+import org.axonframework.serialization.json.JacksonSerializer;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The event serializer of the read side: Jackson, opening every sealed personal text with its case's key while an
+ * event is read. Once the citizen is forgotten the key is gone and the text reads as
+ * {@link PersonalFields#ERASED} (ADR 9).
+ */
+public class OpeningSerializer implements Serializer {
+
+    private final JacksonSerializer delegate;
+    private final ObjectMapper mapper;
+    private final CitizenKeyReader keys;
+
+    public OpeningSerializer(JacksonSerializer delegate, CitizenKeyReader keys) {
+        this.delegate = delegate;
+        this.mapper = delegate.getObjectMapper();
+        this.keys = keys;
+    }
+
+    @Override
+    public <S, T> T deserialize(SerializedObject<S> serializedObject) {
+        SerializedType type = serializedObject.getType();
+        Class<?> payloadType = delegate.classForType(type);
+        List<String> personal = payloadType == UnknownSerializedType.class ? List.of() : PersonalFields.of(payloadType);
+        if (personal.isEmpty()) {
+            return delegate.deserialize(serializedObject);
+        }
+        byte[] bytes = getConverter().convert(serializedObject.getData(), serializedObject.getContentType(),
+                byte[].class);
+        try {
+            ObjectNode tree = (ObjectNode) mapper.readTree(bytes);
+            open(tree, personal);
+            return delegate.deserialize(new SimpleSerializedObject<>(mapper.writeValueAsBytes(tree), byte[].class,
+                    type));
+        } catch (IOException | ClassCastException e) {
+            throw new SerializationException("could not read the personal data of a " + type.getName(), e);
+        }
+    }
+
+    private void open(ObjectNode tree, List<String> personal) {
+        UUID caseId = UUID.fromString(tree.path("caseId").asText());
+        byte[] key = null;
+        for (String field : personal) {
+            JsonNode value = tree.get(field);
+            if (value == null || !SealedText.isSealed(value.textValue())) {
+                continue; // stored before personal texts were sealed
+            }
+            if (key == null) {
+                key = keys.keyOf(caseId).orElse(new byte[0]);
+            }
+            String context = SealedText.context(caseId, field);
+            String text = key.length == 0 ? PersonalFields.ERASED
+                    : new SealedText(value.textValue()).open(key, context).orElse(PersonalFields.ERASED);
+            tree.put(field, text);
+        }
+    }
+
+    @Override
+    public <T> SerializedObject<T> serialize(Object object, Class<T> expectedRepresentation) {
+        return delegate.serialize(object, expectedRepresentation);
+    }
+
+    @Override
+    public <T> boolean canSerializeTo(Class<T> expectedRepresentation) {
+        return delegate.canSerializeTo(expectedRepresentation);
+    }
+
+    @Override
+    @SuppressWarnings("rawtypes")
+    public Class classForType(SerializedType type) {
+        return delegate.classForType(type);
+    }
+
+    @Override
+    @SuppressWarnings("rawtypes")
+    public SerializedType typeForClass(Class type) {
+        return delegate.typeForClass(type);
+    }
+
+    @Override
+    public Converter getConverter() {
+        return delegate.getConverter();
+    }
+}
