@@ -61,7 +61,8 @@ class ExportController {
         return switch (format) {
             case CSV -> file(files.csv(trail), new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8),
                     name + ".csv");
-            case JSON -> file(files.json(trail, now, by), MediaType.APPLICATION_JSON, name + ".json");
+            case JSON -> file(files.json(trail, reads.verification(orderId), now, by), MediaType.APPLICATION_JSON,
+                    name + ".json");
             case PDF -> file(DossierPdf.render(reads.dossier(orderId, asOf), trail, now, by),
                     MediaType.APPLICATION_PDF, name + ".pdf");
         };

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dk.tilsynsspor.core.order.query.AuditEntry;
 import dk.tilsynsspor.core.order.query.AuditTrail;
+import dk.tilsynsspor.core.order.query.TrailVerification;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
@@ -41,12 +42,19 @@ class TrailFiles {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    byte[] json(AuditTrail trail, Instant generatedAt, String generatedBy) throws JsonProcessingException {
+    /**
+     * The trail with the hash of every entry and the chain's verification when the file was made: a kept copy is
+     * still the truth later if a new verification is intact and the trail's hash at this copy's last sequence is the
+     * same as in the copy (README, "Checking a kept export").
+     */
+    byte[] json(AuditTrail trail, TrailVerification verification, Instant generatedAt, String generatedBy)
+            throws JsonProcessingException {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("format", JSON_FORMAT);
         document.put("formatVersion", 1);
         document.put("generatedAt", generatedAt);
         document.put("generatedBy", generatedBy);
+        document.put("verification", verification);
         document.put("trail", trail);
         return json.writeValueAsBytes(document);
     }

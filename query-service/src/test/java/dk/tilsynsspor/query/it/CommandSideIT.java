@@ -88,14 +88,15 @@ class CommandSideIT {
                 "organisationId", "kk-handicap", "reference", "X", "legalBasis", "§", "issuedOn", "2026-11-01",
                 "requirements", List.of(Map.of("title", "t", "requiredChange", "c", "qualityTheme", "KOMPETENCER",
                         "deadline", "2027-01-01")))), 403, "wrong-role");
+        // another authority's or organisation's order answers exactly as an unknown one
         assertProblem(stack.commands.post("inspector2", example.order("/escalation"), Map.of("reason", "r")),
-                403, "not-your-authority");
+                404, "not-found");
         assertProblem(stack.commands.post("leader2", example.order("/compliance-report"), Map.of("summary", "s")),
-                403, "not-your-organisation");
+                404, "not-found");
         assertProblem(stack.commands.post("leader", insights, insight), 403, "wrong-role");
         assertProblem(stack.commands.post("professional2", insights, Map.of("professionalId", "professional2",
                 "requirementId", example.restraintRequirement, "insight", "i", "practiceChange", "p")),
-                403, "not-your-organisation");
+                404, "not-found");
         assertProblem(stack.commands.post("psykolog", insights, insight), 403, "not-yourself");
         assertThat(eventTypes(stack, example.orderId).size() + eventTypes(stack, example.caseId).size())
                 .isEqualTo(before);

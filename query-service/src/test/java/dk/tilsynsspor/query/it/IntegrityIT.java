@@ -1,0 +1,137 @@
+package dk.tilsynsspor.query.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The tamper-evident trail: each order's events form a hash chain fixed when they are stored, and the verification
+ * recomputes it from the event store, finding every kind of direct edit at the first sequence it broke.
+ */
+@ExtendWith(EndToEnd.class)
+class IntegrityIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Imposed, acknowledged, two action plans, two quality goals. */
+    private static final int EVENTS = 6;
+
+    @Test
+    void anUntouchedTrailVerifiesAndCarriesTheHashesOfItsChain(EndToEnd.Stack stack) throws Exception {
+        WorkedExample example = WorkedExample.verified(stack.commands, "ST-CHAIN-1");
+        JsonNode verification = verification(stack, example);
+        assertThat(verification.get("intact").asBoolean()).as("%s", verification).isTrue();
+        assertThat(verification.get("firstBrokenSequence").isNull()).isTrue();
+        long entries = verification.get("entries").asLong();
+
+        JsonNode trail = await().atMost(Duration.ofSeconds(5)).until(
+                () -> stack.queries.get("inspector", example.order("/audit-trail")).body().get("entries"),
+                found -> found != null && found.size() == entries);
+        for (JsonNode entry : trail) {
+            assertThat(entry.get("hash").asText()).matches("[0-9a-f]{64}");
+        }
+        assertThat(trail.get(trail.size() - 1).get("hash").asText())
+                .isEqualTo(verification.get("headHash").asText());
+        JsonNode export = JSON.readTree(stack.queries.download("inspector",
+                example.order("/audit-trail/export?format=json")).body());
+        assertThat(export.at("/trail/entries").findValuesAsText("hash"))
+                .containsExactlyElementsOf(trail.findValuesAsText("hash"));
+        assertThat(export.at("/verification/headHash").asText()).isEqualTo(verification.get("headHash").asText());
+    }
+
+    static Stream<Arguments> tampering() {
+        return Stream.of(
+                Arguments.of("a payload changed", 3, """
+                        UPDATE events.domain_event_entry
+                           SET payload = convert_to(replace(convert_from(payload, 'UTF8'), 'low', 'high'), 'UTF8')
+                         WHERE chainOrderId = ?::uuid AND chainPosition = 3"""),
+                Arguments.of("metadata changed", 2, """
+                        UPDATE events.domain_event_entry
+                           SET metaData = convert_to(replace(convert_from(metaData, 'UTF8'), 'leader', 'inspector'),
+                                                     'UTF8')
+                         WHERE chainOrderId = ?::uuid AND chainPosition = 2"""),
+                Arguments.of("an event deleted", 4, """
+                        DELETE FROM events.domain_event_entry WHERE chainOrderId = ?::uuid AND chainPosition = 4"""),
+                Arguments.of("the last event deleted", EVENTS, """
+                        DELETE FROM events.domain_event_entry WHERE chainOrderId = ?::uuid AND chainPosition = 6"""),
+                Arguments.of("two events reordered", 2, """
+                        WITH pair AS (SELECT min(globalIndex) AS first, max(globalIndex) AS second
+                                        FROM events.domain_event_entry
+                                       WHERE chainOrderId = ?::uuid AND chainPosition IN (2, 3))
+                        UPDATE events.domain_event_entry e
+                           SET globalIndex = CASE WHEN e.globalIndex = pair.first THEN -pair.second
+                                                  ELSE -pair.first END
+                          FROM pair WHERE e.globalIndex IN (pair.first, pair.second);
+                        UPDATE events.domain_event_entry SET globalIndex = -globalIndex WHERE globalIndex < 0"""));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("tampering")
+    void verificationFindsTheFirstBrokenSequence(String tampered, int firstBroken, String sql,
+                                                 EndToEnd.Stack stack) throws Exception {
+        WorkedExample example = WorkedExample.imposed(stack.commands, "ST-TAMPER-" + UUID.randomUUID());
+        example.acknowledgeAndPlan();
+        JsonNode before = verification(stack, example);
+        assertThat(before.get("intact").asBoolean()).isTrue();
+        assertThat(before.get("entries").asInt()).isEqualTo(EVENTS);
+
+        try (Connection connection = stack.database.connect()) {
+            connection.setAutoCommit(false);
+            for (String statement : sql.split(";")) {
+                try (PreparedStatement update = connection.prepareStatement(statement)) {
+                    if (statement.contains("?")) {
+                        update.setString(1, example.orderId);
+                    }
+                    assertThat(update.executeUpdate()).as(statement).isPositive();
+                }
+            }
+            connection.commit();
+        }
+
+        JsonNode after = verification(stack, example);
+        assertThat(after.get("intact").asBoolean()).as("%s", after).isFalse();
+        assertThat(after.get("firstBrokenSequence").asInt()).isEqualTo(firstBroken);
+        assertThat(after.get("entries").asInt()).isEqualTo(EVENTS);
+    }
+
+    @Test
+    void theChainIsFixedByTheDatabaseForEveryWriter(EndToEnd.Stack stack) throws SQLException {
+        WorkedExample example = WorkedExample.imposed(stack.commands, "ST-CHAIN-2");
+        try (Connection connection = stack.database.connect();
+             PreparedStatement query = connection.prepareStatement("""
+                     SELECT count(*) AS linked, max(chainPosition) AS last,
+                            bool_and(chainHash = events.chain_link_hash(
+                                coalesce((SELECT p.chainHash FROM events.domain_event_entry p
+                                           WHERE p.chainOrderId = e.chainOrderId
+                                             AND p.chainPosition = e.chainPosition - 1), ''::bytea), e)) AS valid
+                       FROM events.domain_event_entry e WHERE chainOrderId = ?::uuid""")) {
+            query.setString(1, example.orderId);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                assertThat(row.getInt("linked")).isEqualTo(1);
+                assertThat(row.getInt("last")).isEqualTo(1);
+                assertThat(row.getBoolean("valid")).isTrue();
+            }
+        }
+    }
+
+    private static JsonNode verification(EndToEnd.Stack stack, WorkedExample example) {
+        return await().atMost(Duration.ofSeconds(5)).until(
+                () -> stack.queries.get("inspector", example.order("/audit-trail/verification")),
+                response -> response.status() == 200).body();
+    }
+}
