@@ -54,7 +54,8 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor {
                 "spring.datasource.username", "postgres",
                 "spring.datasource.password", "",
                 "tilsynsspor.embedded-postgres.url", url,
-                "tilsynsspor.embedded-postgres.location", dataDir.toString())));
+                "tilsynsspor.embedded-postgres.location", dataDir.toString(),
+                "tilsynsspor.embedded-default", "true")));
         application.addInitializers(context -> closeLast(context, postgres));
     }
 

@@ -1,6 +1,9 @@
 package dk.tilsynsspor.command.security;
 
 import dk.tilsynsspor.core.security.Actor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -10,6 +13,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 import java.util.Map;
@@ -19,13 +23,33 @@ import java.util.stream.Collectors;
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+    /**
+     * Bearer JWTs when a key or issuer is configured (spring.security.oauth2.resourceserver.jwt.*), the demo users
+     * over HTTP Basic when they are enabled (by default only on the embedded database); never anonymous.
+     */
     @Bean
-    SecurityFilterChain api(HttpSecurity http, SecurityProblems problems) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, SecurityProblems problems, ObjectProvider<JwtDecoder> jwtDecoder,
+                            DemoUserProperties demoUsers) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
+                .anyRequest().authenticated());
+        JwtDecoder decoder = jwtDecoder.getIfAvailable();
+        if (decoder != null) {
+            http.oauth2ResourceServer(server -> server
+                    .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(new ActorTokens()))
+                    .authenticationEntryPoint(problems)
+                    .accessDeniedHandler(problems));
+        }
+        if (demoUsers.enabled()) {
+            http.httpBasic(basic -> basic.authenticationEntryPoint(problems));
+        }
+        if (decoder == null && !demoUsers.enabled()) {
+            log.warn("No identity is configured: set spring.security.oauth2.resourceserver.jwt.public-key-location"
+                    + " or issuer-uri. Every request but health is refused.");
+        }
         return http
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
-                        .anyRequest().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))

@@ -15,6 +15,9 @@ public class CurrentActor {
         if (authentication != null && authentication.getPrincipal() instanceof ActorUser user) {
             return user.actor();
         }
+        if (authentication != null && authentication.getPrincipal() instanceof Actor actor) {
+            return actor; // from a bearer token (ActorTokens)
+        }
         throw new AuthenticationCredentialsNotFoundException("no authenticated actor");
     }
 }

@@ -25,9 +25,40 @@ public final class Api {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient client = HttpClient.newHttpClient();
     private final String baseUrl;
+    private final Tokens tokens;
 
-    public Api(String baseUrl) {
+    /** With {@code tokens}, users authenticate with bearer tokens; without, as demo users over HTTP Basic. */
+    public Api(String baseUrl, Tokens tokens) {
         this.baseUrl = baseUrl;
+        this.tokens = tokens;
+    }
+
+    /** Any method, any user (or nobody), the answer as it came. */
+    public HttpResponse<String> raw(String user, String method, String path, Object body) {
+        try {
+            HttpRequest.Builder request = request(user, path);
+            if (body == null) {
+                request.method(method, HttpRequest.BodyPublishers.noBody());
+            } else {
+                request.header("Content-Type", "application/json").method(method,
+                        HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8));
+            }
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A GET with exactly this Authorization header (or none). */
+    public Response getAuthorized(String authorization, String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return send(request);
     }
 
     public Response get(String user, String path) {
@@ -64,7 +95,9 @@ public final class Api {
 
     private HttpRequest.Builder request(String user, String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path));
-        if (user != null) {
+        if (user != null && tokens != null) {
+            builder.header("Authorization", "Bearer " + tokens.of(user));
+        } else if (user != null) {
             String credentials = user + ":" + EndToEnd.PASSWORD;
             builder.header("Authorization", "Basic "
                     + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -25,18 +26,27 @@ public class EndToEnd implements BeforeAllCallback, ParameterResolver {
         public final Api commands;
         public final Api queries;
 
+        /** Bearer tokens on a PostgreSQL server (production identity), else the demo users over HTTP Basic. */
+        public final Tokens tokens = database.onServer() ? new Tokens() : null;
+
         Stack() {
-            Map<String, String> environment = Map.of(
+            Map<String, String> environment = new HashMap<>(Map.of(
                     "SPRING_DATASOURCE_URL", database.url(),
                     "SPRING_DATASOURCE_USERNAME", database.user(),
-                    "SPRING_DATASOURCE_PASSWORD", database.password(),
-                    "TILSYNSSPOR_DEMO_PASSWORD", PASSWORD);
+                    "SPRING_DATASOURCE_PASSWORD", database.password()));
+            if (tokens != null) {
+                environment.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION",
+                        "file:" + tokens.publicKey().toAbsolutePath());
+            } else {
+                environment.put("TILSYNSSPOR_DEMO_USERS_ENABLED", "true");
+                environment.put("TILSYNSSPOR_DEMO_PASSWORD", PASSWORD);
+            }
             commandService = new ServiceProcess("command-service",
                     Path.of("..", "command-service", "target", "command-service.jar"), environment);
             queryService = new ServiceProcess("query-service",
                     Path.of("target", "query-service.jar"), environment);
-            commands = new Api(commandService.baseUrl());
-            queries = new Api(queryService.baseUrl());
+            commands = new Api(commandService.baseUrl(), tokens);
+            queries = new Api(queryService.baseUrl(), tokens);
             start();
         }
 

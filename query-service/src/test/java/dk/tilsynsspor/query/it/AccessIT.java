@@ -1,0 +1,171 @@
+package dk.tilsynsspor.query.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every route with every role, of the order's own authority and organisation and of others: the one allowed gets
+ * past access control; one who may see the order or case but not do this gets 403; one who may not see it gets
+ * exactly the 404 of an unknown id; nobody anonymous gets in. Refused commands change nothing.
+ */
+@ExtendWith(EndToEnd.class)
+class AccessIT {
+
+    /** Inspector and leader of the order, a professional on the case's team, and outsiders of every kind. */
+    private static final List<String> USERS = List.of("inspector", "inspector2", "leader", "leader2", "paedagog",
+            "ergoterapeut", "professional2");
+    private static final Set<String> SEE_ORDER = Set.of("inspector", "leader");
+    private static final Set<String> SEE_CASE = Set.of("inspector", "leader", "paedagog");
+
+    private enum Kind { ORDER, CASE, NEW_ORDER, NEW_CASE, ORDER_READ, CASE_READ, OVERVIEW, LIST }
+
+    private record Route(String method, String path, Kind kind, Set<String> allowed, Object body) {
+    }
+
+    @Test
+    void everyRouteAnswersEveryRoleAsTheTableOfRolesSays(EndToEnd.Stack stack) throws Exception {
+        WorkedExample example = WorkedExample.verified(stack.commands, "ST-ACCESS-1");
+        String order = "/api/orders/" + example.orderId;
+        String requirement = order + "/requirements/" + example.restraintRequirement;
+        String kase = "/api/cases/" + example.caseId;
+        List<Route> routes = List.of(
+                new Route("POST", "/api/orders", Kind.NEW_ORDER, Set.of("inspector"), newOrder()),
+                new Route("POST", order + "/acknowledgement", Kind.ORDER, Set.of("leader"), Map.of()),
+                new Route("POST", requirement + "/action-plans", Kind.ORDER, Set.of("leader"), Map.of(
+                        "plannedChanges", "p", "responsibleLeader", "leader", "milestones", List.of())),
+                new Route("POST", requirement + "/quality-goal", Kind.ORDER, Set.of("leader"), Map.of(
+                        "indicator", "i", "unit", "u", "baseline", 6, "target", 2,
+                        "direction", "LOWER_IS_BETTER")),
+                new Route("POST", requirement + "/measurements", Kind.ORDER, Set.of("leader"), Map.of(
+                        "value", 2, "measuredOn", "2027-03-31", "source", "s")),
+                new Route("POST", requirement + "/verification", Kind.ORDER, Set.of("leader"), Map.of(
+                        "goalMet", true, "conclusion", "c", "evidence", Map.of(
+                                "insightIds", List.of(example.insightIds.get(0)),
+                                "measurementIds", example.restraintMeasurements))),
+                new Route("POST", requirement + "/deadline", Kind.ORDER, Set.of("inspector"), Map.of(
+                        "newDeadline", "2027-12-31", "reason", "r")),
+                new Route("POST", order + "/escalation", Kind.ORDER, Set.of("inspector"), Map.of("reason", "r")),
+                new Route("POST", order + "/compliance-report", Kind.ORDER, Set.of("leader"), Map.of("summary", "s")),
+                new Route("POST", order + "/decision", Kind.ORDER, Set.of("inspector"), Map.of(
+                        "decision", "REJECT", "reason", "r")),
+                new Route("POST", "/api/cases", Kind.NEW_CASE, Set.of("leader"), Map.of(
+                        "organisationId", "kk-handicap", "citizenRef", "borger-9", "orderId", example.orderId,
+                        "requirementIds", List.of(example.restraintRequirement))),
+                new Route("POST", kase + "/team", Kind.CASE, Set.of("leader"), Map.of("professionalId", "laege",
+                        "name", "Lis Læge", "discipline", "læge", "sector", "region", "role", "tilsyn")),
+                new Route("DELETE", kase + "/team/laege", Kind.CASE, Set.of("leader"), null),
+                new Route("POST", kase + "/development-themes", Kind.CASE, Set.of("paedagog"), Map.of(
+                        "professionalId", "paedagog", "theme", "t", "requirementId", example.restraintRequirement)),
+                new Route("POST", kase + "/sessions", Kind.CASE, Set.of("leader", "paedagog"), Map.of(
+                        "heldOn", "2027-01-05", "facilitator", "f", "participantIds", List.of("paedagog", "psykolog"),
+                        "requirementIds", List.of(example.restraintRequirement))),
+                new Route("POST", kase + "/sessions/" + example.sessionId + "/insights", Kind.CASE,
+                        Set.of("paedagog"), Map.of("professionalId", "paedagog", "requirementId",
+                        example.restraintRequirement, "insight", "i", "practiceChange", "p")),
+                new Route("GET", "/api/orders", Kind.LIST, Set.copyOf(USERS), null),
+                new Route("GET", order + "/dossier", Kind.ORDER_READ, SEE_ORDER, null),
+                new Route("GET", order + "/audit-trail", Kind.ORDER_READ, SEE_ORDER, null),
+                new Route("GET", order + "/audit-trail/verification", Kind.ORDER_READ, SEE_ORDER, null),
+                new Route("GET", order + "/audit-trail/export?format=csv", Kind.ORDER_READ, SEE_ORDER, null),
+                new Route("GET", order + "/audit-trail/export?format=json", Kind.ORDER_READ, SEE_ORDER, null),
+                new Route("GET", order + "/audit-trail/export?format=pdf", Kind.ORDER_READ, SEE_ORDER, null),
+                new Route("GET", "/api/organisations/kk-handicap/overview", Kind.OVERVIEW, Set.of("leader"), null),
+                new Route("GET", kase, Kind.CASE_READ, SEE_CASE, null),
+                // last, as they end what the routes above work on
+                new Route("POST", kase + "/closure", Kind.CASE, Set.of("leader"), Map.of()),
+                new Route("POST", order + "/closure", Kind.ORDER, Set.of("inspector"), Map.of("reason", "r")),
+                new Route("POST", kase + "/forget", Kind.CASE, Set.of("leader"), Map.of("reason", "r")));
+
+        List<String> wrong = new ArrayList<>();
+        for (Route route : routes) {
+            boolean command = !route.method().equals("GET");
+            Api api = command ? stack.commands : stack.queries;
+            int anonymous = call(stack, api, null, route).statusCode();
+            if (anonymous != 401) {
+                wrong.add(route.method() + " " + route.path() + " anonymous: " + anonymous);
+            }
+            for (String user : USERS) {
+                if (route.allowed().contains(user)) {
+                    continue; // the allowed go last: their command may end what the others are refused
+                }
+                long before = CommandSideIT.eventTypes(stack, example.orderId).size()
+                        + CommandSideIT.eventTypes(stack, example.caseId).size();
+                int expected = refusal(route, user);
+                int status = call(stack, api, user, route).statusCode();
+                long after = CommandSideIT.eventTypes(stack, example.orderId).size()
+                        + CommandSideIT.eventTypes(stack, example.caseId).size();
+                if (status != expected || after != before) {
+                    wrong.add(route.method() + " " + route.path() + " as " + user + ": " + status + " (expected "
+                            + expected + ")" + (after != before ? ", and it changed something" : ""));
+                }
+            }
+            for (String user : route.allowed()) {
+                int status = call(stack, api, user, route).statusCode();
+                if (status == 401 || status == 403 || status == 404) {
+                    wrong.add(route.method() + " " + route.path() + " as " + user + " (allowed): " + status);
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void anotherTenantsOrderIsAnsweredExactlyAsAnUnknownOneAndNeverListed(EndToEnd.Stack stack) {
+        WorkedExample example = WorkedExample.imposed(stack.commands, "ST-ACCESS-2");
+        String unknown = "/api/orders/" + UUID.randomUUID();
+        for (String path : List.of("/dossier", "/audit-trail", "/audit-trail/verification")) {
+            JsonNode hidden = stack.queries.get("inspector2", example.order(path)).body();
+            JsonNode missing = stack.queries.get("inspector", unknown + path).body();
+            assertThat(hidden.get("status").asInt()).isEqualTo(404);
+            assertThat(hidden.get("detail").asText().replace(example.orderId, "?"))
+                    .isEqualTo(missing.get("detail").asText().replace(unknown.substring(12), "?"));
+        }
+        JsonNode hidden = stack.commands.post("leader2", example.order("/acknowledgement"), Map.of()).body();
+        JsonNode missing = stack.commands.post("leader", unknown + "/acknowledgement", Map.of()).body();
+        assertThat(hidden.get("status").asInt()).isEqualTo(404);
+        assertThat(hidden.get("detail").asText().replace(example.orderId, "?"))
+                .isEqualTo(missing.get("detail").asText().replace(unknown.substring(12), "?"));
+
+        for (String user : List.of("inspector2", "leader2", "paedagog", "professional2")) {
+            for (String filter : List.of("", "?organisationId=kk-handicap", "?status=IMPOSED")) {
+                assertThat(stack.queries.get(user, "/api/orders" + filter).body().get("orders")
+                        .findValuesAsText("orderId")).doesNotContain(example.orderId);
+            }
+        }
+        assertThat(stack.queries.get("leader", "/api/orders?organisationId=kk-handicap").body().get("orders")
+                .findValuesAsText("orderId")).contains(example.orderId);
+    }
+
+    /** What someone not allowed gets: 403 if they may see the order or case (or the route is not about one). */
+    private static int refusal(Route route, String user) {
+        return switch (route.kind()) {
+            case ORDER -> SEE_ORDER.contains(user) ? 403 : 404;
+            case CASE, CASE_READ -> SEE_CASE.contains(user) ? 403 : 404;
+            case ORDER_READ -> user.equals("paedagog") || user.equals("ergoterapeut") || user.equals("professional2")
+                    ? 403 : 404;
+            case NEW_ORDER, NEW_CASE, OVERVIEW, LIST -> 403;
+        };
+    }
+
+    private static HttpResponse<String> call(EndToEnd.Stack stack, Api api, String user, Route route)
+            throws Exception {
+        return api.raw(user, route.method(), route.path(), route.body());
+    }
+
+    private static Map<String, Object> newOrder() {
+        return Map.of("authorityId", "socialtilsyn-hovedstaden", "organisationId", "kk-handicap",
+                "reference", "ST-ACCESS-NEW", "legalBasis", "§ 8", "issuedOn", "2026-11-01", "summary", "s",
+                "requirements", List.of(Map.of("title", "t", "requiredChange", "c", "qualityTheme", "KOMPETENCER",
+                        "deadline", "2027-06-01")));
+    }
+}

@@ -1,0 +1,86 @@
+package dk.tilsynsspor.query.it;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.Map;
+
+/**
+ * Locally signed bearer tokens, as an identity provider would issue them: the services are given only the public
+ * key (spring.security.oauth2.resourceserver.jwt.public-key-location). The users are the demo users' twins.
+ */
+public final class Tokens {
+
+    /** user → role and scope, as README's demo users. */
+    static final Map<String, String[]> USERS = Map.of(
+            "inspector", new String[]{"INSPECTOR", "socialtilsyn-hovedstaden"},
+            "inspector2", new String[]{"INSPECTOR", "socialtilsyn-nord"},
+            "leader", new String[]{"LEADER", "kk-handicap"},
+            "leader2", new String[]{"LEADER", "aarhus-psykiatri"},
+            "paedagog", new String[]{"PROFESSIONAL", "kk-handicap"},
+            "socialraadgiver", new String[]{"PROFESSIONAL", "kk-handicap"},
+            "psykolog", new String[]{"PROFESSIONAL", "kk-handicap"},
+            "ergoterapeut", new String[]{"PROFESSIONAL", "kk-handicap"},
+            "professional2", new String[]{"PROFESSIONAL", "aarhus-psykiatri"});
+
+    private final KeyPair keys;
+    private final Path publicKey;
+
+    Tokens() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            keys = generator.generateKeyPair();
+            publicKey = Files.createTempFile("tilsynsspor-it-", ".pem");
+            publicKey.toFile().deleteOnExit();
+            Files.writeString(publicKey, "-----BEGIN PUBLIC KEY-----\n"
+                    + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(keys.getPublic().getEncoded())
+                    + "\n-----END PUBLIC KEY-----\n");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Path publicKey() {
+        return publicKey;
+    }
+
+    /** A valid token of one of {@link #USERS}. */
+    public String of(String user) {
+        String[] roleAndScope = USERS.get(user);
+        if (roleAndScope == null) {
+            throw new IllegalArgumentException("no test user " + user);
+        }
+        String scopeClaim = roleAndScope[0].equals("INSPECTOR") ? "authorityId" : "organisationId";
+        return sign(new JWTClaimsSet.Builder().subject(user).claim("role", roleAndScope[0])
+                .claim(scopeClaim, roleAndScope[1]).expirationTime(Date.from(Instant.now().plusSeconds(3600)))
+                .build());
+    }
+
+    /** Any claims, signed with the key the services trust. */
+    public String sign(JWTClaimsSet claims) {
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
+            jwt.sign(new RSASSASigner(keys.getPrivate()));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
