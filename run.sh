@@ -73,7 +73,7 @@ Tilsynsspor is running.
 Log in with HTTP Basic, password '${TILSYNSSPOR_DEMO_PASSWORD:-demo}':
   inspector, inspector2                 INSPECTOR of socialtilsyn-hovedstaden, socialtilsyn-nord
   leader, leader2                       LEADER of kk-handicap, aarhus-psykiatri
-  paedagog, socialraadgiver, psykolog   PROFESSIONAL in kk-handicap
+  paedagog, socialraadgiver, psykolog   PROFESSIONAL in kk-handicap (ergoterapeut: on no team)
   professional2                         PROFESSIONAL in aarhus-psykiatri
 
 Try:  curl -u inspector:demo http://localhost:$QUERY_PORT/api/orders
