@@ -208,8 +208,8 @@ class ReadModelsIT {
 
     private static boolean projectedEverything(EndToEnd.Stack stack) throws Exception {
         try (Connection connection = stack.database.connect(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT (SELECT count(*) FROM events.domain_event_entry)"
-                     + " = (SELECT count(*) FROM query.order_event)")) {
+             ResultSet rows = statement.executeQuery("SELECT NOT EXISTS (SELECT 1 FROM events.domain_event_entry e"
+                     + " WHERE NOT EXISTS (SELECT 1 FROM query.order_event o WHERE o.global_index = e.globalIndex))")) {
             rows.next();
             return rows.getBoolean(1);
         }
