@@ -1,6 +1,7 @@
 package dk.tilsynsspor.query.database;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -20,6 +21,8 @@ public class EmbeddedDefault implements EnvironmentPostProcessor {
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         boolean fromOwnConfig = environment.getPropertySources().stream()
+                // Boot's attached view of all sources contains every property: look past it to the real ones
+                .filter(source -> !ConfigurationPropertySources.isAttachedConfigurationPropertySource(source))
                 .filter(source -> source.containsProperty(URL))
                 .findFirst()
                 .map(EmbeddedDefault::isApplicationConfig)
