@@ -5,6 +5,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import javax.sql.DataSource;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
@@ -30,9 +31,9 @@ public class OrderChain {
 
     private final JdbcTemplate jdbc;
 
-    OrderChain(JdbcTemplate jdbc) {
-        this.jdbc = new JdbcTemplate(jdbc.getDataSource());
-        this.jdbc.setFetchSize(FETCH_SIZE);
+    OrderChain(DataSource dataSource) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.jdbc.setFetchSize(FETCH_SIZE); // streams a long chain instead of loading it whole
     }
 
     /** The outcome, or null when the event store holds no chain for this order. */

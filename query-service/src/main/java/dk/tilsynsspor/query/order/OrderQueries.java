@@ -52,12 +52,12 @@ class OrderQueries {
 
     OrderQueries(JdbcTemplate jdbc, TrailRepository trails, EventReader reader, EventJson json, Clock clock,
                  OrderChain chain) {
-        this.chain = chain;
         this.jdbc = jdbc;
         this.trails = trails;
         this.reader = reader;
         this.json = json;
         this.clock = clock;
+        this.chain = chain;
     }
 
     /** Inspectors see their authority's orders, leaders their organisation's; professionals read cases only. */

@@ -1,6 +1,5 @@
 package dk.tilsynsspor.query.privacy;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.tilsynsspor.core.privacy.PersonalFields;
@@ -16,6 +15,7 @@ import org.axonframework.serialization.json.JacksonSerializer;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -56,20 +56,18 @@ public class OpeningSerializer implements Serializer {
     }
 
     private void open(ObjectNode tree, List<String> personal) {
+        // texts stored before personal texts were sealed are left as they are
+        List<String> sealed = personal.stream().filter(field -> SealedText.isSealed(tree.path(field).textValue()))
+                .toList();
+        if (sealed.isEmpty()) {
+            return;
+        }
         UUID caseId = UUID.fromString(tree.path("caseId").asText());
-        byte[] key = null;
-        for (String field : personal) {
-            JsonNode value = tree.get(field);
-            if (value == null || !SealedText.isSealed(value.textValue())) {
-                continue; // stored before personal texts were sealed
-            }
-            if (key == null) {
-                key = keys.keyOf(caseId).orElse(new byte[0]);
-            }
-            String context = SealedText.context(caseId, field);
-            String text = key.length == 0 ? PersonalFields.ERASED
-                    : new SealedText(value.textValue()).open(key, context).orElse(PersonalFields.ERASED);
-            tree.put(field, text);
+        Optional<byte[]> key = keys.keyOf(caseId);
+        for (String field : sealed) {
+            SealedText text = new SealedText(tree.get(field).textValue());
+            tree.put(field, key.flatMap(k -> text.open(k, SealedText.context(caseId, field)))
+                    .orElse(PersonalFields.ERASED));
         }
     }
 
