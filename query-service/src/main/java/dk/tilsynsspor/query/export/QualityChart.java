@@ -24,12 +24,12 @@ import java.time.ZoneOffset;
 import java.util.Date;
 
 /** A requirement's measurements over time, against its baseline and target. */
-final class QualityChart {
+public final class QualityChart {
 
     private QualityChart() {
     }
 
-    static BufferedImage render(QualityGoal goal, int width, int height) {
+    public static BufferedImage render(QualityGoal goal, int width, int height) {
         TimeSeries series = new TimeSeries(goal.indicator());
         for (Measurement measurement : goal.measurements()) {
             var day = measurement.measuredOn();

@@ -2,12 +2,9 @@ package dk.tilsynsspor.query.order;
 
 import dk.tilsynsspor.core.order.query.AuditTrail;
 import dk.tilsynsspor.core.order.query.ComplianceDossier;
-import dk.tilsynsspor.core.order.query.FindOrders;
 import dk.tilsynsspor.core.order.query.OrderList;
 import dk.tilsynsspor.core.order.query.OrderStatus;
 import dk.tilsynsspor.core.order.query.TrailVerification;
-import dk.tilsynsspor.query.security.CurrentActor;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,13 +19,9 @@ import java.util.UUID;
 @RequestMapping("/api/orders")
 class OrderController {
 
-    private final QueryGateway queries;
-    private final CurrentActor currentActor;
     private final OrderReads reads;
 
-    OrderController(QueryGateway queries, CurrentActor currentActor, OrderReads reads) {
-        this.queries = queries;
-        this.currentActor = currentActor;
+    OrderController(OrderReads reads) {
         this.reads = reads;
     }
 
@@ -36,7 +29,7 @@ class OrderController {
     @GetMapping
     OrderList orders(@RequestParam(required = false) String organisationId,
                      @RequestParam(required = false) OrderStatus status) {
-        return queries.query(new FindOrders(currentActor.get(), organisationId, status), OrderList.class).join();
+        return reads.orders(organisationId, status);
     }
 
     /** The compliance dossier; with {@code asOf} (an ISO instant) as it stood then. */

@@ -2,8 +2,11 @@ package dk.tilsynsspor.query.order;
 
 import dk.tilsynsspor.core.order.query.AuditTrail;
 import dk.tilsynsspor.core.order.query.ComplianceDossier;
+import dk.tilsynsspor.core.order.query.FindOrders;
 import dk.tilsynsspor.core.order.query.GetAuditTrail;
 import dk.tilsynsspor.core.order.query.GetComplianceDossier;
+import dk.tilsynsspor.core.order.query.OrderList;
+import dk.tilsynsspor.core.order.query.OrderStatus;
 import dk.tilsynsspor.core.order.query.TrailVerification;
 import dk.tilsynsspor.core.order.query.VerifyAuditTrail;
 import dk.tilsynsspor.core.security.Actor;
@@ -33,6 +36,11 @@ public class OrderReads {
     OrderReads(QueryGateway queries, CurrentActor currentActor) {
         this.queries = queries;
         this.currentActor = currentActor;
+    }
+
+    /** The orders the caller may see, newest first (none for a professional, who reads cases). */
+    public OrderList orders(String organisationId, OrderStatus status) {
+        return queries.query(new FindOrders(currentActor.get(), organisationId, status), OrderList.class).join();
     }
 
     public ComplianceDossier dossier(UUID orderId, Instant asOf) {

@@ -35,7 +35,7 @@ import java.util.Set;
 @Component
 class OverviewQueries {
 
-    static final int DUE_SOON_DAYS = 14;
+    static final int DUE_SOON_DAYS = OverviewReads.DUE_SOON_DAYS;
     private static final Set<RequirementStatus> DONE = Set.of(RequirementStatus.VERIFIED, RequirementStatus.ACCEPTED);
 
     private final TrailRepository trails;

@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -15,6 +16,8 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 
 import java.util.Map;
 import java.util.function.Function;
@@ -25,11 +28,43 @@ public class SecurityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
+    /** The web pages (server-rendered, in Danish) and what they need; everything else is the API. */
+    public static final String[] PAGES = {"/", "/login", "/logout", "/paabud", "/paabud/**", "/overblik",
+            "/sager/**", "/webjars/**", "/css/**", "/favicon.ico"};
+
+    /**
+     * The pages log in with a form and keep the login in a session (a browser sends no bearer token), so they are
+     * protected against cross-site request forgery and framing. The same demo users, roles and scopes as the API;
+     * an unauthenticated visitor is sent to the login page.
+     */
+    @Bean
+    @Order(1)
+    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+        HttpSessionRequestCache returnAfterLogin = new HttpSessionRequestCache();
+        returnAfterLogin.setMatchingRequestParameterName(null); // back to the page asked for, its address unchanged
+        return http
+                .securityMatcher(PAGES)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/login", "/webjars/**", "/css/**", "/favicon.ico").permitAll()
+                        .anyRequest().authenticated())
+                .requestCache(cache -> cache.requestCache(returnAfterLogin))
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false))
+                .logout(logout -> logout.logoutSuccessUrl("/login?logget-ud"))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; "
+                                + "img-src 'self' data:; object-src 'none'; frame-ancestors 'none'; "
+                                + "form-action 'self'; base-uri 'self'"))
+                        .referrerPolicy(referrer -> referrer.policy(
+                                ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+                .build();
+    }
+
     /**
      * Bearer JWTs when a key or issuer is configured (spring.security.oauth2.resourceserver.jwt.*), the demo users
      * over HTTP Basic when they are enabled (by default only on the embedded database); never anonymous.
      */
     @Bean
+    @Order(2)
     SecurityFilterChain api(HttpSecurity http, SecurityProblems problems, ObjectProvider<JwtDecoder> jwtDecoder,
                             DemoUserProperties demoUsers) throws Exception {
         http.authorizeHttpRequests(requests -> requests

@@ -1,0 +1,70 @@
+package dk.tilsynsspor.query.export;
+
+import dk.tilsynsspor.core.order.query.AuditTrail;
+import dk.tilsynsspor.query.order.OrderReads;
+import dk.tilsynsspor.query.security.CurrentActor;
+import dk.tilsynsspor.query.web.InvalidParameterException;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+/** The audit trail of one order as a file to keep, for the API and for the pages alike, under the same rules. */
+@Component
+public class TrailExports {
+
+    public enum Format {
+        CSV, JSON, PDF;
+
+        public static Format parse(String value) {
+            for (Format format : values()) {
+                if (format.name().equalsIgnoreCase(value)) {
+                    return format;
+                }
+            }
+            throw new InvalidParameterException("format", "Parameter format must be csv, json or pdf.");
+        }
+    }
+
+    private final OrderReads reads;
+    private final TrailFiles files;
+    private final CurrentActor currentActor;
+    private final Clock clock;
+
+    TrailExports(OrderReads reads, TrailFiles files, CurrentActor currentActor, Clock clock) {
+        this.reads = reads;
+        this.files = files;
+        this.currentActor = currentActor;
+        this.clock = clock;
+    }
+
+    /** CSV, JSON with the chain's verification, or a PDF of the dossier and the trail; {@code asOf} may be null. */
+    public ResponseEntity<byte[]> export(UUID orderId, Format format, Instant asOf) throws IOException {
+        AuditTrail trail = reads.trail(orderId, asOf);
+        Instant now = clock.instant();
+        String by = currentActor.get().id();
+        String name = "revisionsspor-" + trail.reference().replaceAll("[^A-Za-z0-9._-]", "_");
+        return switch (format) {
+            case CSV -> file(files.csv(trail), new MediaType("text", "csv", StandardCharsets.UTF_8), name + ".csv");
+            case JSON -> file(files.json(trail, reads.verification(orderId), now, by), MediaType.APPLICATION_JSON,
+                    name + ".json");
+            case PDF -> file(DossierPdf.render(reads.dossier(orderId, asOf), trail, now, by),
+                    MediaType.APPLICATION_PDF, name + ".pdf");
+        };
+    }
+
+    private static ResponseEntity<byte[]> file(byte[] content, MediaType type, String filename) {
+        return ResponseEntity.ok()
+                .contentType(type)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename)
+                        .build().toString())
+                .body(content);
+    }
+}

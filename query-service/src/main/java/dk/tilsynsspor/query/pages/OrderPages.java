@@ -1,0 +1,133 @@
+package dk.tilsynsspor.query.pages;
+
+import dk.tilsynsspor.core.order.query.ComplianceDossier;
+import dk.tilsynsspor.core.order.query.OrderStatus;
+import dk.tilsynsspor.core.order.query.OrderSummary;
+import dk.tilsynsspor.core.order.query.RequirementDossier;
+import dk.tilsynsspor.core.order.query.RequirementStatus;
+import dk.tilsynsspor.core.security.Actor;
+import dk.tilsynsspor.core.security.Role;
+import dk.tilsynsspor.query.export.QualityChart;
+import dk.tilsynsspor.query.order.OrderReads;
+import dk.tilsynsspor.query.overview.OverviewReads;
+import dk.tilsynsspor.query.security.CurrentActor;
+import dk.tilsynsspor.query.web.InvalidParameterException;
+import dk.tilsynsspor.query.web.NotFoundException;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import javax.imageio.ImageIO;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** Påbud: the caller's orders, and one order's dossier as it stands now or stood at a chosen instant. */
+@Controller
+class OrderPages {
+
+    /** How one order's requirements stand against their deadlines, for highlighting in the list. */
+    record Deadlines(int overdue, int dueSoon) {
+        static final Deadlines NONE = new Deadlines(0, 0);
+    }
+
+    private static final Set<OrderStatus> SETTLED = Set.of(OrderStatus.ACCEPTED, OrderStatus.CLOSED);
+    private static final Set<RequirementStatus> DONE = Set.of(RequirementStatus.VERIFIED, RequirementStatus.ACCEPTED);
+
+    private final OrderReads reads;
+    private final CurrentActor currentActor;
+    private final PageFormats formats;
+
+    OrderPages(OrderReads reads, CurrentActor currentActor, PageFormats formats) {
+        this.reads = reads;
+        this.currentActor = currentActor;
+        this.formats = formats;
+    }
+
+    /** Leaders land on their overview, inspectors on their orders; professionals open the cases they are on. */
+    @GetMapping("/")
+    String home() {
+        Actor actor = currentActor.get();
+        return switch (actor.role()) {
+            case LEADER -> "redirect:/overblik";
+            case INSPECTOR -> "redirect:/paabud";
+            case PROFESSIONAL -> "fagperson";
+        };
+    }
+
+    @GetMapping("/paabud")
+    String orders(@RequestParam(required = false) String status, Model model) {
+        if (currentActor.get().role() == Role.PROFESSIONAL) {
+            throw new org.springframework.security.access.AccessDeniedException("professionals read cases");
+        }
+        OrderStatus filter = parseStatus(status);
+        List<OrderSummary> orders = reads.orders(null, filter).orders();
+        Map<UUID, Deadlines> deadlines = new LinkedHashMap<>();
+        for (OrderSummary order : orders) {
+            deadlines.put(order.orderId(), SETTLED.contains(order.status()) ? Deadlines.NONE
+                    : deadlines(reads.dossier(order.orderId(), null)));
+        }
+        model.addAttribute("orders", orders);
+        model.addAttribute("deadlines", deadlines);
+        model.addAttribute("status", filter);
+        model.addAttribute("statuses", OrderStatus.values());
+        model.addAttribute("dueSoonDays", OverviewReads.DUE_SOON_DAYS);
+        return "paabud";
+    }
+
+    @GetMapping("/paabud/{orderId}")
+    String dossier(@PathVariable UUID orderId, @RequestParam(required = false) String asOf, Model model) {
+        Instant instant = formats.parseAsOf(asOf);
+        model.addAttribute("dossier", reads.dossier(orderId, instant));
+        model.addAttribute("asOf", instant);
+        return "dossier";
+    }
+
+    /** The quality goal's measurements against baseline and target, as the dossier page shows it. */
+    @GetMapping("/paabud/{orderId}/krav/{requirementId}/maal.png")
+    ResponseEntity<byte[]> chart(@PathVariable UUID orderId, @PathVariable UUID requirementId,
+                                 @RequestParam(required = false) String asOf) throws IOException {
+        ComplianceDossier dossier = reads.dossier(orderId, formats.parseAsOf(asOf));
+        RequirementDossier requirement = dossier.requirements().stream()
+                .filter(candidate -> candidate.requirementId().equals(requirementId) && candidate.qualityGoal() != null)
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("no quality goal for requirement " + requirementId));
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(QualityChart.render(requirement.qualityGoal(), 800, 360), "png", png);
+        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).cacheControl(CacheControl.noStore())
+                .body(png.toByteArray());
+    }
+
+    private static Deadlines deadlines(ComplianceDossier dossier) {
+        int overdue = 0;
+        int dueSoon = 0;
+        for (RequirementDossier requirement : dossier.requirements()) {
+            if (requirement.status() == RequirementStatus.OVERDUE) {
+                overdue++;
+            } else if (!DONE.contains(requirement.status()) && requirement.daysLeft() <= OverviewReads.DUE_SOON_DAYS) {
+                dueSoon++;
+            }
+        }
+        return new Deadlines(overdue, dueSoon);
+    }
+
+    private static OrderStatus parseStatus(String status) {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        return Arrays.stream(OrderStatus.values()).filter(value -> value.name().equalsIgnoreCase(status)).findFirst()
+                .orElseThrow(() -> new InvalidParameterException("status", "Status \"" + status
+                        + "\" findes ikke."));
+    }
+}

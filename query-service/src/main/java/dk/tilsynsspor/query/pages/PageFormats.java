@@ -1,0 +1,80 @@
+package dk.tilsynsspor.query.pages;
+
+import dk.tilsynsspor.query.web.InvalidParameterException;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Times and dates as a Danish reader expects them, in the zone the orders are issued in; and the "as of" picker's
+ * local date-time, read in that zone. The templates call it as {@code @pageFormats}.
+ */
+@Component
+public class PageFormats {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d. MMM yyyy 'kl.' HH:mm:ss",
+            java.util.Locale.forLanguageTag("da-DK"));
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d. MMM yyyy",
+            java.util.Locale.forLanguageTag("da-DK"));
+    private static final DateTimeFormatter SHORT_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm:ss");
+    private static final DateTimeFormatter PICKER = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
+
+    private final ZoneId zone;
+
+    PageFormats(Clock clock) {
+        this.zone = clock.getZone();
+    }
+
+    public String time(Instant instant) {
+        return instant == null ? "" : TIME.format(instant.atZone(zone));
+    }
+
+    /** For tables: "23.11.2026 08:20:02". */
+    public String shortTime(Instant instant) {
+        return instant == null ? "" : SHORT_TIME.format(instant.atZone(zone));
+    }
+
+    public String date(LocalDate date) {
+        return date == null ? "" : DATE.format(date);
+    }
+
+    /** The value of a {@code datetime-local} input showing {@code instant}. */
+    public String picker(Instant instant) {
+        return instant == null ? "" : PICKER.format(instant.atZone(zone).truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    /** "om 12 dage", "i dag", "3 dage over fristen". */
+    public String daysLeft(long days) {
+        if (days == 0) {
+            return "fristen er i dag";
+        }
+        if (days > 0) {
+            return "om " + days + (days == 1 ? " dag" : " dage");
+        }
+        return -days + (days == -1 ? " dag" : " dage") + " over fristen";
+    }
+
+    /** The picker's local date-time (seconds optional) in the orders' zone, or an ISO instant; blank is "now". */
+    Instant parseAsOf(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDateTime.parse(value.trim()).atZone(zone).toInstant();
+        } catch (DateTimeParseException notLocal) {
+            try {
+                return Instant.parse(value.trim());
+            } catch (DateTimeParseException notInstant) {
+                throw new InvalidParameterException("asOf", "Tidspunktet \"" + value
+                        + "\" kan ikke læses. Brug formen 2027-03-31T12:00.");
+            }
+        }
+    }
+}

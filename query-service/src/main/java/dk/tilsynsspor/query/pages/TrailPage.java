@@ -1,0 +1,72 @@
+package dk.tilsynsspor.query.pages;
+
+import dk.tilsynsspor.core.order.query.AuditEntry;
+import dk.tilsynsspor.core.order.query.AuditTrail;
+import dk.tilsynsspor.query.export.TrailExports;
+import dk.tilsynsspor.query.order.OrderReads;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/** Revisionsspor: every entry of one order's trail, filterable, with the hash chain's verification and exports. */
+@Controller
+class TrailPage {
+
+    private final OrderReads reads;
+    private final TrailExports exports;
+    private final PageFormats formats;
+
+    TrailPage(OrderReads reads, TrailExports exports, PageFormats formats) {
+        this.reads = reads;
+        this.exports = exports;
+        this.formats = formats;
+    }
+
+    @GetMapping("/paabud/{orderId}/revisionsspor")
+    String trail(@PathVariable UUID orderId, @RequestParam(required = false) String asOf,
+                 @RequestParam(required = false) String haendelse, @RequestParam(required = false) String aktoer,
+                 @RequestParam(required = false) String rolle, Model model) {
+        Instant instant = formats.parseAsOf(asOf);
+        AuditTrail trail = reads.trail(orderId, instant);
+        List<AuditEntry> shown = trail.entries().stream()
+                .filter(entry -> blank(haendelse) || entry.eventType().equals(haendelse))
+                .filter(entry -> blank(aktoer) || entry.actorId().equals(aktoer))
+                .filter(entry -> blank(rolle) || entry.actorRole().equals(rolle))
+                .toList();
+        model.addAttribute("trail", trail);
+        model.addAttribute("entries", shown);
+        model.addAttribute("verification", reads.verification(orderId));
+        model.addAttribute("asOf", instant);
+        model.addAttribute("eventTypes", distinct(trail, AuditEntry::eventType));
+        model.addAttribute("actors", distinct(trail, AuditEntry::actorId));
+        model.addAttribute("roles", distinct(trail, AuditEntry::actorRole));
+        model.addAttribute("haendelse", haendelse);
+        model.addAttribute("aktoer", aktoer);
+        model.addAttribute("rolle", rolle);
+        return "revisionsspor";
+    }
+
+    /** The same files as the API's export, for a browser that is logged in with a session. */
+    @GetMapping("/paabud/{orderId}/revisionsspor/eksport")
+    ResponseEntity<byte[]> export(@PathVariable UUID orderId, @RequestParam String format,
+                                  @RequestParam(required = false) String asOf) throws IOException {
+        return exports.export(orderId, TrailExports.Format.parse(format), formats.parseAsOf(asOf));
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static List<String> distinct(AuditTrail trail, java.util.function.Function<AuditEntry, String> field) {
+        return List.copyOf(new TreeSet<>(trail.entries().stream().map(field).toList()));
+    }
+}

@@ -1,0 +1,46 @@
+package dk.tilsynsspor.query.pages;
+
+import dk.tilsynsspor.query.web.InvalidParameterException;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PageFormatsTest {
+
+    private final PageFormats formats = new PageFormats(Clock.system(ZoneId.of("Europe/Copenhagen")));
+
+    @Test
+    void thePickersLocalTimeIsDanishTimeWinterAndSummer() {
+        assertThat(formats.parseAsOf("2027-01-15T12:00")).isEqualTo(Instant.parse("2027-01-15T11:00:00Z"));
+        assertThat(formats.parseAsOf("2027-07-15T12:00:30")).isEqualTo(Instant.parse("2027-07-15T10:00:30Z"));
+        assertThat(formats.picker(Instant.parse("2027-07-15T10:00:30.250Z"))).isEqualTo("2027-07-15T12:00:30");
+    }
+
+    @Test
+    void anIsoInstantIsTakenAsItIsAndBlankMeansNow() {
+        assertThat(formats.parseAsOf("2027-01-15T11:00:00Z")).isEqualTo(Instant.parse("2027-01-15T11:00:00Z"));
+        assertThat(formats.parseAsOf(" ")).isNull();
+        assertThat(formats.parseAsOf(null)).isNull();
+    }
+
+    @Test
+    void anUnreadableTimeIsRefusedNamingTheParameter() {
+        assertThatThrownBy(() -> formats.parseAsOf("i går"))
+                .isInstanceOfSatisfying(InvalidParameterException.class,
+                        e -> assertThat(e.parameter()).isEqualTo("asOf"))
+                .hasMessageContaining("i går");
+    }
+
+    @Test
+    void daysLeftReadsAsDanish() {
+        assertThat(formats.daysLeft(1)).isEqualTo("om 1 dag");
+        assertThat(formats.daysLeft(12)).isEqualTo("om 12 dage");
+        assertThat(formats.daysLeft(0)).isEqualTo("fristen er i dag");
+        assertThat(formats.daysLeft(-3)).isEqualTo("3 dage over fristen");
+    }
+}
