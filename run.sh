@@ -70,12 +70,13 @@ Tilsynsspor is running.
   database         $database
   logs             $LOGS
 
-Log in with HTTP Basic, password '${TILSYNSSPOR_DEMO_PASSWORD:-demo}':
+Log in (HTTP Basic for the API, the form for the pages), password '${TILSYNSSPOR_DEMO_PASSWORD:-demo}':
   inspector, inspector2                 INSPECTOR of socialtilsyn-hovedstaden, socialtilsyn-nord
   leader, leader2                       LEADER of kk-handicap, aarhus-psykiatri
   paedagog, socialraadgiver, psykolog   PROFESSIONAL in kk-handicap (ergoterapeut: on no team)
   professional2                         PROFESSIONAL in aarhus-psykiatri
 
+Pages: http://localhost:$QUERY_PORT/  (log in as inspector or leader, password as above)
 Try:  curl -u inspector:demo http://localhost:$QUERY_PORT/api/orders
 Press Ctrl-C to stop.
 EOF
