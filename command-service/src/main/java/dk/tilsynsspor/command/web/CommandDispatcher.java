@@ -2,6 +2,7 @@ package dk.tilsynsspor.command.web;
 
 import dk.tilsynsspor.command.access.Access;
 import dk.tilsynsspor.command.rules.RuleBroken;
+import dk.tilsynsspor.command.rules.RuleViolationInterceptor;
 import dk.tilsynsspor.command.security.CurrentActor;
 import dk.tilsynsspor.core.audit.AuditMetadata;
 import dk.tilsynsspor.core.security.Actor;
@@ -54,7 +55,8 @@ public class CommandDispatcher {
     }
 
     private static boolean notVisible(Object details) {
-        return details instanceof RuleBroken rule && Access.NOT_VISIBLE.equals(rule.code());
+        return details instanceof RuleBroken rule && (Access.NOT_VISIBLE.equals(rule.code())
+                || RuleViolationInterceptor.UNKNOWN_ID.equals(rule.code()));
     }
 
     private Map<String, Object> metaData() {

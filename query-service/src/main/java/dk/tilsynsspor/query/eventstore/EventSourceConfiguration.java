@@ -9,6 +9,7 @@ import dk.tilsynsspor.query.privacy.OpeningSerializer;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -16,12 +17,14 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Profile;
 
 import java.time.Duration;
 
@@ -33,11 +36,19 @@ import java.time.Duration;
 @Configuration(proxyBeanMethods = false)
 public class EventSourceConfiguration {
 
+    /** The profile that keeps the events in Axon Server (docker/compose.yaml); without it, PostgreSQL holds them. */
+    public static final String AXON_SERVER = "axonserver";
+
+    /**
+     * {@code segments}: how many parts each processor's work is split into when its tokens are first made; running
+     * instances share the parts, so it caps how many query-service instances project at once.
+     */
     @ConfigurationProperties("tilsynsspor.processing")
-    public record ProcessingProperties(int batchSize, int readBatchSize, Duration gapTimeout) {
+    public record ProcessingProperties(int batchSize, int readBatchSize, Duration gapTimeout, int segments) {
     }
 
     @Bean
+    @Profile("!" + AXON_SERVER)
     EventSchema eventSchema() {
         return EventSchema.builder()
                 .eventTable("events.domain_event_entry")
@@ -55,6 +66,7 @@ public class EventSourceConfiguration {
      * idle-in-transaction timeouts, so an event whose transaction commits late is waited for, never skipped.
      */
     @Bean
+    @Profile("!" + AXON_SERVER)
     EventStorageEngine eventStorageEngine(@Qualifier("eventSerializer") Serializer eventSerializer,
                                           Serializer serializer, ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager, EventSchema eventSchema,
@@ -71,28 +83,44 @@ public class EventSourceConfiguration {
     }
 
     @Bean
+    @Profile("!" + AXON_SERVER)
     EventArrivals eventArrivals(DataSourceProperties dataSource) {
         return new EventArrivals(dataSource);
     }
 
     @Bean
+    @Profile("!" + AXON_SERVER)
     NotifiedEventSource notifiedEventSource(EventStorageEngine storageEngine, EventArrivals arrivals,
                                             ProcessingProperties processing) {
         return new NotifiedEventSource(storageEngine, arrivals, processing.readBatchSize());
     }
 
     /**
-     * Every processing group is a pooled streaming processor on the notified source. A failing handler stops its
-     * segment and is retried with back-off (the processor's status shows it): an event is never skipped silently.
+     * Every processing group is a pooled streaming processor: on the notified source over PostgreSQL, on Axon
+     * Server's event stream in its profile. A failing handler stops its segment and is retried with back-off (the
+     * processor's status shows it): an event is never skipped silently.
      */
     @Bean
-    ConfigurerModule pooledProcessors(NotifiedEventSource source, ProcessingProperties processing) {
-        return configurer -> configurer.eventProcessing()
-                .usingPooledStreamingEventProcessors((config, builder) -> builder
-                        .batchSize(processing.batchSize())
-                        .initialSegmentCount(1))
-                .configureDefaultStreamableMessageSource(config -> source)
-                .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance());
+    ConfigurerModule pooledProcessors(ObjectProvider<NotifiedEventSource> notifiedSource,
+                                      ProcessingProperties processing) {
+        return configurer -> {
+            NotifiedEventSource source = notifiedSource.getIfAvailable();
+            EventProcessingConfigurer processors = configurer.eventProcessing()
+                    .usingPooledStreamingEventProcessors((config, builder) -> {
+                        builder.batchSize(processing.batchSize()).initialSegmentCount(processing.segments());
+                        if (source == null) {
+                            // On Axon Server: first tokens start at the beginning of the stream without asking
+                            // Axon Server for its tail, so that query-service starts (and serves what it has) while
+                            // Axon Server is unreachable, and catches up once it is back.
+                            builder.initialToken(stream -> null);
+                        }
+                        return builder;
+                    })
+                    .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance());
+            if (source != null) {
+                processors.configureDefaultStreamableMessageSource(config -> source);
+            }
+        };
     }
 
     /** The JSON of stored events, kept apart from the web's mapper so that web settings never change it. */

@@ -12,6 +12,7 @@ import dk.tilsynsspor.core.order.query.VerifyAuditTrail;
 import dk.tilsynsspor.core.security.Actor;
 import dk.tilsynsspor.query.security.CurrentActor;
 import dk.tilsynsspor.query.web.NotFoundException;
+import dk.tilsynsspor.query.web.VerificationUnavailableException;
 import dk.tilsynsspor.query.web.Visibility;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -59,13 +60,22 @@ public class OrderReads {
                 .orElseThrow(() -> notFound(orderId, asOf));
     }
 
+    /** The chain's verification; 501 where the event store keeps no hash chain (Axon Server, ADR 8). */
     public TrailVerification verification(UUID orderId) {
+        return keptVerification(orderId).orElseThrow(() -> new VerificationUnavailableException(
+                "This installation keeps its events in Axon Server, which keeps no hash chain per order: the"
+                        + " trail's verification is a feature of the PostgreSQL event store."));
+    }
+
+    /** The chain's verification, or empty where the event store keeps no hash chain; 404 as for the trail. */
+    public Optional<TrailVerification> keptVerification(UUID orderId) {
         Actor actor = readerOfOrders();
         Optional<OrderVerification> answer = queries.query(new VerifyAuditTrail(actor, orderId),
                 ResponseTypes.optionalInstanceOf(OrderVerification.class)).join();
-        return answer.filter(order -> Visibility.canSeeOrder(actor, order.authorityId(), order.organisationId()))
-                .map(OrderVerification::verification)
+        OrderVerification order = answer
+                .filter(candidate -> Visibility.canSeeOrder(actor, candidate.authorityId(), candidate.organisationId()))
                 .orElseThrow(() -> notFound(orderId, null));
+        return Optional.ofNullable(order.verification());
     }
 
     private Actor readerOfOrders() {

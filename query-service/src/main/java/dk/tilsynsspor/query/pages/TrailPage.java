@@ -44,7 +44,7 @@ class TrailPage {
                 .toList();
         model.addAttribute("trail", trail);
         model.addAttribute("entries", shown);
-        model.addAttribute("verification", reads.verification(orderId));
+        model.addAttribute("verification", reads.keptVerification(orderId).orElse(null));
         model.addAttribute("asOf", instant);
         model.addAttribute("eventTypes", distinct(trail, AuditEntry::eventType));
         model.addAttribute("actors", distinct(trail, AuditEntry::actorId));

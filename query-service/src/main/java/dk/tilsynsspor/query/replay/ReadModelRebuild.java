@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;
@@ -27,13 +27,13 @@ class ReadModelRebuild {
     private static final Logger log = LoggerFactory.getLogger(ReadModelRebuild.class);
 
     private final EventProcessingConfiguration processing;
-    private final JdbcTemplate jdbc;
+    private final EventStore eventStore;
     private final boolean requested;
 
-    ReadModelRebuild(EventProcessingConfiguration processing, JdbcTemplate jdbc,
+    ReadModelRebuild(EventProcessingConfiguration processing, EventStore eventStore,
                      @Value("${tilsynsspor.rebuild-read-models:false}") boolean requested) {
         this.processing = processing;
-        this.jdbc = jdbc;
+        this.eventStore = eventStore;
         this.requested = requested;
     }
 
@@ -42,8 +42,8 @@ class ReadModelRebuild {
         if (!requested) {
             return;
         }
-        Long head = jdbc.queryForObject("SELECT coalesce(max(globalindex), 0) FROM events.domain_event_entry",
-                Long.class);
+        // the head of whichever store holds the events (PostgreSQL or Axon Server)
+        long head = eventStore.createHeadToken().position().orElse(0);
         processing.eventProcessors().forEach((name, processor) -> {
             if (processor instanceof StreamingEventProcessor streaming) {
                 log.info("Rebuilding read model {} from {} events", name, head);

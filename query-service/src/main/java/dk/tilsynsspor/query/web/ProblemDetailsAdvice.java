@@ -27,6 +27,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return respond(problem(HttpStatus.NOT_FOUND, "not-found", "Not found", exception.getMessage()));
     }
 
+    @ExceptionHandler(VerificationUnavailableException.class)
+    ResponseEntity<ProblemDetail> verificationUnavailable(VerificationUnavailableException exception) {
+        return respond(problem(HttpStatus.NOT_IMPLEMENTED, "verification-unavailable", "Verification unavailable",
+                exception.getMessage()));
+    }
+
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> forbidden(AccessDeniedException exception) {
         return respond(problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
