@@ -53,8 +53,8 @@ public class TrailExports {
         String name = "revisionsspor-" + trail.reference().replaceAll("[^A-Za-z0-9._-]", "_");
         return switch (format) {
             case CSV -> file(files.csv(trail), new MediaType("text", "csv", StandardCharsets.UTF_8), name + ".csv");
-            case JSON -> file(files.json(trail, reads.keptVerification(orderId).orElse(null), now, by), MediaType.APPLICATION_JSON,
-                    name + ".json");
+            case JSON -> file(files.json(trail, reads.keptVerification(orderId).orElse(null), now, by),
+                    MediaType.APPLICATION_JSON, name + ".json");
             case PDF -> file(DossierPdf.render(reads.dossier(orderId, asOf), trail, now, by),
                     MediaType.APPLICATION_PDF, name + ".pdf");
         };

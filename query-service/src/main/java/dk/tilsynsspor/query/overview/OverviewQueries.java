@@ -26,17 +26,15 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The leader's overview, folded from the dossiers of the organisation's open orders: what is overdue, what falls
- * due within {@value #DUE_SOON_DAYS} days, the teams, and each professional's part in sessions and insights.
+ * due within {@value OverviewReads#DUE_SOON_DAYS} days, the teams, and each professional's part in sessions and
+ * insights.
  */
 @Component
 class OverviewQueries {
 
-    static final int DUE_SOON_DAYS = OverviewReads.DUE_SOON_DAYS;
-    private static final Set<RequirementStatus> DONE = Set.of(RequirementStatus.VERIFIED, RequirementStatus.ACCEPTED);
 
     private final TrailRepository trails;
     private final EventReader reader;
@@ -65,7 +63,7 @@ class OverviewQueries {
                         requirement.daysLeft(), requirement.status());
                 if (requirement.status() == RequirementStatus.OVERDUE) {
                     overdue.add(alert);
-                } else if (!DONE.contains(requirement.status()) && requirement.daysLeft() <= DUE_SOON_DAYS) {
+                } else if (OverviewReads.dueSoon(requirement.status(), requirement.daysLeft())) {
                     dueSoon.add(alert);
                 }
             }

@@ -2,6 +2,7 @@ package dk.tilsynsspor.query.overview;
 
 import dk.tilsynsspor.core.order.query.GetOrganisationOverview;
 import dk.tilsynsspor.core.order.query.OrganisationOverview;
+import dk.tilsynsspor.core.order.query.RequirementStatus;
 import dk.tilsynsspor.core.security.Actor;
 import dk.tilsynsspor.core.security.Role;
 import dk.tilsynsspor.query.security.CurrentActor;
@@ -9,12 +10,15 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
+import java.util.Set;
+
 /** The organisation overview, for the leaders of that organisation only (API and pages alike). */
 @Component
 public class OverviewReads {
 
     /** A requirement not yet verified whose deadline is this many days away or fewer is "due soon". */
     public static final int DUE_SOON_DAYS = 14;
+    private static final Set<RequirementStatus> DONE = Set.of(RequirementStatus.VERIFIED, RequirementStatus.ACCEPTED);
 
     private final QueryGateway queries;
     private final CurrentActor currentActor;
@@ -30,6 +34,11 @@ public class OverviewReads {
             throw new AccessDeniedException("the overview is for leaders of organisation " + organisationId);
         }
         return queries.query(new GetOrganisationOverview(actor, organisationId), OrganisationOverview.class).join();
+    }
+
+    /** Not verified or accepted, not yet overdue, and its deadline {@value #DUE_SOON_DAYS} days away or fewer. */
+    public static boolean dueSoon(RequirementStatus status, long daysLeft) {
+        return status != RequirementStatus.OVERDUE && !DONE.contains(status) && daysLeft <= DUE_SOON_DAYS;
     }
 
     /** The overview of the caller's own organisation, for a leader. */

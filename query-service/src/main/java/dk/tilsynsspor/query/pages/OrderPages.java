@@ -14,6 +14,7 @@ import dk.tilsynsspor.query.security.CurrentActor;
 import dk.tilsynsspor.query.web.InvalidParameterException;
 import dk.tilsynsspor.query.web.NotFoundException;
 import org.springframework.http.CacheControl;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -43,7 +44,6 @@ class OrderPages {
     }
 
     private static final Set<OrderStatus> SETTLED = Set.of(OrderStatus.ACCEPTED, OrderStatus.CLOSED);
-    private static final Set<RequirementStatus> DONE = Set.of(RequirementStatus.VERIFIED, RequirementStatus.ACCEPTED);
 
     private final OrderReads reads;
     private final CurrentActor currentActor;
@@ -69,7 +69,7 @@ class OrderPages {
     @GetMapping("/paabud")
     String orders(@RequestParam(required = false) String status, Model model) {
         if (currentActor.get().role() == Role.PROFESSIONAL) {
-            throw new org.springframework.security.access.AccessDeniedException("professionals read cases");
+            throw new AccessDeniedException("professionals read cases");
         }
         OrderStatus filter = parseStatus(status);
         List<OrderSummary> orders = reads.orders(null, filter).orders();
@@ -91,6 +91,7 @@ class OrderPages {
         Instant instant = formats.parseAsOf(asOf);
         model.addAttribute("dossier", reads.dossier(orderId, instant));
         model.addAttribute("asOf", instant);
+        model.addAttribute("dueSoonDays", OverviewReads.DUE_SOON_DAYS);
         return "dossier";
     }
 
@@ -115,7 +116,7 @@ class OrderPages {
         for (RequirementDossier requirement : dossier.requirements()) {
             if (requirement.status() == RequirementStatus.OVERDUE) {
                 overdue++;
-            } else if (!DONE.contains(requirement.status()) && requirement.daysLeft() <= OverviewReads.DUE_SOON_DAYS) {
+            } else if (OverviewReads.dueSoon(requirement.status(), requirement.daysLeft())) {
                 dueSoon++;
             }
         }

@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 
 /**
  * Times and dates as a Danish reader expects them, in the zone the orders are issued in; and the "as of" picker's
@@ -19,10 +20,9 @@ import java.time.temporal.ChronoUnit;
 @Component
 public class PageFormats {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d. MMM yyyy 'kl.' HH:mm:ss",
-            java.util.Locale.forLanguageTag("da-DK"));
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d. MMM yyyy",
-            java.util.Locale.forLanguageTag("da-DK"));
+    private static final Locale DANISH = Locale.forLanguageTag("da-DK");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d. MMM yyyy 'kl.' HH:mm:ss", DANISH);
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d. MMM yyyy", DANISH);
     private static final DateTimeFormatter SHORT_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm:ss");
     private static final DateTimeFormatter PICKER = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
