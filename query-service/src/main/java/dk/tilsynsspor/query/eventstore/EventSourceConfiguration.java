@@ -25,6 +25,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.context.annotation.Profile;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 
 import java.time.Duration;
 
@@ -38,6 +40,14 @@ public class EventSourceConfiguration {
 
     /** The profile that keeps the events in Axon Server (docker/compose.yaml); without it, PostgreSQL holds them. */
     public static final String AXON_SERVER = "axonserver";
+
+    /**
+     * The benchmark's peer (README, "Benchmark"): Axon's stock settings for reading the events on PostgreSQL — the
+     * storage engine's default batch size and gap handling, Axon's default processor (a tracking processor that
+     * polls the embedded event store, one event per transaction) and its default error handler. Not for use.
+     */
+    public static final String AXON_DEFAULTS = "axon-defaults";
+    private static final String TUNED_ON_POSTGRESQL = "!" + AXON_SERVER + " & !" + AXON_DEFAULTS;
 
     /**
      * {@code segments}: how many parts each processor's work is split into when its tokens are first made; running
@@ -63,33 +73,35 @@ public class EventSourceConfiguration {
 
     /**
      * The storage engine as a reader. The gap timeout is well above command-service's statement and
-     * idle-in-transaction timeouts, so an event whose transaction commits late is waited for, never skipped.
+     * idle-in-transaction timeouts, so an event whose transaction commits late is waited for, never skipped. The
+     * benchmark's peer (profile {@value #AXON_DEFAULTS}) keeps Axon's default batch size and gap timeout.
      */
     @Bean
     @Profile("!" + AXON_SERVER)
     EventStorageEngine eventStorageEngine(@Qualifier("eventSerializer") Serializer eventSerializer,
                                           Serializer serializer, ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager, EventSchema eventSchema,
-                                          ProcessingProperties processing) {
-        return JdbcEventStorageEngine.builder()
+                                          ProcessingProperties processing, Environment environment) {
+        JdbcEventStorageEngine.Builder reader = JdbcEventStorageEngine.builder()
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(serializer)
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
-                .schema(eventSchema)
-                .batchSize(processing.readBatchSize())
-                .gapTimeout((int) processing.gapTimeout().toMillis())
-                .build();
+                .schema(eventSchema);
+        if (!environment.acceptsProfiles(Profiles.of(AXON_DEFAULTS))) {
+            reader.batchSize(processing.readBatchSize()).gapTimeout((int) processing.gapTimeout().toMillis());
+        }
+        return reader.build();
     }
 
     @Bean
-    @Profile("!" + AXON_SERVER)
+    @Profile(TUNED_ON_POSTGRESQL)
     EventArrivals eventArrivals(DataSourceProperties dataSource) {
         return new EventArrivals(dataSource);
     }
 
     @Bean
-    @Profile("!" + AXON_SERVER)
+    @Profile(TUNED_ON_POSTGRESQL)
     NotifiedEventSource notifiedEventSource(EventStorageEngine storageEngine, EventArrivals arrivals,
                                             ProcessingProperties processing) {
         return new NotifiedEventSource(storageEngine, arrivals, processing.readBatchSize());
@@ -101,6 +113,7 @@ public class EventSourceConfiguration {
      * processor's status shows it): an event is never skipped silently.
      */
     @Bean
+    @Profile("!" + AXON_DEFAULTS)
     ConfigurerModule pooledProcessors(ObjectProvider<NotifiedEventSource> notifiedSource,
                                       ProcessingProperties processing) {
         return configurer -> {

@@ -1,18 +1,24 @@
 package dk.tilsynsspor.query.privacy;
 
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Reads the key of a case's personal data from the event store's key table, which command-service keeps. Never
- * cached: once a citizen is forgotten, no copy of the key may outlive the table's.
+ * Reads the key of a case's personal data from the event store's key table, which command-service keeps. Kept no
+ * longer than the unit of work that read it (one batch of events, one transaction): a case's events in one batch
+ * cost one lookup, and once a citizen is forgotten no copy of the key outlives the batch that was running.
  */
 @Component
 public class CitizenKeyReader {
+
+    private static final String READ_IN_BATCH = CitizenKeyReader.class.getName() + ".keys";
 
     private final JdbcTemplate jdbc;
 
@@ -22,6 +28,15 @@ public class CitizenKeyReader {
 
     /** The key, or empty if the citizen was forgotten (or no personal text of the case was ever sealed). */
     public Optional<byte[]> keyOf(UUID caseId) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return read(caseId);
+        }
+        Map<UUID, Optional<byte[]>> keys = CurrentUnitOfWork.get().root()
+                .getOrComputeResource(READ_IN_BATCH, name -> new HashMap<>());
+        return keys.computeIfAbsent(caseId, this::read);
+    }
+
+    private Optional<byte[]> read(UUID caseId) {
         return jdbc.query("SELECT key FROM events.citizen_key WHERE case_id = ?", (rs, row) -> rs.getBytes("key"),
                 caseId).stream().filter(Objects::nonNull).findFirst();
     }

@@ -66,8 +66,9 @@ class ReadModelRebuild {
             Map<Integer, EventTrackerStatus> status = processor.processingStatus();
             long position = status.values().stream().map(EventTrackerStatus::getCurrentPosition)
                     .mapToLong(p -> p.orElse(0)).min().orElse(0);
-            boolean done = !status.isEmpty() && status.values().stream().noneMatch(EventTrackerStatus::isReplaying)
-                    && position >= head;
+            // Done once every segment has handled the head. Axon keeps the replay flag until the first event
+            // after the reset point arrives, so on a quiet store the flag alone would never say so.
+            boolean done = !status.isEmpty() && position >= head;
             log.info("Rebuilding read model {}: {} of {} events{}", name, Math.min(position, head), head,
                     done ? " — done in " + TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started) + " s" : "");
             if (done) {

@@ -41,16 +41,18 @@ class OrderTrailProjection {
     static final String GROUP = "order-trail";
 
     private final JdbcTemplate jdbc;
+    private final BatchedWrites writes;
     private final EventJson json;
 
-    OrderTrailProjection(JdbcTemplate jdbc, EventJson json) {
+    OrderTrailProjection(JdbcTemplate jdbc, BatchedWrites writes, EventJson json) {
         this.jdbc = jdbc;
+        this.writes = writes;
         this.json = json;
     }
 
     @EventHandler
     void on(SupervisoryOrderImposed event, DomainEventMessage<?> message, TrackingToken token) {
-        jdbc.update("""
+        writes.add("""
                 INSERT INTO query.order_summary
                     (order_id, reference, authority_id, organisation_id, issued_on, status, imposed_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -65,10 +67,10 @@ class OrderTrailProjection {
         record(event.orderId(), message, token);
         OrderStatus status = statusAfter(event);
         if (status != null) {
-            jdbc.update("UPDATE query.order_summary SET status = ? WHERE order_id = ?", status.name(),
+            writes.add("UPDATE query.order_summary SET status = ? WHERE order_id = ?", status.name(),
                     event.orderId());
         } else if (event instanceof SupervisoryOrderEscalated) {
-            jdbc.update("UPDATE query.order_summary SET escalated = TRUE WHERE order_id = ?", event.orderId());
+            writes.add("UPDATE query.order_summary SET escalated = TRUE WHERE order_id = ?", event.orderId());
         }
     }
 
@@ -97,6 +99,7 @@ class OrderTrailProjection {
      */
     @EventHandler
     void on(CitizenForgotten event, DomainEventMessage<?> message, TrackingToken token) {
+        writes.flush(); // the case's earlier events of this batch must be in the table to be erased there
         List<String> payloadTypes = jdbc.queryForList(
                 "SELECT DISTINCT payload_type FROM query.order_event WHERE aggregate_id = ?", String.class,
                 event.caseId().toString());
@@ -127,7 +130,7 @@ class OrderTrailProjection {
 
     private void record(UUID orderId, DomainEventMessage<?> message, TrackingToken token) {
         MetaData metaData = message.getMetaData();
-        jdbc.update("""
+        writes.add("""
                 INSERT INTO query.order_event
                     (order_id, global_index, event_id, aggregate_id, aggregate_sequence, event_type, payload_type,
                      recorded_at, actor_id, actor_role, actor_scope, reason, payload)

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
+import java.util.function.LongConsumer;
 
 /** A small HTTP client for the tests: JSON in, status + headers + JSON out, HTTP Basic as a demo user. */
 public final class Api {
@@ -26,11 +27,18 @@ public final class Api {
     private final HttpClient client = HttpClient.newHttpClient();
     private final String baseUrl;
     private final Tokens tokens;
+    private final LongConsumer latencies;
 
     /** With {@code tokens}, users authenticate with bearer tokens; without, as demo users over HTTP Basic. */
     public Api(String baseUrl, Tokens tokens) {
+        this(baseUrl, tokens, nanos -> { });
+    }
+
+    /** As above, telling {@code latencies} how many nanoseconds each request took until its answer was read. */
+    public Api(String baseUrl, Tokens tokens, LongConsumer latencies) {
         this.baseUrl = baseUrl;
         this.tokens = tokens;
+        this.latencies = latencies;
     }
 
     /** Any method, any user (or nobody), the answer as it came. */
@@ -107,7 +115,9 @@ public final class Api {
 
     private Response send(HttpRequest.Builder request) {
         try {
+            long started = System.nanoTime();
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            latencies.accept(System.nanoTime() - started);
             String body = response.body();
             boolean json = response.headers().firstValue("Content-Type").orElse("").contains("json");
             return new Response(response.statusCode(), response, body == null || body.isBlank() || !json

@@ -40,6 +40,14 @@ public final class ServiceProcess {
         }
     }
 
+    /** The operating system's id of the running process. */
+    public long pid() {
+        if (process == null) {
+            throw new IllegalStateException(name + " is not running");
+        }
+        return process.pid();
+    }
+
     public String baseUrl() {
         return "http://localhost:" + port;
     }

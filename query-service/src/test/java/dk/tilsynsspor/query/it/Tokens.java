@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Locally signed bearer tokens, as an identity provider would issue them: the services are given only the public
@@ -39,8 +40,10 @@ public final class Tokens {
 
     private final KeyPair keys;
     private final Path publicKey;
+    /** Signed once per user: RSA signing costs about a millisecond, which a load test would otherwise measure. */
+    private final Map<String, String> issued = new ConcurrentHashMap<>();
 
-    Tokens() {
+    public Tokens() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
@@ -57,12 +60,16 @@ public final class Tokens {
         }
     }
 
-    Path publicKey() {
+    public Path publicKey() {
         return publicKey;
     }
 
-    /** A valid token of one of {@link #USERS}. */
+    /** A valid token (for an hour) of one of {@link #USERS}. */
     public String of(String user) {
+        return issued.computeIfAbsent(user, this::issue);
+    }
+
+    private String issue(String user) {
         String[] roleAndScope = USERS.get(user);
         if (roleAndScope == null) {
             throw new IllegalArgumentException("no test user " + user);

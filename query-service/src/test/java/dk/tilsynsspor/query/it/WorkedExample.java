@@ -68,7 +68,7 @@ public final class WorkedExample {
         return order("/requirements/" + requirementId + path);
     }
 
-    void acknowledgeAndPlan() {
+    public void acknowledgeAndPlan() {
         expect(200, commands.post("leader", order("/acknowledgement"), "{}"));
         for (String requirement : List.of(methodRequirement, restraintRequirement)) {
             expect(201, commands.post("leader", requirement(requirement, "/action-plans"), Map.of(
@@ -85,7 +85,7 @@ public final class WorkedExample {
                 "target", 90, "direction", "HIGHER_IS_BETTER")));
     }
 
-    void openCaseWithTeam() {
+    public void openCaseWithTeam() {
         caseId = expect(201, commands.post("leader", "/api/cases", Map.of("organisationId", "kk-handicap",
                 "citizenRef", "borger-0417", "orderId", orderId,
                 "requirementIds", List.of(methodRequirement, restraintRequirement)))).body().get("id").asText();
@@ -101,7 +101,7 @@ public final class WorkedExample {
                 restraintRequirement)));
     }
 
-    void learn() {
+    public void learn() {
         sessionId = expect(201, commands.post("paedagog", "/api/cases/" + caseId + "/sessions", Map.of(
                 "heldOn", "2026-12-01", "facilitator", "leader",
                 "participantIds", List.of("paedagog", "socialraadgiver", "psykolog"),
@@ -118,7 +118,7 @@ public final class WorkedExample {
                 "insight", insight, "practiceChange", practiceChange))).body().get("id").asText();
     }
 
-    void measure() {
+    public void measure() {
         int[] monthly = {6, 5, 3, 2};
         for (int i = 0; i < monthly.length; i++) {
             restraintMeasurements.add(expect(201, commands.post("leader",
@@ -131,7 +131,7 @@ public final class WorkedExample {
                 .body().get("id").asText();
     }
 
-    void verify() {
+    public void verify() {
         expect(200, commands.post("leader", requirement(restraintRequirement, "/verification"), Map.of(
                 "goalMet", true, "conclusion", "Magtanvendelser faldet fra 6 til 2 om måneden",
                 "evidence", Map.of("insightIds", List.of(insightIds.get(0)),

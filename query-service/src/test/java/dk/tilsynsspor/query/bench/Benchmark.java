@@ -1,0 +1,153 @@
+package dk.tilsynsspor.query.bench;
+
+import dk.tilsynsspor.query.it.WorkedExample;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The benchmark of issue 6, run by {@code ./mvnw -B -Pbench verify} (README, "Benchmark"): both services on a
+ * fresh database of a PostgreSQL server, first as configured, then on Axon's stock settings, measured side by side
+ * in one run. Writes {@code benchmark.json} and {@code benchmark.md}; see {@link Report} for what each figure is.
+ *
+ * <p>Settings (system properties): {@code bench.jdbc.url} (any database of the server, default the local
+ * server's {@code postgres}), {@code bench.jdbc.user}, {@code bench.clients} (8), {@code bench.seconds} (60, the
+ * command window), {@code bench.ceiling-seconds} (20), {@code bench.events} (1,000,000),
+ * {@code bench.small-events} (10,000), {@code bench.peer-replay-seconds} (120), {@code bench.out}.
+ */
+public final class Benchmark {
+
+    private Benchmark() {
+    }
+
+    public static void main(String[] arguments) throws Exception {
+        Settings settings = Settings.fromSystemProperties();
+        System.setProperty("it.jdbc.url", settings.jdbcUrl());
+        System.setProperty("it.jdbc.user", settings.jdbcUser());
+        Report report = new Report(settings);
+        report.machine(Machine.describe(settings));
+        try {
+            tuned(settings, report);
+            if (Boolean.parseBoolean(System.getProperty("bench.peer", "true"))) {
+                stock(settings, report);
+            }
+        } catch (Exception | AssertionError e) {
+            report.failed(e);
+            throw e;
+        } finally {
+            report.write();
+        }
+    }
+
+    /** The services as they ship. */
+    private static void tuned(Settings settings, Report report) throws Exception {
+        log("Tilsynsspor as configured: starting both services");
+        try (BenchStack stack = new BenchStack(Map.of())) {
+            Phases phases = new Phases(stack, settings.clients());
+            WorkedExample template = phases.example(stack.commands(nanos -> { }));
+            log("warming up for %d s", settings.warmUp().toSeconds());
+            phases.warmUp(settings.warmUp());
+            EventCopier copier;
+            try (Connection connection = stack.connect()) {
+                copier = new EventCopier(connection, UUID.fromString(template.orderId),
+                        UUID.fromString(template.caseId));
+                log("filling the store to %,d events (copies of one order's %d)", settings.smallEvents(),
+                        copier.eventsPerCopy());
+                copier.fillTo(connection, settings.smallEvents());
+            }
+            stack.awaitCaughtUp(Duration.ofMinutes(10));
+            log("flat cost at %,d events", stack.head());
+            report.tuned("flatCostSmall", phases.flatCost(template, settings.requests()));
+
+            log("ceiling: %d JDBC writers for %d s", settings.clients(), settings.ceiling().toSeconds());
+            report.tuned("ceiling", phases.ceiling(settings.ceiling()));
+
+            log("commands: %d clients for %d s, lag probed alongside", settings.clients(),
+                    settings.commandWindow().toSeconds());
+            Latencies lag = new Latencies();
+            report.tuned("commands", phases.commands(settings.commandWindow(), lag));
+            report.tuned("lag", lag.summary());
+
+            long filling = System.nanoTime();
+            try (Connection connection = stack.connect()) {
+                log("filling the store to %,d events", settings.events());
+                copier.fillTo(connection, settings.events());
+            }
+            double filled = (System.nanoTime() - filling) / 1e9;
+            Duration catchUp = stack.awaitCaughtUp(Duration.ofMinutes(60));
+            report.tuned("fill", Map.of("events", stack.head(), "seconds", Latencies.round(filled),
+                    "projectionCaughtUpSecondsAfter", Latencies.round(catchUp.toMillis() / 1000.0)));
+            log("flat cost at %,d events", stack.head());
+            report.tuned("flatCostLarge", phases.flatCost(template, settings.requests()));
+
+            log("raw sequential read of the event table");
+            report.tuned("rawRead", phases.rawRead());
+            log("rebuilding the read models");
+            report.tuned("replay", phases.replay(null, Duration.ofMinutes(60)));
+        }
+    }
+
+    /** The peer: the same runs on Axon's stock settings (profile axon-defaults, see README). */
+    private static void stock(Settings settings, Report report) throws Exception {
+        log("Axon's stock settings: starting both services with profile axon-defaults");
+        try (BenchStack stack = new BenchStack(Map.of("SPRING_PROFILES_ACTIVE", "axon-defaults"))) {
+            Phases phases = new Phases(stack, settings.clients());
+            WorkedExample template = phases.example(stack.commands(nanos -> { }));
+            phases.warmUp(settings.warmUp());
+            log("commands: %d clients for %d s, lag probed alongside", settings.clients(),
+                    settings.commandWindow().toSeconds());
+            Latencies lag = new Latencies();
+            report.stock("commands", phases.commands(settings.commandWindow(), lag));
+            report.stock("lag", lag.summary());
+            try (Connection connection = stack.connect()) {
+                log("filling the store to %,d events", settings.events());
+                new EventCopier(connection, UUID.fromString(template.orderId), UUID.fromString(template.caseId))
+                        .fillTo(connection, settings.events());
+            }
+            log("rebuilding the read models for %d s", settings.peerReplay().toSeconds());
+            report.stock("replay", phases.replay(settings.peerReplay(), Duration.ofMinutes(60)));
+        }
+    }
+
+    static void log(String format, Object... arguments) {
+        System.out.printf("[bench %s] %s%n", Instant.now(), String.format(format, arguments));
+    }
+
+    /** What the run was asked to do. */
+    record Settings(String jdbcUrl, String jdbcUser, int clients, Duration warmUp, Duration commandWindow,
+                    Duration ceiling, long events, long smallEvents, int requests, Duration peerReplay, Path out) {
+
+        static Settings fromSystemProperties() {
+            return new Settings(
+                    System.getProperty("bench.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/postgres"),
+                    System.getProperty("bench.jdbc.user", "postgres"),
+                    Integer.getInteger("bench.clients", 8),
+                    Duration.ofSeconds(Integer.getInteger("bench.warmup-seconds", 20)),
+                    Duration.ofSeconds(Integer.getInteger("bench.seconds", 60)),
+                    Duration.ofSeconds(Integer.getInteger("bench.ceiling-seconds", 20)),
+                    Long.getLong("bench.events", 1_000_000),
+                    Long.getLong("bench.small-events", 10_000),
+                    Integer.getInteger("bench.requests", 1000),
+                    Duration.ofSeconds(Integer.getInteger("bench.peer-replay-seconds", 120)),
+                    Path.of(System.getProperty("bench.out", "target/benchmark")));
+        }
+
+        Map<String, Object> asMap() {
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("clients", clients);
+            map.put("warmUpSeconds", warmUp.toSeconds());
+            map.put("commandSeconds", commandWindow.toSeconds());
+            map.put("ceilingSeconds", ceiling.toSeconds());
+            map.put("events", events);
+            map.put("smallEvents", smallEvents);
+            map.put("requestsPerView", requests);
+            map.put("peerReplaySeconds", peerReplay.toSeconds());
+            return map;
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package dk.tilsynsspor.query.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * CPU time used during a phase by each party (both services, PostgreSQL's processes, the benchmark's own clients),
+ * read from /proc: on a 2-core machine it tells which of them a phase was waiting for.
+ */
+final class CpuShares {
+
+    private static final double TICKS_PER_SECOND = 100.0; // USER_HZ on Linux
+    private final Map<String, Long> pids;
+    private final Map<String, Long> before;
+    private final long startedNanos = System.nanoTime();
+
+    private CpuShares(Map<String, Long> pids) {
+        this.pids = pids;
+        this.before = sample();
+    }
+
+    static CpuShares start(BenchStack stack) {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        pids.put("commandService", stack.commandService.pid());
+        pids.put("queryService", stack.queryService.pid());
+        pids.put("benchmarkClients", ProcessHandle.current().pid());
+        return new CpuShares(pids);
+    }
+
+    /** CPU seconds per party since the start, and the cores' total for comparison. */
+    Map<String, Object> stop() {
+        Map<String, Long> after = sample();
+        double seconds = (System.nanoTime() - startedNanos) / 1e9;
+        Map<String, Object> shares = new LinkedHashMap<>();
+        after.forEach((party, ticks) -> shares.put(party + "CpuSeconds",
+                Latencies.round((ticks - before.getOrDefault(party, 0L)) / TICKS_PER_SECOND)));
+        shares.put("wallSeconds", Latencies.round(seconds));
+        shares.put("availableCpuSeconds", Latencies.round(seconds * Runtime.getRuntime().availableProcessors()));
+        return shares;
+    }
+
+    private Map<String, Long> sample() {
+        Map<String, Long> ticks = new LinkedHashMap<>();
+        pids.forEach((party, pid) -> ticks.put(party, ticksOf(pid)));
+        long postgres = 0;
+        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+            for (Path process : (Iterable<Path>) processes::iterator) {
+                String name = process.getFileName().toString();
+                if (name.chars().allMatch(Character::isDigit) && isPostgres(process)) {
+                    postgres += ticksOf(Long.parseLong(name));
+                }
+            }
+        } catch (IOException e) {
+            postgres = -1;
+        }
+        ticks.put("postgresql", postgres);
+        return ticks;
+    }
+
+    private static boolean isPostgres(Path process) {
+        try {
+            return Files.readString(process.resolve("comm")).trim().startsWith("postgres");
+        } catch (IOException | RuntimeException gone) {
+            return false;
+        }
+    }
+
+    /** utime + stime of the process (fields 14 and 15 of /proc/pid/stat), 0 if it is gone. */
+    private static long ticksOf(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        } catch (IOException | RuntimeException gone) {
+            return 0;
+        }
+    }
+}

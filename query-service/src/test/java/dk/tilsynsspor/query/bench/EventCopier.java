@@ -1,0 +1,197 @@
+package dk.tilsynsspor.query.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dk.tilsynsspor.core.privacy.SealedText;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Fills the event store with copies of one real order's events (the order's own and its case's, as the services
+ * wrote them), each copy under new ids and with a new citizen key, its personal texts sealed again under that key.
+ * The rows go in with COPY through the store's own triggers, so every copy is hash-chained and announced like any
+ * append; to query-service they are indistinguishable from orders that went through the commands.
+ */
+final class EventCopier {
+
+    private static final Pattern UUID_TEXT = Pattern.compile(
+            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int COPIES_PER_TRANSACTION = 200;
+
+    private record Row(String aggregateId, long sequence, String type, String eventId, byte[] metaData,
+                       byte[] payload, String payloadRevision, String payloadType, String timeStamp) {
+    }
+
+    private final List<Row> template = new ArrayList<>();
+    private final UUID caseId;
+    private final byte[] caseKey;
+
+    /** The events of {@code orderId}'s hash chain (the order and its case) are the template. */
+    EventCopier(Connection connection, UUID orderId, UUID caseId) throws SQLException {
+        this.caseId = caseId;
+        try (PreparedStatement select = connection.prepareStatement("""
+                SELECT aggregateIdentifier, sequenceNumber, type, eventIdentifier, metaData, payload,
+                       payloadRevision, payloadType, timeStamp
+                  FROM events.domain_event_entry WHERE chainOrderId = ? ORDER BY chainPosition""")) {
+            select.setObject(1, orderId);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    template.add(new Row(rows.getString(1), rows.getLong(2), rows.getString(3), rows.getString(4),
+                            rows.getBytes(5), rows.getBytes(6), rows.getString(7), rows.getString(8),
+                            rows.getString(9)));
+                }
+            }
+        }
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT key FROM events.citizen_key WHERE case_id = ?")) {
+            select.setObject(1, caseId);
+            try (ResultSet rows = select.executeQuery()) {
+                caseKey = rows.next() ? rows.getBytes(1) : null;
+            }
+        }
+        if (template.isEmpty() || caseKey == null) {
+            throw new IllegalStateException("order " + orderId + " has no events or its case " + caseId
+                    + " no key");
+        }
+    }
+
+    int eventsPerCopy() {
+        return template.size();
+    }
+
+    /** Appends copies until the store holds at least {@code total} events; returns how many events were added. */
+    long fillTo(Connection connection, long total) throws SQLException, IOException {
+        long added = 0;
+        long present = count(connection);
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try {
+            CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+            while (present + added < total) {
+                long missing = total - present - added;
+                int copies = (int) Math.min(COPIES_PER_TRANSACTION, (missing + template.size() - 1) / template.size());
+                StringBuilder keys = new StringBuilder();
+                StringBuilder events = new StringBuilder();
+                for (int i = 0; i < copies; i++) {
+                    appendCopy(keys, events);
+                }
+                copy.copyIn("COPY events.citizen_key (case_id, key) FROM STDIN (FORMAT csv)",
+                        new StringReader(keys.toString()));
+                added += copy.copyIn("""
+                        COPY events.domain_event_entry (aggregateIdentifier, sequenceNumber, type, eventIdentifier,
+                             metaData, payload, payloadRevision, payloadType, timeStamp) FROM STDIN (FORMAT csv)""",
+                        new StringReader(events.toString()));
+                connection.commit();
+            }
+        } catch (SQLException | IOException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
+        return added;
+    }
+
+    static long count(Connection connection) throws SQLException {
+        try (ResultSet rows = connection.createStatement().executeQuery(
+                "SELECT count(*) FROM events.domain_event_entry")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private void appendCopy(StringBuilder keys, StringBuilder events) throws IOException {
+        Map<String, String> ids = new HashMap<>();
+        UUID newCase = UUID.fromString(renamed(ids, caseId.toString()));
+        byte[] newKey = SealedText.newKey();
+        keys.append(newCase).append(",\"\\x").append(HexFormat.of().formatHex(newKey)).append("\"\n");
+        for (Row row : template) {
+            byte[] payload = copyPayload(row, ids, newCase, newKey);
+            byte[] metaData = row.metaData() == null ? null : renamedJson(row.metaData(), ids);
+            csv(events, renamed(ids, row.aggregateId())).append(',').append(row.sequence()).append(',');
+            csv(events, row.type()).append(',');
+            csv(events, UUID.randomUUID().toString()).append(',');
+            bytes(events, metaData).append(',');
+            bytes(events, payload).append(',');
+            csv(events, row.payloadRevision()).append(',');
+            csv(events, row.payloadType()).append(',');
+            csv(events, row.timeStamp()).append('\n');
+        }
+    }
+
+    /** Ids renamed throughout; personal texts of the case's events opened with the old key, sealed with the new. */
+    private byte[] copyPayload(Row row, Map<String, String> ids, UUID newCase, byte[] newKey) throws IOException {
+        JsonNode tree = JSON.readTree(row.payload());
+        if (!(tree instanceof ObjectNode object)) {
+            return renamedJson(row.payload(), ids);
+        }
+        Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+        List<Map.Entry<String, String>> resealed = new ArrayList<>();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            if (field.getValue().isTextual() && SealedText.isSealed(field.getValue().asText())) {
+                String plain = new SealedText(field.getValue().asText())
+                        .open(caseKey, SealedText.context(caseId, field.getKey()))
+                        .orElseThrow(() -> new IllegalStateException("cannot open " + field.getKey()));
+                resealed.add(Map.entry(field.getKey(), SealedText.seal(newKey,
+                        SealedText.context(newCase, field.getKey()), renamed(ids, plain)).envelope()));
+            }
+        }
+        byte[] renamed = renamedJson(JSON.writeValueAsBytes(object), ids);
+        if (resealed.isEmpty()) {
+            return renamed;
+        }
+        ObjectNode copy = (ObjectNode) JSON.readTree(renamed);
+        resealed.forEach(field -> copy.set(field.getKey(), TextNode.valueOf(field.getValue())));
+        return JSON.writeValueAsBytes(copy);
+    }
+
+    /** Every id in the JSON text replaced by this copy's id for it (sealed envelopes hold no id in clear). */
+    private static byte[] renamedJson(byte[] json, Map<String, String> ids) {
+        return renamed(ids, new String(json, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String renamed(Map<String, String> ids, String text) {
+        Matcher matcher = UUID_TEXT.matcher(text);
+        StringBuilder result = new StringBuilder(text.length());
+        while (matcher.find()) {
+            matcher.appendReplacement(result, ids.computeIfAbsent(matcher.group(), old -> UUID.randomUUID()
+                    .toString()));
+        }
+        return matcher.appendTail(result).toString();
+    }
+
+    private static StringBuilder csv(StringBuilder out, String value) {
+        if (value == null) {
+            return out; // an unquoted empty field is NULL
+        }
+        return out.append('"').append(value.replace("\"", "\"\"")).append('"');
+    }
+
+    private static StringBuilder bytes(StringBuilder out, byte[] value) {
+        if (value == null) {
+            return out;
+        }
+        return out.append("\"\\x").append(HexFormat.of().formatHex(value)).append('"');
+    }
+}

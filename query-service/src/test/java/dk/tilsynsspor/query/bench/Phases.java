@@ -1,0 +1,324 @@
+package dk.tilsynsspor.query.bench;
+
+import dk.tilsynsspor.query.it.Api;
+import dk.tilsynsspor.query.it.WorkedExample;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** The measurements of one configuration of the services, each a method that returns its figures. */
+final class Phases {
+
+    private final BenchStack stack;
+    private final int clients;
+    private final AtomicInteger references = new AtomicInteger();
+
+    Phases(BenchStack stack, int clients) {
+        this.stack = stack;
+        this.clients = clients;
+    }
+
+    /** A full worked example, concluded; the first one becomes the template of the generated events. */
+    WorkedExample example(Api commands) {
+        WorkedExample example = WorkedExample.verified(commands, reference());
+        example.conclude();
+        return example;
+    }
+
+    private String reference() {
+        return "BENCH-" + references.incrementAndGet();
+    }
+
+    /** Every client runs worked examples for a while, so that the JIT and the pools are warm. */
+    void warmUp(Duration duration) throws Exception {
+        runClients(duration, nanos -> { }, null);
+    }
+
+    /**
+     * The worked example's commands over HTTP: {@code clients} clients, each working through its own orders, one
+     * command at a time. Only answers that arrived within the window count.
+     */
+    Map<String, Object> commands(Duration window, Latencies lag) throws Exception {
+        Latencies latencies = new Latencies();
+        long started = System.nanoTime();
+        long end = started + window.toNanos();
+        long eventsBefore = stack.head();
+        CpuShares cpu = CpuShares.start(stack);
+        runClients(window, nanos -> {
+            if (System.nanoTime() <= end) {
+                latencies.add(nanos);
+            }
+        }, lag);
+        double seconds = window.toNanos() / 1e9;
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("clients", clients);
+        figures.put("seconds", seconds);
+        figures.put("commandsPerSecond", Latencies.round(latencies.count() / seconds));
+        figures.put("eventsAppended", stack.head() - eventsBefore);
+        figures.put("latency", latencies.summary());
+        figures.put("cpu", cpu.stop());
+        return figures;
+    }
+
+    private void runClients(Duration window, java.util.function.LongConsumer latencies, Latencies lag)
+            throws Exception {
+        long end = System.nanoTime() + window.toNanos();
+        ExecutorService pool = Executors.newFixedThreadPool(clients + 1);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                running.add(pool.submit(() -> {
+                    Api commands = stack.commands(latencies);
+                    while (System.nanoTime() < end) {
+                        example(commands);
+                    }
+                    return null;
+                }));
+            }
+            if (lag != null) {
+                running.add(pool.submit(() -> {
+                    probeLag(end, lag);
+                    return null;
+                }));
+            }
+            for (Future<?> client : running) {
+                client.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * Records a measurement every 50 ms, alongside the load, and polls the order's dossier on query-service until
+     * the measurement shows (every 5 ms): the time from the command's 201 to its effect being visible.
+     */
+    private void probeLag(long end, Latencies lag) throws InterruptedException {
+        Api commands = stack.commands(nanos -> { });
+        Api queries = stack.queries(nanos -> { });
+        WorkedExample order = null;
+        int probes = 0;
+        while (System.nanoTime() < end) {
+            if (probes % 40 == 0) {
+                order = WorkedExample.imposed(commands, reference());
+                order.acknowledgeAndPlan();
+            }
+            Api.Response recorded = commands.post("leader", order.requirement(order.restraintRequirement,
+                    "/measurements"), Map.of("value", 3, "measuredOn",
+                    LocalDate.of(2026, 11, 1).plusDays(probes % 40).toString(), "source", "benchmark"));
+            long answered = System.nanoTime();
+            if (recorded.status() != 201) {
+                throw new IllegalStateException("measurement refused: " + recorded.body());
+            }
+            String id = recorded.body().get("id").asText();
+            while (!queries.get("leader", order.order("/dossier")).raw().body().contains(id)) {
+                Thread.sleep(5);
+                if (System.nanoTime() - answered > Duration.ofSeconds(60).toNanos()) {
+                    throw new IllegalStateException("measurement " + id + " not visible after 60 s");
+                }
+            }
+            lag.add(System.nanoTime() - answered);
+            probes++;
+            Thread.sleep(50);
+        }
+    }
+
+    /**
+     * The physical limit of one append: {@code clients} JDBC writers, each inserting one event-shaped row per
+     * transaction (payloads and metadata sampled from the stored events) into a table of the event table's shape
+     * and indexes, without the store's triggers.
+     */
+    Map<String, Object> ceiling(Duration window) throws Exception {
+        List<byte[][]> samples = new ArrayList<>();
+        try (Connection connection = stack.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS public.ceiling_event_entry");
+            statement.execute("CREATE TABLE public.ceiling_event_entry "
+                    + "(LIKE events.domain_event_entry INCLUDING ALL)");
+            statement.execute("CREATE SEQUENCE public.ceiling_global_index");
+            statement.execute("ALTER TABLE public.ceiling_event_entry ALTER COLUMN globalIndex "
+                    + "SET DEFAULT nextval('public.ceiling_global_index')");
+            try (ResultSet rows = statement.executeQuery("SELECT metaData, payload FROM events.domain_event_entry "
+                    + "ORDER BY random() LIMIT 500")) {
+                while (rows.next()) {
+                    samples.add(new byte[][]{rows.getBytes(1), rows.getBytes(2)});
+                }
+            }
+        }
+        Latencies latencies = new Latencies();
+        AtomicLong inserted = new AtomicLong();
+        long end = System.nanoTime() + window.toNanos();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<Future<?>> writers = new ArrayList<>();
+            for (int w = 0; w < clients; w++) {
+                writers.add(pool.submit(() -> {
+                    String aggregate = UUID.randomUUID().toString();
+                    try (Connection connection = stack.connect(); PreparedStatement insert =
+                            connection.prepareStatement("""
+                                    INSERT INTO public.ceiling_event_entry (aggregateIdentifier, sequenceNumber,
+                                        type, eventIdentifier, metaData, payload, payloadRevision, payloadType,
+                                        timeStamp) VALUES (?, ?, 'SupervisoryOrder', ?, ?, ?, NULL,
+                                        'dk.tilsynsspor.core.order.QualityMeasurementRecorded', ?)""")) {
+                        connection.setAutoCommit(true);
+                        long sequence = 0;
+                        while (System.nanoTime() < end) {
+                            byte[][] sample = samples.get(ThreadLocalRandom.current().nextInt(samples.size()));
+                            insert.setString(1, aggregate);
+                            insert.setLong(2, sequence++);
+                            insert.setString(3, UUID.randomUUID().toString());
+                            insert.setBytes(4, sample[0]);
+                            insert.setBytes(5, sample[1]);
+                            insert.setString(6, java.time.Instant.now().toString());
+                            long started = System.nanoTime();
+                            insert.executeUpdate();
+                            long took = System.nanoTime() - started;
+                            if (System.nanoTime() <= end) {
+                                latencies.add(took);
+                                inserted.incrementAndGet();
+                            }
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> writer : writers) {
+                writer.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        double seconds = window.toNanos() / 1e9;
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("writers", clients);
+        figures.put("seconds", seconds);
+        figures.put("appendsPerSecond", Latencies.round(inserted.get() / seconds));
+        figures.put("latency", latencies.summary());
+        double[] sizes = samples.stream().mapToDouble(s -> s[1].length + (s[0] == null ? 0 : s[0].length))
+                .toArray();
+        figures.put("meanRowBytes", Math.round(java.util.Arrays.stream(sizes).average().orElse(0)));
+        return figures;
+    }
+
+    /** Dossier and audit-trail latency of one order, one request at a time. */
+    Map<String, Object> flatCost(WorkedExample order, int requests) throws Exception {
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("eventsInStore", stack.head());
+        for (String view : List.of("dossier", "audit-trail")) {
+            Latencies latencies = new Latencies();
+            Api queries = stack.queries(latencies::add);
+            Api warm = stack.queries(nanos -> { });
+            for (int i = 0; i < requests / 5; i++) {
+                warm.get("inspector", order.order("/" + view));
+            }
+            for (int i = 0; i < requests; i++) {
+                Api.Response answer = queries.get("inspector", order.order("/" + view));
+                if (answer.status() != 200) {
+                    throw new IllegalStateException(view + " answered " + answer.status() + ": " + answer.body());
+                }
+            }
+            figures.put(view.equals("dossier") ? "dossier" : "auditTrail", latencies.summary());
+        }
+        return figures;
+    }
+
+    /** Reads every column of every stored event in global-index order, as fast as JDBC can: events/s. */
+    Map<String, Object> rawRead() throws Exception {
+        long events = 0;
+        long bytes = 0;
+        long started = System.nanoTime();
+        try (Connection connection = stack.connect()) {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.setFetchSize(1000);
+                try (ResultSet rows = statement.executeQuery("""
+                        SELECT globalIndex, aggregateIdentifier, sequenceNumber, type, eventIdentifier, metaData,
+                               payload, payloadRevision, payloadType, timeStamp
+                          FROM events.domain_event_entry ORDER BY globalIndex""")) {
+                    while (rows.next()) {
+                        rows.getLong(1);
+                        rows.getString(2);
+                        rows.getLong(3);
+                        rows.getString(4);
+                        rows.getString(5);
+                        byte[] metaData = rows.getBytes(6);
+                        bytes += rows.getBytes(7).length + (metaData == null ? 0 : metaData.length);
+                        rows.getString(8);
+                        rows.getString(9);
+                        rows.getString(10);
+                        events++;
+                    }
+                }
+            }
+            connection.commit();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("events", events);
+        figures.put("seconds", Latencies.round(seconds));
+        figures.put("eventsPerSecond", Math.round(events / seconds));
+        figures.put("megabytes", Latencies.round(bytes / 1e6));
+        return figures;
+    }
+
+    /**
+     * Restarts query-service with {@code tilsynsspor.rebuild-read-models=true} and times the rebuild from the moment
+     * its replay token is seen until the projection is back at the head; with {@code window}, stops counting
+     * after that long and reports the rate so far.
+     */
+    Map<String, Object> replay(Duration window, Duration limit) throws Exception {
+        long head = stack.head();
+        stack.queryService.stop();
+        long restarting = System.nanoTime();
+        stack.queryService.start("--tilsynsspor.rebuild-read-models=true");
+        BenchStack.Progress first;
+        while (!(first = stack.progress()).replaying()) {
+            if (System.nanoTime() - restarting > Duration.ofMinutes(3).toNanos()) {
+                throw new IllegalStateException("the rebuild did not start: " + first);
+            }
+            Thread.sleep(20);
+        }
+        long started = System.nanoTime();
+        CpuShares cpu = CpuShares.start(stack);
+        long from = Math.max(0, first.position());
+        BenchStack.Progress progress = first;
+        boolean complete;
+        while (true) {
+            progress = stack.progress();
+            // Axon ends the replay flag only with the first event after the reset point: the head counts.
+            complete = progress.position() >= head;
+            long elapsed = System.nanoTime() - started;
+            if (complete || (window != null && elapsed >= window.toNanos())) {
+                break;
+            }
+            if (elapsed > limit.toNanos()) {
+                throw new IllegalStateException("rebuild at " + progress + " of " + head + " after " + limit);
+            }
+            Thread.sleep(50);
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        long events = Math.min(progress.position(), head) - from;
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("eventsInStore", head);
+        figures.put("eventsReplayed", events);
+        figures.put("complete", complete);
+        figures.put("seconds", Latencies.round(seconds));
+        figures.put("eventsPerSecond", Math.round(events / seconds));
+        figures.put("cpu", cpu.stop());
+        return figures;
+    }
+}

@@ -1,0 +1,230 @@
+package dk.tilsynsspor.query.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The run's figures as JSON ({@code benchmark.json}) and as a Markdown report ({@code benchmark.md}) that compares
+ * them with the targets of issue 6 and with the stock-settings peer. Ratios are taken within the run only.
+ */
+final class Report {
+
+    private record Target(String name, String target, double measured, double limit, boolean atLeast,
+                          String unit) {
+
+        boolean met() {
+            return atLeast ? measured >= limit : measured <= limit;
+        }
+
+        String verdict() {
+            if (Double.isNaN(measured)) {
+                return "not measured";
+            }
+            if (met()) {
+                return "met";
+            }
+            double shortBy = atLeast ? (limit - measured) / limit : (measured - limit) / limit;
+            return String.format(Locale.ROOT, "missed by %.0f %%", shortBy * 100);
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Benchmark.Settings settings;
+    private final ObjectNode root = JSON.createObjectNode();
+
+    Report(Benchmark.Settings settings) {
+        this.settings = settings;
+        root.put("startedAt", Instant.now().toString());
+        root.set("settings", JSON.valueToTree(settings.asMap()));
+        root.putObject("tuned");
+        root.putObject("stock");
+    }
+
+    void machine(Map<String, Object> machine) {
+        root.set("machine", JSON.valueToTree(machine));
+    }
+
+    void tuned(String name, Object figures) {
+        ((ObjectNode) root.get("tuned")).set(name, JSON.valueToTree(figures));
+        Benchmark.log("%s: %s", name, figures);
+    }
+
+    void stock(String name, Object figures) {
+        ((ObjectNode) root.get("stock")).set(name, JSON.valueToTree(figures));
+        Benchmark.log("stock %s: %s", name, figures);
+    }
+
+    void failed(Throwable error) {
+        root.put("error", String.valueOf(error));
+    }
+
+    void write() throws IOException {
+        root.put("finishedAt", Instant.now().toString());
+        List<Target> targets = targets();
+        ArrayNodeWriter.write(root, targets);
+        Files.createDirectories(settings.out());
+        JSON.writeValue(settings.out().resolve("benchmark.json").toFile(), root);
+        Files.writeString(settings.out().resolve("benchmark.md"), markdown(targets));
+        Benchmark.log("report written to %s", settings.out().toAbsolutePath().normalize());
+    }
+
+    private List<Target> targets() {
+        double commands = number("tuned", "commands", "commandsPerSecond");
+        double ceiling = number("tuned", "ceiling", "appendsPerSecond");
+        double replay = number("tuned", "replay", "eventsPerSecond");
+        double raw = number("tuned", "rawRead", "eventsPerSecond");
+        double dossierLarge = number("tuned", "flatCostLarge", "dossier", "p99Ms");
+        double dossierSmall = number("tuned", "flatCostSmall", "dossier", "p99Ms");
+        List<Target> targets = new ArrayList<>();
+        targets.add(new Target("Commands / ceiling", "≥ 0.5", commands / ceiling, 0.5, true, "×"));
+        targets.add(new Target("Lag p99", "≤ 250 ms", number("tuned", "lag", "p99Ms"), 250, false, "ms"));
+        targets.add(new Target("Replay", "≥ 100,000 events/s", replay, 100_000, true, "events/s"));
+        targets.add(new Target("Replay / raw read", "≥ 0.33", replay / raw, 1 / 3.0, true, "×"));
+        targets.add(new Target("Dossier p99 at " + settings.events() + " events", "≤ 20 ms", dossierLarge, 20,
+                false, "ms"));
+        targets.add(new Target("Dossier p99, large / small store", "≤ 1.5", dossierLarge / dossierSmall, 1.5,
+                false, "×"));
+        return targets;
+    }
+
+    private double number(String... path) {
+        JsonNode node = root;
+        for (String step : path) {
+            node = node == null ? null : node.get(step);
+        }
+        return node == null || !node.isNumber() ? Double.NaN : node.asDouble();
+    }
+
+    private String markdown(List<Target> targets) {
+        StringBuilder md = new StringBuilder("# Tilsynsspor benchmark\n\n");
+        md.append("Run ").append(root.path("startedAt").asText()).append(" – ").append(root.path("finishedAt")
+                .asText()).append(" with `./mvnw -B -Pbench verify`.\n\n");
+        if (root.has("error")) {
+            md.append("**The run failed:** `").append(root.get("error").asText()).append("`; the figures below "
+                    + "are those measured before it.\n\n");
+        }
+        JsonNode machine = root.path("machine");
+        md.append("Machine: ").append(machine.path("cpu").asText()).append(", ").append(machine.path("cores"))
+                .append(" cores, ").append(machine.path("memory").asText()).append("; ")
+                .append(machine.path("os").asText()).append("; ").append(machine.path("java").asText())
+                .append("; Spring Boot ").append(machine.path("springBoot").asText()).append("; Axon Framework ")
+                .append(machine.path("axonFramework").asText()).append("; ").append(machine.path("postgresql")
+                        .asText().replaceFirst(" on .*", "")).append(" with ")
+                .append(machine.path("postgresqlSettings")).append(".\n\n");
+
+        md.append("## Against the targets\n\n| Measure | Target | Measured | Verdict |\n|---|---|---|---|\n");
+        for (Target target : targets) {
+            md.append("| ").append(target.name()).append(" | ").append(target.target()).append(" | ")
+                    .append(format(target.measured())).append(' ').append(target.unit()).append(" | ")
+                    .append(target.verdict()).append(" |\n");
+        }
+
+        md.append("\n## Figures\n\n| Measure | As configured | Axon stock settings | Configured / stock |\n")
+                .append("|---|---|---|---|\n");
+        row(md, "Ceiling: raw appends/s (" + settings.clients() + " JDBC writers, one row per transaction)",
+                new String[]{"ceiling", "appendsPerSecond"}, false);
+        row(md, "Ceiling: append latency p50 / p99 ms", new String[]{"ceiling", "latency"}, false);
+        row(md, "Commands/s (" + settings.clients() + " HTTP clients)", new String[]{"commands",
+                "commandsPerSecond"}, true);
+        row(md, "Command latency p50 / p99 ms", new String[]{"commands", "latency"}, true);
+        row(md, "Lag, 201 to visible on query-service, p50 / p99 ms", new String[]{"lag"}, true);
+        row(md, "Dossier p50 / p99 ms, small store", new String[]{"flatCostSmall", "dossier"}, false);
+        row(md, "Audit trail p50 / p99 ms, small store", new String[]{"flatCostSmall", "auditTrail"}, false);
+        row(md, "Dossier p50 / p99 ms, large store", new String[]{"flatCostLarge", "dossier"}, false);
+        row(md, "Audit trail p50 / p99 ms, large store", new String[]{"flatCostLarge", "auditTrail"}, false);
+        row(md, "Raw sequential read, events/s", new String[]{"rawRead", "eventsPerSecond"}, false);
+        row(md, "Replay (rebuild of every read model), events/s", new String[]{"replay", "eventsPerSecond"}, true);
+        md.append("\n## Where the CPU went\n\nCPU seconds used during the phase, by process, out of the cores' total "
+                + "(from /proc).\n\n| Phase | command-service | query-service | PostgreSQL | benchmark clients "
+                + "| available |\n|---|---|---|---|---|---|\n");
+        for (String configuration : List.of("tuned", "stock")) {
+            for (String phase : List.of("commands", "replay")) {
+                JsonNode cpu = root.path(configuration).path(phase).path("cpu");
+                if (cpu.isMissingNode()) {
+                    continue;
+                }
+                md.append("| ").append(phase).append(configuration.equals("tuned") ? " (as configured)"
+                                : " (stock)").append(" | ")
+                        .append(cpu.path("commandServiceCpuSeconds").asText()).append(" | ")
+                        .append(cpu.path("queryServiceCpuSeconds").asText()).append(" | ")
+                        .append(cpu.path("postgresqlCpuSeconds").asText()).append(" | ")
+                        .append(cpu.path("benchmarkClientsCpuSeconds").asText()).append(" | ")
+                        .append(cpu.path("availableCpuSeconds").asText()).append(" |\n");
+            }
+        }
+        md.append("\nThe stock replay is timed over its first ").append(settings.peerReplay().toSeconds())
+                .append(" s only (it would take much longer to finish). Every figure in detail: `benchmark.json`."
+                        + "\n");
+        return md.toString();
+    }
+
+    private void row(StringBuilder md, String label, String[] path, boolean compared) {
+        JsonNode tuned = at("tuned", path);
+        JsonNode stock = at("stock", path);
+        md.append("| ").append(label).append(" | ").append(cell(tuned)).append(" | ")
+                .append(compared ? cell(stock) : "–").append(" | ");
+        if (compared && tuned.isNumber() && stock.isNumber() && stock.asDouble() > 0) {
+            md.append(format(tuned.asDouble() / stock.asDouble())).append(" ×");
+        } else if (compared && tuned.has("p99Ms") && stock.has("p99Ms") && tuned.get("p99Ms").asDouble() > 0) {
+            md.append("p99 ").append(format(stock.get("p99Ms").asDouble() / tuned.get("p99Ms").asDouble()))
+                    .append(" × lower");
+        }
+        md.append(" |\n");
+    }
+
+    private JsonNode at(String configuration, String[] path) {
+        JsonNode node = root.path(configuration);
+        for (String step : path) {
+            node = node.path(step);
+        }
+        return node;
+    }
+
+    private static String cell(JsonNode node) {
+        if (node.isNumber()) {
+            return format(node.asDouble());
+        }
+        if (node.has("p50Ms")) {
+            return format(node.get("p50Ms").asDouble()) + " / " + format(node.get("p99Ms").asDouble());
+        }
+        return "–";
+    }
+
+    private static String format(double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return "–";
+        }
+        return value >= 100 ? String.format(Locale.ROOT, "%,.0f", value)
+                : String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    /** The targets and their verdicts, in the JSON too. */
+    private static final class ArrayNodeWriter {
+        static void write(ObjectNode root, List<Target> targets) {
+            var array = root.putArray("targets");
+            for (Target target : targets) {
+                ObjectNode node = array.addObject();
+                node.put("name", target.name());
+                node.put("target", target.target());
+                if (Double.isNaN(target.measured())) {
+                    node.putNull("measured");
+                } else {
+                    node.put("measured", Math.round(target.measured() * 1000) / 1000.0);
+                }
+                node.put("unit", target.unit());
+                node.put("verdict", target.verdict());
+            }
+        }
+    }
+}
