@@ -25,6 +25,7 @@ import dk.tilsynsspor.core.security.Role;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import dk.tilsynsspor.command.eventstore.EventStoreConfiguration;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.Collection;
@@ -42,7 +43,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A citizen case (borgersag): the team of professionals around one citizen, and the learning sessions in which they
  * work on the requirements of the order the case serves.
  */
-@Aggregate
+@Aggregate(cache = EventStoreConfiguration.AGGREGATE_CACHE)
 class CitizenCase {
 
     @AggregateIdentifier

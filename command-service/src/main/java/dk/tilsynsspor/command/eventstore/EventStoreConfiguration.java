@@ -7,6 +7,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dk.tilsynsspor.command.privacy.CitizenKeys;
 import dk.tilsynsspor.command.privacy.SealingSerializer;
 import dk.tilsynsspor.core.audit.AuditMetadata;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
@@ -29,6 +31,8 @@ public class EventStoreConfiguration {
 
     public static final String DOMAIN_EVENT_TABLE = "events.domain_event_entry";
     public static final String SNAPSHOT_TABLE = "events.snapshot_event_entry";
+    /** The bean name of the aggregates' cache. */
+    public static final String AGGREGATE_CACHE = "aggregateCache";
 
     @Bean
     EventSchema eventSchema() {
@@ -61,6 +65,17 @@ public class EventStoreConfiguration {
     @Qualifier("eventSerializer")
     Serializer eventSerializer(CitizenKeys keys) {
         return new SealingSerializer(jacksonSerializer(), keys);
+    }
+
+    /**
+     * Aggregates stay in memory between commands (until the garbage collector wants the room), so a command does
+     * not read and deserialize its aggregate's events again. Safe with several instances on one store: a command
+     * decided on a stale copy appends a sequence number that is taken, which fails (SQLSTATE 23505), drops the copy
+     * and is retried on the events. The aggregates hold no personal texts (those stay sealed in the events).
+     */
+    @Bean(AGGREGATE_CACHE)
+    Cache aggregateCache() {
+        return new WeakReferenceCache();
     }
 
     /** The actor, role, scope and reason of a command travel on to every event it causes. */

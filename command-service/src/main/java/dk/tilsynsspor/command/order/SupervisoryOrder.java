@@ -35,6 +35,7 @@ import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import dk.tilsynsspor.command.eventstore.EventStoreConfiguration;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.LinkedHashMap;
@@ -48,7 +49,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A supervisory order (påbud): what an authority demands of an organisation, and how each requirement is followed
  * up until the authority accepts and closes it. Rules that need no state are in {@link OrderRules}.
  */
-@Aggregate
+@Aggregate(cache = EventStoreConfiguration.AGGREGATE_CACHE)
 class SupervisoryOrder {
 
     @AggregateIdentifier
