@@ -1,8 +1,9 @@
 package dk.tilsynsspor.command.casework;
 
 import dk.tilsynsspor.command.access.Access;
-import dk.tilsynsspor.command.lookup.OrderDirectory;
+import dk.tilsynsspor.command.eventstore.EventStoreConfiguration;
 import dk.tilsynsspor.command.lookup.OrderDirectory.KnownOrder;
+import dk.tilsynsspor.command.lookup.OrderDirectory;
 import dk.tilsynsspor.command.rules.RuleViolation;
 import dk.tilsynsspor.core.casework.AssignProfessionalToCase;
 import dk.tilsynsspor.core.casework.ChooseDevelopmentTheme;
@@ -25,7 +26,6 @@ import dk.tilsynsspor.core.security.Role;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
-import dk.tilsynsspor.command.eventstore.EventStoreConfiguration;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.Collection;

@@ -1,6 +1,7 @@
 package dk.tilsynsspor.command.order;
 
 import dk.tilsynsspor.command.access.Access;
+import dk.tilsynsspor.command.eventstore.EventStoreConfiguration;
 import dk.tilsynsspor.command.lookup.InsightDirectory;
 import dk.tilsynsspor.command.rules.RuleViolation;
 import dk.tilsynsspor.core.order.AcceptCompliance;
@@ -35,7 +36,6 @@ import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
-import dk.tilsynsspor.command.eventstore.EventStoreConfiguration;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.LinkedHashMap;

@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -113,8 +114,8 @@ final class EventCopier {
     }
 
     static long count(Connection connection) throws SQLException {
-        try (ResultSet rows = connection.createStatement().executeQuery(
-                "SELECT count(*) FROM events.domain_event_entry")) {
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT count(*) FROM events.domain_event_entry")) {
             rows.next();
             return rows.getLong(1);
         }

@@ -21,25 +21,28 @@ final class Latencies {
         return count;
     }
 
-    /** The p-th percentile (0 < p ≤ 100) in milliseconds. */
-    synchronized double percentileMillis(double p) {
-        if (count == 0) {
-            return Double.NaN;
+    /** count, p50, p99 and max, in milliseconds, rounded to a hundredth (one sort for all of them). */
+    Map<String, Object> summary() {
+        long[] sorted;
+        synchronized (this) {
+            sorted = Arrays.copyOf(samples, count);
         }
-        long[] sorted = Arrays.copyOf(samples, count);
         Arrays.sort(sorted);
-        int rank = (int) Math.ceil(p / 100.0 * count);
-        return sorted[Math.max(0, Math.min(count, rank) - 1)] / 1e6;
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("count", sorted.length);
+        summary.put("p50Ms", round(percentileMillis(sorted, 50)));
+        summary.put("p99Ms", round(percentileMillis(sorted, 99)));
+        summary.put("maxMs", round(percentileMillis(sorted, 100)));
+        return summary;
     }
 
-    /** count, p50, p99 and max, in milliseconds, rounded to a hundredth. */
-    Map<String, Object> summary() {
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("count", count());
-        summary.put("p50Ms", round(percentileMillis(50)));
-        summary.put("p99Ms", round(percentileMillis(99)));
-        summary.put("maxMs", round(percentileMillis(100)));
-        return summary;
+    /** The p-th percentile (0 < p ≤ 100) of sorted samples in milliseconds, by nearest rank. */
+    private static double percentileMillis(long[] sorted, double p) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
+        return sorted[Math.max(0, Math.min(sorted.length, rank) - 1)] / 1e6;
     }
 
     static double round(double value) {

@@ -8,8 +8,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 
 /** The measurements of one configuration of the services, each a method that returns its figures. */
 final class Phases {
@@ -75,7 +78,7 @@ final class Phases {
         return figures;
     }
 
-    private void runClients(Duration window, java.util.function.LongConsumer latencies, Latencies lag)
+    private void runClients(Duration window, LongConsumer latencies, Latencies lag)
             throws Exception {
         long end = System.nanoTime() + window.toNanos();
         ExecutorService pool = Executors.newFixedThreadPool(clients + 1);
@@ -183,7 +186,7 @@ final class Phases {
                             insert.setString(3, UUID.randomUUID().toString());
                             insert.setBytes(4, sample[0]);
                             insert.setBytes(5, sample[1]);
-                            insert.setString(6, java.time.Instant.now().toString());
+                            insert.setString(6, Instant.now().toString());
                             long started = System.nanoTime();
                             insert.executeUpdate();
                             long took = System.nanoTime() - started;
@@ -210,7 +213,7 @@ final class Phases {
         figures.put("latency", latencies.summary());
         double[] sizes = samples.stream().mapToDouble(s -> s[1].length + (s[0] == null ? 0 : s[0].length))
                 .toArray();
-        figures.put("meanRowBytes", Math.round(java.util.Arrays.stream(sizes).average().orElse(0)));
+        figures.put("meanRowBytes", Math.round(Arrays.stream(sizes).average().orElse(0)));
         return figures;
     }
 

@@ -3,6 +3,7 @@ package dk.tilsynsspor.query.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
@@ -72,7 +73,7 @@ final class Report {
     void write() throws IOException {
         root.put("finishedAt", Instant.now().toString());
         List<Target> targets = targets();
-        ArrayNodeWriter.write(root, targets);
+        writeTargets(targets);
         Files.createDirectories(settings.out());
         JSON.writeValue(settings.out().resolve("benchmark.json").toFile(), root);
         Files.writeString(settings.out().resolve("benchmark.md"), markdown(targets));
@@ -213,21 +214,19 @@ final class Report {
     }
 
     /** The targets and their verdicts, in the JSON too. */
-    private static final class ArrayNodeWriter {
-        static void write(ObjectNode root, List<Target> targets) {
-            var array = root.putArray("targets");
-            for (Target target : targets) {
-                ObjectNode node = array.addObject();
-                node.put("name", target.name());
-                node.put("target", target.target());
-                if (Double.isNaN(target.measured())) {
-                    node.putNull("measured");
-                } else {
-                    node.put("measured", Math.round(target.measured() * 1000) / 1000.0);
-                }
-                node.put("unit", target.unit());
-                node.put("verdict", target.verdict());
+    private void writeTargets(List<Target> targets) {
+        ArrayNode array = root.putArray("targets");
+        for (Target target : targets) {
+            ObjectNode node = array.addObject();
+            node.put("name", target.name());
+            node.put("target", target.target());
+            if (Double.isNaN(target.measured())) {
+                node.putNull("measured");
+            } else {
+                node.put("measured", Math.round(target.measured() * 1000) / 1000.0);
             }
+            node.put("unit", target.unit());
+            node.put("verdict", target.verdict());
         }
     }
 }
