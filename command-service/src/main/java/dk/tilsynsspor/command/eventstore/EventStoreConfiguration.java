@@ -8,6 +8,7 @@ import dk.tilsynsspor.command.privacy.CitizenKeys;
 import dk.tilsynsspor.command.privacy.SealingSerializer;
 import dk.tilsynsspor.core.audit.AuditMetadata;
 import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.NoCache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -20,6 +21,8 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 
 /**
  * The event store on PostgreSQL without Axon Server: Axon's JDBC engine (bytea blobs, one BIGSERIAL global index)
@@ -33,6 +36,12 @@ public class EventStoreConfiguration {
     public static final String SNAPSHOT_TABLE = "events.snapshot_event_entry";
     /** The bean name of the aggregates' cache. */
     public static final String AGGREGATE_CACHE = "aggregateCache";
+    /**
+     * The benchmark's peer (README, "Benchmark"): Axon's stock settings, here without the aggregate cache. The
+     * event store is whichever engine Axon's auto-configuration picks: its JPA engine when the benchmark puts
+     * Hibernate on the class path, its JDBC engine otherwise. Not for use.
+     */
+    public static final String AXON_DEFAULTS = "axon-defaults";
 
     @Bean
     EventSchema eventSchema() {
@@ -72,10 +81,11 @@ public class EventStoreConfiguration {
      * not read and deserialize its aggregate's events again. Safe with several instances on one store: a command
      * decided on a stale copy appends a sequence number that is taken, which fails (SQLSTATE 23505), drops the copy
      * and is retried on the events. The aggregates hold no personal texts (those stay sealed in the events).
+     * Axon's stock setting (profile {@value #AXON_DEFAULTS}) is no cache.
      */
     @Bean(AGGREGATE_CACHE)
-    Cache aggregateCache() {
-        return new WeakReferenceCache();
+    Cache aggregateCache(Environment environment) {
+        return environment.acceptsProfiles(Profiles.of(AXON_DEFAULTS)) ? NoCache.INSTANCE : new WeakReferenceCache();
     }
 
     /** The actor, role, scope and reason of a command travel on to every event it causes. */

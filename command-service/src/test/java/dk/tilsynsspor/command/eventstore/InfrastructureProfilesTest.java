@@ -6,6 +6,8 @@ import org.axonframework.axonserver.connector.command.AxonServerCommandBus;
 import org.axonframework.axonserver.connector.event.axon.AxonServerEventStore;
 import org.axonframework.axonserver.connector.query.AxonServerQueryBus;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.common.caching.NoCache;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -28,8 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The two ways command-service runs, wired as intended: on PostgreSQL alone (Axon's JDBC event store, local buses),
- * and in profile {@code axonserver} (events in Axon Server, commands and queries routed through it). No Axon Server
- * is needed to wire the context: the connector connects in the background and nothing here sends a message.
+ * and in profile {@code axonserver} (events in Axon Server, commands and queries routed through it); and the
+ * benchmark's peer on Axon's stock settings. No Axon Server is needed to wire the context: the connector connects in
+ * the background and nothing here sends a message.
  */
 class InfrastructureProfilesTest {
 
@@ -67,6 +70,24 @@ class InfrastructureProfilesTest {
             assertThat(context.getBean(EventStorageEngine.class)).isInstanceOf(JdbcEventStorageEngine.class);
             assertThat(context.getBean(CommandBus.class)).isNotInstanceOf(AxonServerCommandBus.class);
             assertThat(context.getBeansOfType(AxonServerConnectionManager.class)).isEmpty();
+            assertThat(context.getBean(EventStoreConfiguration.AGGREGATE_CACHE))
+                    .isInstanceOf(WeakReferenceCache.class);
+        }
+    }
+
+    @Nested
+    @SpringBootTest(properties = "tilsynsspor.embedded-postgres.enabled=false") // the database below
+    @ActiveProfiles(EventStoreConfiguration.AXON_DEFAULTS)
+    class OnAxonStockSettings {
+
+        @Autowired
+        ApplicationContext context;
+
+        @Test
+        void aggregatesAreReadFromTheirEventsForEveryCommand() {
+            assertThat(context.getBean(EventStoreConfiguration.AGGREGATE_CACHE)).isSameAs(NoCache.INSTANCE);
+            // without Hibernate on the class path Axon's auto-configuration picks its JDBC engine
+            assertThat(context.getBean(EventStorageEngine.class)).isInstanceOf(JdbcEventStorageEngine.class);
         }
     }
 

@@ -25,8 +25,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.context.annotation.Profile;
-import org.springframework.core.env.Environment;
-import org.springframework.core.env.Profiles;
 
 import java.time.Duration;
 
@@ -43,8 +41,10 @@ public class EventSourceConfiguration {
 
     /**
      * The benchmark's peer (README, "Benchmark"): Axon's stock settings for reading the events on PostgreSQL — the
-     * storage engine's default batch size and gap handling, Axon's default processor (a tracking processor that
-     * polls the embedded event store, one event per transaction) and its default error handler. Not for use.
+     * storage engine Axon's auto-configuration picks (its JPA engine when the benchmark puts Hibernate on the class
+     * path, its JDBC engine otherwise) with its default batch size and gap handling, Axon's default processor (a
+     * tracking processor that polls the embedded event store, one event per transaction) and its default error
+     * handler. Not for use.
      */
     public static final String AXON_DEFAULTS = "axon-defaults";
     private static final String TUNED_ON_POSTGRESQL = "!" + AXON_SERVER + " & !" + AXON_DEFAULTS;
@@ -74,24 +74,23 @@ public class EventSourceConfiguration {
     /**
      * The storage engine as a reader. The gap timeout is well above command-service's statement and
      * idle-in-transaction timeouts, so an event whose transaction commits late is waited for, never skipped. The
-     * benchmark's peer (profile {@value #AXON_DEFAULTS}) keeps Axon's default batch size and gap timeout.
+     * benchmark's peer (profile {@value #AXON_DEFAULTS}) gets the engine Axon's auto-configuration makes.
      */
     @Bean
-    @Profile("!" + AXON_SERVER)
+    @Profile(TUNED_ON_POSTGRESQL)
     EventStorageEngine eventStorageEngine(@Qualifier("eventSerializer") Serializer eventSerializer,
                                           Serializer serializer, ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager, EventSchema eventSchema,
-                                          ProcessingProperties processing, Environment environment) {
-        JdbcEventStorageEngine.Builder reader = JdbcEventStorageEngine.builder()
+                                          ProcessingProperties processing) {
+        return JdbcEventStorageEngine.builder()
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(serializer)
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
-                .schema(eventSchema);
-        if (!environment.acceptsProfiles(Profiles.of(AXON_DEFAULTS))) {
-            reader.batchSize(processing.readBatchSize()).gapTimeout((int) processing.gapTimeout().toMillis());
-        }
-        return reader.build();
+                .schema(eventSchema)
+                .batchSize(processing.readBatchSize())
+                .gapTimeout((int) processing.gapTimeout().toMillis())
+                .build();
     }
 
     @Bean

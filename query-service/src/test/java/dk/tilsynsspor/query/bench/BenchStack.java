@@ -11,15 +11,20 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.LongConsumer;
 
-/** Both services, as separate processes with bearer-token identity, on a fresh database of the PostgreSQL server. */
+/**
+ * Both services, as separate processes with bearer-token identity, on a fresh database of the PostgreSQL server:
+ * as they ship ({@link #tuned()}), or on Axon's stock settings with its JPA engine ({@link #stock()}).
+ */
 final class BenchStack implements AutoCloseable {
 
     /** Where the projection stands: its position in the global index, and whether it is rebuilding. */
@@ -28,16 +33,36 @@ final class BenchStack implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PROCESSOR = "order-trail";
+    /** Hibernate and Spring's JPA support, copied there by core's {@code bench} profile. */
+    private static final Path STOCK_JPA_LIBRARIES = Path.of("..", "core", "target", "stock-jpa");
 
+    final StoreLayout layout;
     final TestDatabase database = TestDatabase.create();
     final Tokens tokens = new Tokens();
     final ServiceProcess commandService;
     final ServiceProcess queryService;
 
-    BenchStack(Map<String, String> settings) {
+    /** The services as they ship. */
+    static BenchStack tuned() {
+        return new BenchStack(StoreLayout.TILSYNSSPOR, Map.of(), Map.of(), null);
+    }
+
+    /**
+     * Both services in profile {@code axon-defaults} with Hibernate on their class path, so that Axon's
+     * auto-configuration gives them its JPA engine and JPA token store, its tracking processor and no aggregate
+     * cache; Hibernate makes Axon's tables as its mapping says (command-service starts first and creates them).
+     */
+    static BenchStack stock() {
+        return new BenchStack(StoreLayout.AXON_JPA, Map.of("SPRING_PROFILES_ACTIVE", "axon-defaults"),
+                Map.of("SPRING_JPA_HIBERNATE_DDL_AUTO", "update"), STOCK_JPA_LIBRARIES);
+    }
+
+    private BenchStack(StoreLayout layout, Map<String, String> settings, Map<String, String> commandSettings,
+                       Path libraries) {
         if (!database.onServer()) {
             throw new IllegalStateException("the benchmark runs on a PostgreSQL server: set -Dbench.jdbc.url");
         }
+        this.layout = layout;
         Map<String, String> environment = new HashMap<>(settings);
         environment.putAll(Map.of(
                 "SPRING_DATASOURCE_URL", database.url(),
@@ -45,11 +70,13 @@ final class BenchStack implements AutoCloseable {
                 "SPRING_DATASOURCE_PASSWORD", database.password(),
                 "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION",
                 "file:" + tokens.publicKey().toAbsolutePath()));
+        Map<String, String> commandEnvironment = new HashMap<>(environment);
+        commandEnvironment.putAll(commandSettings);
         commandService = new ServiceProcess("command-service",
-                Path.of("..", "command-service", "target", "command-service.jar"), recorded(environment,
-                "command-service"));
+                Path.of("..", "command-service", "target", "command-service.jar"), recorded(commandEnvironment,
+                "command-service"), libraries);
         queryService = new ServiceProcess("query-service", Path.of("target", "query-service.jar"),
-                recorded(environment, "query-service"));
+                recorded(environment, "query-service"), libraries);
         commandService.start();
         queryService.start();
     }
@@ -80,8 +107,7 @@ final class BenchStack implements AutoCloseable {
 
     long head() throws SQLException {
         try (Connection connection = connect(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT coalesce(max(globalIndex), 0) FROM "
-                     + "events.domain_event_entry")) {
+             ResultSet rows = statement.executeQuery(layout.headQuery())) {
             rows.next();
             return rows.getLong(1);
         }
@@ -89,22 +115,69 @@ final class BenchStack implements AutoCloseable {
 
     /** Read from the projection's token, as query-service stored it. */
     Progress progress() throws SQLException, IOException {
-        try (Connection connection = connect(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT tokenType, token FROM query.token_entry "
-                     + "WHERE processorName = '" + PROCESSOR + "'")) {
+        try (Connection connection = connect();
+             PreparedStatement select = prepared(connection, layout.tokenQuery(), PROCESSOR);
+             ResultSet rows = select.executeQuery()) {
             long position = -1;
             boolean replaying = false;
             while (rows.next()) { // one row per segment: the slowest segment counts
                 byte[] token = rows.getBytes(2);
                 JsonNode tree = token == null ? null : JSON.readTree(new String(token, StandardCharsets.UTF_8));
                 replaying |= rows.getString(1) != null && rows.getString(1).endsWith("ReplayToken");
-                JsonNode current = tree != null && tree.has("currentToken") ? tree.get("currentToken") : tree;
-                long index = current == null || current.isNull() || !current.has("index") ? -1
-                        : current.get("index").asLong();
+                long index = index(tree);
                 position = position == -1 ? index : Math.min(position, index);
             }
             return new Progress(position, replaying);
         }
+    }
+
+    /**
+     * The global index a token has reached: a replay token's current token (replay tokens nest when a processor
+     * that is still in its first run is reset), -1 before the first event.
+     */
+    private static long index(JsonNode token) {
+        JsonNode current = token;
+        while (current != null && current.has("currentToken")) {
+            current = current.get("currentToken");
+        }
+        return current == null || current.isNull() || !current.has("index") ? -1 : current.get("index").asLong();
+    }
+
+    private static PreparedStatement prepared(Connection connection, String sql, String parameter)
+            throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        statement.setString(1, parameter);
+        return statement;
+    }
+
+    /**
+     * What holds the events: the table, its rows, the type of its payload column, and the rows in the other
+     * layout's table (none, or the configuration did not run as described).
+     */
+    Map<String, Object> store() throws SQLException {
+        Map<String, Object> store = new LinkedHashMap<>();
+        try (Connection connection = connect()) {
+            store.put("eventTable", layout.eventTable());
+            store.put("events", layout.count(connection));
+            String[] table = layout.eventTable().split("\\.");
+            try (PreparedStatement select = connection.prepareStatement("""
+                    SELECT data_type FROM information_schema.columns
+                     WHERE table_schema = ? AND table_name = ? AND column_name = 'payload'""")) {
+                select.setString(1, table[0]);
+                select.setString(2, table[1]);
+                try (ResultSet rows = select.executeQuery()) {
+                    store.put("payloadColumnType", rows.next() ? rows.getString(1) : null);
+                }
+            }
+            Map<String, Object> elsewhere = new LinkedHashMap<>();
+            for (StoreLayout other : StoreLayout.values()) {
+                if (other != layout) {
+                    elsewhere.put(other.eventTable(), other.exists(connection) ? other.count(connection) : "none");
+                }
+            }
+            store.put("eventsInOtherTables", elsewhere);
+        }
+        return store;
     }
 
     /** Waits until query-service has projected everything stored; returns how long that took. */

@@ -18,7 +18,8 @@ import java.util.UUID;
  * <p>Settings (system properties): {@code bench.jdbc.url} (any database of the server, default the local
  * server's {@code postgres}), {@code bench.jdbc.user}, {@code bench.clients} (8), {@code bench.seconds} (60, the
  * command window), {@code bench.ceiling-seconds} (20), {@code bench.events} (1,000,000),
- * {@code bench.small-events} (10,000), {@code bench.peer-replay-seconds} (120), {@code bench.out}.
+ * {@code bench.small-events} (10,000), {@code bench.peer-replay-seconds} (120), {@code bench.out}; and
+ * {@code bench.tuned} / {@code bench.peer} (true): false leaves that configuration out.
  */
 public final class Benchmark {
 
@@ -32,7 +33,9 @@ public final class Benchmark {
         Report report = new Report(settings);
         report.machine(Machine.describe(settings));
         try {
-            tuned(settings, report);
+            if (Boolean.parseBoolean(System.getProperty("bench.tuned", "true"))) {
+                tuned(settings, report);
+            }
             if (Boolean.parseBoolean(System.getProperty("bench.peer", "true"))) {
                 stock(settings, report);
             }
@@ -47,14 +50,15 @@ public final class Benchmark {
     /** The services as they ship. */
     private static void tuned(Settings settings, Report report) throws Exception {
         log("Tilsynsspor as configured: starting both services");
-        try (BenchStack stack = new BenchStack(Map.of())) {
+        try (BenchStack stack = BenchStack.tuned()) {
             Phases phases = new Phases(stack, settings.clients());
             WorkedExample template = phases.example(stack.commands(nanos -> { }));
+            report.tuned("store", stack.store());
             log("warming up for %d s", settings.warmUp().toSeconds());
             phases.warmUp(settings.warmUp());
             EventCopier copier;
             try (Connection connection = stack.connect()) {
-                copier = new EventCopier(connection, UUID.fromString(template.orderId),
+                copier = new EventCopier(connection, stack.layout, UUID.fromString(template.orderId),
                         UUID.fromString(template.caseId));
                 log("filling the store to %,d events (copies of one order's %d)", settings.smallEvents(),
                         copier.eventsPerCopy());
@@ -92,12 +96,18 @@ public final class Benchmark {
         }
     }
 
-    /** The peer: the same runs on Axon's stock settings (profile axon-defaults, see README). */
+    /** The peer: the same runs on Axon's stock settings and its JPA engine (README, "Benchmark"). */
     private static void stock(Settings settings, Report report) throws Exception {
-        log("Axon's stock settings: starting both services with profile axon-defaults");
-        try (BenchStack stack = new BenchStack(Map.of("SPRING_PROFILES_ACTIVE", "axon-defaults"))) {
+        log("Axon's stock settings: starting both services with profile axon-defaults and Hibernate (JPA engine)");
+        try (BenchStack stack = BenchStack.stock()) {
             Phases phases = new Phases(stack, settings.clients());
             WorkedExample template = phases.example(stack.commands(nanos -> { }));
+            Map<String, Object> store = stack.store();
+            if ((long) store.get("events") == 0 || !Map.of(StoreLayout.TILSYNSSPOR.eventTable(), 0L)
+                    .equals(store.get("eventsInOtherTables"))) {
+                throw new IllegalStateException("the peer did not store its events with Axon's JPA engine: " + store);
+            }
+            report.stock("store", store);
             phases.warmUp(settings.warmUp());
             log("commands: %d clients for %d s, lag probed alongside", settings.clients(),
                     settings.commandWindow().toSeconds());
@@ -106,8 +116,8 @@ public final class Benchmark {
             report.stock("lag", lag.summary());
             try (Connection connection = stack.connect()) {
                 log("filling the store to %,d events", settings.events());
-                new EventCopier(connection, UUID.fromString(template.orderId), UUID.fromString(template.caseId))
-                        .fillTo(connection, settings.events());
+                new EventCopier(connection, stack.layout, UUID.fromString(template.orderId),
+                        UUID.fromString(template.caseId)).fillTo(connection, settings.events());
             }
             log("rebuilding the read models for %d s", settings.peerReplay().toSeconds());
             report.stock("replay", phases.replay(settings.peerReplay(), Duration.ofMinutes(60)));

@@ -15,7 +15,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -29,8 +28,9 @@ import java.util.regex.Pattern;
 /**
  * Fills the event store with copies of one real order's events (the order's own and its case's, as the services
  * wrote them), each copy under new ids and with a new citizen key, its personal texts sealed again under that key.
- * The rows go in with COPY through the store's own triggers, so every copy is hash-chained and announced like any
- * append; to query-service they are indistinguishable from orders that went through the commands.
+ * In Tilsynsspor's store the rows go in with COPY through the store's own triggers, so every copy is hash-chained and
+ * announced like any append; to query-service they are indistinguishable from orders that went through the
+ * commands. In the stock peer's store (Axon's JPA tables) they go in as Hibernate would have written them.
  */
 final class EventCopier {
 
@@ -43,18 +43,18 @@ final class EventCopier {
                        byte[] payload, String payloadRevision, String payloadType, String timeStamp) {
     }
 
+    private final StoreLayout layout;
     private final List<Row> template = new ArrayList<>();
     private final UUID caseId;
     private final byte[] caseKey;
 
-    /** The events of {@code orderId}'s hash chain (the order and its case) are the template. */
-    EventCopier(Connection connection, UUID orderId, UUID caseId) throws SQLException {
+    /** The events of order {@code orderId} and of its case {@code caseId} are the template. */
+    EventCopier(Connection connection, StoreLayout layout, UUID orderId, UUID caseId) throws SQLException {
+        this.layout = layout;
         this.caseId = caseId;
-        try (PreparedStatement select = connection.prepareStatement("""
-                SELECT aggregateIdentifier, sequenceNumber, type, eventIdentifier, metaData, payload,
-                       payloadRevision, payloadType, timeStamp
-                  FROM events.domain_event_entry WHERE chainOrderId = ? ORDER BY chainPosition""")) {
-            select.setObject(1, orderId);
+        try (PreparedStatement select = connection.prepareStatement(layout.eventsOfQuery())) {
+            select.setString(1, orderId.toString());
+            select.setString(2, caseId.toString());
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     template.add(new Row(rows.getString(1), rows.getLong(2), rows.getString(3), rows.getString(4),
@@ -71,8 +71,8 @@ final class EventCopier {
             }
         }
         if (template.isEmpty() || caseKey == null) {
-            throw new IllegalStateException("order " + orderId + " has no events or its case " + caseId
-                    + " no key");
+            throw new IllegalStateException("order " + orderId + " has no events in " + layout.eventTable()
+                    + " or its case " + caseId + " no key");
         }
     }
 
@@ -83,7 +83,7 @@ final class EventCopier {
     /** Appends copies until the store holds at least {@code total} events; returns how many events were added. */
     long fillTo(Connection connection, long total) throws SQLException, IOException {
         long added = 0;
-        long present = count(connection);
+        long present = layout.count(connection);
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try {
@@ -98,10 +98,7 @@ final class EventCopier {
                 }
                 copy.copyIn("COPY events.citizen_key (case_id, key) FROM STDIN (FORMAT csv)",
                         new StringReader(keys.toString()));
-                added += copy.copyIn("""
-                        COPY events.domain_event_entry (aggregateIdentifier, sequenceNumber, type, eventIdentifier,
-                             metaData, payload, payloadRevision, payloadType, timeStamp) FROM STDIN (FORMAT csv)""",
-                        new StringReader(events.toString()));
+                added += layout.append(connection, copy, events.toString());
                 connection.commit();
             }
         } catch (SQLException | IOException | RuntimeException e) {
@@ -111,14 +108,6 @@ final class EventCopier {
             connection.setAutoCommit(autoCommit);
         }
         return added;
-    }
-
-    static long count(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT count(*) FROM events.domain_event_entry")) {
-            rows.next();
-            return rows.getLong(1);
-        }
     }
 
     private void appendCopy(StringBuilder keys, StringBuilder events) throws IOException {

@@ -23,6 +23,7 @@ public final class ServiceProcess {
 
     private final String name;
     private final Path jar;
+    private final Path libraries;
     private final Map<String, String> environment;
     private final int port;
     private final Path log;
@@ -30,9 +31,21 @@ public final class ServiceProcess {
     private int starts;
 
     public ServiceProcess(String name, Path jar, Map<String, String> environment) {
+        this(name, jar, environment, null);
+    }
+
+    /**
+     * With {@code libraries} (a folder of jars, or null), the jar runs with those jars on its class path too, through
+     * Spring Boot's {@code PropertiesLauncher} and its {@code loader.path}.
+     */
+    public ServiceProcess(String name, Path jar, Map<String, String> environment, Path libraries) {
         this.name = name;
         this.jar = jar.toAbsolutePath().normalize();
         this.environment = environment;
+        this.libraries = libraries == null ? null : libraries.toAbsolutePath().normalize();
+        if (this.libraries != null && !Files.isDirectory(this.libraries)) {
+            throw new IllegalStateException(this.libraries + " is missing");
+        }
         this.port = freePort();
         this.log = Path.of("target", "it-logs").toAbsolutePath();
         if (!Files.isRegularFile(this.jar)) {
@@ -57,7 +70,14 @@ public final class ServiceProcess {
         try {
             Files.createDirectories(log);
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                    .toString(), "-Xmx512m", "-jar", jar.toString(), "--server.port=" + port));
+                    .toString(), "-Xmx512m"));
+            if (libraries == null) {
+                command.addAll(List.of("-jar", jar.toString()));
+            } else {
+                command.addAll(List.of("-Dloader.path=" + libraries, "-cp", jar.toString(),
+                        "org.springframework.boot.loader.launch.PropertiesLauncher"));
+            }
+            command.add("--server.port=" + port);
             command.addAll(List.of(arguments));
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
