@@ -31,6 +31,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -126,6 +127,7 @@ class PagesBrowserIT {
         js("arguments[0].value = arguments[1];", picker, LocalDateTime.ofInstant(imposedBy, DANISH)
                 .format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")));
         picker.submit();
+        awaitNavigation(url -> url.contains("asOf="));
         assertThat(browser.findElement(By.id("som-det-stod")).getText()).contains("som det stod");
         assertThat(text(By.id("ordre-status"))).isEqualTo("Givet");
         assertThat(browser.findElements(By.cssSelector(".krav-status")).stream().map(WebElement::getText))
@@ -135,6 +137,7 @@ class PagesBrowserIT {
 
         browser.get(dossier);
         browser.findElement(By.id("til-revisionsspor")).click();
+        awaitNavigation(url -> url.contains("/revisionsspor"));
         WebElement verification = browser.findElement(By.id("verifikation"));
         assertThat(verification.getAttribute("class")).contains("ok");
         assertThat(verification.getText()).contains("Revisionssporet er ubrudt");
@@ -144,6 +147,7 @@ class PagesBrowserIT {
         screenshot("03-revisionsspor");
         new Select(browser.findElement(By.id("haendelse"))).selectByVisibleText("Måling registreret");
         browser.findElement(By.id("haendelse")).submit();
+        awaitNavigation(url -> url.contains("haendelse="));
         assertThat(browser.findElements(By.cssSelector("#spor tbody tr"))).hasSize(5)
                 .allSatisfy(row -> assertThat(row.getText()).contains("Måling registreret"));
         assertEveryFieldIsLabelled();
@@ -194,6 +198,7 @@ class PagesBrowserIT {
         screenshot("05-overblik");
 
         browser.findElement(By.linkText("Påbud")).click();
+        awaitNavigation(url -> url.endsWith("/paabud"));
         WebElement row = browser.findElement(By.xpath("//table[@id='paabud']//tr[td/a[text()='ST-SIDER-3']]"));
         assertThat(row.getAttribute("class")).contains("due-soon");
         assertThat(row.getText()).contains("1 krav med frist snart");
@@ -201,6 +206,7 @@ class PagesBrowserIT {
         assertThat(verified.getAttribute("class")).doesNotContain("due-soon").doesNotContain("overdue");
         new Select(browser.findElement(By.id("status"))).selectByVisibleText("Givet");
         browser.findElement(By.id("status")).submit();
+        awaitNavigation(url -> url.contains("status=IMPOSED"));
         assertThat(browser.getPageSource()).contains("ST-SIDER-3").doesNotContain("ST-SIDER-2");
         screenshot("06-paabud");
         logOut();
@@ -231,12 +237,19 @@ class PagesBrowserIT {
         assertThat(text(By.tagName("h1"))).isEqualTo("Log ind");
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(EndToEnd.PASSWORD, Keys.ENTER);
-        assertThat(browser.getCurrentUrl()).doesNotContain("/login");
+        awaitNavigation(url -> !url.contains("/login"));
     }
 
     private static void logOut() {
         browser.findElement(By.xpath("//button[text()='Log ud']")).click();
-        assertThat(browser.getCurrentUrl()).contains("/login?logget-ud");
+        awaitNavigation(url -> url.contains("/login?logget-ud"));
+    }
+
+    /** A click or a submitted form may navigate after it returns: wait for the page it leads to. */
+    private static void awaitNavigation(Predicate<String> arrived) {
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                .untilAsserted(() -> assertThat(browser.getCurrentUrl()).as("the page after the click")
+                        .matches(arrived));
     }
 
     private static void assertEveryFieldIsLabelled() {
