@@ -1,8 +1,18 @@
 #!/usr/bin/env bash
 # Builds Tilsynsspor and runs both services on the embedded PostgreSQL (or on the server that
 # SPRING_DATASOURCE_URL names). Prints where they listen and how to log in. Ctrl-C stops everything.
+#   --rebuild-read-models   query-service empties its read models and replays every event as it starts
 set -euo pipefail
 cd "$(dirname "$0")"
+
+QUERY_ARGS=()
+for argument in "$@"; do
+  case "$argument" in
+    --rebuild-read-models) QUERY_ARGS+=(--tilsynsspor.rebuild-read-models=true) ;;
+    -h | --help) sed -n '2,4s/^# \{0,1\}//p' "$0"; exit 0 ;;
+    *) echo "Unknown option $argument (known: --rebuild-read-models, --help)" >&2; exit 2 ;;
+  esac
+done
 
 if ! command -v java >/dev/null 2>&1 && [ -z "${JAVA_HOME:-}" ]; then
   echo "Tilsynsspor needs a JDK 17 or newer: put java on the PATH or set JAVA_HOME." >&2
@@ -38,10 +48,11 @@ stop() {
 trap stop EXIT
 trap 'exit 130' INT TERM
 
-start() { # name port
+start() { # name port [argument...]
   local name=$1 port=$2
+  shift 2
   PORT="$port" QUERY_SERVICE_URL="http://localhost:$QUERY_PORT" \
-    "$JAVA" -jar "$name/target/$name.jar" >"$LOGS/$name.log" 2>&1 &
+    "$JAVA" -jar "$name/target/$name.jar" "$@" >"$LOGS/$name.log" 2>&1 &
   pids+=($!)
   local pid=$! deadline=$((SECONDS + 180))
   printf 'Starting %s on port %s ' "$name" "$port"
@@ -58,7 +69,7 @@ start() { # name port
 }
 
 start command-service "$COMMAND_PORT"
-start query-service "$QUERY_PORT"
+start query-service "$QUERY_PORT" ${QUERY_ARGS[@]+"${QUERY_ARGS[@]}"}
 
 database="embedded PostgreSQL, data in $TILSYNSSPOR_DATA_DIR"
 [ -n "${SPRING_DATASOURCE_URL:-}" ] && database="$SPRING_DATASOURCE_URL"
@@ -80,6 +91,10 @@ Pages: http://localhost:$QUERY_PORT/  (log in as inspector or leader, password a
 Try:  curl -u inspector:demo http://localhost:$QUERY_PORT/api/orders
 Press Ctrl-C to stop.
 EOF
+
+if [ ${#QUERY_ARGS[@]} -gt 0 ]; then
+  echo "query-service is rebuilding its read models: progress in $LOGS/query-service.log"
+fi
 
 wait -n "${pids[@]}" || true
 echo "A service stopped unexpectedly; see $LOGS" >&2
