@@ -11,12 +11,14 @@ import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.NoCache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -78,14 +80,17 @@ public class EventStoreConfiguration {
 
     /**
      * Aggregates stay in memory between commands (until the garbage collector wants the room), so a command does
-     * not read and deserialize its aggregate's events again. Safe with several instances on one store: a command
-     * decided on a stale copy appends a sequence number that is taken, which fails (SQLSTATE 23505), drops the copy
-     * and is retried on the events. The aggregates hold no personal texts (those stay sealed in the events).
-     * Axon's stock setting (profile {@value #AXON_DEFAULTS}) is no cache.
+     * not read and deserialize its aggregate's events again. Each use is checked against the store's last sequence
+     * number for the aggregate ({@link CheckedAggregateCache}), so with several instances on one store a command is
+     * never decided on a copy that another instance has since moved on; a race between the check and the append
+     * still fails on the taken sequence number (SQLSTATE 23505), drops the copy and is retried on the events. The
+     * aggregates hold no personal texts (those stay sealed in the events). Axon's stock setting (profile
+     * {@value #AXON_DEFAULTS}) is no cache.
      */
     @Bean(AGGREGATE_CACHE)
-    Cache aggregateCache(Environment environment) {
-        return environment.acceptsProfiles(Profiles.of(AXON_DEFAULTS)) ? NoCache.INSTANCE : new WeakReferenceCache();
+    Cache aggregateCache(Environment environment, ObjectProvider<EventStore> eventStore) {
+        return environment.acceptsProfiles(Profiles.of(AXON_DEFAULTS)) ? NoCache.INSTANCE
+                : new CheckedAggregateCache(new WeakReferenceCache(), eventStore::getObject);
     }
 
     /** The actor, role, scope and reason of a command travel on to every event it causes. */

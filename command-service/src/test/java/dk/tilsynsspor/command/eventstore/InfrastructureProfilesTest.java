@@ -7,7 +7,6 @@ import org.axonframework.axonserver.connector.event.axon.AxonServerEventStore;
 import org.axonframework.axonserver.connector.query.AxonServerQueryBus;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.caching.NoCache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -71,7 +70,7 @@ class InfrastructureProfilesTest {
             assertThat(context.getBean(CommandBus.class)).isNotInstanceOf(AxonServerCommandBus.class);
             assertThat(context.getBeansOfType(AxonServerConnectionManager.class)).isEmpty();
             assertThat(context.getBean(EventStoreConfiguration.AGGREGATE_CACHE))
-                    .isInstanceOf(WeakReferenceCache.class);
+                    .isInstanceOf(CheckedAggregateCache.class);
         }
     }
 

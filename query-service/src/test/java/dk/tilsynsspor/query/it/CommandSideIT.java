@@ -150,6 +150,31 @@ class CommandSideIT {
         assertThat(accepted).isEqualTo(40);
     }
 
+    /**
+     * Two command-service instances on one store: what one appends, the other's next command on that aggregate
+     * sees. Instance A keeps the order in its cache; B defines a quality goal; A's measurement needs that goal.
+     */
+    @Test
+    void aSecondInstanceOnTheSameStoreNeverLeavesTheFirstDecidingOnAStaleAggregate(EndToEnd.Stack stack) {
+        ServiceProcess second = stack.anotherCommandService();
+        second.start();
+        try {
+            Api other = new Api(second.baseUrl(), stack.tokens);
+            WorkedExample order = WorkedExample.imposed(stack.commands, "ST-TWO-INSTANCES");
+            expect(200, stack.commands.post("leader", order.order("/acknowledgement"), "{}"));
+            expect(201, other.post("leader", order.requirement(order.restraintRequirement,
+                    "/quality-goal"), Map.of("indicator", "restraint incidents per month", "unit", "incidents",
+                    "baseline", 6, "target", 2, "direction", "LOWER_IS_BETTER")));
+
+            Api.Response measured = stack.commands.post("leader", order.requirement(order.restraintRequirement,
+                    "/measurements"), Map.of("value", 4, "measuredOn", "2026-12-01", "source", "incident log"));
+
+            assertThat(measured.status()).as(measured.body().toString()).isEqualTo(201);
+        } finally {
+            second.stop();
+        }
+    }
+
     @Test
     void aDeadlinePassedWhileCommandServiceWasDownIsMissedAfterRestart(EndToEnd.Stack stack) throws SQLException {
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Copenhagen"));

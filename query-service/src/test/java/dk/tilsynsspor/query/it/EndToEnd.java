@@ -28,9 +28,10 @@ public class EndToEnd implements BeforeAllCallback, ParameterResolver {
 
         /** Bearer tokens on a PostgreSQL server (production identity), else the demo users over HTTP Basic. */
         public final Tokens tokens = database.onServer() ? new Tokens() : null;
+        private final Map<String, String> environment;
 
         Stack() {
-            Map<String, String> environment = new HashMap<>(Map.of(
+            environment = new HashMap<>(Map.of(
                     "SPRING_DATASOURCE_URL", database.url(),
                     "SPRING_DATASOURCE_USERNAME", database.user(),
                     "SPRING_DATASOURCE_PASSWORD", database.password()));
@@ -48,6 +49,12 @@ public class EndToEnd implements BeforeAllCallback, ParameterResolver {
             commands = new Api(commandService.baseUrl(), tokens);
             queries = new Api(queryService.baseUrl(), tokens);
             start();
+        }
+
+        /** One more command-service instance on the same database, as a scaled-out deployment runs it; not started. */
+        public ServiceProcess anotherCommandService() {
+            return new ServiceProcess("command-service-2",
+                    Path.of("..", "command-service", "target", "command-service.jar"), environment);
         }
 
         public void start() {

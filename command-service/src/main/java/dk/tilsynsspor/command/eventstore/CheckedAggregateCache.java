@@ -1,0 +1,87 @@
+package dk.tilsynsspor.command.eventstore;
+
+import org.axonframework.common.Registration;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.eventsourcing.AggregateCacheEntry;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+
+/**
+ * The aggregates' cache, checked against the event store each time a command reads from it: a cached aggregate is
+ * used only if no event was stored for it after the last one it has seen, so with several command-service instances
+ * on one store no command is decided on an old state (a refusal decided on one would be wrong, and only a command
+ * that appends would have been caught by the taken sequence number). The check reads one number through the event
+ * store ({@link EventStore#lastSequenceNumberFor}), which is still far cheaper than reading and applying the
+ * aggregate's events.
+ */
+final class CheckedAggregateCache implements Cache {
+
+    private final Cache cache;
+    private final Supplier<EventStore> eventStore;
+
+    /** {@code eventStore} is asked for lazily: the store and the aggregates' repositories are made after the cache. */
+    CheckedAggregateCache(Cache cache, Supplier<EventStore> eventStore) {
+        this.cache = cache;
+        this.eventStore = eventStore;
+    }
+
+    @Override
+    public <K, V> V get(K key) {
+        V value = cache.get(key);
+        if (value instanceof AggregateCacheEntry<?> entry && !current(key.toString(), entry)) {
+            cache.remove(key);
+            return null;
+        }
+        return value;
+    }
+
+    private boolean current(String aggregateId, AggregateCacheEntry<?> entry) {
+        Long version;
+        try {
+            // an entry made in this process holds the aggregate itself and hands it back as it is
+            version = entry.recreateAggregate(null, null, null, null).version();
+        } catch (RuntimeException notInThisProcess) {
+            return false;
+        }
+        Optional<Long> stored = eventStore.get().lastSequenceNumberFor(aggregateId);
+        return version != null && stored.isPresent() && stored.get() <= version;
+    }
+
+    @Override
+    public void put(Object key, Object value) {
+        cache.put(key, value);
+    }
+
+    @Override
+    public boolean putIfAbsent(Object key, Object value) {
+        return cache.putIfAbsent(key, value);
+    }
+
+    @Override
+    public boolean remove(Object key) {
+        return cache.remove(key);
+    }
+
+    @Override
+    public void removeAll() {
+        cache.removeAll();
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+        return cache.containsKey(key);
+    }
+
+    @Override
+    public Registration registerCacheEntryListener(EntryListener cacheEntryListener) {
+        return cache.registerCacheEntryListener(cacheEntryListener);
+    }
+
+    @Override
+    public <V> void computeIfPresent(Object key, UnaryOperator<V> update) {
+        cache.computeIfPresent(key, update);
+    }
+}
