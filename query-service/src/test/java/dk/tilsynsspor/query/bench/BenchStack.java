@@ -14,7 +14,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -72,10 +71,9 @@ final class BenchStack implements AutoCloseable {
                 "file:" + tokens.publicKey().toAbsolutePath()));
         Map<String, String> commandEnvironment = new HashMap<>(environment);
         commandEnvironment.putAll(commandSettings);
-        commandService = new ServiceProcess("command-service",
-                Path.of("..", "command-service", "target", "command-service.jar"), recorded(commandEnvironment,
-                "command-service"), libraries);
-        queryService = new ServiceProcess("query-service", Path.of("target", "query-service.jar"),
+        commandService = new ServiceProcess("command-service", ServiceProcess.COMMAND_SERVICE_JAR,
+                recorded(commandEnvironment, "command-service"), libraries);
+        queryService = new ServiceProcess("query-service", ServiceProcess.QUERY_SERVICE_JAR,
                 recorded(environment, "query-service"), libraries);
         commandService.start();
         queryService.start();
@@ -106,10 +104,8 @@ final class BenchStack implements AutoCloseable {
     }
 
     long head() throws SQLException {
-        try (Connection connection = connect(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(layout.headQuery())) {
-            rows.next();
-            return rows.getLong(1);
+        try (Connection connection = connect()) {
+            return layout.head(connection);
         }
     }
 

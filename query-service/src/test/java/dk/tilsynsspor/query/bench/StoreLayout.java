@@ -54,8 +54,8 @@ enum StoreLayout {
     }
 
     /** The highest global index stored. */
-    String headQuery() {
-        return "SELECT coalesce(max(" + globalIndex + "), 0) FROM " + eventTable;
+    long head(Connection connection) throws SQLException {
+        return single(connection, "SELECT coalesce(max(" + globalIndex + "), 0) FROM " + eventTable, Long.class);
     }
 
     /** A processor's tokens (parameter: its name): the token's type and its serialized form as bytes. */
@@ -109,18 +109,18 @@ enum StoreLayout {
     }
 
     boolean exists(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT to_regclass('" + eventTable + "') IS NOT NULL")) {
-            rows.next();
-            return rows.getBoolean(1);
-        }
+        return single(connection, "SELECT to_regclass('" + eventTable + "') IS NOT NULL", Boolean.class);
     }
 
     long count(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT count(*) FROM " + eventTable)) {
+        return single(connection, "SELECT count(*) FROM " + eventTable, Long.class);
+    }
+
+    /** The one value of a query's one row. */
+    private static <T> T single(Connection connection, String sql, Class<T> type) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
-            return rows.getLong(1);
+            return rows.getObject(1, type);
         }
     }
 }

@@ -5,7 +5,6 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -42,10 +41,8 @@ public class EndToEnd implements BeforeAllCallback, ParameterResolver {
                 environment.put("TILSYNSSPOR_DEMO_USERS_ENABLED", "true");
                 environment.put("TILSYNSSPOR_DEMO_PASSWORD", PASSWORD);
             }
-            commandService = new ServiceProcess("command-service",
-                    Path.of("..", "command-service", "target", "command-service.jar"), environment);
-            queryService = new ServiceProcess("query-service",
-                    Path.of("target", "query-service.jar"), environment);
+            commandService = new ServiceProcess("command-service", ServiceProcess.COMMAND_SERVICE_JAR, environment);
+            queryService = new ServiceProcess("query-service", ServiceProcess.QUERY_SERVICE_JAR, environment);
             commands = new Api(commandService.baseUrl(), tokens);
             queries = new Api(queryService.baseUrl(), tokens);
             start();
@@ -53,8 +50,7 @@ public class EndToEnd implements BeforeAllCallback, ParameterResolver {
 
         /** One more command-service instance on the same database, as a scaled-out deployment runs it; not started. */
         public ServiceProcess anotherCommandService() {
-            return new ServiceProcess("command-service-2",
-                    Path.of("..", "command-service", "target", "command-service.jar"), environment);
+            return new ServiceProcess("command-service-2", ServiceProcess.COMMAND_SERVICE_JAR, environment);
         }
 
         public void start() {

@@ -19,6 +19,10 @@ import java.util.concurrent.TimeUnit;
 /** One service, run from its packaged jar as a process of its own, the way it runs in production. */
 public final class ServiceProcess {
 
+    /** The packaged jars, as seen from query-service's folder (where the tests and the benchmark run). */
+    public static final Path COMMAND_SERVICE_JAR = Path.of("..", "command-service", "target", "command-service.jar");
+    public static final Path QUERY_SERVICE_JAR = Path.of("target", "query-service.jar");
+
     private static final Duration STARTUP = Duration.ofSeconds(150);
 
     private final String name;
