@@ -1,5 +1,7 @@
 package dk.tilsynsspor.command.casework;
 
+import dk.tilsynsspor.command.input.PlausibleDate;
+import dk.tilsynsspor.command.input.ActorId;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -15,28 +17,28 @@ final class CaseRequests {
     private CaseRequests() {
     }
 
-    record OpenCaseRequest(UUID id, @NotBlank @Size(max = 200) String organisationId,
+    record OpenCaseRequest(UUID id, @NotBlank @ActorId String organisationId,
                            @NotBlank @Size(max = 200) String citizenRef, @NotNull UUID orderId,
-                           @NotEmpty List<@NotNull UUID> requirementIds) {
+                           @NotEmpty @Size(max = 50) List<@NotNull UUID> requirementIds) {
     }
 
-    record AssignmentRequest(@NotBlank @Size(max = 200) String professionalId,
+    record AssignmentRequest(@NotBlank @ActorId String professionalId,
                              @NotBlank @Size(max = 300) String name,
                              @NotBlank @Size(max = 200) String discipline,
                              @NotBlank @Size(max = 200) String sector,
                              @NotBlank @Size(max = 200) String role) {
     }
 
-    record ThemeRequest(UUID id, @NotBlank @Size(max = 200) String professionalId,
+    record ThemeRequest(UUID id, @NotBlank @ActorId String professionalId,
                         @NotBlank @Size(max = 5000) String theme, @NotNull UUID requirementId) {
     }
 
-    record SessionRequest(UUID id, @NotNull LocalDate heldOn, @NotBlank @Size(max = 300) String facilitator,
-                          @NotEmpty List<@NotBlank String> participantIds,
-                          @NotEmpty List<@NotNull UUID> requirementIds) {
+    record SessionRequest(UUID id, @NotNull @PlausibleDate LocalDate heldOn, @NotBlank @Size(max = 300) String facilitator,
+                          @NotEmpty @Size(max = 50) List<@NotBlank @ActorId String> participantIds,
+                          @NotEmpty @Size(max = 50) List<@NotNull UUID> requirementIds) {
     }
 
-    record InsightRequest(UUID id, @NotBlank @Size(max = 200) String professionalId, @NotNull UUID requirementId,
+    record InsightRequest(UUID id, @NotBlank @ActorId String professionalId, @NotNull UUID requirementId,
                           @NotBlank @Size(max = 20000) String insight,
                           @NotBlank @Size(max = 20000) String practiceChange) {
     }

@@ -1,11 +1,11 @@
 package dk.tilsynsspor.command.idempotency;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.tilsynsspor.command.idempotency.IdempotentRequests.Claim;
 import dk.tilsynsspor.command.idempotency.IdempotentRequests.Claimed;
 import dk.tilsynsspor.command.idempotency.IdempotentRequests.InProgress;
 import dk.tilsynsspor.command.idempotency.IdempotentRequests.Mismatch;
 import dk.tilsynsspor.command.idempotency.IdempotentRequests.Replay;
+import dk.tilsynsspor.platform.web.ProblemResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,7 +13,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -22,7 +21,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -38,11 +36,11 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private static final int MAX_KEY_LENGTH = 255;
 
     private final IdempotentRequests requests;
-    private final ObjectMapper objectMapper;
+    private final ProblemResponses problems;
 
-    IdempotencyFilter(IdempotentRequests requests, ObjectMapper objectMapper) {
+    IdempotencyFilter(IdempotentRequests requests, ProblemResponses problems) {
         this.requests = requests;
-        this.objectMapper = objectMapper;
+        this.problems = problems;
     }
 
     @Override
@@ -106,11 +104,6 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     private void problem(HttpServletResponse response, HttpStatus status, String code, String title, String detail)
             throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("urn:tilsynsspor:problem:" + code));
-        problem.setTitle(title);
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        objectMapper.writeValue(response.getOutputStream(), problem);
+        problems.write(response, status, code, title, detail);
     }
 }

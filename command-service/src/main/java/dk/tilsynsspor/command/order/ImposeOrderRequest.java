@@ -1,5 +1,7 @@
 package dk.tilsynsspor.command.order;
 
+import dk.tilsynsspor.command.input.PlausibleDate;
+import dk.tilsynsspor.command.input.ActorId;
 import dk.tilsynsspor.core.order.QualityTheme;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -14,19 +16,19 @@ import java.util.UUID;
 /** Body of {@code POST /api/orders}. {@code id} and each requirement's {@code id} are optional. */
 record ImposeOrderRequest(
         UUID id,
-        @NotBlank @Size(max = 200) String authorityId,
-        @NotBlank @Size(max = 200) String organisationId,
+        @NotBlank @ActorId String authorityId,
+        @NotBlank @ActorId String organisationId,
         @NotBlank @Size(max = 200) String reference,
         @NotBlank @Size(max = 2000) String legalBasis,
-        @NotNull LocalDate issuedOn,
+        @NotNull @PlausibleDate LocalDate issuedOn,
         @Size(max = 10000) String summary,
-        @NotEmpty @Valid List<@NotNull @Valid RequirementRequest> requirements) {
+        @NotEmpty @Size(max = 50) @Valid List<@NotNull @Valid RequirementRequest> requirements) {
 
     record RequirementRequest(
             UUID id,
             @NotBlank @Size(max = 500) String title,
             @NotBlank @Size(max = 10000) String requiredChange,
             @NotNull QualityTheme qualityTheme,
-            @NotNull LocalDate deadline) {
+            @NotNull @PlausibleDate LocalDate deadline) {
     }
 }

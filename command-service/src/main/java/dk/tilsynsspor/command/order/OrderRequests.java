@@ -1,5 +1,9 @@
 package dk.tilsynsspor.command.order;
 
+import java.math.BigDecimal;
+import dk.tilsynsspor.core.order.QualityDirection;
+import dk.tilsynsspor.command.input.PlausibleDate;
+import dk.tilsynsspor.command.input.Amount;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -21,7 +25,7 @@ final class OrderRequests {
     enum Decision { ACCEPT, REJECT }
 
     record DecisionRequest(@NotNull Decision decision, @Size(max = 5000) String reason,
-                           List<@NotNull UUID> requirementIds) {
+                           @Size(max = 50) List<@NotNull UUID> requirementIds) {
     }
 
     record ReasonRequest(@NotBlank @Size(max = 5000) String reason) {
@@ -30,28 +34,29 @@ final class OrderRequests {
     record ClosureRequest(@Size(max = 5000) String reason) {
     }
 
-    record DeadlineRequest(@NotNull LocalDate newDeadline, @NotBlank @Size(max = 5000) String reason) {
+    record DeadlineRequest(@NotNull @PlausibleDate LocalDate newDeadline, @NotBlank @Size(max = 5000) String reason) {
     }
 
-    record MilestoneRequest(@NotBlank @Size(max = 2000) String description, @NotNull LocalDate dueOn) {
+    record MilestoneRequest(@NotBlank @Size(max = 2000) String description, @NotNull @PlausibleDate LocalDate dueOn) {
     }
 
     record ActionPlanRequest(@NotBlank @Size(max = 20000) String plannedChanges,
                              @NotBlank @Size(max = 200) String responsibleLeader,
-                             @NotNull @Valid List<@NotNull @Valid MilestoneRequest> milestones) {
+                             @NotNull @Size(max = 50) @Valid List<@NotNull @Valid MilestoneRequest> milestones) {
     }
 
     record QualityGoalRequest(@NotBlank @Size(max = 500) String indicator, @NotBlank @Size(max = 100) String unit,
-                              @NotNull java.math.BigDecimal baseline, @NotNull java.math.BigDecimal target,
-                              @NotNull dk.tilsynsspor.core.order.QualityDirection direction) {
+                              @NotNull @Amount BigDecimal baseline, @NotNull @Amount BigDecimal target,
+                              @NotNull QualityDirection direction) {
     }
 
-    record MeasurementRequest(UUID id, @NotNull java.math.BigDecimal value, @NotNull LocalDate measuredOn,
+    record MeasurementRequest(UUID id, @NotNull @Amount BigDecimal value, @NotNull @PlausibleDate LocalDate measuredOn,
                               @NotBlank @Size(max = 500) String source) {
     }
 
     /** Citing no evidence is a broken rule of the domain (422), not a malformed request. */
-    record EvidenceRequest(List<@NotNull UUID> insightIds, List<@NotNull UUID> measurementIds) {
+    record EvidenceRequest(@Size(max = 200) List<@NotNull UUID> insightIds,
+                           @Size(max = 200) List<@NotNull UUID> measurementIds) {
     }
 
     record VerificationRequest(@NotNull Boolean goalMet, @NotBlank @Size(max = 20000) String conclusion,

@@ -8,7 +8,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.stereotype.Component;
@@ -34,7 +37,19 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
                          AuthenticationException exception) throws IOException {
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"tilsynsspor\"");
         write(request, response, HttpStatus.UNAUTHORIZED, "not-authenticated", "Not authenticated",
-                "Log in first: this service answers authenticated users only.");
+                why(exception));
+    }
+
+    /** Whether credentials were missing or wrong, without saying which part of them was wrong. */
+    private static String why(AuthenticationException exception) {
+        if (exception instanceof BadCredentialsException && !(exception instanceof InvalidBearerTokenException)) {
+            return "The user name or password is wrong.";
+        }
+        if (exception instanceof OAuth2AuthenticationException) {
+            return "The bearer token is not valid: it is expired, not signed by the configured identity provider, "
+                    + "or lacks the claims sub, role and authorityId or organisationId.";
+        }
+        return "Log in first: this service answers authenticated users only.";
     }
 
     @Override

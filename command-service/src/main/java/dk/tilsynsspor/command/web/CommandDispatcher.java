@@ -1,6 +1,7 @@
 package dk.tilsynsspor.command.web;
 
 import dk.tilsynsspor.command.access.Access;
+import dk.tilsynsspor.command.input.TextRules;
 import dk.tilsynsspor.command.rules.RuleBroken;
 import dk.tilsynsspor.command.rules.RuleViolationInterceptor;
 import dk.tilsynsspor.command.security.CurrentActor;
@@ -72,15 +73,27 @@ public class CommandDispatcher {
         return MetaData.from(metaData);
     }
 
+    /**
+     * The reason as the client wrote it. HTTP carries header values as bytes, which the servlet container hands on
+     * as ISO-8859-1 characters; clients send UTF-8 (the API documents it), so the bytes are read again as UTF-8, and
+     * as ISO-8859-1 only if they are not UTF-8 at all.
+     */
     private static String reasonHeader() {
         RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
-        if (attributes instanceof ServletRequestAttributes servlet) {
-            String reason = servlet.getRequest().getHeader(REASON_HEADER);
-            if (reason != null && reason.length() > MAX_REASON_LENGTH) {
-                throw new InvalidHeaderException(REASON_HEADER, "at most " + MAX_REASON_LENGTH + " characters");
-            }
-            return reason;
+        if (!(attributes instanceof ServletRequestAttributes servlet)) {
+            return null;
         }
-        return null;
+        String raw = servlet.getRequest().getHeader(REASON_HEADER);
+        if (raw == null) {
+            return null;
+        }
+        String reason = HeaderText.decode(raw);
+        if (reason.length() > MAX_REASON_LENGTH) {
+            throw new InvalidHeaderException(REASON_HEADER, "at most " + MAX_REASON_LENGTH + " characters");
+        }
+        TextRules.problem(reason).ifPresent(problem -> {
+            throw new InvalidHeaderException(REASON_HEADER, problem);
+        });
+        return reason;
     }
 }

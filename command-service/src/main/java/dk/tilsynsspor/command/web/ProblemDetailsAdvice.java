@@ -1,15 +1,17 @@
 package dk.tilsynsspor.command.web;
 
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dk.tilsynsspor.command.rules.RuleBroken;
 import dk.tilsynsspor.command.rules.RuleViolation;
+import dk.tilsynsspor.platform.web.BodyTooLargeException;
+import dk.tilsynsspor.platform.web.DatabaseUnavailable;
+import dk.tilsynsspor.platform.web.Problems;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -23,9 +25,9 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.net.URI;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /** Every error as RFC 9457 problem details, with a stable {@code type} per kind of problem. */
@@ -33,7 +35,6 @@ import java.util.stream.Collectors;
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
-    static final String TYPE_PREFIX = "urn:tilsynsspor:problem:";
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException exception,
@@ -54,22 +55,57 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
-        ProblemDetail problem;
-        if (exception.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-            String field = path(mismatch);
-            problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
-                    "Field " + field + " has an invalid value" + expected(mismatch) + ".");
-            problem.setProperty("errors", List.of(Map.of("field", field, "message", "invalid value")));
-        } else {
-            problem = problem(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON",
-                    "The request body is missing or is not valid JSON.");
+        if (BodyTooLargeException.isCause(exception)) {
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem(HttpStatus.PAYLOAD_TOO_LARGE,
+                    "body-too-large", "Request body too large", exception.getCause().getMessage()));
         }
+        return ResponseEntity.badRequest().body(JsonProblems.of(exception.getCause()));
+    }
+
+    /** Database failures in the controllers and in Axon, answered 503 at once so that the client may retry. */
+    @ExceptionHandler(DataAccessException.class)
+    ResponseEntity<ProblemDetail> dataAccess(DataAccessException exception) {
+        if (DatabaseUnavailable.isCause(exception)) {
+            return DatabaseUnavailable.response();
+        }
+        log.error("Database access failed", exception);
+        return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "error", "Internal error",
+                "The request could not be carried out; nothing was recorded."));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException exception, HttpHeaders headers,
+                                                        HttpStatusCode status, WebRequest request) {
+        String name = exception.getPropertyName() == null ? "parameter" : exception.getPropertyName();
+        String expected = exception.getRequiredType() == UUID.class ? " (expected a UUID)" : "";
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                "Parameter " + name + " has an invalid value" + expected + ".");
+        problem.setProperty("errors", List.of(Map.of("field", name, "message", "invalid value")));
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /**
+     * Spring's own problems (405, 406, 415, unknown path, ...) keep Spring's status and text, with a type of ours
+     * instead of about:blank.
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception exception, Object body, HttpHeaders headers,
+                                                             HttpStatusCode status, WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(exception, body, headers, status, request);
+        if (response != null && response.getBody() instanceof ProblemDetail problem
+                && URI.create("about:blank").equals(problem.getType())) {
+            problem.setType(URI.create(Problems.TYPE_PREFIX + (status.value() == 404 ? "not-found"
+                    : status.is4xxClientError() ? "invalid-request" : "error")));
+        }
+        return response;
     }
 
     @ExceptionHandler(CommandExecutionException.class)
     ResponseEntity<ProblemDetail> commandFailed(CommandExecutionException exception) {
         RuleBroken rule = exception.<RuleBroken>getDetails().orElse(null);
+        if (rule == null && DatabaseUnavailable.isCause(exception)) {
+            return DatabaseUnavailable.response();
+        }
         if (rule == null) {
             log.error("Command failed", exception);
             return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "command-failed", "Command failed",
@@ -120,36 +156,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     static ProblemDetail problem(HttpStatus status, String code, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(TYPE_PREFIX + code));
-        problem.setTitle(title);
-        return problem;
+        return Problems.problem(status, code, title, detail);
     }
 
     private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
         return ResponseEntity.status(problem.getStatus()).body(problem);
-    }
-
-    private static String path(JsonMappingException exception) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference reference : exception.getPath()) {
-            if (reference.getFieldName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
-            } else {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.toString();
-    }
-
-    private static String expected(MismatchedInputException mismatch) {
-        Class<?> target = mismatch.getTargetType();
-        if (target != null && target.isEnum()) {
-            return " (one of " + Arrays.toString(target.getEnumConstants()) + ")";
-        }
-        if (mismatch instanceof InvalidFormatException && target != null) {
-            return " (expected " + target.getSimpleName() + ")";
-        }
-        return "";
     }
 }

@@ -33,7 +33,7 @@ final class BenchStack implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PROCESSOR = "order-trail";
     /** Hibernate and Spring's JPA support, copied there by core's {@code bench} profile. */
-    private static final Path STOCK_JPA_LIBRARIES = Path.of("..", "core", "target", "stock-jpa");
+    private static final Path STOCK_JPA_LIBRARIES = Path.of("..", "core", "messages", "target", "stock-jpa");
 
     final StoreLayout layout;
     final TestDatabase database = TestDatabase.create();

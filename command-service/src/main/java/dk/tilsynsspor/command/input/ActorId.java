@@ -1,0 +1,33 @@
+package dk.tilsynsspor.command.input;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.Payload;
+import jakarta.validation.ReportAsSingleViolation;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * The id of a person, authority or organisation as the identity provider names it (a token's {@code sub}, its
+ * {@code authorityId} or {@code organisationId}): 1 to 200 letters, digits and {@code . _ @ : | + -}, no spaces.
+ */
+@Documented
+@Constraint(validatedBy = {})
+@Size(min = 1, max = 200)
+@Pattern(regexp = "[\\p{L}\\p{N}._@:|+-]*")
+@ReportAsSingleViolation
+@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE})
+@Retention(RetentionPolicy.RUNTIME)
+public @interface ActorId {
+
+    String message() default "must be 1 to 200 letters, digits or . _ @ : | + - (no spaces)";
+
+    Class<?>[] groups() default {};
+
+    Class<? extends Payload>[] payload() default {};
+}

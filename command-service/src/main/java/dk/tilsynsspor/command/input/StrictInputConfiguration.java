@@ -1,0 +1,20 @@
+package dk.tilsynsspor.command.input;
+
+import com.fasterxml.jackson.databind.Module;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The request bodies' JSON is read strictly (application.yml, {@code spring.jackson}: no duplicate keys, nothing
+ * after the document, no unknown fields, no coercion between types, strict dates), and every string in it is
+ * checked against {@link TextRules}. The event store's mapper is separate and unaffected.
+ */
+@Configuration(proxyBeanMethods = false)
+class StrictInputConfiguration {
+
+    @Bean
+    Module safeStrings() {
+        return new SimpleModule("safe-strings").addDeserializer(String.class, new SafeStringDeserializer());
+    }
+}

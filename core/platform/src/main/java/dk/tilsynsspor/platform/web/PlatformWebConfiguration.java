@@ -1,0 +1,44 @@
+package dk.tilsynsspor.platform.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.catalina.startup.Tomcat;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.web.servlet.ServletWebServerFactoryAutoConfiguration;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.util.unit.DataSize;
+
+/** The web plumbing both services share: problem answers from filters and from Tomcat, and the request guard. */
+@AutoConfiguration(before = ServletWebServerFactoryAutoConfiguration.class)
+public class PlatformWebConfiguration {
+
+    @Bean
+    ProblemResponses problemResponses(ObjectMapper objectMapper) {
+        return new ProblemResponses(objectMapper);
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestGuard> requestGuard(@Value("${tilsynsspor.max-request-body:1MB}") DataSize limit,
+                                                      ProblemResponses problems) {
+        FilterRegistrationBean<RequestGuard> registration =
+                new FilterRegistrationBean<>(new RequestGuard(limit, problems));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** Boot's Tomcat, with {@link ProblemErrorReportValve} answering Tomcat's own errors. */
+    @Bean
+    TomcatServletWebServerFactory tomcatServletWebServerFactory() {
+        return new TomcatServletWebServerFactory() {
+            @Override
+            protected TomcatWebServer getTomcatWebServer(Tomcat tomcat) {
+                ProblemErrorReportValve.install(tomcat.getHost());
+                return super.getTomcatWebServer(tomcat);
+            }
+        };
+    }
+}
