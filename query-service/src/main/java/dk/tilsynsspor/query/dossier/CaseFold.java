@@ -14,6 +14,8 @@ import dk.tilsynsspor.core.casework.query.TeamMember;
 import dk.tilsynsspor.core.casework.query.ThemeView;
 import dk.tilsynsspor.core.order.query.CaseSummary;
 import dk.tilsynsspor.query.trail.TrailEntry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,6 +28,8 @@ import java.util.UUID;
 /** One citizen case as its events tell it: team, themes, sessions and their insights. */
 public final class CaseFold {
 
+    private static final Logger log = LoggerFactory.getLogger(CaseFold.class);
+
     private CitizenCaseOpened opened;
     private boolean closed;
     private final Map<String, TeamMember> team = new LinkedHashMap<>();
@@ -36,7 +40,15 @@ public final class CaseFold {
     /** One case's view from its events, if it was opened. */
     public static Optional<CaseView> fold(List<TrailEntry> trail, EventReader reader) {
         CaseFold fold = new CaseFold();
-        trail.forEach(entry -> fold.apply(reader.read(entry), entry.recordedAt()));
+        for (TrailEntry entry : trail) {
+            try {
+                fold.apply(reader.read(entry), entry.recordedAt());
+            } catch (RuntimeException unreadable) {
+                // an event stored before input was checked must not hide the rest of the case
+                log.warn("Event {} of case {} cannot be read into its view and is left out: {}", entry.eventId(),
+                        entry.aggregateId(), unreadable.toString());
+            }
+        }
         return fold.exists() ? Optional.of(fold.view()) : Optional.empty();
     }
 

@@ -26,6 +26,8 @@ import dk.tilsynsspor.core.order.query.DeadlineExtension;
 import dk.tilsynsspor.core.order.query.OrderStatus;
 import dk.tilsynsspor.core.order.query.RequirementDossier;
 import dk.tilsynsspor.query.trail.TrailEntry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -42,6 +44,8 @@ import java.util.UUID;
  */
 public final class DossierFold {
 
+    private static final Logger log = LoggerFactory.getLogger(DossierFold.class);
+
     private SupervisoryOrderImposed order;
     private Instant imposedAt;
     private Instant acknowledgedAt;
@@ -53,11 +57,21 @@ public final class DossierFold {
     private final Map<UUID, RequirementFold> requirements = new LinkedHashMap<>();
     private final Map<UUID, CaseFold> cases = new LinkedHashMap<>();
     private final Map<UUID, InsightView> insights = new LinkedHashMap<>();
+    private int unreadable;
 
     public static Optional<ComplianceDossier> fold(List<TrailEntry> trail, EventReader reader, LocalDate today,
                                                    Instant asOf) {
         DossierFold fold = new DossierFold();
-        trail.forEach(entry -> fold.apply(reader.read(entry), entry));
+        for (TrailEntry entry : trail) {
+            try {
+                fold.apply(reader.read(entry), entry);
+            } catch (RuntimeException unreadable) {
+                // an event stored before input was checked must not hide the rest of the order from its inspector
+                fold.unreadable++;
+                log.warn("Event {} of order {} cannot be read into its dossier and is left out: {}",
+                        entry.eventId(), entry.orderId(), unreadable.toString());
+            }
+        }
         return fold.order == null ? Optional.empty() : Optional.of(fold.build(today, asOf));
     }
 
@@ -128,6 +142,6 @@ public final class DossierFold {
                 order.legalBasis(), order.issuedOn(), order.summary(), status, escalationReason != null,
                 escalationReason, imposedAt, acknowledgedAt, asOf, views,
                 cases.values().stream().filter(CaseFold::exists).map(CaseFold::summary).toList(), report,
-                List.copyOf(decisions), closure);
+                List.copyOf(decisions), closure, unreadable);
     }
 }

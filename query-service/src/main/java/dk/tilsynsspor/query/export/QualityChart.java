@@ -18,10 +18,13 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.image.BufferedImage;
+import java.math.BigDecimal;
 import java.text.SimpleDateFormat;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 
 /** A requirement's measurements over time, against its baseline and target. */
 public final class QualityChart {
@@ -29,9 +32,13 @@ public final class QualityChart {
     private QualityChart() {
     }
 
+    /** Values beyond this, and dates outside the years 1900 to 9999, cannot be drawn; the tables still show them. */
+    static final double LARGEST_CHARTED = 1e15;
+
     public static BufferedImage render(QualityGoal goal, int width, int height) {
+        List<Measurement> measurements = goal.measurements().stream().filter(QualityChart::chartable).toList();
         TimeSeries series = new TimeSeries(goal.indicator());
-        for (Measurement measurement : goal.measurements()) {
+        for (Measurement measurement : measurements) {
             var day = measurement.measuredOn();
             series.addOrUpdate(new Day(day.getDayOfMonth(), day.getMonthValue(), day.getYear()), measurement.value());
         }
@@ -47,24 +54,45 @@ public final class QualityChart {
         plot.setRenderer(renderer);
         DateAxis time = (DateAxis) plot.getDomainAxis();
         time.setDateFormatOverride(new SimpleDateFormat("yyyy-MM-dd"));
-        if (!goal.measurements().isEmpty()) {
-            LocalDate first = goal.measurements().get(0).measuredOn().minusDays(10);
-            LocalDate last = goal.measurements().get(goal.measurements().size() - 1).measuredOn().plusDays(10);
+        if (!measurements.isEmpty()) {
+            LocalDate first = measurements.get(0).measuredOn().minusDays(10);
+            LocalDate last = measurements.get(measurements.size() - 1).measuredOn().plusDays(10);
             time.setRange(Date.from(first.atStartOfDay(ZoneOffset.UTC).toInstant()),
                     Date.from(last.atStartOfDay(ZoneOffset.UTC).toInstant()));
         }
-        plot.addRangeMarker(marker("Udgangspunkt " + goal.baseline(), goal.baseline().doubleValue(),
-                new Color(0xb03a2e)));
-        plot.addRangeMarker(marker("Mål " + goal.target(), goal.target().doubleValue(), new Color(0x1e8449)));
-        double low = Math.min(goal.baseline().doubleValue(), goal.target().doubleValue());
-        double high = Math.max(goal.baseline().doubleValue(), goal.target().doubleValue());
-        for (Measurement measurement : goal.measurements()) {
-            low = Math.min(low, measurement.value().doubleValue());
-            high = Math.max(high, measurement.value().doubleValue());
+        List<BigDecimal> shown = new ArrayList<>();
+        if (chartable(goal.baseline())) {
+            plot.addRangeMarker(marker("Udgangspunkt " + goal.baseline(), goal.baseline().doubleValue(),
+                    new Color(0xb03a2e)));
+            shown.add(goal.baseline());
+        }
+        if (chartable(goal.target())) {
+            plot.addRangeMarker(marker("Mål " + goal.target(), goal.target().doubleValue(), new Color(0x1e8449)));
+            shown.add(goal.target());
+        }
+        measurements.forEach(measurement -> shown.add(measurement.value()));
+        double low = Double.POSITIVE_INFINITY;
+        double high = Double.NEGATIVE_INFINITY;
+        for (BigDecimal value : shown) {
+            low = Math.min(low, value.doubleValue());
+            high = Math.max(high, value.doubleValue());
+        }
+        if (shown.isEmpty()) {
+            low = 0;
+            high = 1;
         }
         double margin = Math.max((high - low) * 0.15, 1);
         plot.getRangeAxis().setRange(low - margin, high + margin);
         return chart.createBufferedImage(width, height);
+    }
+
+    private static boolean chartable(Measurement measurement) {
+        LocalDate day = measurement.measuredOn();
+        return chartable(measurement.value()) && day != null && day.getYear() >= 1900 && day.getYear() <= 9999;
+    }
+
+    private static boolean chartable(BigDecimal value) {
+        return value != null && Math.abs(value.doubleValue()) <= LARGEST_CHARTED;
     }
 
     private static ValueMarker marker(String label, double value, Color color) {

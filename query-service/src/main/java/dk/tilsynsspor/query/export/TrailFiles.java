@@ -21,6 +21,7 @@ import java.util.Map;
 class TrailFiles {
 
     static final String JSON_FORMAT = "tilsynsspor-audit-trail";
+    private static final String FORMULA_STARTS = "=+-@\t\r\uFF1D\uFF0B\uFF0D\uFF20";
 
     private final CsvMapper csv = new CsvMapper();
     private final ObjectMapper json;
@@ -59,17 +60,29 @@ class TrailFiles {
         return json.writeValueAsBytes(document);
     }
 
+    /**
+     * A text as a spreadsheet cell that cannot run as a formula (OWASP, "CSV Injection"): a text that begins with
+     * = + - @, a tab or a carriage return (or their full-width forms) gets a leading apostrophe, which spreadsheet
+     * programs show as text. The JSON export keeps every text exactly.
+     */
+    static String cell(String text) {
+        if (text == null || text.isEmpty()) {
+            return text;
+        }
+        return FORMULA_STARTS.indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+    }
+
     private Map<String, Object> row(AuditEntry entry) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("sequence", entry.sequence());
         row.put("recordedAt", entry.recordedAt().toString());
-        row.put("eventType", entry.eventType());
-        row.put("actorId", entry.actorId());
-        row.put("actorRole", entry.actorRole());
-        row.put("reason", entry.reason());
-        row.put("aggregateId", entry.aggregateId());
+        row.put("eventType", cell(entry.eventType()));
+        row.put("actorId", cell(entry.actorId()));
+        row.put("actorRole", cell(entry.actorRole()));
+        row.put("reason", cell(entry.reason()));
+        row.put("aggregateId", cell(entry.aggregateId()));
         try {
-            row.put("payload", compactJson.writeValueAsString(entry.payload()));
+            row.put("payload", cell(compactJson.writeValueAsString(entry.payload())));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

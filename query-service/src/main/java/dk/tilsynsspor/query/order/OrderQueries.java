@@ -37,7 +37,7 @@ class OrderQueries {
     static final String SYSTEM_ACTOR = "system";
     private static final RowMapper<OrderSummary> SUMMARY = (rs, row) -> new OrderSummary(
             rs.getObject("order_id", UUID.class), rs.getString("reference"), rs.getString("authority_id"),
-            rs.getString("organisation_id"), rs.getDate("issued_on").toLocalDate(),
+            rs.getString("organisation_id"), rs.getObject("issued_on", LocalDate.class),
             OrderStatus.valueOf(rs.getString("status")), rs.getBoolean("escalated"),
             rs.getTimestamp("imposed_at").toInstant());
     private static final String SUMMARY_COLUMNS =

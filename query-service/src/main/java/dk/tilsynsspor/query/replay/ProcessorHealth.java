@@ -1,21 +1,32 @@
 package dk.tilsynsspor.query.replay;
 
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.messaging.deadletter.Cause;
+import org.axonframework.messaging.deadletter.DeadLetter;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.actuate.health.Status;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Health of the read models: DOWN while a processor's segment is in error (it stopped at a failing event and
- * retries it; no event is skipped), with the error and each segment's position.
+ * Health of the read models: DOWN while a processor's segment is in error (it stopped at a failing batch and
+ * retries it; no event is skipped), or while events are set aside as dead letters (the read models lack them),
+ * naming each: its event, type, aggregate and why. Each segment's position is shown too.
  */
 @Component("readModels")
 class ProcessorHealth implements HealthIndicator {
+
+    private static final int SHOWN_LETTERS = 20;
 
     private final EventProcessingConfiguration processing;
 
@@ -26,6 +37,7 @@ class ProcessorHealth implements HealthIndicator {
     @Override
     public Health health() {
         Health.Builder health = Health.up();
+        List<String> setAside = new ArrayList<>();
         processing.eventProcessors().forEach((name, processor) -> {
             if (!(processor instanceof StreamingEventProcessor streaming)) {
                 return;
@@ -43,8 +55,44 @@ class ProcessorHealth implements HealthIndicator {
                 }
                 segments.put("segment " + segment.getKey(), detail);
             }
-            health.withDetail(name, Map.of("running", streaming.isRunning(), "segments", segments));
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("running", streaming.isRunning());
+            detail.put("segments", segments);
+            processing.deadLetterQueue(name).ifPresent(queue -> {
+                long size = queue.size();
+                if (size > 0) {
+                    setAside.add(name + ": " + size + " event(s) set aside as dead letters");
+                    detail.put("deadLetters", deadLetters(queue, size));
+                }
+            });
+            health.withDetail(name, detail);
         });
+        if (!setAside.isEmpty()) {
+            // the description is shown even where details are not: it names what is missing, without personal data
+            health.status(new Status(Status.DOWN.getCode(), String.join("; ", setAside)));
+        }
         return health.build();
+    }
+
+    private static Map<String, Object> deadLetters(SequencedDeadLetterQueue<EventMessage<?>> queue, long size) {
+        List<Map<String, Object>> first = new ArrayList<>();
+        for (Iterable<DeadLetter<? extends EventMessage<?>>> sequence : queue.deadLetters()) {
+            for (DeadLetter<? extends EventMessage<?>> letter : sequence) {
+                if (first.size() == SHOWN_LETTERS) {
+                    break;
+                }
+                EventMessage<?> event = letter.message();
+                Map<String, Object> shown = new LinkedHashMap<>();
+                shown.put("eventId", event.getIdentifier());
+                shown.put("eventType", event.getPayloadType().getSimpleName());
+                if (event instanceof DomainEventMessage<?> domain) {
+                    shown.put("aggregateId", domain.getAggregateIdentifier());
+                }
+                shown.put("setAsideAt", letter.enqueuedAt().toString());
+                shown.put("cause", letter.cause().map(Cause::type).orElse(""));
+                first.add(shown);
+            }
+        }
+        return Map.of("events", size, "sequences", queue.amountOfSequences(), "first", first);
     }
 }

@@ -69,6 +69,8 @@ public class SecurityConfiguration {
                             DemoUserProperties demoUsers) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
+                // the container's error dispatch: it answers the original request, whose access was decided already
+                .requestMatchers("/error").permitAll()
                 .anyRequest().authenticated());
         JwtDecoder decoder = jwtDecoder.getIfAvailable();
         if (decoder != null) {

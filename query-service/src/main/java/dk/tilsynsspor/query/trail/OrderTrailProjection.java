@@ -1,6 +1,5 @@
 package dk.tilsynsspor.query.trail;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dk.tilsynsspor.core.audit.AuditMetadata;
 import dk.tilsynsspor.core.casework.CaseEvent;
 import dk.tilsynsspor.core.casework.CitizenForgotten;
@@ -26,6 +25,7 @@ import org.springframework.stereotype.Component;
 
 import java.sql.Date;
 import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -36,9 +36,9 @@ import java.util.UUID;
  */
 @Component
 @ProcessingGroup(OrderTrailProjection.GROUP)
-class OrderTrailProjection {
+public class OrderTrailProjection {
 
-    static final String GROUP = "order-trail";
+    public static final String GROUP = "order-trail";
 
     private final JdbcTemplate jdbc;
     private final BatchedWrites writes;
@@ -57,8 +57,9 @@ class OrderTrailProjection {
                     (order_id, reference, authority_id, organisation_id, issued_on, status, imposed_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (order_id) DO NOTHING""",
-                event.orderId(), event.reference(), event.authorityId(), event.organisationId(),
-                Date.valueOf(event.issuedOn()), OrderStatus.IMPOSED.name(), Timestamp.from(message.getTimestamp()));
+                event.orderId(), StoredText.of(event.reference()), StoredText.of(event.authorityId()),
+                StoredText.of(event.organisationId()), storableDate(event.issuedOn()), OrderStatus.IMPOSED.name(),
+                Timestamp.from(message.getTimestamp()));
         record(event.orderId(), message, token);
     }
 
@@ -139,16 +140,21 @@ class OrderTrailProjection {
                 orderId, token.position().orElseThrow(), message.getIdentifier(), message.getAggregateIdentifier(),
                 message.getSequenceNumber(), message.getPayloadType().getSimpleName(),
                 message.getPayloadType().getName(), Timestamp.from(message.getTimestamp()),
-                metaData.get(AuditMetadata.ACTOR_ID), metaData.get(AuditMetadata.ACTOR_ROLE),
-                metaData.get(AuditMetadata.ACTOR_SCOPE), metaData.get(AuditMetadata.REASON),
-                toJson(message.getPayload()));
+                text(metaData, AuditMetadata.ACTOR_ID), text(metaData, AuditMetadata.ACTOR_ROLE),
+                text(metaData, AuditMetadata.ACTOR_SCOPE), text(metaData, AuditMetadata.REASON),
+                StoredText.json(json.mapper(), message.getPayload()));
     }
 
-    private String toJson(Object payload) {
-        try {
-            return json.mapper().writeValueAsString(payload);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write " + payload.getClass().getName() + " as JSON", e);
-        }
+    private static String text(MetaData metaData, String key) {
+        Object value = metaData.get(key);
+        return value == null ? null : StoredText.of(value.toString());
+    }
+
+    /**
+     * The issue date as the summary's DATE column can hold it: events from before dates were bounded may carry a
+     * year PostgreSQL or JDBC cannot, and such an order is listed without its date rather than not at all.
+     */
+    private static Date storableDate(LocalDate date) {
+        return date == null || date.getYear() < 1 || date.getYear() > 9999 ? null : Date.valueOf(date);
     }
 }

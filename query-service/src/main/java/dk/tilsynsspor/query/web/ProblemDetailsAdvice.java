@@ -1,5 +1,9 @@
 package dk.tilsynsspor.query.web;
 
+import dk.tilsynsspor.platform.web.DatabaseUnavailable;
+import dk.tilsynsspor.platform.web.Problems;
+import org.springframework.context.MessageSource;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -20,7 +24,7 @@ import java.util.Map;
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
-    static final String TYPE_PREFIX = "urn:tilsynsspor:problem:";
+    static final String TYPE_PREFIX = Problems.TYPE_PREFIX;
 
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(NotFoundException exception) {
@@ -62,13 +66,38 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return respond(problem);
     }
 
+    /** Database failures: 503 at once while the database is away, so that the client may retry. */
+    @ExceptionHandler(DataAccessException.class)
+    ResponseEntity<ProblemDetail> dataAccess(DataAccessException exception) {
+        if (DatabaseUnavailable.isCause(exception)) {
+            return DatabaseUnavailable.response();
+        }
+        throw exception;
+    }
+
+    /**
+     * Spring's own problems (405, 406, unknown path, ...) keep Spring's status and English text, with a type of ours
+     * instead of about:blank.
+     */
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception exception, Object body, HttpHeaders headers,
                                                              HttpStatusCode status, WebRequest request) {
-        if (body instanceof ProblemDetail problem && problem.getType().equals(URI.create("about:blank"))) {
-            problem.setType(URI.create(TYPE_PREFIX + (status.is4xxClientError() ? "invalid-request" : "error")));
+        ResponseEntity<Object> response = super.handleExceptionInternal(exception, body, headers, status, request);
+        if (response != null && response.getBody() instanceof ProblemDetail problem
+                && URI.create("about:blank").equals(problem.getType())) {
+            problem.setType(URI.create(TYPE_PREFIX + (status.value() == 404 ? "not-found"
+                    : status.is4xxClientError() ? "invalid-request" : "error")));
         }
-        return super.handleExceptionInternal(exception, body, headers, status, request);
+        return response;
+    }
+
+    /**
+     * The pages' message source (Danish labels, which answers a missing key with the key itself) is not for
+     * problem titles: Spring's default English titles are used instead of keys such as problemDetail.title.….
+     */
+    @Override
+    public void setMessageSource(MessageSource messageSource) {
+        // deliberately not kept
     }
 
     static ProblemDetail problem(HttpStatus status, String code, String title, String detail) {

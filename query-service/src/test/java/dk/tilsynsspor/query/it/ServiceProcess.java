@@ -120,7 +120,7 @@ public final class ServiceProcess {
             }
             try {
                 HttpResponse<String> health = client.send(HttpRequest.newBuilder(
-                        URI.create(baseUrl() + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
+                        URI.create(baseUrl() + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.ofString());
                 if (health.statusCode() == 200) {
                     return;
                 }

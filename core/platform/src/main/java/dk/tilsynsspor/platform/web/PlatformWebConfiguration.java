@@ -2,7 +2,12 @@ package dk.tilsynsspor.platform.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.catalina.startup.Tomcat;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.web.ServerProperties;
+import org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.servlet.error.ErrorViewResolver;
+import org.springframework.boot.web.servlet.error.ErrorAttributes;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.web.servlet.ServletWebServerFactoryAutoConfiguration;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
@@ -13,8 +18,15 @@ import org.springframework.core.Ordered;
 import org.springframework.util.unit.DataSize;
 
 /** The web plumbing both services share: problem answers from filters and from Tomcat, and the request guard. */
-@AutoConfiguration(before = ServletWebServerFactoryAutoConfiguration.class)
+@AutoConfiguration(before = {ServletWebServerFactoryAutoConfiguration.class, ErrorMvcAutoConfiguration.class})
 public class PlatformWebConfiguration {
+
+    /** In place of Boot's error controller: problem details for whatever reaches the container's error page. */
+    @Bean
+    ProblemErrorController basicErrorController(ErrorAttributes errorAttributes, ServerProperties server,
+                                                ObjectProvider<ErrorViewResolver> resolvers) {
+        return new ProblemErrorController(errorAttributes, server.getError(), resolvers.orderedStream().toList());
+    }
 
     @Bean
     ProblemResponses problemResponses(ObjectMapper objectMapper) {

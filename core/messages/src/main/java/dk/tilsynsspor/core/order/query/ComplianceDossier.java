@@ -5,8 +5,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** What proves to the inspector how each required change of one order was followed up. {@code asOf} is null for the
- * present.
+/**
+ * What proves to the inspector how each required change of one order was followed up. {@code asOf} is null for the
+ * present. {@code unreadableEvents} counts the order's events that could not be read into it (stored before input
+ * was checked); they are still in the audit trail.
  */
 public record ComplianceDossier(
         UUID orderId,
@@ -26,5 +28,6 @@ public record ComplianceDossier(
         List<CaseSummary> cases,
         ComplianceReport complianceReport,
         List<AuthorityDecision> decisions,
-        Closure closure) {
+        Closure closure,
+        int unreadableEvents) {
 }
