@@ -36,7 +36,7 @@ public final class QualityChart {
     static final double LARGEST_CHARTED = 1e15;
 
     public static BufferedImage render(QualityGoal goal, int width, int height) {
-        List<Measurement> measurements = goal.measurements().stream().filter(QualityChart::chartable).toList();
+        List<Measurement> measurements = charted(goal);
         TimeSeries series = new TimeSeries(goal.indicator());
         for (Measurement measurement : measurements) {
             var day = measurement.measuredOn();
@@ -84,6 +84,11 @@ public final class QualityChart {
         double margin = Math.max((high - low) * 0.15, 1);
         plot.getRangeAxis().setRange(low - margin, high + margin);
         return chart.createBufferedImage(width, height);
+    }
+
+    /** The measurements the chart draws: those whose value and date it can show. */
+    static List<Measurement> charted(QualityGoal goal) {
+        return goal.measurements().stream().filter(QualityChart::chartable).toList();
     }
 
     private static boolean chartable(Measurement measurement) {

@@ -1,10 +1,12 @@
 package dk.tilsynsspor.query.pages;
 
+import dk.tilsynsspor.platform.web.DatabaseUnavailable;
 import dk.tilsynsspor.query.security.CurrentActor;
 import dk.tilsynsspor.query.web.InvalidParameterException;
 import dk.tilsynsspor.query.web.NotFoundException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -43,6 +45,15 @@ class PageErrors {
     @ExceptionHandler(InvalidParameterException.class)
     ModelAndView invalid(InvalidParameterException exception) {
         return page(HttpStatus.BAD_REQUEST, "Ugyldig forespørgsel", exception.getMessage());
+    }
+
+    @ExceptionHandler(DataAccessException.class)
+    ModelAndView databaseAway(DataAccessException exception) {
+        if (!DatabaseUnavailable.isCause(exception)) {
+            throw exception;
+        }
+        return page(HttpStatus.SERVICE_UNAVAILABLE, "Prøv igen om lidt",
+                "Databasen kan ikke nås lige nu. Prøv igen om et øjeblik.");
     }
 
     private ModelAndView page(HttpStatus status, String title, String message) {

@@ -6,6 +6,7 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.lifecycle.Phase;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -75,12 +76,22 @@ class ReadModelRebuild implements ConfigurerModule {
                 // Done once every segment has handled the head. Axon keeps the replay flag until the first event
                 // after the reset point arrives, so on a quiet store the flag alone would never say so.
                 boolean done = !status.isEmpty() && position >= head.get();
-                log.info("Rebuilding read model {}: {} of {} events{}", name, Math.min(position, head.get()),
-                        head.get(), done ? " — done in " + TimeUnit.NANOSECONDS.toSeconds(System.nanoTime()
-                                - started) + " s" : "");
-                if (done) {
-                    reporter.shutdown();
+                if (!done) {
+                    log.info("Rebuilding read model {}: {} of {} events", name, position, head.get());
+                    return;
                 }
+                long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
+                long setAside = config.eventProcessingConfiguration().deadLetterQueue(name)
+                        .map(SequencedDeadLetterQueue::size).orElse(0L);
+                if (setAside == 0) {
+                    log.info("Rebuilding read model {}: {} of {} events — done in {} s", name, head.get(),
+                            head.get(), seconds);
+                } else {
+                    log.warn("Rebuilding read model {}: {} events read — done in {} s, but {} of them could not be"
+                            + " projected and are set aside as dead letters (see /actuator/health and the log);"
+                            + " the read model lacks them", name, head.get(), seconds, setAside);
+                }
+                reporter.shutdown();
             } catch (RuntimeException e) {
                 log.warn("Rebuilding read model {}: progress unknown ({}); asking again", name, e.toString());
             }

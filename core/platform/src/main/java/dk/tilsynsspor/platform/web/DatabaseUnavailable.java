@@ -38,7 +38,7 @@ public final class DatabaseUnavailable {
 
     public static ProblemDetail problem() {
         return Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
-                "Database unavailable", "The database cannot be reached just now; nothing was recorded. "
+                "Database unavailable", "The database cannot be reached just now; nothing was changed. "
                         + "Send the request again in a little while.");
     }
 
