@@ -1,7 +1,11 @@
 package dk.tilsynsspor.command.input;
 
 import com.fasterxml.jackson.databind.Module;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,5 +20,14 @@ class StrictInputConfiguration {
     @Bean
     Module safeStrings() {
         return new SimpleModule("safe-strings").addDeserializer(String.class, new SafeStringDeserializer());
+    }
+
+    /** A number or a boolean where a text belongs is refused too (Jackson would otherwise write it as text). */
+    @Bean
+    Jackson2ObjectMapperBuilderCustomizer noScalarsAsText() {
+        return builder -> builder.postConfigurer(mapper -> mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
     }
 }

@@ -1,7 +1,8 @@
 package dk.tilsynsspor.command.web;
 
 import dk.tilsynsspor.command.access.Access;
-import dk.tilsynsspor.command.input.TextRules;
+import dk.tilsynsspor.platform.text.HeaderText;
+import dk.tilsynsspor.platform.text.TextRules;
 import dk.tilsynsspor.command.rules.RuleBroken;
 import dk.tilsynsspor.command.rules.RuleViolationInterceptor;
 import dk.tilsynsspor.command.security.CurrentActor;

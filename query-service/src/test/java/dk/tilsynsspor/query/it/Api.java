@@ -3,8 +3,12 @@ package dk.tilsynsspor.query.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -101,14 +105,44 @@ public final class Api {
         }
     }
 
+    /** The Authorization header's value for {@code user}: a bearer token, or the demo user's Basic login. */
+    public String authorization(String user) {
+        if (tokens != null) {
+            return "Bearer " + tokens.of(user);
+        }
+        String credentials = user + ":" + EndToEnd.PASSWORD;
+        return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A POST written byte by byte, with one header's value sent as its UTF-8 bytes, as curl and browsers send
+     * non-ASCII header values (Java's HTTP client cannot). Answers the status code.
+     */
+    public int postWithUtf8Header(String user, String path, String json, String header, String value) {
+        URI uri = URI.create(baseUrl + path);
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            ByteArrayOutputStream request = new ByteArrayOutputStream();
+            request.writeBytes(("POST " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":"
+                    + uri.getPort() + "\r\nAuthorization: " + authorization(user) + "\r\nContent-Type: application/json"
+                    + "\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n" + header + ": ")
+                    .getBytes(StandardCharsets.US_ASCII));
+            request.writeBytes(value.getBytes(StandardCharsets.UTF_8));
+            request.writeBytes("\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            request.writeBytes(body);
+            socket.getOutputStream().write(request.toByteArray());
+            String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
+            return Integer.parseInt(statusLine.split(" ")[1]);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private HttpRequest.Builder request(String user, String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path));
-        if (user != null && tokens != null) {
-            builder.header("Authorization", "Bearer " + tokens.of(user));
-        } else if (user != null) {
-            String credentials = user + ":" + EndToEnd.PASSWORD;
-            builder.header("Authorization", "Basic "
-                    + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+        if (user != null) {
+            builder.header("Authorization", authorization(user));
         }
         return builder;
     }

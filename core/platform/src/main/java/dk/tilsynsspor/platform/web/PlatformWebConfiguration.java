@@ -9,12 +9,17 @@ import org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConf
 import org.springframework.boot.autoconfigure.web.servlet.error.ErrorViewResolver;
 import org.springframework.boot.web.servlet.error.ErrorAttributes;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.web.servlet.ServletWebServerFactoryAutoConfiguration;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.util.unit.DataSize;
 
 /** The web plumbing both services share: problem answers from filters and from Tomcat, and the request guard. */
@@ -40,6 +45,21 @@ public class PlatformWebConfiguration {
                 new FilterRegistrationBean<>(new RequestGuard(limit, problems));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
+    }
+
+    /** Spring Security's firewall, reading header values as the UTF-8 clients send. */
+    @Bean
+    @ConditionalOnClass(StrictHttpFirewall.class)
+    HttpFirewall httpFirewall() {
+        return HeaderFirewall.create();
+    }
+
+    /** A request the firewall refuses (an encoded slash, a control character in a header, ...) as a problem. */
+    @Bean
+    @ConditionalOnClass(StrictHttpFirewall.class)
+    RequestRejectedHandler requestRejectedHandler(ProblemResponses problems) {
+        return (request, response, rejected) -> problems.write(response, HttpStatus.BAD_REQUEST, "invalid-request",
+                "Invalid request", "The request was refused: " + rejected.getMessage());
     }
 
     /** Boot's Tomcat, with {@link ProblemErrorReportValve} answering Tomcat's own errors. */

@@ -1,4 +1,4 @@
-package dk.tilsynsspor.command.web;
+package dk.tilsynsspor.platform.text;
 
 import org.junit.jupiter.api.Test;
 

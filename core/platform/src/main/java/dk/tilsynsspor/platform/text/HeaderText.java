@@ -1,4 +1,4 @@
-package dk.tilsynsspor.command.web;
+package dk.tilsynsspor.platform.text;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -6,12 +6,12 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /** A header value's text: its bytes read as UTF-8 when they are UTF-8, else as the ISO-8859-1 they arrived as. */
-final class HeaderText {
+public final class HeaderText {
 
     private HeaderText() {
     }
 
-    static String decode(String asLatin1) {
+    public static String decode(String asLatin1) {
         for (int i = 0; i < asLatin1.length(); i++) {
             if (asLatin1.charAt(i) > 0xFF) {
                 return asLatin1; // already decoded by someone who knew better

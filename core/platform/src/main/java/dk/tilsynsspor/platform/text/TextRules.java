@@ -1,4 +1,4 @@
-package dk.tilsynsspor.command.input;
+package dk.tilsynsspor.platform.text;
 
 import java.util.Optional;
 

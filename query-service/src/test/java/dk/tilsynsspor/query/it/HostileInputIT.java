@@ -1,0 +1,260 @@
+package dk.tilsynsspor.query.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Hostile and careless input, a table of payloads against every route with a body: each is answered as a problem
+ * with a 4xx status naming what is wrong, nothing is recorded, and every read model still reads afterwards.
+ */
+@ExtendWith(EndToEnd.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HostileInputIT {
+
+    private static final String NUL = "before\u0000after";
+    private static final String BIDI = "faktura\u202Etxt.exe";
+    private static final String LONE_SURROGATE = "broken \uD800 pair";
+
+    private WorkedExample example;
+
+    /** A route, who may use it, and a body it accepts; each hostile case spoils one field of it. */
+    private record Route(String user, String path, String validBody) {
+    }
+
+    @BeforeAll
+    void anOrderWithACaseToAttack(EndToEnd.Stack stack) {
+        example = WorkedExample.verified(stack.commands, "HOSTILE-" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    private List<Route> routes() {
+        String requirement = example.methodRequirement;
+        String order = "{\"authorityId\":\"socialtilsyn-hovedstaden\",\"organisationId\":\"kk-handicap\","
+                + "\"reference\":\"R-1\",\"legalBasis\":\"§ 8\",\"issuedOn\":\"2026-11-01\",\"summary\":\"s\","
+                + "\"requirements\":[{\"title\":\"t\",\"qualityTheme\":\"OTHER\",\"requiredChange\":\"c\","
+                + "\"deadline\":\"2027-02-01\"}]}";
+        return List.of(
+                new Route("inspector", "/api/orders", order),
+                new Route("leader", example.requirement(requirement, "/action-plans"),
+                        "{\"plannedChanges\":\"p\",\"responsibleLeader\":\"leader\",\"milestones\":"
+                                + "[{\"description\":\"d\",\"dueOn\":\"2027-01-01\"}]}"),
+                new Route("leader", example.requirement(requirement, "/measurements"),
+                        "{\"value\":3,\"measuredOn\":\"2026-11-20\",\"source\":\"s\"}"),
+                new Route("leader", example.order("/compliance-report"), "{\"summary\":\"s\"}"),
+                new Route("inspector", example.requirement(requirement, "/deadline"),
+                        "{\"newDeadline\":\"2027-06-01\",\"reason\":\"r\"}"),
+                new Route("leader", "/api/cases", "{\"organisationId\":\"kk-handicap\",\"citizenRef\":\"c\","
+                        + "\"orderId\":\"" + example.orderId + "\",\"requirementIds\":[\"" + requirement + "\"]}"),
+                new Route("leader", "/api/cases/" + example.caseId + "/team", "{\"professionalId\":\"p-1\","
+                        + "\"name\":\"n\",\"discipline\":\"d\",\"sector\":\"s\",\"role\":\"r\"}"),
+                new Route("paedagog", "/api/cases/" + example.caseId + "/sessions/" + example.sessionId
+                        + "/insights", "{\"professionalId\":\"paedagog\",\"requirementId\":\"" + requirement
+                        + "\",\"insight\":\"i\",\"practiceChange\":\"p\"}"));
+    }
+
+    /** One field of a valid body spoiled: the text it replaces, what replaces it, and why it must be refused. */
+    private record Spoil(String name, String find, String replaceWith) {
+    }
+
+    private static final List<Spoil> TEXT_SPOILS = List.of(
+            new Spoil("NUL in a text", "\"s\"", json(NUL)),
+            new Spoil("bidi override", "\"s\"", json(BIDI)),
+            new Spoil("lone surrogate", "\"s\"", "\"broken \\ud800 pair\""),
+            new Spoil("text over its limit", "\"s\"", "\"" + "x".repeat(20_001) + "\""),
+            new Spoil("number for a text", "\"s\"", "12"),
+            new Spoil("duplicate key", "\"s\"", "\"s\",\"summary\":\"t\""));
+
+    @Test
+    void spoiledBodiesAreRefusedAsProblemsAndRecordNothing(EndToEnd.Stack stack) throws SQLException {
+        long before = recordedEvents(stack);
+        List<String> accepted = new ArrayList<>();
+        for (Route route : routes()) {
+            for (String hostile : hostileBodies(route)) {
+                Api.Response answer = stack.commands.post(route.user(), route.path(), hostile);
+                if (answer.status() < 400 || answer.status() >= 500
+                        || !answer.header("Content-Type").startsWith("application/problem+json")) {
+                    accepted.add(answer.status() + " " + route.path() + " " + abbreviated(hostile));
+                }
+            }
+        }
+        assertThat(accepted).as("hostile bodies answered otherwise than as a 4xx problem").isEmpty();
+        assertThat(recordedEvents(stack)).isEqualTo(before);
+    }
+
+    private List<String> hostileBodies(Route route) {
+        String body = route.validBody();
+        List<String> bodies = new ArrayList<>(List.of(
+                body + " trailing",
+                body.replaceFirst("\\{", "{\"unknownField\":1,"),
+                body.substring(0, body.length() / 2),
+                "[]",
+                "null"));
+        replaceAll(bodies, body, "\"2026-11-01\"", "\"-300000-01-01\"", "\"1800-01-01\"", "\"+10000-01-01\"",
+                "12345", "\"2026-02-30\"");
+        replaceAll(bodies, body, "\"2027-02-01\"", "\"0000-01-01\"", "\"9999999-01-01\"");
+        replaceAll(bodies, body, "\"2027-01-01\"", "\"1899-12-31\"");
+        replaceAll(bodies, body, "\"2027-06-01\"", "\"10000-01-01\"");
+        replaceAll(bodies, body, "\"2026-11-20\"", "\"0000-03-01\"", "20261120");
+        replaceAll(bodies, body, "\"value\":3", "\"value\":1e1000", "\"value\":1e309", "\"value\":\"3\"",
+                "\"value\":NaN", "\"value\":1234567890123.5", "\"value\":0.0000001");
+        replaceAll(bodies, body, "\"OTHER\"", "0", "\"NOT_A_THEME\"");
+        replaceAll(bodies, body, "\"kk-handicap\"", "\"kk handicap\"", "\"kk/../x\"", json("kk" + NUL));
+        replaceAll(bodies, body, "\"paedagog\"", "\"paed agog\"");
+        replaceAll(bodies, body, "\"c\"", json(LONE_SURROGATE), json(NUL));
+        replaceAll(bodies, body, "\"i\"", json(NUL), json(BIDI), "\"" + "x".repeat(20_001) + "\"");
+        replaceAll(bodies, body, "\"r\"", json(NUL), "\"" + "x".repeat(5_001) + "\"");
+        replaceAll(bodies, body, "\"p\"", json(NUL));
+        replaceAll(bodies, body, "\"d\"", json(BIDI));
+        for (Spoil spoil : TEXT_SPOILS) {
+            if (body.contains(spoil.find())) {
+                bodies.add(body.replaceFirst(Pattern.quote(spoil.find()),
+                        Matcher.quoteReplacement(spoil.replaceWith())));
+            }
+        }
+        if (body.contains("\"requirements\":[{")) {
+            String requirement = body.substring(body.indexOf("{\"title\""), body.lastIndexOf('}') - 1);
+            bodies.add(body.replace("\"requirements\":[" + requirement + "]",
+                    "\"requirements\":[" + String.join(",", Collections.nCopies(51, requirement)) + "]"));
+        }
+        return bodies;
+    }
+
+    private static void replaceAll(List<String> bodies, String body, String find, String... replacements) {
+        if (body.contains(find)) {
+            for (String replacement : replacements) {
+                bodies.add(body.replace(find, replacement));
+            }
+        }
+    }
+
+    @Test
+    void aBodyOverTheLimitIsRefusedWith413BeforeItIsRead(EndToEnd.Stack stack) throws SQLException {
+        long before = recordedEvents(stack);
+        String huge = "{\"summary\":\"" + "x".repeat(1_100_000) + "\"}";
+
+        Api.Response answer = stack.commands.post("leader", example.order("/compliance-report"), huge);
+
+        assertThat(answer.status()).isEqualTo(413);
+        assertThat(answer.body().get("type").asText()).isEqualTo("urn:tilsynsspor:problem:body-too-large");
+        assertThat(recordedEvents(stack)).isEqualTo(before);
+    }
+
+    @Test
+    void errorsOutsideTheControllersAreProblemsToo(EndToEnd.Stack stack) {
+        HttpResponse<String> wrongMethod = stack.commands.raw("inspector", "PUT", "/api/orders", null);
+        assertThat(wrongMethod.statusCode()).isEqualTo(405);
+        assertThat(wrongMethod.body()).contains("urn:tilsynsspor:problem:").doesNotContain("problemDetail.");
+
+        Api.Response notAnId = stack.commands.post("leader", "/api/orders/not-a-uuid/acknowledgement", "{}");
+        assertThat(notAnId.status()).isEqualTo(400);
+        assertThat(notAnId.body().get("detail").asText()).isEqualTo(
+                "Parameter orderId has an invalid value (expected a UUID).");
+
+        Api.Response hugeHeader = stack.commands.post("leader", example.order("/acknowledgement"), "{}",
+                Map.of("X-Padding", "a".repeat(16_000)));
+        assertThat(hugeHeader.status()).isEqualTo(400);
+        assertThat(hugeHeader.header("Content-Type")).startsWith("application/problem+json");
+
+        HttpResponse<String> queryWrongMethod = stack.queries.raw("inspector", "DELETE", "/api/orders", null);
+        assertThat(queryWrongMethod.statusCode()).isEqualTo(405);
+        assertThat(queryWrongMethod.body()).contains("urn:tilsynsspor:problem:").doesNotContain("problemDetail.");
+    }
+
+    @Test
+    void aWrongPasswordIsSaidToBeWrong(EndToEnd.Stack stack) {
+        if (stack.tokens != null) {
+            return; // bearer tokens only on the server pass: no passwords to get wrong
+        }
+        String wrong = Base64.getEncoder().encodeToString("leader:not-the-password".getBytes());
+        Api.Response answer = stack.commands.getAuthorized("Basic " + wrong, "/api/orders");
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.body().get("detail").asText()).isEqualTo("The user name or password is wrong.");
+    }
+
+    @Test
+    void aReasonWithDanishLettersIsKeptAsWrittenAndAFormulaIsNeutralisedInTheCsv(EndToEnd.Stack stack) {
+        String reason = "=HYPERLINK(\"http://evil.example/\";\"tilsynsbesøg på Ærø\")";
+        int status = stack.commands.postWithUtf8Header("leader",
+                example.requirement(example.restraintRequirement, "/measurements"),
+                "{\"value\":1,\"measuredOn\":\"2026-12-01\",\"source\":\"=1+1\"}", "X-Reason", reason);
+        assertThat(status).isEqualTo(201);
+
+        JsonNode entry = await().atMost(Duration.ofSeconds(10)).until(() -> lastTrailEntry(stack),
+                last -> last != null && reason.equals(last.path("reason").asText()));
+        assertThat(entry.get("reason").asText()).isEqualTo(reason);
+        String csv = new String(stack.queries.download("inspector",
+                example.order("/audit-trail/export?format=csv")).body(), StandardCharsets.UTF_8);
+        assertThat(csv).contains("\"'=HYPERLINK(\"\"http://evil.example/\"\";\"\"tilsynsbesøg på Ærø\"\")\"")
+                .doesNotContain(",=HYPERLINK").doesNotContain(",\"=HYPERLINK");
+    }
+
+    @Test
+    void everyReadModelStillReadsAfterTheAttack(EndToEnd.Stack stack) {
+        spoiledBodiesAreRefusedAsProblemsAndRecordNothingQuietly(stack);
+        List<String> reads = List.of("/api/orders", example.order("/dossier"), example.order("/audit-trail"),
+                example.order("/audit-trail/verification"), example.order("/audit-trail/export?format=csv"),
+                example.order("/audit-trail/export?format=json"), example.order("/audit-trail/export?format=pdf"),
+                "/api/organisations/kk-handicap/overview", "/api/cases/" + example.caseId);
+        for (String read : reads) {
+            String user = read.startsWith("/api/organisations") || read.startsWith("/api/cases") ? "leader"
+                    : "inspector";
+            assertThat(stack.queries.download(user, read).statusCode()).as(read).isEqualTo(200);
+        }
+        assertThat(stack.queries.get(null, "/actuator/health").status()).isEqualTo(200);
+    }
+
+    private void spoiledBodiesAreRefusedAsProblemsAndRecordNothingQuietly(EndToEnd.Stack stack) {
+        for (Route route : routes()) {
+            hostileBodies(route).forEach(body -> stack.commands.post(route.user(), route.path(), body));
+        }
+    }
+
+    private JsonNode lastTrailEntry(EndToEnd.Stack stack) {
+        JsonNode entries = stack.queries.get("inspector", example.order("/audit-trail")).body().path("entries");
+        return entries.isEmpty() ? null : entries.get(entries.size() - 1);
+    }
+
+    /** Events in the store, apart from missed deadlines, which the scheduler may record at any time. */
+    private static long recordedEvents(EndToEnd.Stack stack) throws SQLException {
+        try (Connection connection = stack.database.connect(); Statement statement = connection.createStatement();
+             ResultSet count = statement.executeQuery("SELECT count(*) FROM events.domain_event_entry"
+                     + " WHERE payloadType NOT LIKE '%RequirementDeadlineMissed'")) {
+            count.next();
+            return count.getLong(1);
+        }
+    }
+
+    private static String json(String text) {
+        StringBuilder quoted = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            quoted.append(c < 0x20 || (c >= 0x7F && c <= 0x9F) || Character.isSurrogate(c) || c > 0x2000
+                    ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+        }
+        return quoted.append('"').toString();
+    }
+
+    private static String abbreviated(String body) {
+        return body.length() > 160 ? body.substring(0, 160) + "…" : body;
+    }
+}
