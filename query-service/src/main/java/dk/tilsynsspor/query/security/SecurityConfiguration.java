@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -17,9 +18,18 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -43,7 +53,7 @@ public class SecurityConfiguration {
         HttpSessionRequestCache returnAfterLogin = new HttpSessionRequestCache();
         returnAfterLogin.setMatchingRequestParameterName(null); // back to the page asked for, its address unchanged
         return http
-                .securityMatcher(PAGES)
+                .securityMatcher(pagesOrBrowsing())
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/webjars/**", "/css/**", "/favicon.ico").permitAll()
                         .anyRequest().authenticated())
@@ -57,6 +67,23 @@ public class SecurityConfiguration {
                         .referrerPolicy(referrer -> referrer.policy(
                                 ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .build();
+    }
+
+    /**
+     * The pages, and whatever else a browser asks for outside the API and actuator (a mistyped address): a browser
+     * gets the login page or the pages' Danish error page, never the API's JSON 401. Clients that do not ask for
+     * HTML (curl sends {@code *}{@code /*}) get the API's answers.
+     */
+    private static RequestMatcher pagesOrBrowsing() {
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        MediaTypeRequestMatcher html = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+        html.setIgnoredMediaTypes(Set.of(MediaType.ALL));
+        List<RequestMatcher> pages = Arrays.stream(PAGES).map(paths::matcher).map(RequestMatcher.class::cast)
+                .toList();
+        return new OrRequestMatcher(new OrRequestMatcher(pages), new AndRequestMatcher(html,
+                new NegatedRequestMatcher(paths.matcher("/api/**")),
+                new NegatedRequestMatcher(paths.matcher("/actuator/**")),
+                new NegatedRequestMatcher(paths.matcher("/v3/api-docs/**"))));
     }
 
     /**
