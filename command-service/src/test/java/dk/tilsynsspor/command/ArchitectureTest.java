@@ -4,6 +4,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import org.axonframework.spring.stereotype.Aggregate;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -17,6 +18,13 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule coreKnowsNoService = noClasses()
-            .that().resideInAPackage("dk.tilsynsspor.core..")
+            .that().resideInAnyPackage("dk.tilsynsspor.core..", "dk.tilsynsspor.platform..")
             .should().dependOnClassesThat().resideInAnyPackage("dk.tilsynsspor.command..", "dk.tilsynsspor.query..");
+
+    /** The aggregates decide on commands alone: no HTTP, no servlet, no JDBC of their own. */
+    @ArchTest
+    static final ArchRule theDomainDoesNotReachTheWeb = noClasses()
+            .that().areAnnotatedWith(Aggregate.class)
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "jakarta.servlet..",
+                    "org.springframework.http..", "org.springframework.jdbc..", "dk.tilsynsspor.command.web..");
 }

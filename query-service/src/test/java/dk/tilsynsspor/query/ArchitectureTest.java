@@ -14,4 +14,20 @@ class ArchitectureTest {
     static final ArchRule queryServiceNeverUsesCommandService = noClasses()
             .that().resideInAPackage("dk.tilsynsspor.query..")
             .should().dependOnClassesThat().resideInAPackage("dk.tilsynsspor.command..");
+
+    /** The pages ask the query bus, like the API; they never read the event store or the tables themselves. */
+    @ArchTest
+    static final ArchRule pagesDoNotReachTheEventStoreOrTheDatabase = noClasses()
+            .that().resideInAPackage("dk.tilsynsspor.query.pages..")
+            .should().dependOnClassesThat().resideInAnyPackage("dk.tilsynsspor.query.eventstore..",
+                    "dk.tilsynsspor.query.trail..", "org.axonframework.eventsourcing..",
+                    "org.axonframework.eventhandling..", "org.springframework.jdbc..");
+
+    /** The projection and the folds know nothing of HTTP: the web calls them, never the reverse. */
+    @ArchTest
+    static final ArchRule readModelsDoNotReachTheWeb = noClasses()
+            .that().resideInAnyPackage("dk.tilsynsspor.query.trail..", "dk.tilsynsspor.query.dossier..",
+                    "dk.tilsynsspor.query.eventstore..", "dk.tilsynsspor.query.replay..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "jakarta.servlet..",
+                    "dk.tilsynsspor.query.pages..");
 }

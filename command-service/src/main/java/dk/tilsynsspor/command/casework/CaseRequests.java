@@ -1,7 +1,7 @@
 package dk.tilsynsspor.command.casework;
 
-import dk.tilsynsspor.command.input.PlausibleDate;
 import dk.tilsynsspor.command.input.ActorId;
+import dk.tilsynsspor.command.input.PlausibleDate;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -33,7 +33,8 @@ final class CaseRequests {
                         @NotBlank @Size(max = 5000) String theme, @NotNull UUID requirementId) {
     }
 
-    record SessionRequest(UUID id, @NotNull @PlausibleDate LocalDate heldOn, @NotBlank @Size(max = 300) String facilitator,
+    record SessionRequest(UUID id, @NotNull @PlausibleDate LocalDate heldOn,
+                          @NotBlank @Size(max = 300) String facilitator,
                           @NotEmpty @Size(max = 50) List<@NotBlank @ActorId String> participantIds,
                           @NotEmpty @Size(max = 50) List<@NotNull UUID> requirementIds) {
     }

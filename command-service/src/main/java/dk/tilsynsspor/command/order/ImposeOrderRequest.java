@@ -1,7 +1,7 @@
 package dk.tilsynsspor.command.order;
 
-import dk.tilsynsspor.command.input.PlausibleDate;
 import dk.tilsynsspor.command.input.ActorId;
+import dk.tilsynsspor.command.input.PlausibleDate;
 import dk.tilsynsspor.core.order.QualityTheme;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;

@@ -1,14 +1,14 @@
 package dk.tilsynsspor.command.order;
 
-import java.math.BigDecimal;
-import dk.tilsynsspor.core.order.QualityDirection;
-import dk.tilsynsspor.command.input.PlausibleDate;
 import dk.tilsynsspor.command.input.Amount;
+import dk.tilsynsspor.command.input.PlausibleDate;
+import dk.tilsynsspor.core.order.QualityDirection;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;

@@ -1,13 +1,13 @@
 package dk.tilsynsspor.command.web;
 
 import dk.tilsynsspor.command.access.Access;
-import dk.tilsynsspor.platform.text.HeaderText;
-import dk.tilsynsspor.platform.text.TextRules;
 import dk.tilsynsspor.command.rules.RuleBroken;
 import dk.tilsynsspor.command.rules.RuleViolationInterceptor;
 import dk.tilsynsspor.command.security.CurrentActor;
 import dk.tilsynsspor.core.audit.AuditMetadata;
 import dk.tilsynsspor.core.security.Actor;
+import dk.tilsynsspor.platform.text.HeaderText;
+import dk.tilsynsspor.platform.text.TextRules;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;

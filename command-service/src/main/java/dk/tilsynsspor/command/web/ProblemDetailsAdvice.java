@@ -4,14 +4,13 @@ import dk.tilsynsspor.command.rules.RuleBroken;
 import dk.tilsynsspor.command.rules.RuleViolation;
 import dk.tilsynsspor.platform.web.BodyTooLargeException;
 import dk.tilsynsspor.platform.web.DatabaseUnavailable;
+import dk.tilsynsspor.platform.web.ProblemAnswers;
 import dk.tilsynsspor.platform.web.Problems;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.TypeMismatchException;
-import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -22,17 +21,14 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 /** Every error as RFC 9457 problem details, with a stable {@code type} per kind of problem. */
 @RestControllerAdvice
-class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+class ProblemDetailsAdvice extends ProblemAnswers {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
@@ -60,44 +56,6 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                     "body-too-large", "Request body too large", exception.getCause().getMessage()));
         }
         return ResponseEntity.badRequest().body(JsonProblems.of(exception.getCause()));
-    }
-
-    /** Database failures in the controllers and in Axon, answered 503 at once so that the client may retry. */
-    @ExceptionHandler(DataAccessException.class)
-    ResponseEntity<ProblemDetail> dataAccess(DataAccessException exception) {
-        if (DatabaseUnavailable.isCause(exception)) {
-            return DatabaseUnavailable.response();
-        }
-        log.error("Database access failed", exception);
-        return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "error", "Internal error",
-                "The request could not be carried out; nothing was recorded."));
-    }
-
-    @Override
-    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException exception, HttpHeaders headers,
-                                                        HttpStatusCode status, WebRequest request) {
-        String name = exception.getPropertyName() == null ? "parameter" : exception.getPropertyName();
-        String expected = exception.getRequiredType() == UUID.class ? " (expected a UUID)" : "";
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
-                "Parameter " + name + " has an invalid value" + expected + ".");
-        problem.setProperty("errors", List.of(Map.of("field", name, "message", "invalid value")));
-        return ResponseEntity.badRequest().body(problem);
-    }
-
-    /**
-     * Spring's own problems (405, 406, 415, unknown path, ...) keep Spring's status and text, with a type of ours
-     * instead of about:blank.
-     */
-    @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception exception, Object body, HttpHeaders headers,
-                                                             HttpStatusCode status, WebRequest request) {
-        ResponseEntity<Object> response = super.handleExceptionInternal(exception, body, headers, status, request);
-        if (response != null && response.getBody() instanceof ProblemDetail problem
-                && URI.create("about:blank").equals(problem.getType())) {
-            problem.setType(URI.create(Problems.TYPE_PREFIX + (status.value() == 404 ? "not-found"
-                    : status.is4xxClientError() ? "invalid-request" : "error")));
-        }
-        return response;
     }
 
     @ExceptionHandler(CommandExecutionException.class)
@@ -159,7 +117,4 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return Problems.problem(status, code, title, detail);
     }
 
-    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus()).body(problem);
-    }
 }

@@ -119,8 +119,9 @@ public final class ServiceProcess {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
             }
             try {
-                HttpResponse<String> health = client.send(HttpRequest.newBuilder(
-                        URI.create(baseUrl() + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.ofString());
+                // readiness, not health: health is DOWN while events are set aside, and the service still serves
+                HttpResponse<String> health = client.send(HttpRequest.newBuilder(URI.create(baseUrl()
+                        + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.ofString());
                 if (health.statusCode() == 200) {
                     return;
                 }

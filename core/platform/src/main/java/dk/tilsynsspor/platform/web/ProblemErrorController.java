@@ -50,7 +50,8 @@ public class ProblemErrorController extends BasicErrorController {
         if (uri != null) {
             problem.put("instance", uri.toString());
         }
-        ResponseEntity.BodyBuilder answer = ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
         if (status == HttpStatus.SERVICE_UNAVAILABLE) {
             answer.header("Retry-After", String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS));
         }

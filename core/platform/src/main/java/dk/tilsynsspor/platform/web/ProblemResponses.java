@@ -6,7 +6,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 
-
 import java.io.IOException;
 
 /** Problem details written straight to the response, for the filters that answer before any controller runs. */

@@ -7,12 +7,8 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-
-
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -27,7 +23,6 @@ import java.nio.charset.StandardCharsets;
  * lying length) fails the read, which is answered 413 too; running first, not even the idempotency check buffers
  * more. A filter's failure because the database is away is answered 503 as a problem, like the controllers' are.
  */
-
 
 public class RequestGuard extends OncePerRequestFilter {
 

@@ -13,7 +13,8 @@ class TextRulesTest {
 
     @Test
     void nulAndOtherControlCharactersAreRefusedWithWhere() {
-        assertThat(TextRules.problem("before\u0000after")).contains("contains a control character (U+0000) at position 7");
+        assertThat(TextRules.problem("before\u0000after"))
+                .contains("contains a control character (U+0000) at position 7");
         assertThat(TextRules.problem("bell\u0007")).isPresent();
         assertThat(TextRules.problem("c1\u0085")).isPresent();
         assertThat(TextRules.problem("delete\u007F")).isPresent();

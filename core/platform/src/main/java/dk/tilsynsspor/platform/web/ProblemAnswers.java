@@ -1,0 +1,86 @@
+package dk.tilsynsspor.platform.web;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.MessageSource;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What both services' controller advice answers alike: Spring's own problems (405, 406, 415, unknown path, ...)
+ * with Spring's status and English text and a type of ours instead of about:blank; a path or query parameter that
+ * cannot be read; a database that cannot be reached (503 at once, so that the client may retry).
+ */
+public abstract class ProblemAnswers extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemAnswers.class);
+
+    @ExceptionHandler(DataAccessException.class)
+    public ResponseEntity<ProblemDetail> dataAccess(DataAccessException exception) {
+        if (DatabaseUnavailable.isCause(exception)) {
+            return DatabaseUnavailable.response();
+        }
+        log.error("Database access failed", exception);
+        return respond(Problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "error", "Internal error",
+                "The request could not be carried out; nothing was changed."));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException exception, HttpHeaders headers,
+                                                        HttpStatusCode status, WebRequest request) {
+        String name = exception.getPropertyName() == null ? "parameter" : exception.getPropertyName();
+        ProblemDetail problem = Problems.problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                "Parameter " + name + " has an invalid value" + expected(exception.getRequiredType()) + ".");
+        problem.setProperty("errors", List.of(Map.of("field", name, "message", "invalid value")));
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == UUID.class) {
+            return " (expected a UUID)";
+        }
+        if (type == Instant.class) {
+            return " (expected an ISO instant such as 2026-11-01T12:00:00Z)";
+        }
+        return type != null && type.isEnum() ? " (one of " + List.of(type.getEnumConstants()) + ")" : "";
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception exception, Object body, HttpHeaders headers,
+                                                             HttpStatusCode status, WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(exception, body, headers, status, request);
+        if (response != null && response.getBody() instanceof ProblemDetail problem
+                && URI.create("about:blank").equals(problem.getType())) {
+            problem.setType(URI.create(Problems.TYPE_PREFIX + (status.value() == 404 ? "not-found"
+                    : status.is4xxClientError() ? "invalid-request" : "error")));
+        }
+        return response;
+    }
+
+    /**
+     * A service's message source (query-service's Danish page labels, which answer a missing key with the key) is
+     * not for problem titles: Spring's default titles are used, never keys such as problemDetail.title.….
+     */
+    @Override
+    public void setMessageSource(MessageSource messageSource) {
+        // deliberately not kept
+    }
+
+    protected static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+}
