@@ -3,6 +3,7 @@ package dk.tilsynsspor.command.access;
 import dk.tilsynsspor.command.rules.RuleViolation;
 import dk.tilsynsspor.core.security.Actor;
 import dk.tilsynsspor.core.security.Role;
+import dk.tilsynsspor.core.security.Visibility;
 
 import java.util.Arrays;
 import java.util.Collection;
@@ -27,12 +28,7 @@ public final class Access {
     /** A command on an existing order, by one of {@code roles}. */
     public static void onOrder(Actor actor, String authorityId, String organisationId, Role... roles) {
         requireActor(actor);
-        boolean sees = switch (actor.role()) {
-            case INSPECTOR -> actor.scope().equals(authorityId);
-            case LEADER -> actor.scope().equals(organisationId);
-            case PROFESSIONAL -> false;
-        };
-        if (!sees) {
+        if (!Visibility.canSeeOrder(actor, authorityId, organisationId)) {
             throw notVisible();
         }
         assertRole(actor, roles);
@@ -45,12 +41,7 @@ public final class Access {
     public static void onCase(Actor actor, Supplier<String> authorityId, String organisationId,
                               Collection<String> team, Role... roles) {
         requireActor(actor);
-        boolean sees = switch (actor.role()) {
-            case INSPECTOR -> actor.scope().equals(authorityId.get());
-            case LEADER -> actor.scope().equals(organisationId);
-            case PROFESSIONAL -> actor.scope().equals(organisationId) && team.contains(actor.id());
-        };
-        if (!sees) {
+        if (!Visibility.canSeeCase(actor, authorityId, organisationId, team)) {
             throw notVisible();
         }
         assertRole(actor, roles);

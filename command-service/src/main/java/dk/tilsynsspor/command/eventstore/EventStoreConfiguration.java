@@ -1,12 +1,9 @@
 package dk.tilsynsspor.command.eventstore;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dk.tilsynsspor.command.privacy.CitizenKeys;
 import dk.tilsynsspor.command.privacy.SealingSerializer;
 import dk.tilsynsspor.core.audit.AuditMetadata;
+import dk.tilsynsspor.platform.events.EventMapper;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.NoCache;
 import org.axonframework.common.caching.WeakReferenceCache;
@@ -101,10 +98,6 @@ public class EventStoreConfiguration {
     }
 
     static JacksonSerializer jacksonSerializer() {
-        ObjectMapper mapper = new ObjectMapper()
-                .registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        return JacksonSerializer.builder().objectMapper(mapper).build();
+        return JacksonSerializer.builder().objectMapper(EventMapper.create()).build();
     }
 }

@@ -4,9 +4,9 @@ import dk.tilsynsspor.core.casework.query.CaseView;
 import dk.tilsynsspor.core.casework.query.GetCaseView;
 import dk.tilsynsspor.core.casework.query.TeamMember;
 import dk.tilsynsspor.core.security.Actor;
-import dk.tilsynsspor.query.security.CurrentActor;
+import dk.tilsynsspor.core.security.Visibility;
+import dk.tilsynsspor.platform.security.CurrentActor;
 import dk.tilsynsspor.query.web.NotFoundException;
-import dk.tilsynsspor.query.web.Visibility;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -41,7 +41,7 @@ public class CaseReads {
         String authorityId = jdbc.query("SELECT authority_id FROM query.order_summary WHERE order_id = ?",
                 (rs, row) -> rs.getString(1), view.orderId()).stream().findFirst().orElseThrow(() -> notFound);
         List<String> team = view.team().stream().map(TeamMember::professionalId).toList();
-        if (!Visibility.canSeeCase(actor, authorityId, view.organisationId(), team)) {
+        if (!Visibility.canSeeCase(actor, () -> authorityId, view.organisationId(), team)) {
             throw notFound;
         }
         return view;

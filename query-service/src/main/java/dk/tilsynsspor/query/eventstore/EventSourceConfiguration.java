@@ -1,11 +1,6 @@
 package dk.tilsynsspor.query.eventstore;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dk.tilsynsspor.platform.events.EventMapper;
 import dk.tilsynsspor.query.privacy.CitizenKeyReader;
 import dk.tilsynsspor.query.privacy.OpeningSerializer;
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -40,9 +35,6 @@ public class EventSourceConfiguration {
 
     /** The profile that keeps the events in Axon Server (docker/compose.yaml); without it, PostgreSQL holds them. */
     public static final String AXON_SERVER = "axonserver";
-
-    /** PostgreSQL's numeric type, which JSONB numbers are, holds up to 131,072 digits before the point. */
-    private static final int MAX_STORED_DIGITS = 150_000;
 
     /**
      * The benchmark's peer (README, "Benchmark"): Axon's stock settings for reading the events on PostgreSQL — the
@@ -140,21 +132,10 @@ public class EventSourceConfiguration {
         };
     }
 
-    /**
-     * The JSON of stored events, kept apart from the web's mapper so that web settings never change it. It reads
-     * what was stored, whatever it was: a number as the exact decimal it is (never a double, which turns a large
-     * one into infinity), however many digits PostgreSQL's JSONB writes it with.
-     */
+    /** The JSON of stored events: the same mapping command-service writes them with. */
     @Bean
     EventJson eventJson() {
-        JsonFactory factory = JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder().maxNumberLength(MAX_STORED_DIGITS).build())
-                .build();
-        return new EventJson(new ObjectMapper(factory)
-                .registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS));
+        return new EventJson(EventMapper.create());
     }
 
     @Bean

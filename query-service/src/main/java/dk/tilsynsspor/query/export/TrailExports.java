@@ -1,8 +1,8 @@
 package dk.tilsynsspor.query.export;
 
 import dk.tilsynsspor.core.order.query.AuditTrail;
+import dk.tilsynsspor.platform.security.CurrentActor;
 import dk.tilsynsspor.query.order.OrderReads;
-import dk.tilsynsspor.query.security.CurrentActor;
 import dk.tilsynsspor.query.web.InvalidParameterException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;

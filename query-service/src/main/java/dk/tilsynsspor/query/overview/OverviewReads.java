@@ -5,7 +5,7 @@ import dk.tilsynsspor.core.order.query.OrganisationOverview;
 import dk.tilsynsspor.core.order.query.RequirementStatus;
 import dk.tilsynsspor.core.security.Actor;
 import dk.tilsynsspor.core.security.Role;
-import dk.tilsynsspor.query.security.CurrentActor;
+import dk.tilsynsspor.platform.security.CurrentActor;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;

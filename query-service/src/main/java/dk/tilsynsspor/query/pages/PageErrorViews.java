@@ -1,6 +1,6 @@
 package dk.tilsynsspor.query.pages;
 
-import dk.tilsynsspor.query.security.CurrentActor;
+import dk.tilsynsspor.platform.security.CurrentActor;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.autoconfigure.web.servlet.error.ErrorViewResolver;
 import org.springframework.http.HttpStatus;

@@ -1,7 +1,7 @@
 package dk.tilsynsspor.query.pages;
 
+import dk.tilsynsspor.platform.security.CurrentActor;
 import dk.tilsynsspor.platform.web.DatabaseUnavailable;
-import dk.tilsynsspor.query.security.CurrentActor;
 import dk.tilsynsspor.query.web.InvalidParameterException;
 import dk.tilsynsspor.query.web.NotFoundException;
 import org.springframework.core.Ordered;

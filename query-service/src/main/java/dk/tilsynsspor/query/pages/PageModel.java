@@ -1,7 +1,7 @@
 package dk.tilsynsspor.query.pages;
 
 import dk.tilsynsspor.core.security.Actor;
-import dk.tilsynsspor.query.security.CurrentActor;
+import dk.tilsynsspor.platform.security.CurrentActor;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 

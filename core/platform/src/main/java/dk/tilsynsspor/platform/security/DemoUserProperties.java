@@ -1,4 +1,4 @@
-package dk.tilsynsspor.query.security;
+package dk.tilsynsspor.platform.security;
 
 import dk.tilsynsspor.core.security.Role;
 import org.springframework.boot.context.properties.ConfigurationProperties;

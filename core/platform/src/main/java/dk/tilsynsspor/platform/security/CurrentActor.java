@@ -1,23 +1,29 @@
-package dk.tilsynsspor.command.security;
+package dk.tilsynsspor.platform.security;
 
 import dk.tilsynsspor.core.security.Actor;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.stereotype.Component;
+
+import java.util.Optional;
 
 /** The actor of the current request, always from the authenticated principal, never from a request body. */
-@Component
+
 public class CurrentActor {
 
     public Actor get() {
+        return find().orElseThrow(() -> new AuthenticationCredentialsNotFoundException("no authenticated actor"));
+    }
+
+    /** The actor, or empty for an anonymous request (the login page). */
+    public Optional<Actor> find() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof ActorUser user) {
-            return user.actor();
+            return Optional.of(user.actor());
         }
         if (authentication != null && authentication.getPrincipal() instanceof Actor actor) {
-            return actor; // from a bearer token (ActorTokens)
+            return Optional.of(actor); // from a bearer token (ActorTokens)
         }
-        throw new AuthenticationCredentialsNotFoundException("no authenticated actor");
+        return Optional.empty();
     }
 }

@@ -1,4 +1,4 @@
-package dk.tilsynsspor.query.security;
+package dk.tilsynsspor.platform.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
@@ -8,10 +8,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.net.URI;
@@ -20,12 +22,12 @@ import java.net.URI;
  * 401 and 403 from the security filters as problem details, like every other error; the 401 carries the Basic
  * challenge so that curl and browsers know to ask for a login.
  */
-@Component
-class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+public class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private final ObjectMapper objectMapper;
 
-    SecurityProblems(ObjectMapper objectMapper) {
+    public SecurityProblems(ObjectMapper objectMapper) {
         this.objectMapper = objectMapper;
     }
 
@@ -34,7 +36,19 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
                          AuthenticationException exception) throws IOException {
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"tilsynsspor\"");
         write(request, response, HttpStatus.UNAUTHORIZED, "not-authenticated", "Not authenticated",
-                "Log in first: this service answers authenticated users only.");
+                why(exception));
+    }
+
+    /** Whether credentials were missing or wrong, without saying which part of them was wrong. */
+    private static String why(AuthenticationException exception) {
+        if (exception instanceof BadCredentialsException && !(exception instanceof InvalidBearerTokenException)) {
+            return "The user name or password is wrong.";
+        }
+        if (exception instanceof OAuth2AuthenticationException) {
+            return "The bearer token is not valid: it is expired, not signed by the configured identity provider, "
+                    + "or lacks the claims sub, role and authorityId or organisationId.";
+        }
+        return "Log in first: this service answers authenticated users only.";
     }
 
     @Override

@@ -1,4 +1,4 @@
-package dk.tilsynsspor.command.security;
+package dk.tilsynsspor.platform.security;
 
 import dk.tilsynsspor.core.security.Actor;
 import org.springframework.security.core.GrantedAuthority;
