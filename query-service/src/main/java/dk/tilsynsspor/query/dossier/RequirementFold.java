@@ -97,11 +97,8 @@ final class RequirementFold {
         long daysLeft = ChronoUnit.DAYS.between(today, deadline);
         boolean inProgress = goal != null || !measurements.isEmpty() || !focused.isEmpty() || !insights.isEmpty()
                 || !chosen.isEmpty() || reworkReason != null || verification != null;
-        RequirementStatus status = verifiedAsMet() ? (orderAccepted ? RequirementStatus.ACCEPTED
-                : RequirementStatus.VERIFIED)
-                : deadlineMissed() || daysLeft < 0 ? RequirementStatus.OVERDUE
-                : inProgress ? RequirementStatus.IN_PROGRESS
-                : actionPlans.isEmpty() ? RequirementStatus.OPEN : RequirementStatus.PLANNED;
+        RequirementStatus status = RequirementStatus.of(verifiedAsMet(), orderAccepted, deadlineMissed(), daysLeft,
+                inProgress, !actionPlans.isEmpty());
         return new RequirementDossier(id, number, requirement.title(), requirement.requiredChange(),
                 requirement.qualityTheme(), deadline, daysLeft, status, deadlineMissed(), List.copyOf(extensions),
                 List.copyOf(actionPlans), qualityGoal(), focused, insights, chosen, verification(allInsights),
