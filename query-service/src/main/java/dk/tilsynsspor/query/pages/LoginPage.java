@@ -1,12 +1,12 @@
 package dk.tilsynsspor.query.pages;
 
 import dk.tilsynsspor.platform.security.DemoUserProperties;
-import org.springframework.stereotype.Controller;
+
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /** The login form (Spring Security handles the POST); it says so when no form login is configured. */
-@Controller
+@PageController
 class LoginPage {
 
     private final DemoUserProperties demoUsers;

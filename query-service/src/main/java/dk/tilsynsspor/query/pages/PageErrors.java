@@ -20,7 +20,7 @@ import java.util.Map;
  * Errors on the pages as pages, with the same status codes as the API: 404 for what does not exist or is not the
  * caller's to see (the same answer for both), 403 for a role that does not read this, 400 for unreadable input.
  */
-@ControllerAdvice(basePackageClasses = PageErrors.class)
+@ControllerAdvice(annotations = PageController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PageErrors {
 

@@ -62,7 +62,7 @@ public class PageFormats {
     }
 
     /** The picker's local date-time (seconds optional) in the orders' zone, or an ISO instant; blank is "now". */
-    Instant parseAsOf(String value) {
+    public Instant parseAsOf(String value) {
         if (value == null || value.isBlank()) {
             return null;
         }

@@ -6,7 +6,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** What every page shows in its header: who is logged in (null on the login page), for the navigation. */
-@ControllerAdvice(basePackageClasses = PageModel.class)
+@ControllerAdvice(annotations = PageController.class)
 class PageModel {
 
     private final CurrentActor currentActor;

@@ -1,4 +1,4 @@
-package dk.tilsynsspor.query.export;
+package dk.tilsynsspor.query.order.export;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;

@@ -1,4 +1,4 @@
-package dk.tilsynsspor.query.export;
+package dk.tilsynsspor.query.order.export;
 
 import dk.tilsynsspor.core.order.QualityDirection;
 import dk.tilsynsspor.core.order.query.Measurement;

@@ -1,4 +1,4 @@
-package dk.tilsynsspor.query.pages;
+package dk.tilsynsspor.query.order;
 
 import dk.tilsynsspor.core.order.query.ComplianceDossier;
 import dk.tilsynsspor.core.order.query.OrderStatus;
@@ -8,8 +8,8 @@ import dk.tilsynsspor.core.order.query.RequirementStatus;
 import dk.tilsynsspor.core.security.Actor;
 import dk.tilsynsspor.core.security.Role;
 import dk.tilsynsspor.platform.security.CurrentActor;
-import dk.tilsynsspor.query.export.QualityChart;
-import dk.tilsynsspor.query.order.OrderReads;
+import dk.tilsynsspor.query.order.export.QualityChart;
+import dk.tilsynsspor.query.pages.PageFormats;
 import dk.tilsynsspor.query.overview.OverviewReads;
 import dk.tilsynsspor.query.web.InvalidParameterException;
 import dk.tilsynsspor.query.web.NotFoundException;
@@ -18,7 +18,7 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.stereotype.Controller;
+import dk.tilsynsspor.query.pages.PageController;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,7 +35,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /** Påbud: the caller's orders, and one order's dossier as it stands now or stood at a chosen instant. */
-@Controller
+@PageController
 class OrderPages {
 
     /** How one order's requirements stand against their deadlines, for highlighting in the list. */

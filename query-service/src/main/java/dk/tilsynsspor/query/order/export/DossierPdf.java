@@ -1,4 +1,4 @@
-package dk.tilsynsspor.query.export;
+package dk.tilsynsspor.query.order.export;
 
 import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;

@@ -1,4 +1,4 @@
-package dk.tilsynsspor.query.export;
+package dk.tilsynsspor.query.order.export;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,11 +1,11 @@
-package dk.tilsynsspor.query.pages;
+package dk.tilsynsspor.query.order;
 
 import dk.tilsynsspor.core.order.query.AuditEntry;
 import dk.tilsynsspor.core.order.query.AuditTrail;
-import dk.tilsynsspor.query.export.TrailExports;
-import dk.tilsynsspor.query.order.OrderReads;
+import dk.tilsynsspor.query.order.export.TrailExports;
+import dk.tilsynsspor.query.pages.PageFormats;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
+import dk.tilsynsspor.query.pages.PageController;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,7 +18,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 /** Revisionsspor: every entry of one order's trail, filterable, with the hash chain's verification and exports. */
-@Controller
+@PageController
 class TrailPage {
 
     private final OrderReads reads;
