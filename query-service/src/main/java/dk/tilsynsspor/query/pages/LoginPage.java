@@ -1,7 +1,6 @@
 package dk.tilsynsspor.query.pages;
 
 import dk.tilsynsspor.platform.security.DemoUserProperties;
-
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 

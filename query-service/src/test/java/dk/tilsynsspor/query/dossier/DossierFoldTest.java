@@ -27,7 +27,10 @@ class DossierFoldTest {
     private long index;
 
     private TrailEntry entry(Class<?> type, String json) throws Exception {
-        JsonNode payload = JSON.readTree(json);
+        return entry(type, JSON.readTree(json));
+    }
+
+    private TrailEntry entry(Class<?> type, JsonNode payload) {
         index++;
         return new TrailEntry(orderId, index, "event-" + index, orderId.toString(), index - 1,
                 type.getSimpleName(), type.getName(), Instant.parse("2026-11-01T10:00:00Z").plusSeconds(index),

@@ -1,0 +1,79 @@
+package dk.tilsynsspor.query.eventstore;
+
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.spy;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+
+/**
+ * The stream's reading logic: batches in order, no query while idle and nothing arrived, at once when something
+ * did. The rows come from Axon's in-memory storage engine (the logic under test does not touch SQL; the same stream
+ * over PostgreSQL runs in every end-to-end test); the arrivals are signalled by hand instead of by PostgreSQL.
+ */
+class NotifiedEventStreamTest {
+
+    private final InMemoryEventStorageEngine storage = spy(new InMemoryEventStorageEngine());
+    private final EventArrivals arrivals = new EventArrivals(new DataSourceProperties());
+    private long sequence;
+
+    private void append(String payload) {
+        storage.appendEvents(List.of(new GenericDomainEventMessage<>("Order", "order-1", sequence++, payload)));
+    }
+
+    @Test
+    void storedEventsAreReadInOrderInBatchesOfTheSizeAsked() throws Exception {
+        append("first");
+        append("second");
+        append("third");
+        NotifiedEventStream stream = new NotifiedEventStream(storage, arrivals, null, 2);
+
+        assertThat(stream.peek()).hasValueSatisfying(event -> assertThat(event.getPayload()).isEqualTo("first"));
+        List<Object> read = List.of(stream.nextAvailable().getPayload(), stream.nextAvailable().getPayload(),
+                stream.nextAvailable().getPayload());
+
+        assertThat(read).containsExactly("first", "second", "third");
+        verify(storage, times(2)).readEvents(any(), eq(false));
+    }
+
+    @Test
+    void anIdleStreamDoesNotQueryTheStoreAgainUntilSomethingArrives() throws Exception {
+        NotifiedEventStream stream = new NotifiedEventStream(storage, arrivals, null, 10);
+        assertThat(stream.hasNextAvailable(0, TimeUnit.MILLISECONDS)).isFalse();
+        stream.peek();
+        stream.peek();
+        verify(storage, times(1)).readEvents(any(), eq(false));
+
+        append("new");
+        arrivals.signal();
+
+        assertThat(stream.hasNextAvailable(0, TimeUnit.MILLISECONDS)).isTrue();
+        TrackedEventMessage<?> event = stream.nextAvailable();
+        assertThat(event.getPayload()).isEqualTo("new");
+        verify(storage, times(2)).readEvents(any(), eq(false));
+    }
+
+    @Test
+    void theAvailabilityCallbackRunsOnEachArrivalUntilTheStreamCloses() {
+        NotifiedEventStream stream = new NotifiedEventStream(storage, arrivals, null, 10);
+        AtomicInteger called = new AtomicInteger();
+        assertThat(stream.setOnAvailableCallback(called::incrementAndGet)).isTrue();
+
+        arrivals.signal();
+        stream.close();
+        arrivals.signal();
+
+        assertThat(called.get()).isEqualTo(1);
+    }
+}

@@ -1,0 +1,104 @@
+package dk.tilsynsspor.query.integrity;
+
+import dk.tilsynsspor.core.order.query.TrailVerification;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The chain recomputed in Java equals the chain the database's trigger made (command-service's migrations, as
+ * production runs them), and the first changed, missing or moved link is found.
+ */
+class OrderChainTest {
+
+    private static EmbeddedPostgres postgres;
+    private static JdbcTemplate jdbc;
+    private static OrderChain chain;
+
+    @BeforeAll
+    static void eventStore() throws Exception {
+        postgres = EmbeddedPostgres.builder().start();
+        DataSource dataSource = postgres.getPostgresDatabase();
+        Flyway.configure().dataSource(dataSource).schemas("command").createSchemas(true)
+                .locations("filesystem:../command-service/src/main/resources/db/migration").load().migrate();
+        jdbc = new JdbcTemplate(dataSource);
+        chain = new OrderChain(dataSource);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        postgres.close();
+    }
+
+    private static UUID orderWithEvents(int events) {
+        UUID orderId = UUID.randomUUID();
+        for (int i = 0; i < events; i++) {
+            String payload = "{\"orderId\":\"" + orderId + "\",\"n\":" + i + "}";
+            jdbc.update("""
+                    INSERT INTO events.domain_event_entry (aggregateIdentifier, sequenceNumber, type,
+                           eventIdentifier, metaData, payload, payloadType, timeStamp)
+                    VALUES (?, ?, 'SupervisoryOrder', ?, ?, ?, 'dk.tilsynsspor.core.order.Example', ?)""",
+                    orderId.toString(), i, UUID.randomUUID().toString(),
+                    "{\"actorId\":\"inspector\"}".getBytes(StandardCharsets.UTF_8),
+                    payload.getBytes(StandardCharsets.UTF_8), "2026-11-30T10:00:0" + i + "Z");
+        }
+        return orderId;
+    }
+
+    @Test
+    void aChainAsTheDatabaseLinkedItIsIntact() {
+        UUID orderId = orderWithEvents(3);
+
+        TrailVerification verification = chain.verify(orderId);
+
+        assertThat(verification.intact()).isTrue();
+        assertThat(verification.entries()).isEqualTo(3);
+        assertThat(verification.firstBrokenSequence()).isNull();
+        assertThat(verification.headHash()).hasSize(64);
+    }
+
+    @Test
+    void aChangedPayloadBreaksTheChainAtItsLink() {
+        UUID orderId = orderWithEvents(3);
+        jdbc.update("UPDATE events.domain_event_entry SET payload = convert_to(replace(convert_from(payload, 'UTF8'),"
+                + " '\"n\":1', '\"n\":7'), 'UTF8') WHERE aggregateIdentifier = ? AND sequenceNumber = 1",
+                orderId.toString());
+
+        assertThat(chain.verify(orderId).firstBrokenSequence()).isEqualTo(2L);
+    }
+
+    @Test
+    void changedMetadataBreaksItToo() {
+        UUID orderId = orderWithEvents(2);
+        jdbc.update("UPDATE events.domain_event_entry SET metaData = ? WHERE aggregateIdentifier = ?"
+                + " AND sequenceNumber = 0", "{\"actorId\":\"someone\"}".getBytes(StandardCharsets.UTF_8),
+                orderId.toString());
+
+        assertThat(chain.verify(orderId).firstBrokenSequence()).isEqualTo(1L);
+    }
+
+    @Test
+    void aDeletedLastEventIsFoundMissingAfterTheRest() {
+        UUID orderId = orderWithEvents(3);
+        jdbc.update("DELETE FROM events.domain_event_entry WHERE aggregateIdentifier = ? AND sequenceNumber = 2",
+                orderId.toString());
+
+        TrailVerification verification = chain.verify(orderId);
+        assertThat(verification.intact()).isFalse();
+        assertThat(verification.firstBrokenSequence()).isEqualTo(3L);
+    }
+
+    @Test
+    void anOrderWithoutAChainHasNothingToVerify() {
+        assertThat(chain.verify(UUID.randomUUID())).isNull();
+    }
+}
