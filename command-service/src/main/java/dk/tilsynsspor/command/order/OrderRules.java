@@ -1,7 +1,7 @@
 package dk.tilsynsspor.command.order;
 
-import dk.tilsynsspor.command.lookup.InsightDirectory;
 import dk.tilsynsspor.command.lookup.InsightDirectory.RecordedInsight;
+import dk.tilsynsspor.command.lookup.InsightDirectory;
 import dk.tilsynsspor.command.rules.RuleViolation;
 import dk.tilsynsspor.core.order.DefineQualityGoal;
 import dk.tilsynsspor.core.order.ImposeSupervisoryOrder;
@@ -94,7 +94,7 @@ final class OrderRules {
         requireText(command.source(), "measurement-incomplete", "A measurement needs its source.");
     }
 
-    static void assertEvidenceCited(VerifyQualityImprovement command, RequirementProgress requirement) {
+    static void assertEvidenceCited(VerifyQualityImprovement command, OrderRequirement requirement) {
         requireText(command.conclusion(), "verification-incomplete", "A verification needs a conclusion.");
         boolean noInsight = command.evidence() == null || isEmpty(command.evidence().insightIds());
         boolean noMeasurement = command.evidence() == null || isEmpty(command.evidence().measurementIds());
@@ -105,7 +105,7 @@ final class OrderRules {
     }
 
     static void assertInsightServes(InsightDirectory insights, UUID insightId, UUID orderId, UUID requirementId,
-                                    RequirementProgress requirement) {
+                                    OrderRequirement requirement) {
         // an insight of another order answers as an unknown one: no answer tells what exists
         RecordedInsight insight = insights.findInsight(insightId).filter(found -> found.orderId().equals(orderId))
                 .orElseThrow(() -> RuleViolation.unprocessable("unknown-insight",
@@ -116,7 +116,7 @@ final class OrderRules {
         }
     }
 
-    static void assertGoalReached(RequirementProgress requirement) {
+    static void assertGoalReached(OrderRequirement requirement) {
         QualityGoalDefined goal = requirement.assertGoal();
         QualityMeasurementRecorded latest = requirement.latestMeasurement().orElseThrow();
         if (!goal.direction().reaches(latest.value(), goal.target())) {
@@ -126,8 +126,8 @@ final class OrderRules {
         }
     }
 
-    static void assertAllVerified(Collection<RequirementProgress> requirements) {
-        List<String> open = requirements.stream().filter(r -> !r.verified()).map(RequirementProgress::describe)
+    static void assertAllVerified(Collection<OrderRequirement> requirements) {
+        List<String> open = requirements.stream().filter(r -> !r.verified()).map(OrderRequirement::describe)
                 .toList();
         if (!open.isEmpty()) {
             throw RuleViolation.unprocessable("requirements-not-verified",
@@ -136,7 +136,7 @@ final class OrderRules {
         }
     }
 
-    static void assertLater(LocalDate newDeadline, RequirementProgress requirement) {
+    static void assertLater(LocalDate newDeadline, OrderRequirement requirement) {
         if (newDeadline == null || !newDeadline.isAfter(requirement.deadline())) {
             throw RuleViolation.unprocessable("deadline-not-later", "The new deadline of " + requirement.describe()
                     + " must be later than " + requirement.deadline() + ".");

@@ -12,5 +12,5 @@ public record DefineQualityGoal(
         String unit,
         BigDecimal baseline,
         BigDecimal target,
-        QualityDirection direction) {
+        QualityDirection direction) implements RequirementCommand {
 }

@@ -9,5 +9,5 @@ public record ExtendRequirementDeadline(
         @TargetAggregateIdentifier UUID orderId,
         UUID requirementId,
         LocalDate newDeadline,
-        String reason) {
+        String reason) implements RequirementCommand {
 }

@@ -12,5 +12,5 @@ public record RecordQualityMeasurement(
         UUID measurementId,
         BigDecimal value,
         LocalDate measuredOn,
-        String source) {
+        String source) implements RequirementCommand {
 }

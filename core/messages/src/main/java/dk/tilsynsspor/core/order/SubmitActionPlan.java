@@ -11,5 +11,5 @@ public record SubmitActionPlan(
         UUID requirementId,
         String plannedChanges,
         String responsibleLeader,
-        List<Milestone> milestones) {
+        List<Milestone> milestones) implements RequirementCommand {
 }

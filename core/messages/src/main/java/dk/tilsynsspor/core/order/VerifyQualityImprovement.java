@@ -9,5 +9,5 @@ public record VerifyQualityImprovement(
         UUID requirementId,
         boolean goalMet,
         String conclusion,
-        Evidence evidence) {
+        Evidence evidence) implements RequirementCommand {
 }

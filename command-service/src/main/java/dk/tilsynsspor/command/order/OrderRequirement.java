@@ -1,0 +1,213 @@
+package dk.tilsynsspor.command.order;
+
+import dk.tilsynsspor.command.lookup.InsightDirectory;
+import dk.tilsynsspor.command.rules.RuleViolation;
+import dk.tilsynsspor.core.order.ActionPlanSubmitted;
+import dk.tilsynsspor.core.order.DefineQualityGoal;
+import dk.tilsynsspor.core.order.ExtendRequirementDeadline;
+import dk.tilsynsspor.core.order.QualityGoalDefined;
+import dk.tilsynsspor.core.order.QualityImprovementVerified;
+import dk.tilsynsspor.core.order.QualityMeasurementRecorded;
+import dk.tilsynsspor.core.order.RecordQualityMeasurement;
+import dk.tilsynsspor.core.order.Requirement;
+import dk.tilsynsspor.core.order.RequirementDeadlineExtended;
+import dk.tilsynsspor.core.order.RequirementDeadlineMissed;
+import dk.tilsynsspor.core.order.SubmitActionPlan;
+import dk.tilsynsspor.core.order.VerifyQualityImprovement;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.EntityId;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * One requirement of an order, an entity of {@link SupervisoryOrder}: its follow-up from action plan to
+ * verification, the rules that read its state, and the events that change it. The order decides first who may
+ * send the command (its command-handler interceptor) and whether the order still takes changes.
+ */
+final class OrderRequirement {
+
+    private final SupervisoryOrder order;
+    @EntityId
+    private final UUID requirementId;
+    private final String title;
+    private LocalDate deadline;
+    private int actionPlanVersions;
+    private QualityGoalDefined goal;
+    private final Map<UUID, QualityMeasurementRecorded> measurements = new LinkedHashMap<>();
+    private boolean verified;
+    private LocalDate missedDeadline;
+
+    OrderRequirement(SupervisoryOrder order, Requirement requirement) {
+        this.order = order;
+        this.requirementId = requirement.requirementId();
+        this.title = requirement.title();
+        this.deadline = requirement.deadline();
+    }
+
+    @CommandHandler
+    int handle(SubmitActionPlan command) {
+        order.assertChangeable();
+        OrderRules.assertActionPlanComplete(command);
+        int version = actionPlanVersions + 1;
+        apply(new ActionPlanSubmitted(command.orderId(), requirementId, version, command.plannedChanges(),
+                command.responsibleLeader(), List.copyOf(command.milestones())));
+        return version;
+    }
+
+    @CommandHandler
+    void handle(DefineQualityGoal command) {
+        order.assertChangeable();
+        assertNoGoalYet();
+        OrderRules.assertGoalImproves(command);
+        apply(new QualityGoalDefined(command.orderId(), requirementId, command.indicator(), command.unit(),
+                command.baseline(), command.target(), command.direction()));
+    }
+
+    @CommandHandler
+    void handle(RecordQualityMeasurement command) {
+        order.assertChangeable();
+        assertGoal();
+        assertNewMeasurement(command.measurementId());
+        OrderRules.assertMeasurementComplete(command);
+        apply(new QualityMeasurementRecorded(command.orderId(), requirementId, command.measurementId(),
+                command.value(), command.measuredOn(), command.source()));
+    }
+
+    @CommandHandler
+    void handle(VerifyQualityImprovement command, InsightDirectory insights) {
+        order.assertChangeable();
+        OrderRules.assertEvidenceCited(command, this);
+        command.evidence().measurementIds().forEach(this::assertOwnMeasurement);
+        command.evidence().insightIds().forEach(id -> OrderRules.assertInsightServes(insights, id,
+                command.orderId(), requirementId, this));
+        if (command.goalMet()) {
+            OrderRules.assertGoalReached(this);
+        }
+        apply(new QualityImprovementVerified(command.orderId(), requirementId, command.goalMet(),
+                command.conclusion(), command.evidence()));
+    }
+
+    @CommandHandler
+    void handle(ExtendRequirementDeadline command, DeadlineManager deadlines) {
+        order.assertNotClosed();
+        OrderRules.requireReason(command.reason(), "A deadline extension");
+        OrderRules.assertLater(command.newDeadline(), this);
+        apply(new RequirementDeadlineExtended(command.orderId(), requirementId, deadline, command.newDeadline(),
+                command.reason()));
+        SupervisoryOrder.schedule(deadlines, new RequirementDeadline(requirementId, command.newDeadline()));
+    }
+
+    String describe() {
+        return "requirement '" + title + "' (" + requirementId + ")";
+    }
+
+    LocalDate deadline() {
+        return deadline;
+    }
+
+    boolean verified() {
+        return verified;
+    }
+
+    void assertNoGoalYet() {
+        if (goal != null) {
+            throw RuleViolation.conflict("quality-goal-already-defined", "The quality goal of " + describe()
+                    + " is already defined (" + goal.indicator() + ", target " + goal.target() + ").");
+        }
+    }
+
+    QualityGoalDefined assertGoal() {
+        if (goal == null) {
+            throw RuleViolation.unprocessable("no-quality-goal",
+                    "Define a quality goal for " + describe() + " before recording or citing measurements.");
+        }
+        return goal;
+    }
+
+    void assertNewMeasurement(UUID measurementId) {
+        if (measurements.containsKey(measurementId)) {
+            throw RuleViolation.conflict("measurement-exists",
+                    "Measurement " + measurementId + " is recorded already.");
+        }
+    }
+
+    void assertOwnMeasurement(UUID measurementId) {
+        if (!measurements.containsKey(measurementId)) {
+            throw RuleViolation.unprocessable("unknown-measurement", "Measurement " + measurementId
+                    + " was not recorded for " + describe() + ".");
+        }
+    }
+
+    /** The measurement taken last (by the date measured; of one day, the one recorded last). */
+    Optional<QualityMeasurementRecorded> latestMeasurement() {
+        return measurements.values().stream()
+                .reduce((earlier, later) -> later.measuredOn().isBefore(earlier.measuredOn()) ? earlier : later);
+    }
+
+    /** Whether a deadline that fires for {@code scheduledFor} still means this requirement missed it. */
+    boolean misses(LocalDate scheduledFor) {
+        return !verified && scheduledFor.equals(deadline) && !scheduledFor.equals(missedDeadline);
+    }
+
+    @EventSourcingHandler
+    void on(ActionPlanSubmitted event) {
+        actionPlanVersions = event.version();
+    }
+
+    @EventSourcingHandler
+    void on(QualityGoalDefined event) {
+        goal = event;
+    }
+
+    @EventSourcingHandler
+    void on(QualityMeasurementRecorded event) {
+        measurements.put(event.measurementId(), event);
+    }
+
+    @EventSourcingHandler
+    void on(QualityImprovementVerified event) {
+        verified = event.goalMet();
+    }
+
+    @EventSourcingHandler
+    void on(RequirementDeadlineExtended event) {
+        deadline = event.newDeadline();
+    }
+
+    @EventSourcingHandler
+    void on(RequirementDeadlineMissed event) {
+        missedDeadline = event.deadline();
+    }
+
+    void sentBackForRework() {
+        verified = false;
+    }
+
+    /**
+     * Value equality (the order it belongs to aside), so that Axon's fixtures can compare state rebuilt from events
+     * with state after handling.
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof OrderRequirement that
+                && requirementId.equals(that.requirementId) && title.equals(that.title)
+                && deadline.equals(that.deadline) && actionPlanVersions == that.actionPlanVersions
+                && Objects.equals(goal, that.goal) && measurements.equals(that.measurements)
+                && verified == that.verified && Objects.equals(missedDeadline, that.missedDeadline);
+    }
+
+    @Override
+    public int hashCode() {
+        return requirementId.hashCode();
+    }
+}
