@@ -5,34 +5,23 @@ import dk.tilsynsspor.command.eventstore.EventStoreConfiguration;
 import dk.tilsynsspor.command.lookup.OrderDirectory.KnownOrder;
 import dk.tilsynsspor.command.lookup.OrderDirectory;
 import dk.tilsynsspor.command.rules.RuleViolation;
-import dk.tilsynsspor.core.casework.AssignProfessionalToCase;
-import dk.tilsynsspor.core.casework.ChooseDevelopmentTheme;
 import dk.tilsynsspor.core.casework.CitizenCaseClosed;
 import dk.tilsynsspor.core.casework.CitizenCaseOpened;
 import dk.tilsynsspor.core.casework.CitizenForgotten;
 import dk.tilsynsspor.core.casework.CloseCitizenCase;
-import dk.tilsynsspor.core.casework.DevelopmentThemeChosen;
 import dk.tilsynsspor.core.casework.ForgetCitizen;
-import dk.tilsynsspor.core.casework.HoldLearningSession;
-import dk.tilsynsspor.core.casework.LearningSessionHeld;
 import dk.tilsynsspor.core.casework.OpenCitizenCase;
-import dk.tilsynsspor.core.casework.ProfessionalAssignedToCase;
-import dk.tilsynsspor.core.casework.ProfessionalReleasedFromCase;
-import dk.tilsynsspor.core.casework.RecordSessionInsight;
-import dk.tilsynsspor.core.casework.ReleaseProfessionalFromCase;
-import dk.tilsynsspor.core.casework.SessionInsightRecorded;
 import dk.tilsynsspor.core.security.Actor;
 import dk.tilsynsspor.core.security.Role;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -51,10 +40,10 @@ class CitizenCase {
     private UUID orderId;
     private String organisationId;
     private final Set<UUID> requirementIds = new HashSet<>();
-    private final Set<String> team = new HashSet<>();
-    private final Map<UUID, Set<String>> sessionParticipants = new HashMap<>();
-    private final Set<UUID> themes = new HashSet<>();
-    private final Set<UUID> insights = new HashSet<>();
+    @AggregateMember
+    private final CaseTeam team = new CaseTeam(this);
+    @AggregateMember
+    private final CaseLearning learning = new CaseLearning(this);
     private boolean closed;
     private boolean forgotten;
 
@@ -69,96 +58,6 @@ class CitizenCase {
         CaseRules.assertOpenable(command, orders);
         apply(new CitizenCaseOpened(command.caseId(), command.orderId(), command.organisationId(),
                 command.citizenRef(), List.copyOf(command.requirementIds())));
-    }
-
-    @CommandHandler
-    void handle(AssignProfessionalToCase command, Actor actor, OrderDirectory orders) {
-        guard(actor, orders, Role.LEADER);
-        assertOpen();
-        requireText(command.professionalId(), "assignment-incomplete", "Name the professional's id.");
-        requireText(command.name(), "assignment-incomplete", "Name the professional.");
-        if (team.contains(command.professionalId())) {
-            throw RuleViolation.conflict("already-on-team",
-                    "Professional " + command.professionalId() + " is on the team of case " + caseId + " already.");
-        }
-        apply(new ProfessionalAssignedToCase(caseId, orderId, command.professionalId(), command.name(),
-                command.discipline(), command.sector(), command.role()));
-    }
-
-    @CommandHandler
-    void handle(ReleaseProfessionalFromCase command, Actor actor, OrderDirectory orders) {
-        guard(actor, orders, Role.LEADER);
-        assertOpen();
-        if (!team.contains(command.professionalId())) {
-            throw RuleViolation.notFound("not-on-team",
-                    "Professional " + command.professionalId() + " is not on the team of case " + caseId + ".");
-        }
-        apply(new ProfessionalReleasedFromCase(caseId, orderId, command.professionalId()));
-    }
-
-    @CommandHandler
-    void handle(ChooseDevelopmentTheme command, Actor actor, OrderDirectory orders) {
-        guard(actor, orders, Role.PROFESSIONAL);
-        Access.actsAsThemselves(actor, command.professionalId());
-        assertOpen();
-        assertServed(List.of(command.requirementId()));
-        requireText(command.theme(), "theme-incomplete", "A development theme needs its text.");
-        CaseRules.assertNoCprNumber(command.theme(), "theme");
-        if (themes.contains(command.themeId())) {
-            throw RuleViolation.conflict("theme-exists", "Development theme " + command.themeId() + " exists.");
-        }
-        apply(new DevelopmentThemeChosen(caseId, orderId, command.themeId(), command.professionalId(),
-                command.theme(), command.requirementId()));
-    }
-
-    @CommandHandler
-    void handle(HoldLearningSession command, Actor actor, OrderDirectory orders) {
-        guard(actor, orders, Role.LEADER, Role.PROFESSIONAL);
-        assertOpen();
-        if (command.heldOn() == null) {
-            throw RuleViolation.unprocessable("session-incomplete", "A learning session needs the date it was held.");
-        }
-        requireText(command.facilitator(), "session-incomplete", "A learning session needs a facilitator.");
-        CaseRules.assertParticipants(command.participantIds());
-        assertOnTeam(command.participantIds());
-        if (command.requirementIds() == null || command.requirementIds().isEmpty()) {
-            throw RuleViolation.unprocessable("session-incomplete",
-                    "A learning session needs the requirements in focus.");
-        }
-        assertServed(command.requirementIds());
-        if (sessionParticipants.containsKey(command.sessionId())) {
-            throw RuleViolation.conflict("session-exists", "Learning session " + command.sessionId() + " exists.");
-        }
-        apply(new LearningSessionHeld(caseId, orderId, command.sessionId(), command.heldOn(), command.facilitator(),
-                List.copyOf(command.participantIds().stream().distinct().toList()),
-                List.copyOf(command.requirementIds())));
-    }
-
-    @CommandHandler
-    void handle(RecordSessionInsight command, Actor actor, OrderDirectory orders) {
-        guard(actor, orders, Role.PROFESSIONAL);
-        Access.actsAsThemselves(actor, command.professionalId());
-        assertOpen();
-        Set<String> participants = sessionParticipants.get(command.sessionId());
-        if (participants == null) {
-            throw RuleViolation.notFound("unknown-session",
-                    "Case " + caseId + " has no learning session " + command.sessionId() + ".");
-        }
-        if (!participants.contains(command.professionalId())) {
-            throw RuleViolation.unprocessable("not-a-participant", "Professional " + command.professionalId()
-                    + " did not take part in learning session " + command.sessionId() + ".");
-        }
-        assertServed(List.of(command.requirementId()));
-        requireText(command.insight(), "insight-incomplete", "An insight needs its text.");
-        requireText(command.practiceChange(), "insight-incomplete",
-                "An insight needs the agreed practice change.");
-        CaseRules.assertNoCprNumber(command.insight(), "insight");
-        CaseRules.assertNoCprNumber(command.practiceChange(), "practiceChange");
-        if (insights.contains(command.insightId())) {
-            throw RuleViolation.conflict("insight-exists", "Insight " + command.insightId() + " exists.");
-        }
-        apply(new SessionInsightRecorded(caseId, orderId, command.sessionId(), command.insightId(),
-                command.professionalId(), command.requirementId(), command.insight(), command.practiceChange()));
     }
 
     @CommandHandler
@@ -193,31 +92,6 @@ class CitizenCase {
     }
 
     @EventSourcingHandler
-    void on(ProfessionalAssignedToCase event) {
-        team.add(event.professionalId());
-    }
-
-    @EventSourcingHandler
-    void on(ProfessionalReleasedFromCase event) {
-        team.remove(event.professionalId());
-    }
-
-    @EventSourcingHandler
-    void on(DevelopmentThemeChosen event) {
-        themes.add(event.themeId());
-    }
-
-    @EventSourcingHandler
-    void on(LearningSessionHeld event) {
-        sessionParticipants.put(event.sessionId(), new HashSet<>(event.participantIds()));
-    }
-
-    @EventSourcingHandler
-    void on(SessionInsightRecorded event) {
-        insights.add(event.insightId());
-    }
-
-    @EventSourcingHandler
     void on(CitizenCaseClosed event) {
         closed = true;
     }
@@ -227,12 +101,25 @@ class CitizenCase {
         forgotten = true;
     }
 
-    private void guard(Actor actor, OrderDirectory orders, Role... roles) {
-        Access.onCase(actor, () -> orders.find(orderId).map(KnownOrder::authorityId).orElse(null), organisationId,
-                team, roles);
+    UUID caseId() {
+        return caseId;
     }
 
-    private void assertOpen() {
+    UUID orderId() {
+        return orderId;
+    }
+
+    CaseTeam team() {
+        return team;
+    }
+
+    /** Who may send this command on the case: whoever sees it (Access), in one of {@code roles}. */
+    void guard(Actor actor, OrderDirectory orders, Role... roles) {
+        Access.onCase(actor, () -> orders.find(orderId).map(KnownOrder::authorityId).orElse(null), organisationId,
+                team.members(), roles);
+    }
+
+    void assertOpen() {
         if (forgotten) {
             throw RuleViolation.conflict("case-forgotten",
                     "The citizen of case " + caseId + " is forgotten: the case accepts no more changes.");
@@ -242,16 +129,7 @@ class CitizenCase {
         }
     }
 
-    private void assertOnTeam(Collection<String> professionalIds) {
-        for (String professionalId : professionalIds) {
-            if (!team.contains(professionalId)) {
-                throw RuleViolation.unprocessable("not-on-team",
-                        "Professional " + professionalId + " is not on the team of case " + caseId + ".");
-            }
-        }
-    }
-
-    private void assertServed(Collection<UUID> requirements) {
+    void assertServed(Collection<UUID> requirements) {
         for (UUID requirementId : requirements) {
             if (!requirementIds.contains(requirementId)) {
                 throw RuleViolation.unprocessable("requirement-not-served",
