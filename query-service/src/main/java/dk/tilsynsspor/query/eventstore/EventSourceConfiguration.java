@@ -105,8 +105,9 @@ public class EventSourceConfiguration {
 
     /**
      * Every processing group is a pooled streaming processor: on the notified source over PostgreSQL, on Axon
-     * Server's event stream in its profile. A failing handler stops its segment and is retried with back-off (the
-     * processor's status shows it): an event is never skipped silently.
+     * Server's event stream in its profile. An event a handler cannot project goes to the dead-letter queue
+     * (ADR 12); a batch that fails as a whole stops its segment and is retried with back-off (the processor's status
+     * shows it): an event is never skipped silently.
      */
     @Bean
     @Profile("!" + AXON_DEFAULTS)
