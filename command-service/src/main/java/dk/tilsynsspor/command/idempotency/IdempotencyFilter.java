@@ -55,7 +55,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         String key = request.getHeader(HEADER).strip();
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (key.isEmpty() || key.length() > MAX_KEY_LENGTH || authentication == null) {
-            problem(response, HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+            problem(request, response, HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
                     "Header " + HEADER + " must be 1 to " + MAX_KEY_LENGTH + " characters.");
             return;
         }
@@ -73,10 +73,11 @@ class IdempotencyFilter extends OncePerRequestFilter {
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
             response.getOutputStream().write(replay.body().getBytes(StandardCharsets.UTF_8));
         } else if (claim instanceof Mismatch) {
-            problem(response, HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused", "Idempotency key reused",
+            problem(request, response, HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused",
+                    "Idempotency key reused",
                     "This " + HEADER + " was used before for a different request; use a new key.");
         } else if (claim instanceof InProgress) {
-            problem(response, HttpStatus.CONFLICT, "request-in-progress", "Request in progress",
+            problem(request, response, HttpStatus.CONFLICT, "request-in-progress", "Request in progress",
                     "A request with this " + HEADER + " is still being processed; ask again shortly.");
         } else if (claim instanceof Claimed) {
             runOnce(cached, response, chain, actor, key);
@@ -102,8 +103,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
-    private void problem(HttpServletResponse response, HttpStatus status, String code, String title, String detail)
-            throws IOException {
-        problems.write(response, status, code, title, detail);
+    private void problem(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code,
+                         String title, String detail) throws IOException {
+        problems.write(request, response, status, code, title, detail);
     }
 }

@@ -182,6 +182,29 @@ class HostileInputIT {
     }
 
     @Test
+    void problemsAreToldInDanishToAClientThatAsksForDanish(EndToEnd.Stack stack) {
+        Map<String, String> danish = Map.of("Accept-Language", "da-DK,da;q=0.9,en;q=0.5");
+
+        Api.Response twice = stack.commands.post("leader", example.order("/acknowledgement"), "{}", danish);
+        assertThat(twice.status()).isEqualTo(409);
+        assertThat(twice.body().get("type").asText()).isEqualTo("urn:tilsynsspor:problem:already-acknowledged");
+        assertThat(twice.body().get("title").asText()).isEqualTo("Allerede kvitteret");
+        assertThat(twice.body().get("detail").asText()).isEqualTo("Påbuddet er allerede kvitteret.");
+
+        Api.Response invalid = stack.commands.post("leader", example.order("/compliance-report"), "{\"summary\":\"\"}",
+                danish);
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.body().get("detail").asText()).isEqualTo("Manglende eller ugyldige felter: summary.");
+
+        Api.Response anonymous = stack.commands.post(null, example.order("/acknowledgement"), "{}", danish);
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.body().get("title").asText()).isEqualTo("Ikke logget ind");
+
+        Api.Response english = stack.commands.post("leader", example.order("/acknowledgement"), "{}");
+        assertThat(english.body().get("detail").asText()).isEqualTo("The order is acknowledged already.");
+    }
+
+    @Test
     void aWrongPasswordIsSaidToBeWrong(EndToEnd.Stack stack) {
         if (stack.tokens != null) {
             return; // bearer tokens only on the server pass: no passwords to get wrong

@@ -1,6 +1,7 @@
 package dk.tilsynsspor.platform.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.tilsynsspor.platform.web.DanishProblems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
@@ -64,6 +65,9 @@ public class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedH
         problem.setType(URI.create("urn:tilsynsspor:problem:" + code));
         problem.setTitle(title);
         problem.setInstance(URI.create(request.getRequestURI()));
+        if (DanishProblems.asked(request)) {
+            DanishProblems.translate(problem);
+        }
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         objectMapper.writeValue(response.getOutputStream(), problem);

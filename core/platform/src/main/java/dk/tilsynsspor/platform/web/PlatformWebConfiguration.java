@@ -47,6 +47,12 @@ public class PlatformWebConfiguration {
         return registration;
     }
 
+    /** Problems in Danish for clients that ask for Danish first. */
+    @Bean
+    DanishProblemAdvice danishProblemAdvice() {
+        return new DanishProblemAdvice();
+    }
+
     /** Spring Security's firewall, reading header values as the UTF-8 clients send. */
     @Bean
     @ConditionalOnClass(StrictHttpFirewall.class)
@@ -58,7 +64,8 @@ public class PlatformWebConfiguration {
     @Bean
     @ConditionalOnClass(StrictHttpFirewall.class)
     RequestRejectedHandler requestRejectedHandler(ProblemResponses problems) {
-        return (request, response, rejected) -> problems.write(response, HttpStatus.BAD_REQUEST, "invalid-request",
+        return (request, response, rejected) -> problems.write(request, response, HttpStatus.BAD_REQUEST,
+                "invalid-request",
                 "Invalid request", "The request was refused: " + rejected.getMessage());
     }
 

@@ -50,6 +50,9 @@ public class ProblemErrorController extends BasicErrorController {
         if (uri != null) {
             problem.put("instance", uri.toString());
         }
+        if (DanishProblems.asked(request)) {
+            DanishProblems.translate(problem);
+        }
         ResponseEntity.BodyBuilder answer = ResponseEntity.status(status)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON);
         if (status == HttpStatus.SERVICE_UNAVAILABLE) {

@@ -38,7 +38,7 @@ public class RequestGuard extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > limit) {
-            tooLarge(response);
+            tooLarge(request, response);
             return;
         }
         try {
@@ -49,19 +49,19 @@ public class RequestGuard extends OncePerRequestFilter {
             }
             if (BodyTooLargeException.isCause(failure)) {
                 response.resetBuffer();
-                tooLarge(response);
+                tooLarge(request, response);
             } else if (DatabaseUnavailable.isCause(failure)) {
                 response.resetBuffer();
                 response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS));
-                problems.write(response, DatabaseUnavailable.problem());
+                problems.write(request, response, DatabaseUnavailable.problem());
             } else {
                 throw failure;
             }
         }
     }
 
-    private void tooLarge(HttpServletResponse response) throws IOException {
-        problems.write(response, HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", "Request body too large",
+    private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        problems.write(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", "Request body too large",
                 "The request body may be at most " + limit + " bytes.");
     }
 
