@@ -212,11 +212,16 @@ class PagesBrowserIT {
         logOut();
 
         logIn("paedagog");
-        browser.get(base + "/sager/" + example.caseId);
+        assertThat(text(By.tagName("h1"))).isEqualTo("Mine sager");
+        WebElement myCase = browser.findElement(By.xpath("//table[@id='mine-sager']//a[text()='borger-0417' and "
+                + "contains(@href, '" + example.caseId + "')]"));
+        screenshot("07-mine-sager");
+        myCase.click();
+        awaitNavigation(url -> url.endsWith("/sager/" + example.caseId));
         assertThat(text(By.tagName("h1"))).isEqualTo("Borgersag borger-0417");
         assertThat(browser.getPageSource()).contains("Pia Pædagog", "at læse optrapning tidligt",
                 "Skærmet spiseplads og faste rutiner ved aftensmaden");
-        screenshot("07-sag");
+        screenshot("08-sag");
         browser.get(base + "/paabud/" + soon);
         assertThat(text(By.tagName("h1"))).isEqualTo("Ingen adgang");
         logOut();

@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 import java.util.UUID;
 
-/** A citizen case: its team, themes, sessions and insights. */
+/** "Mine sager", a professional's cases, and a citizen case: its team, themes, sessions and insights. */
 @PageController
 class CasePage {
 
@@ -15,6 +15,13 @@ class CasePage {
 
     CasePage(CaseReads cases) {
         this.cases = cases;
+    }
+
+    /** The cases whose team the professional is on, most recently active first. */
+    @GetMapping("/sager")
+    String myCases(Model model) {
+        model.addAttribute("cases", cases.myCases());
+        return "fagperson";
     }
 
     @GetMapping("/sager/{caseId}")

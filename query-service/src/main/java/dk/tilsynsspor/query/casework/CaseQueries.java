@@ -1,14 +1,30 @@
 package dk.tilsynsspor.query.casework;
 
 import dk.tilsynsspor.core.casework.query.CaseView;
+import dk.tilsynsspor.core.casework.query.FindMyCases;
 import dk.tilsynsspor.core.casework.query.GetCaseView;
+import dk.tilsynsspor.core.casework.query.MyCase;
+import dk.tilsynsspor.core.casework.query.MyCases;
+import dk.tilsynsspor.core.casework.query.SessionView;
+import dk.tilsynsspor.core.casework.query.TeamMember;
+import dk.tilsynsspor.core.security.Actor;
+import dk.tilsynsspor.core.security.Role;
+import dk.tilsynsspor.core.security.Visibility;
 import dk.tilsynsspor.query.dossier.CaseFold;
 import dk.tilsynsspor.query.dossier.EventReader;
+import dk.tilsynsspor.query.trail.TrailEntry;
 import dk.tilsynsspor.query.trail.TrailRepository;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
 @Component
 class CaseQueries {
@@ -24,5 +40,33 @@ class CaseQueries {
     @QueryHandler
     Optional<CaseView> handle(GetCaseView query) {
         return CaseFold.fold(trails.caseTrail(query.caseId()), reader);
+    }
+
+    /** The cases whose team the professional is on now, in their own organisation, most recently active first. */
+    @QueryHandler
+    MyCases handle(FindMyCases query) {
+        Actor professional = query.requester();
+        if (professional.role() != Role.PROFESSIONAL) {
+            return new MyCases(List.of());
+        }
+        List<MyCase> cases = new ArrayList<>();
+        for (UUID caseId : trails.casesAssigning(professional.id())) {
+            List<TrailEntry> trail = trails.caseTrail(caseId);
+            CaseFold.fold(trail, reader)
+                    .filter(view -> Visibility.canSeeCase(professional, () -> null, view.organisationId(),
+                            view.team().stream().map(TeamMember::professionalId).toList()))
+                    .ifPresent(view -> cases.add(summary(view, trail)));
+        }
+        cases.sort(Comparator.comparing(MyCase::lastActivityAt).reversed());
+        return new MyCases(cases);
+    }
+
+    private static MyCase summary(CaseView view, List<TrailEntry> trail) {
+        int insights = view.sessions().stream().mapToInt(session -> session.insights().size()).sum();
+        LocalDate lastSession = view.sessions().stream().map(SessionView::heldOn).filter(Objects::nonNull)
+                .max(Comparator.naturalOrder()).orElse(null);
+        Instant lastActivity = trail.get(trail.size() - 1).recordedAt();
+        return new MyCase(view.caseId(), view.orderId(), view.citizenRef(), view.closed(), view.sessions().size(),
+                insights, lastSession, lastActivity);
     }
 }

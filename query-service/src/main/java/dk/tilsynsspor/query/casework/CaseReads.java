@@ -1,7 +1,10 @@
 package dk.tilsynsspor.query.casework;
 
 import dk.tilsynsspor.core.casework.query.CaseView;
+import dk.tilsynsspor.core.casework.query.FindMyCases;
 import dk.tilsynsspor.core.casework.query.GetCaseView;
+import dk.tilsynsspor.core.casework.query.MyCase;
+import dk.tilsynsspor.core.casework.query.MyCases;
 import dk.tilsynsspor.core.casework.query.TeamMember;
 import dk.tilsynsspor.core.security.Actor;
 import dk.tilsynsspor.core.security.Visibility;
@@ -30,6 +33,11 @@ public class CaseReads {
         this.queries = queries;
         this.currentActor = currentActor;
         this.jdbc = jdbc;
+    }
+
+    /** The cases whose team the logged-in professional is on ("Mine sager"); nobody else has any. */
+    public List<MyCase> myCases() {
+        return queries.query(new FindMyCases(currentActor.get()), MyCases.class).join().cases();
     }
 
     public CaseView caseView(UUID caseId) {

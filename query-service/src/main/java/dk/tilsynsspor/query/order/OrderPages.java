@@ -62,7 +62,7 @@ class OrderPages {
         return switch (actor.role()) {
             case LEADER -> "redirect:/overblik";
             case INSPECTOR -> "redirect:/paabud";
-            case PROFESSIONAL -> "fagperson";
+            case PROFESSIONAL -> "redirect:/sager";
         };
     }
 

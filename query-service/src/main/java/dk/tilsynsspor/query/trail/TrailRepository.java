@@ -56,6 +56,14 @@ public class TrailRepository {
                 caseId.toString());
     }
 
+    /** The cases {@code professionalId} was ever assigned to (whether still on the team is the fold's to say). */
+    public List<UUID> casesAssigning(String professionalId) {
+        return jdbc.queryForList("""
+                SELECT DISTINCT aggregate_id FROM query.order_event
+                 WHERE event_type = 'ProfessionalAssignedToCase' AND payload ->> 'professionalId' = ?""",
+                String.class, professionalId).stream().map(UUID::fromString).toList();
+    }
+
     /** The trails of an organisation's orders that are not closed, each oldest first, grouped by order. */
     public Map<UUID, List<TrailEntry>> openOrderTrails(String organisationId) {
         Map<UUID, List<TrailEntry>> trails = new LinkedHashMap<>();

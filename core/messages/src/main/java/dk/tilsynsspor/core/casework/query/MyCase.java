@@ -1,0 +1,20 @@
+package dk.tilsynsspor.core.casework.query;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * One case on a professional's list: the citizen by their reference, whether the case is closed, how much learning
+ * it holds, and when something last happened on it (so the professional sees what is new).
+ */
+public record MyCase(
+        UUID caseId,
+        UUID orderId,
+        String citizenRef,
+        boolean closed,
+        int sessions,
+        int insights,
+        LocalDate lastSessionOn,
+        Instant lastActivityAt) {
+}
