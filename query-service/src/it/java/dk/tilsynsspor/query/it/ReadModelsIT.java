@@ -133,7 +133,10 @@ class ReadModelsIT {
             text.append(new PdfTextExtractor(reader).getTextFromPage(page));
         }
         assertThat(text.toString())
-                .contains("ST-EXPORT-1", "Low arousal", "Revisionsspor", "Uro opstår ved aftensmaden");
+                .contains("ST-EXPORT-1", "Low arousal", "Revisionsspor", "Uro opstår ved aftensmaden")
+                // statuses, themes, events and people by their Danish labels and names, as on the pages
+                .contains("Målgruppe, metoder og resultater", "Påbud givet", "Pia Pædagog")
+                .doesNotContain("MAALGRUPPE_METODER_OG_RESULTATER", "SupervisoryOrderImposed");
         assertThat(stack.queries.get("inspector2", example.order("/audit-trail/export?format=pdf")).status())
                 .isEqualTo(404);
         assertThat(stack.queries.get("inspector", example.order("/audit-trail/export?format=xml")).status())

@@ -1,5 +1,7 @@
 package dk.tilsynsspor.query.casework;
 
+import dk.tilsynsspor.core.casework.query.CaseView;
+import dk.tilsynsspor.query.pages.Names;
 import dk.tilsynsspor.query.pages.PageController;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,7 +28,9 @@ class CasePage {
 
     @GetMapping("/sager/{caseId}")
     String caseView(@PathVariable UUID caseId, Model model) {
-        model.addAttribute("kase", cases.caseView(caseId));
+        CaseView view = cases.caseView(caseId);
+        model.addAttribute("kase", view);
+        model.addAttribute("names", Names.of(view.team()));
         return "sag";
     }
 }

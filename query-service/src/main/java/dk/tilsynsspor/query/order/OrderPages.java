@@ -10,6 +10,7 @@ import dk.tilsynsspor.core.security.Role;
 import dk.tilsynsspor.platform.security.CurrentActor;
 import dk.tilsynsspor.query.order.export.QualityChart;
 import dk.tilsynsspor.query.overview.OverviewReads;
+import dk.tilsynsspor.query.pages.Names;
 import dk.tilsynsspor.query.pages.PageController;
 import dk.tilsynsspor.query.pages.PageFormats;
 import dk.tilsynsspor.query.web.InvalidParameterException;
@@ -89,7 +90,10 @@ class OrderPages {
     @GetMapping("/paabud/{orderId}")
     String dossier(@PathVariable UUID orderId, @RequestParam(required = false) String asOf, Model model) {
         Instant instant = formats.parseAsOf(asOf);
-        model.addAttribute("dossier", reads.dossier(orderId, instant));
+        ComplianceDossier dossier = reads.dossier(orderId, instant);
+        model.addAttribute("dossier", dossier);
+        model.addAttribute("names", Names.of(dossier.cases().stream().flatMap(kase -> kase.team().stream())
+                .toList()));
         model.addAttribute("asOf", instant);
         model.addAttribute("dueSoonDays", OverviewReads.DUE_SOON_DAYS);
         return "dossier";

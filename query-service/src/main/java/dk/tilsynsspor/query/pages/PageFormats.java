@@ -20,7 +20,7 @@ import java.util.Locale;
 @Component
 public class PageFormats {
 
-    private static final Locale DANISH = Locale.forLanguageTag("da-DK");
+    public static final Locale DANISH = Locale.forLanguageTag("da-DK");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d. MMM yyyy 'kl.' HH:mm:ss", DANISH);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d. MMM yyyy", DANISH);
     private static final DateTimeFormatter SHORT_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm:ss");

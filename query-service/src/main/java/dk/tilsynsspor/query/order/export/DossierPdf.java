@@ -18,13 +18,14 @@ import dk.tilsynsspor.core.order.query.AuditTrail;
 import dk.tilsynsspor.core.order.query.ComplianceDossier;
 import dk.tilsynsspor.core.order.query.Measurement;
 import dk.tilsynsspor.core.order.query.RequirementDossier;
+import dk.tilsynsspor.query.pages.Names;
+import dk.tilsynsspor.query.pages.PageFormats;
+import org.springframework.context.MessageSource;
 
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 
 /**
  * The dossier and trail of one order as a PDF an inspector can file: the order, each requirement with its status,
@@ -37,13 +38,29 @@ final class DossierPdf {
     private static final Font TEXT = new Font(Font.HELVETICA, 10);
     private static final Font SMALL = new Font(Font.HELVETICA, 8);
     private static final Font SMALL_BOLD = new Font(Font.HELVETICA, 8, Font.BOLD);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(ZoneId.of("Europe/Copenhagen"));
+    private final PageFormats formats;
+    private final MessageSource labels;
+    private final Names names;
 
-    private DossierPdf() {
+    /** Dates, times, statuses, themes, events and people as the pages show them (the house style's one rule). */
+    private DossierPdf(PageFormats formats, MessageSource labels, Names names) {
+        this.formats = formats;
+        this.labels = labels;
+        this.names = names;
     }
 
-    static byte[] render(ComplianceDossier dossier, AuditTrail trail, Instant generatedAt, String generatedBy)
+    static byte[] render(ComplianceDossier dossier, AuditTrail trail, Instant generatedAt, String generatedBy,
+                         PageFormats formats, MessageSource labels) throws IOException {
+        Names names = Names.of(dossier.cases().stream().flatMap(kase -> kase.team().stream()).toList());
+        return new DossierPdf(formats, labels, names).write(dossier, trail, generatedAt, generatedBy);
+    }
+
+    /** The Danish label of {@code kind.value} (messages.properties), or the value itself if it has none. */
+    private String label(String kind, Object value) {
+        return labels.getMessage(kind + "." + value, null, String.valueOf(value), PageFormats.DANISH);
+    }
+
+    private byte[] write(ComplianceDossier dossier, AuditTrail trail, Instant generatedAt, String generatedBy)
             throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document document = new Document(PageSize.A4, 48, 48, 48, 48);
@@ -65,45 +82,47 @@ final class DossierPdf {
         return out.toByteArray();
     }
 
-    private static void header(Document document, ComplianceDossier dossier, AuditTrail trail, Instant generatedAt,
+    private void header(Document document, ComplianceDossier dossier, AuditTrail trail, Instant generatedAt,
                                String generatedBy) {
         document.add(new Paragraph("Påbud " + dossier.reference(), TITLE));
         document.add(line("Tilsyn", dossier.authorityId()));
         document.add(line("Organisation", dossier.organisationId()));
         document.add(line("Lovgrundlag", dossier.legalBasis()));
-        document.add(line("Udstedt", String.valueOf(dossier.issuedOn())));
-        document.add(line("Status", dossier.status() + (dossier.escalated() ? " (skærpet tilsyn)" : "")));
+        document.add(line("Udstedt", formats.date(dossier.issuedOn())));
+        document.add(line("Status", label("OrderStatus", dossier.status())
+                + (dossier.escalated() ? " (skærpet tilsyn)" : "")));
         if (dossier.summary() != null) {
             document.add(new Paragraph(dossier.summary(), TEXT));
         }
-        document.add(line("Dannet", TIME.format(generatedAt) + " af " + generatedBy
-                + (trail.asOf() == null ? "" : ", som det stod " + TIME.format(trail.asOf()))));
+        document.add(line("Dannet", formats.time(generatedAt) + " af " + generatedBy
+                + (trail.asOf() == null ? "" : ", som det stod " + formats.time(trail.asOf()))));
     }
 
-    private static void requirement(Document document, RequirementDossier requirement)
+    private void requirement(Document document, RequirementDossier requirement)
             throws DocumentException, IOException {
         Paragraph heading = new Paragraph("Krav " + requirement.number() + ": " + requirement.title(), HEADING);
         heading.setSpacingBefore(14);
         document.add(heading);
         document.add(new Paragraph(requirement.requiredChange(), TEXT));
-        document.add(line("Kvalitetstema", requirement.qualityTheme().name()));
-        document.add(line("Frist", requirement.deadline() + " (" + requirement.daysLeft() + " dage)"));
-        document.add(line("Status", requirement.status().name()));
+        document.add(line("Kvalitetstema", label("QualityTheme", requirement.qualityTheme())));
+        document.add(line("Frist", formats.date(requirement.deadline()) + " ("
+                + formats.daysLeft(requirement.daysLeft()) + ")"));
+        document.add(line("Status", label("RequirementStatus", requirement.status())));
         if (!requirement.actionPlans().isEmpty()) {
             var plan = requirement.actionPlans().get(requirement.actionPlans().size() - 1);
             document.add(line("Handleplan v" + plan.version(), plan.plannedChanges()));
         }
         if (requirement.verification() != null) {
             var verification = requirement.verification();
-            document.add(line("Verificeret", TIME.format(verification.verifiedAt()) + " af "
+            document.add(line("Verificeret", formats.time(verification.verifiedAt()) + " af "
                     + verification.verifiedBy() + (verification.goalMet() ? ", mål nået: " : ", mål ikke nået: ")
                     + verification.conclusion()));
             for (InsightView insight : verification.citedInsights()) {
-                document.add(bullet("Indsigt (" + insight.professionalId() + "): " + insight.insight()
+                document.add(bullet("Indsigt (" + names.of(insight.professionalId()) + "): " + insight.insight()
                         + " — aftalt praksisændring: " + insight.practiceChange()));
             }
             for (Measurement measurement : verification.citedMeasurements()) {
-                document.add(bullet("Måling " + measurement.measuredOn() + ": " + measurement.value()
+                document.add(bullet("Måling " + formats.date(measurement.measuredOn()) + ": " + measurement.value()
                         + " (" + measurement.source() + ")"));
             }
         }
@@ -118,7 +137,7 @@ final class DossierPdf {
         }
     }
 
-    private static void trail(Document document, AuditTrail trail) {
+    private void trail(Document document, AuditTrail trail) {
         Paragraph heading = new Paragraph("Revisionsspor (" + trail.entries().size() + " hændelser)", HEADING);
         heading.setSpacingBefore(14);
         heading.setSpacingAfter(6);
@@ -133,10 +152,10 @@ final class DossierPdf {
         }
         for (AuditEntry entry : trail.entries()) {
             table.addCell(new Phrase(String.valueOf(entry.sequence()), SMALL));
-            table.addCell(new Phrase(TIME.format(entry.recordedAt()), SMALL));
-            table.addCell(new Phrase(entry.eventType(), SMALL));
-            table.addCell(new Phrase(entry.actorId(), SMALL));
-            table.addCell(new Phrase(entry.actorRole(), SMALL));
+            table.addCell(new Phrase(formats.shortTime(entry.recordedAt()), SMALL));
+            table.addCell(new Phrase(label("Event", entry.eventType()), SMALL));
+            table.addCell(new Phrase(names.of(entry.actorId()), SMALL));
+            table.addCell(new Phrase(label("Role", entry.actorRole()), SMALL));
             table.addCell(new Phrase(entry.reason() == null ? "" : entry.reason(), SMALL));
         }
         document.add(table);

@@ -3,7 +3,9 @@ package dk.tilsynsspor.query.order.export;
 import dk.tilsynsspor.core.order.query.AuditTrail;
 import dk.tilsynsspor.platform.security.CurrentActor;
 import dk.tilsynsspor.query.order.OrderReads;
+import dk.tilsynsspor.query.pages.PageFormats;
 import dk.tilsynsspor.query.web.InvalidParameterException;
+import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -37,12 +39,17 @@ public class TrailExports {
     private final TrailFiles files;
     private final CurrentActor currentActor;
     private final Clock clock;
+    private final PageFormats formats;
+    private final MessageSource labels;
 
-    TrailExports(OrderReads reads, TrailFiles files, CurrentActor currentActor, Clock clock) {
+    TrailExports(OrderReads reads, TrailFiles files, CurrentActor currentActor, Clock clock, PageFormats formats,
+                 MessageSource labels) {
         this.reads = reads;
         this.files = files;
         this.currentActor = currentActor;
         this.clock = clock;
+        this.formats = formats;
+        this.labels = labels;
     }
 
     /** CSV, JSON with the chain's verification, or a PDF of the dossier and the trail; {@code asOf} may be null. */
@@ -55,7 +62,7 @@ public class TrailExports {
             case CSV -> file(files.csv(trail), new MediaType("text", "csv", StandardCharsets.UTF_8), name + ".csv");
             case JSON -> file(files.json(trail, reads.keptVerification(orderId).orElse(null), now, by),
                     MediaType.APPLICATION_JSON, name + ".json");
-            case PDF -> file(DossierPdf.render(reads.dossier(orderId, asOf), trail, now, by),
+            case PDF -> file(DossierPdf.render(reads.dossier(orderId, asOf), trail, now, by, formats, labels),
                     MediaType.APPLICATION_PDF, name + ".pdf");
         };
     }
