@@ -5,7 +5,6 @@ import dk.tilsynsspor.command.rules.RuleViolation;
 import dk.tilsynsspor.platform.web.BodyTooLargeException;
 import dk.tilsynsspor.platform.web.DatabaseUnavailable;
 import dk.tilsynsspor.platform.web.ProblemAnswers;
-import dk.tilsynsspor.platform.web.Problems;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -111,10 +110,6 @@ class ProblemDetailsAdvice extends ProblemAnswers {
         };
         String title = status == HttpStatus.FORBIDDEN ? "Forbidden" : "Rule broken: " + rule.code().replace('-', ' ');
         return problem(status, rule.code(), title, rule.detail());
-    }
-
-    static ProblemDetail problem(HttpStatus status, String code, String title, String detail) {
-        return Problems.problem(status, code, title, detail);
     }
 
 }

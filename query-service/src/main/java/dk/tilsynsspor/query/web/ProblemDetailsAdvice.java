@@ -1,7 +1,6 @@
 package dk.tilsynsspor.query.web;
 
 import dk.tilsynsspor.platform.web.ProblemAnswers;
-import dk.tilsynsspor.platform.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -39,10 +38,6 @@ class ProblemDetailsAdvice extends ProblemAnswers {
                 exception.getMessage());
         problem.setProperty("errors", List.of(Map.of("field", exception.parameter(), "message", "invalid value")));
         return respond(problem);
-    }
-
-    static ProblemDetail problem(HttpStatus status, String code, String title, String detail) {
-        return Problems.problem(status, code, title, detail);
     }
 
 }

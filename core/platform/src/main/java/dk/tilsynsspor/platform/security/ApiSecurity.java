@@ -1,7 +1,7 @@
 package dk.tilsynsspor.platform.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.tilsynsspor.core.security.Actor;
+import dk.tilsynsspor.platform.web.ProblemResponses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -71,8 +71,8 @@ public class ApiSecurity {
     }
 
     @Bean
-    SecurityProblems securityProblems(ObjectMapper objectMapper) {
-        return new SecurityProblems(objectMapper);
+    SecurityProblems securityProblems(ProblemResponses problems) {
+        return new SecurityProblems(problems);
     }
 
     @Bean

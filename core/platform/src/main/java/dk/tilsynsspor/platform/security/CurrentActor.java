@@ -8,7 +8,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import java.util.Optional;
 
 /** The actor of the current request, always from the authenticated principal, never from a request body. */
-
 public class CurrentActor {
 
     public Actor get() {

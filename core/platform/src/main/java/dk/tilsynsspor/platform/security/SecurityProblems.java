@@ -1,18 +1,16 @@
 package dk.tilsynsspor.platform.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dk.tilsynsspor.platform.web.DanishProblems;
+import dk.tilsynsspor.platform.web.ProblemResponses;
+import dk.tilsynsspor.platform.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
-import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
@@ -23,13 +21,12 @@ import java.net.URI;
  * 401 and 403 from the security filters as problem details, like every other error; the 401 carries the Basic
  * challenge so that curl and browsers know to ask for a login.
  */
-
 public class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
 
-    private final ObjectMapper objectMapper;
+    private final ProblemResponses problems;
 
-    public SecurityProblems(ObjectMapper objectMapper) {
-        this.objectMapper = objectMapper;
+    public SecurityProblems(ProblemResponses problems) {
+        this.problems = problems;
     }
 
     @Override
@@ -42,7 +39,7 @@ public class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedH
 
     /** Whether credentials were missing or wrong, without saying which part of them was wrong. */
     private static String why(AuthenticationException exception) {
-        if (exception instanceof BadCredentialsException && !(exception instanceof InvalidBearerTokenException)) {
+        if (exception instanceof BadCredentialsException) {
             return "The user name or password is wrong.";
         }
         if (exception instanceof OAuth2AuthenticationException) {
@@ -61,15 +58,8 @@ public class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedH
 
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code,
                        String title, String detail) throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("urn:tilsynsspor:problem:" + code));
-        problem.setTitle(title);
+        ProblemDetail problem = Problems.problem(status, code, title, detail);
         problem.setInstance(URI.create(request.getRequestURI()));
-        if (DanishProblems.asked(request)) {
-            DanishProblems.translate(problem);
-        }
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        objectMapper.writeValue(response.getOutputStream(), problem);
+        problems.write(request, response, problem);
     }
 }

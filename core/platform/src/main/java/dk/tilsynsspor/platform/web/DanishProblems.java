@@ -51,16 +51,6 @@ public final class DanishProblems {
         return problem;
     }
 
-    /** The same for a problem written as a map (the container's error page). */
-    public static void translate(Map<String, Object> problem) {
-        Object type = problem.get("type");
-        String code = type == null ? null : code(URI.create(type.toString()));
-        if (code != null && TEXTS.containsKey(code + ".title")) {
-            problem.put("title", TEXTS.getString(code + ".title"));
-            problem.put("detail", text(code + ".detail"));
-        }
-    }
-
     private static String detail(String code, ProblemDetail problem) {
         Map<String, Object> properties = problem.getProperties();
         if (properties != null && properties.get("errors") instanceof List<?> errors && !errors.isEmpty()) {

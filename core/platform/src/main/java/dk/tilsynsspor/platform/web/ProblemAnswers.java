@@ -35,7 +35,7 @@ public abstract class ProblemAnswers extends ResponseEntityExceptionHandler {
             return DatabaseUnavailable.response();
         }
         log.error("Database access failed", exception);
-        return respond(Problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "error", "Internal error",
+        return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "error", "Internal error",
                 "The request could not be carried out; nothing was changed."));
     }
 
@@ -43,7 +43,7 @@ public abstract class ProblemAnswers extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException exception, HttpHeaders headers,
                                                         HttpStatusCode status, WebRequest request) {
         String name = exception.getPropertyName() == null ? "parameter" : exception.getPropertyName();
-        ProblemDetail problem = Problems.problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
                 "Parameter " + name + " has an invalid value" + expected(exception.getRequiredType()) + ".");
         problem.setProperty("errors", List.of(Map.of("field", name, "message", "invalid value")));
         return ResponseEntity.badRequest().body(problem);
@@ -78,6 +78,10 @@ public abstract class ProblemAnswers extends ResponseEntityExceptionHandler {
     @Override
     public void setMessageSource(MessageSource messageSource) {
         // deliberately not kept
+    }
+
+    protected static ProblemDetail problem(HttpStatus status, String code, String title, String detail) {
+        return Problems.problem(status, code, title, detail);
     }
 
     protected static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {

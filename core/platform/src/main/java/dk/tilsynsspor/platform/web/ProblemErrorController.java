@@ -6,8 +6,10 @@ import org.springframework.boot.autoconfigure.web.ErrorProperties;
 import org.springframework.boot.autoconfigure.web.servlet.error.BasicErrorController;
 import org.springframework.boot.autoconfigure.web.servlet.error.ErrorViewResolver;
 import org.springframework.boot.web.servlet.error.ErrorAttributes;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.context.request.ServletWebRequest;
 
@@ -40,25 +42,26 @@ public class ProblemErrorController extends BasicErrorController {
         if (failure != null && DatabaseUnavailable.isCause(failure)) {
             status = HttpStatus.SERVICE_UNAVAILABLE;
         }
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", Problems.TYPE_PREFIX + code(status));
-        problem.put("title", status == HttpStatus.SERVICE_UNAVAILABLE ? "Database unavailable"
-                : status.getReasonPhrase());
-        problem.put("status", status.value());
-        problem.put("detail", detail(status));
-        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        if (uri != null) {
-            problem.put("instance", uri.toString());
-        }
+        ProblemDetail problem = status == HttpStatus.SERVICE_UNAVAILABLE ? DatabaseUnavailable.problem()
+                : Problems.problem(status, code(status), status.getReasonPhrase(), detail(status));
         if (DanishProblems.asked(request)) {
             DanishProblems.translate(problem);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", problem.getType().toString());
+        body.put("title", problem.getTitle());
+        body.put("status", problem.getStatus());
+        body.put("detail", problem.getDetail());
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        if (uri != null) {
+            body.put("instance", uri.toString());
         }
         ResponseEntity.BodyBuilder answer = ResponseEntity.status(status)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON);
         if (status == HttpStatus.SERVICE_UNAVAILABLE) {
-            answer.header("Retry-After", String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+            answer.header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS));
         }
-        return answer.body(problem);
+        return answer.body(body);
     }
 
     private static String code(HttpStatus status) {
@@ -66,15 +69,11 @@ public class ProblemErrorController extends BasicErrorController {
             case NOT_FOUND -> "not-found";
             case UNAUTHORIZED -> "not-authenticated";
             case FORBIDDEN -> "forbidden";
-            case SERVICE_UNAVAILABLE -> "database-unavailable";
             default -> status.is4xxClientError() ? "invalid-request" : "error";
         };
     }
 
     private static String detail(HttpStatus status) {
-        if (status == HttpStatus.SERVICE_UNAVAILABLE) {
-            return DatabaseUnavailable.problem().getDetail();
-        }
         if (status.is5xxServerError()) {
             return "The request failed unexpectedly; the failure is logged. Nothing of it was recorded.";
         }

@@ -10,7 +10,6 @@ import org.springframework.http.ProblemDetail;
 import java.io.IOException;
 
 /** Problem details written straight to the response, for the filters that answer before any controller runs. */
-
 public class ProblemResponses {
 
     private final ObjectMapper objectMapper;

@@ -23,7 +23,6 @@ import java.nio.charset.StandardCharsets;
  * lying length) fails the read, which is answered 413 too; running first, not even the idempotency check buffers
  * more. A filter's failure because the database is away is answered 503 as a problem, like the controllers' are.
  */
-
 public class RequestGuard extends OncePerRequestFilter {
 
     private final long limit;
