@@ -1,13 +1,8 @@
 package dk.tilsynsspor.query.replay;
 
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.messaging.deadletter.Cause;
-import org.axonframework.messaging.deadletter.DeadLetter;
-import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.actuate.health.Status;
@@ -21,12 +16,11 @@ import java.util.Map;
 /**
  * Health of the read models: DOWN while a processor's segment is in error (it stopped at a failing batch and
  * retries it; no event is skipped), or while events are set aside as dead letters (the read models lack them),
- * naming each: its event, type, aggregate and why. Each segment's position is shown too.
+ * with how many in its description. Which events and why: the log and {@code query.dead_letter_entry}. Each
+ * segment's position is in the details.
  */
 @Component("readModels")
 class ProcessorHealth implements HealthIndicator {
-
-    private static final int SHOWN_LETTERS = 20;
 
     private final EventProcessingConfiguration processing;
 
@@ -62,7 +56,7 @@ class ProcessorHealth implements HealthIndicator {
                 long size = queue.size();
                 if (size > 0) {
                     setAside.add(name + ": " + size + " event(s) set aside as dead letters");
-                    detail.put("deadLetters", deadLetters(queue, size));
+                    detail.put("deadLetters", Map.of("events", size, "sequences", queue.amountOfSequences()));
                 }
             });
             health.withDetail(name, detail);
@@ -72,27 +66,5 @@ class ProcessorHealth implements HealthIndicator {
             health.status(new Status(Status.DOWN.getCode(), String.join("; ", setAside)));
         }
         return health.build();
-    }
-
-    private static Map<String, Object> deadLetters(SequencedDeadLetterQueue<EventMessage<?>> queue, long size) {
-        List<Map<String, Object>> first = new ArrayList<>();
-        for (Iterable<DeadLetter<? extends EventMessage<?>>> sequence : queue.deadLetters()) {
-            for (DeadLetter<? extends EventMessage<?>> letter : sequence) {
-                if (first.size() == SHOWN_LETTERS) {
-                    break;
-                }
-                EventMessage<?> event = letter.message();
-                Map<String, Object> shown = new LinkedHashMap<>();
-                shown.put("eventId", event.getIdentifier());
-                shown.put("eventType", event.getPayloadType().getSimpleName());
-                if (event instanceof DomainEventMessage<?> domain) {
-                    shown.put("aggregateId", domain.getAggregateIdentifier());
-                }
-                shown.put("setAsideAt", letter.enqueuedAt().toString());
-                shown.put("cause", letter.cause().map(Cause::type).orElse(""));
-                first.add(shown);
-            }
-        }
-        return Map.of("events", size, "sequences", queue.amountOfSequences(), "first", first);
     }
 }
