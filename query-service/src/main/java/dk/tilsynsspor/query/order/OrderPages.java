@@ -92,8 +92,7 @@ class OrderPages {
         Instant instant = formats.parseAsOf(asOf);
         ComplianceDossier dossier = reads.dossier(orderId, instant);
         model.addAttribute("dossier", dossier);
-        model.addAttribute("names", Names.of(dossier.cases().stream().flatMap(kase -> kase.team().stream())
-                .toList()));
+        model.addAttribute("names", Names.of(dossier));
         model.addAttribute("asOf", instant);
         model.addAttribute("dueSoonDays", OverviewReads.DUE_SOON_DAYS);
         return "dossier";

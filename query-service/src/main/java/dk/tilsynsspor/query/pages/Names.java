@@ -1,6 +1,7 @@
 package dk.tilsynsspor.query.pages;
 
 import dk.tilsynsspor.core.casework.query.TeamMember;
+import dk.tilsynsspor.core.order.query.ComplianceDossier;
 
 import java.util.Collection;
 import java.util.HashMap;
@@ -18,6 +19,11 @@ public record Names(Map<String, String> byId) {
         Map<String, String> byId = new HashMap<>();
         team.forEach(member -> byId.put(member.professionalId(), member.name()));
         return new Names(Map.copyOf(byId));
+    }
+
+    /** Everyone on the teams of the order's cases. */
+    public static Names of(ComplianceDossier dossier) {
+        return of(dossier.cases().stream().flatMap(kase -> kase.team().stream()).toList());
     }
 
     public String of(String id) {

@@ -25,28 +25,27 @@ class PageErrorViews implements ErrorViewResolver {
 
     @Override
     public ModelAndView resolveErrorView(HttpServletRequest request, HttpStatus status, Map<String, Object> model) {
-        Map<String, Object> page = new HashMap<>();
-        page.put("status", status.value());
-        switch (status) {
-            case NOT_FOUND -> {
-                page.put("title", "Siden findes ikke");
-                page.put("message", "Der findes ikke noget her, som du har adgang til. Tjek adressen.");
-            }
-            case FORBIDDEN -> {
-                page.put("title", "Ingen adgang");
-                page.put("message", "Du har ikke adgang til denne side.");
-            }
-            case SERVICE_UNAVAILABLE -> {
-                page.put("title", "Prøv igen om lidt");
-                page.put("message", "Databasen kan ikke nås lige nu. Prøv igen om et øjeblik.");
-            }
-            default -> {
-                page.put("title", status.is4xxClientError() ? "Ugyldig forespørgsel" : "Der skete en fejl");
-                page.put("message", status.is4xxClientError()
-                        ? "Forespørgslen kunne ikke læses. Gå tilbage og prøv igen."
-                        : "Siden kunne ikke vises. Fejlen er logget; prøv igen om lidt.");
-            }
-        }
+        return page(status);
+    }
+
+    /** The error page of {@code status} with its usual Danish title and text. */
+    ModelAndView page(HttpStatus status) {
+        return switch (status) {
+            case NOT_FOUND -> page(status, "Siden findes ikke",
+                    "Der findes ikke noget her, som du har adgang til. Tjek adressen.");
+            case FORBIDDEN -> page(status, "Ingen adgang", "Du har ikke adgang til denne side.");
+            case SERVICE_UNAVAILABLE -> page(status, "Prøv igen om lidt",
+                    "Databasen kan ikke nås lige nu. Prøv igen om et øjeblik.");
+            default -> status.is4xxClientError()
+                    ? page(status, "Ugyldig forespørgsel", "Forespørgslen kunne ikke læses. Gå tilbage og prøv igen.")
+                    : page(status, "Der skete en fejl", "Siden kunne ikke vises. Fejlen er logget; prøv igen om lidt.");
+        };
+    }
+
+    /** The pages' error page; the header is given who is logged in, as the pages' own model is not there. */
+    ModelAndView page(HttpStatus status, String title, String message) {
+        Map<String, Object> page = new HashMap<>(Map.of("status", status.value(), "title", title,
+                "message", message));
         currentActor.find().ifPresent(actor -> page.put("actor", actor));
         return new ModelAndView("fejl", page, status);
     }

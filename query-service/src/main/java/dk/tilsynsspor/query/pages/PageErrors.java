@@ -1,6 +1,5 @@
 package dk.tilsynsspor.query.pages;
 
-import dk.tilsynsspor.platform.security.CurrentActor;
 import dk.tilsynsspor.platform.web.DatabaseUnavailable;
 import dk.tilsynsspor.query.web.InvalidParameterException;
 import dk.tilsynsspor.query.web.NotFoundException;
@@ -14,8 +13,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 
-import java.util.Map;
-
 /**
  * Errors on the pages as pages, with the same status codes as the API: 404 for what does not exist or is not the
  * caller's to see (the same answer for both), 403 for a role that does not read this, 400 for unreadable input.
@@ -24,27 +21,27 @@ import java.util.Map;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PageErrors {
 
-    private final CurrentActor currentActor;
+    private final PageErrorViews views;
 
-    PageErrors(CurrentActor currentActor) {
-        this.currentActor = currentActor;
+    PageErrors(PageErrorViews views) {
+        this.views = views;
     }
 
     @ExceptionHandler({NotFoundException.class, MethodArgumentTypeMismatchException.class})
     ModelAndView notFound() {
-        return page(HttpStatus.NOT_FOUND, "Siden findes ikke",
+        return views.page(HttpStatus.NOT_FOUND, "Siden findes ikke",
                 "Der findes ikke noget her, som du har adgang til. Tjek adressen, eller gå tilbage til oversigten.");
     }
 
     @ExceptionHandler(AccessDeniedException.class)
     ModelAndView forbidden() {
-        return page(HttpStatus.FORBIDDEN, "Ingen adgang",
+        return views.page(HttpStatus.FORBIDDEN, "Ingen adgang",
                 "Du er logget ind, men din rolle giver ikke adgang til denne side.");
     }
 
     @ExceptionHandler(InvalidParameterException.class)
     ModelAndView invalid(InvalidParameterException exception) {
-        return page(HttpStatus.BAD_REQUEST, "Ugyldig forespørgsel", exception.getMessage());
+        return views.page(HttpStatus.BAD_REQUEST, "Ugyldig forespørgsel", exception.getMessage());
     }
 
     @ExceptionHandler(DataAccessException.class)
@@ -52,16 +49,6 @@ class PageErrors {
         if (!DatabaseUnavailable.isCause(exception)) {
             throw exception;
         }
-        return page(HttpStatus.SERVICE_UNAVAILABLE, "Prøv igen om lidt",
-                "Databasen kan ikke nås lige nu. Prøv igen om et øjeblik.");
-    }
-
-    private ModelAndView page(HttpStatus status, String title, String message) {
-        ModelAndView page = new ModelAndView("fejl", Map.of("status", status.value(), "title", title,
-                "message", message));
-        // an error page is not given the pages' model attributes: the header needs to know who is logged in
-        currentActor.find().ifPresent(actor -> page.addObject("actor", actor));
-        page.setStatus(status);
-        return page;
+        return views.page(HttpStatus.SERVICE_UNAVAILABLE);
     }
 }

@@ -51,8 +51,7 @@ final class DossierPdf {
 
     static byte[] render(ComplianceDossier dossier, AuditTrail trail, Instant generatedAt, String generatedBy,
                          PageFormats formats, MessageSource labels) throws IOException {
-        Names names = Names.of(dossier.cases().stream().flatMap(kase -> kase.team().stream()).toList());
-        return new DossierPdf(formats, labels, names).write(dossier, trail, generatedAt, generatedBy);
+        return new DossierPdf(formats, labels, Names.of(dossier)).write(dossier, trail, generatedAt, generatedBy);
     }
 
     /** The Danish label of {@code kind.value} (messages.properties), or the value itself if it has none. */
