@@ -5,15 +5,8 @@ import java.io.IOException;
 /** A request body went past the limit while it was read (a body without Content-Length, or a lying one). */
 public class BodyTooLargeException extends IOException {
 
-    private final long limit;
-
     public BodyTooLargeException(long limit) {
         super("The request body is larger than " + limit + " bytes.");
-        this.limit = limit;
-    }
-
-    public long limit() {
-        return limit;
     }
 
     /** Whether {@code failure} or one of its causes is a body over the limit. */
