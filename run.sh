@@ -96,7 +96,8 @@ start() { # name port [argument...]
   local name=$1 port=$2
   shift 2
   echo "=== $(date -u +%FT%TZ) starting $name" >>"$LOGS/$name.log"
-  PORT="$port" QUERY_SERVICE_URL="http://localhost:$QUERY_PORT" TILSYNSSPOR_DB_PORT="$DB_PORT" \
+  PORT="$port" QUERY_SERVICE_URL="http://localhost:$QUERY_PORT" COMMAND_SERVICE_URL="http://localhost:$COMMAND_PORT" \
+    TILSYNSSPOR_DB_PORT="$DB_PORT" \
     "$JAVA" -jar "$name/target/$name.jar" "$@" >>"$LOGS/$name.log" 2>&1 9>&- &
   local pid=$! deadline=$((SECONDS + 180))
   pid_of[$name]=$pid

@@ -42,6 +42,7 @@ public class EndToEnd implements BeforeAllCallback, ParameterResolver {
                 environment.put("TILSYNSSPOR_DEMO_PASSWORD", PASSWORD);
             }
             commandService = new ServiceProcess("command-service", ServiceProcess.COMMAND_SERVICE_JAR, environment);
+            environment.put("COMMAND_SERVICE_URL", commandService.baseUrl()); // the pages' forms
             queryService = new ServiceProcess("query-service", ServiceProcess.QUERY_SERVICE_JAR, environment);
             commands = new Api(commandService.baseUrl(), tokens);
             queries = new Api(queryService.baseUrl(), tokens);

@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 import java.util.UUID;
 
-/** "Mine sager", a professional's cases, and a citizen case: its team, themes, sessions and insights. */
+/** "Mine sager", a professional's cases, and a citizen case: its team, themes, sessions and insights, and its forms. */
 @PageController
 class CasePage {
 
@@ -31,6 +31,7 @@ class CasePage {
         CaseView view = cases.caseView(caseId);
         model.addAttribute("kase", view);
         model.addAttribute("names", Names.of(view.team()));
+        model.addAttribute("requirements", cases.requirementTitles(view));
         return "sag";
     }
 }

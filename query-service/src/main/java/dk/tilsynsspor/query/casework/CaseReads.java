@@ -6,16 +6,22 @@ import dk.tilsynsspor.core.casework.query.GetCaseView;
 import dk.tilsynsspor.core.casework.query.MyCase;
 import dk.tilsynsspor.core.casework.query.MyCases;
 import dk.tilsynsspor.core.casework.query.TeamMember;
+import dk.tilsynsspor.core.order.Requirement;
+import dk.tilsynsspor.core.order.SupervisoryOrderImposed;
 import dk.tilsynsspor.core.security.Actor;
 import dk.tilsynsspor.core.security.Visibility;
 import dk.tilsynsspor.platform.security.CurrentActor;
+import dk.tilsynsspor.query.dossier.EventReader;
+import dk.tilsynsspor.query.trail.TrailRepository;
 import dk.tilsynsspor.query.web.NotFoundException;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -28,16 +34,42 @@ public class CaseReads {
     private final QueryGateway queries;
     private final CurrentActor currentActor;
     private final JdbcTemplate jdbc;
+    private final TrailRepository trails;
+    private final EventReader reader;
 
-    CaseReads(QueryGateway queries, CurrentActor currentActor, JdbcTemplate jdbc) {
+    CaseReads(QueryGateway queries, CurrentActor currentActor, JdbcTemplate jdbc, TrailRepository trails,
+              EventReader reader) {
         this.queries = queries;
         this.currentActor = currentActor;
         this.jdbc = jdbc;
+        this.trails = trails;
+        this.reader = reader;
     }
 
     /** The cases whose team the logged-in professional is on ("Mine sager"); nobody else has any. */
     public List<MyCase> myCases() {
         return queries.query(new FindMyCases(currentActor.get()), MyCases.class).join().cases();
+    }
+
+    /**
+     * The requirements the case serves, by number and title ("Krav 1: Pædagogisk metode"), for its forms and
+     * lists: from the order's imposition, which anyone who may see the case may read this much of.
+     */
+    public Map<UUID, String> requirementTitles(CaseView view) {
+        Map<UUID, String> titles = new LinkedHashMap<>();
+        trails.opening(view.orderId()).map(reader::read).ifPresent(event -> {
+            if (event instanceof SupervisoryOrderImposed imposed) {
+                List<Requirement> requirements = imposed.requirements();
+                for (int index = 0; index < requirements.size(); index++) {
+                    Requirement requirement = requirements.get(index);
+                    if (view.requirementIds().contains(requirement.requirementId())) {
+                        titles.put(requirement.requirementId(), "Krav " + (index + 1) + ": " + requirement.title());
+                    }
+                }
+            }
+        });
+        view.requirementIds().forEach(id -> titles.putIfAbsent(id, "Krav " + id));
+        return titles;
     }
 
     public CaseView caseView(UUID caseId) {

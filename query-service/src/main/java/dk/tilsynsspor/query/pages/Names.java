@@ -26,6 +26,11 @@ public record Names(Map<String, String> byId) {
         return of(dossier.cases().stream().flatMap(kase -> kase.team().stream()).toList());
     }
 
+    /** Whether the person is among those named (on a case page: on the case's team now). */
+    public boolean onTeam(String id) {
+        return byId.containsKey(id);
+    }
+
     public String of(String id) {
         return byId.getOrDefault(id, id);
     }

@@ -27,9 +27,16 @@ public class PageFormats {
     private static final DateTimeFormatter PICKER = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
     private final ZoneId zone;
+    private final Clock clock;
 
     PageFormats(Clock clock) {
         this.zone = clock.getZone();
+        this.clock = clock;
+    }
+
+    /** Today in Danish time, as a date field's value ("2026-11-30"): what a form proposes. */
+    public String today() {
+        return LocalDate.now(clock).toString();
     }
 
     public String time(Instant instant) {

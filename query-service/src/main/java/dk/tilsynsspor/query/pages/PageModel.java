@@ -2,10 +2,14 @@ package dk.tilsynsspor.query.pages;
 
 import dk.tilsynsspor.core.security.Actor;
 import dk.tilsynsspor.platform.security.CurrentActor;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
-/** What every page shows in its header: who is logged in (null on the login page), for the navigation. */
+import java.util.Map;
+
+/** What every page has: who is logged in (null on the login page), for the navigation; the state of its forms. */
 @ControllerAdvice(annotations = PageController.class)
 class PageModel {
 
@@ -18,5 +22,13 @@ class PageModel {
     @ModelAttribute("actor")
     Actor actor() {
         return currentActor.find().orElse(null);
+    }
+
+    /** The forms' state: a refused submit's values and explanation, or what the last submit recorded. */
+    @ModelAttribute("forms")
+    Forms forms(HttpServletRequest request) {
+        Map<String, ?> flash = RequestContextUtils.getInputFlashMap(request);
+        return flash == null ? new Forms(null, null)
+                : new Forms((Forms.State) flash.get(Forms.STATE), (String) flash.get(Forms.DONE));
     }
 }

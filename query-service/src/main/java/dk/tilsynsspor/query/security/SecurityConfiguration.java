@@ -29,7 +29,7 @@ public class SecurityConfiguration {
 
     /** The web pages (server-rendered, in Danish) and what they need; everything else is the API. */
     public static final String[] PAGES = {"/", "/login", "/logout", "/paabud", "/paabud/**", "/overblik",
-            "/sager/**", "/webjars/**", "/css/**", "/favicon.ico"};
+            "/sager", "/sager/**", "/arbejdsliste", "/webjars/**", "/css/**", "/favicon.ico"};
 
     /**
      * The pages log in with a form and keep the login in a session (a browser sends no bearer token), so they are

@@ -56,6 +56,12 @@ public class TrailRepository {
                 caseId.toString());
     }
 
+    /** The first event of an aggregate (an order's imposition, a case's opening), if it is in the trail. */
+    public java.util.Optional<TrailEntry> opening(UUID aggregateId) {
+        return jdbc.query(SELECT_FROM + " WHERE e.aggregate_id = ? AND e.aggregate_sequence = 0", rowMapper,
+                aggregateId.toString()).stream().findFirst();
+    }
+
     /** The cases {@code professionalId} was ever assigned to (whether still on the team is the fold's to say). */
     public List<UUID> casesAssigning(String professionalId) {
         return jdbc.queryForList("""

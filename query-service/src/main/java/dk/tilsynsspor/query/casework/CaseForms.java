@@ -1,0 +1,152 @@
+package dk.tilsynsspor.query.casework;
+
+import dk.tilsynsspor.core.casework.query.CaseView;
+import dk.tilsynsspor.core.security.Actor;
+import dk.tilsynsspor.platform.security.CurrentActor;
+import dk.tilsynsspor.query.pages.Commands;
+import dk.tilsynsspor.query.pages.FormInput;
+import dk.tilsynsspor.query.pages.FormPosts;
+import dk.tilsynsspor.query.pages.Forms;
+import dk.tilsynsspor.query.pages.PageController;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+import static dk.tilsynsspor.query.pages.FormInput.body;
+
+/**
+ * A citizen case's forms: the leader builds the team (and releases from it), closes the case and forgets the citizen
+ * (after a confirmation); the professionals on the team choose development themes, record a learning session right
+ * after it, and each their insight and the practice change agreed. Each sends the API's command as the signed-in
+ * user, then shows the case.
+ */
+@PageController
+class CaseForms {
+
+    private final Commands commands;
+    private final FormPosts posts;
+    private final CurrentActor currentActor;
+    private final CaseReads cases;
+
+    CaseForms(Commands commands, FormPosts posts, CurrentActor currentActor, CaseReads cases) {
+        this.commands = commands;
+        this.posts = posts;
+        this.currentActor = currentActor;
+        this.cases = cases;
+    }
+
+    @PostMapping("/sager/{caseId}/team")
+    String assign(@PathVariable UUID caseId, @RequestParam MultiValueMap<String, String> form,
+                  RedirectAttributes redirect) {
+        return send(caseId, form, redirect, "team", "team", "Fagpersonen er sat på teamet.", input -> body(
+                "professionalId", input.text("professionalId"),
+                "name", input.text("name"),
+                "discipline", input.text("discipline"),
+                "sector", input.text("sector"),
+                "role", input.text("role")));
+    }
+
+    @PostMapping("/sager/{caseId}/team/{professionalId}/frigiv")
+    String release(@PathVariable UUID caseId, @PathVariable String professionalId,
+                   @RequestParam MultiValueMap<String, String> form, RedirectAttributes redirect) {
+        FormInput input = new FormInput(form);
+        return posts.send(input, "frigiv-" + professionalId, "/sager/" + caseId, redirect,
+                "Fagpersonen er frigjort fra teamet.",
+                key -> commands.delete(path(caseId, "team/" + professionalId), key));
+    }
+
+    @PostMapping("/sager/{caseId}/temaer")
+    String chooseTheme(@PathVariable UUID caseId, @RequestParam MultiValueMap<String, String> form,
+                       RedirectAttributes redirect) {
+        Actor actor = currentActor.get();
+        return send(caseId, form, redirect, "tema", "development-themes", "Udviklingstemaet er valgt.",
+                input -> body("professionalId", actor.id(), "theme", input.text("theme"),
+                        "requirementId", input.text("requirementId")));
+    }
+
+    @PostMapping("/sager/{caseId}/moeder")
+    String holdSession(@PathVariable UUID caseId, @RequestParam MultiValueMap<String, String> form,
+                       RedirectAttributes redirect) {
+        FormInput input = new FormInput(form);
+        Map<String, Object> session = body(
+                "heldOn", input.date("heldOn"),
+                "facilitator", input.text("facilitator"),
+                "participantIds", input.list("participantIds"),
+                "requirementIds", input.list("requirementIds"));
+        return posts.send(input, "moede", "/sager/" + caseId, redirect,
+                key -> commands.post(path(caseId, "sessions"), session, key),
+                answer -> {
+                    Forms.done(redirect, "Læringsmødet er registreret. Skriv hver deltagers indsigt herunder.");
+                    return "/sager/" + caseId + "#moede-" + answer.path("id").asText();
+                });
+    }
+
+    @PostMapping("/sager/{caseId}/moeder/{sessionId}/indsigter")
+    String recordInsight(@PathVariable UUID caseId, @PathVariable UUID sessionId,
+                         @RequestParam MultiValueMap<String, String> form, RedirectAttributes redirect) {
+        Actor actor = currentActor.get();
+        FormInput input = new FormInput(form);
+        Map<String, Object> insight = body(
+                "professionalId", actor.id(),
+                "requirementId", input.text("requirementId"),
+                "insight", input.text("insight"),
+                "practiceChange", input.text("practiceChange"));
+        return posts.send(input, "indsigt-" + sessionId, "/sager/" + caseId, redirect,
+                key -> commands.post(path(caseId, "sessions/" + sessionId + "/insights"), insight, key),
+                answer -> {
+                    Forms.done(redirect, "Din indsigt og den aftalte praksisændring er registreret.");
+                    return "/sager/" + caseId + "#moede-" + sessionId;
+                });
+    }
+
+    @PostMapping("/sager/{caseId}/lukning")
+    String close(@PathVariable UUID caseId, @RequestParam MultiValueMap<String, String> form,
+                 RedirectAttributes redirect) {
+        return send(caseId, form, redirect, "lukning", "closure", "Sagen er lukket.", input -> Map.of());
+    }
+
+    /** Forgetting a citizen cannot be undone: it is asked for on a page of its own, and confirmed there. */
+    @GetMapping("/sager/{caseId}/glem")
+    String forgetting(@PathVariable UUID caseId, Model model) {
+        CaseView view = cases.caseView(caseId);
+        model.addAttribute("kase", view);
+        return "glem";
+    }
+
+    @PostMapping("/sager/{caseId}/glem")
+    String forget(@PathVariable UUID caseId, @RequestParam MultiValueMap<String, String> form,
+                  RedirectAttributes redirect) {
+        FormInput input = new FormInput(form);
+        if (!"ja".equals(input.text("bekraeft"))) {
+            input.error("bekraeft", "Bekræft, at borgerens personoplysninger skal slettes for altid.");
+        }
+        Map<String, Object> forgetting = body("reason", input.text("reason"));
+        String back = "/sager/" + caseId;
+        return posts.send(input, "glem", back + "/glem", redirect,
+                key -> commands.post(path(caseId, "forget"), forgetting, key),
+                answer -> {
+                    Forms.done(redirect, "Borgerens personoplysninger er slettet. Forløbet står tilbage uden dem.");
+                    return back;
+                });
+    }
+
+    private String send(UUID caseId, MultiValueMap<String, String> form, RedirectAttributes redirect, String name,
+                        String route, String recorded, Function<FormInput, Map<String, ?>> read) {
+        FormInput input = new FormInput(form);
+        Map<String, ?> command = read.apply(input);
+        return posts.send(input, name, "/sager/" + caseId, redirect, recorded,
+                key -> commands.post(path(caseId, route), command, key));
+    }
+
+    private static String path(UUID caseId, String route) {
+        return "/api/cases/" + caseId + "/" + route;
+    }
+}

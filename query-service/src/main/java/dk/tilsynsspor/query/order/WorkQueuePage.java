@@ -1,0 +1,74 @@
+package dk.tilsynsspor.query.order;
+
+import dk.tilsynsspor.core.order.query.ComplianceDossier;
+import dk.tilsynsspor.core.order.query.OrderStatus;
+import dk.tilsynsspor.core.order.query.OrderSummary;
+import dk.tilsynsspor.core.order.query.RequirementDossier;
+import dk.tilsynsspor.core.order.query.RequirementStatus;
+import dk.tilsynsspor.core.security.Role;
+import dk.tilsynsspor.platform.security.CurrentActor;
+import dk.tilsynsspor.query.pages.PageController;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The inspector's work queue: what waits for the authority — reports awaiting a decision, requirements past their
+ * deadline, orders under skærpet tilsyn — over the authority's orders that are not closed.
+ */
+@PageController
+class WorkQueuePage {
+
+    /** A report that waits for the inspector's decision. */
+    record AwaitingDecision(ComplianceDossier order) {
+    }
+
+    /** A requirement past its deadline, and by how many days. */
+    record Overdue(ComplianceDossier order, RequirementDossier requirement) {
+    }
+
+    private final OrderReads reads;
+    private final CurrentActor currentActor;
+
+    WorkQueuePage(OrderReads reads, CurrentActor currentActor) {
+        this.reads = reads;
+        this.currentActor = currentActor;
+    }
+
+    @GetMapping("/arbejdsliste")
+    String workQueue(Model model) {
+        if (currentActor.get().role() != Role.INSPECTOR) {
+            throw new AccessDeniedException("the work queue is the inspectors'");
+        }
+        List<ComplianceDossier> reports = new ArrayList<>();
+        List<Overdue> overdue = new ArrayList<>();
+        List<ComplianceDossier> escalated = new ArrayList<>();
+        for (OrderSummary summary : reads.orders(null, null).orders()) {
+            if (summary.status() == OrderStatus.CLOSED) {
+                continue;
+            }
+            ComplianceDossier order = reads.dossier(summary.orderId(), null);
+            if (order.status() == OrderStatus.REPORT_SUBMITTED) {
+                reports.add(order);
+            }
+            for (RequirementDossier requirement : order.requirements()) {
+                if (requirement.status() == RequirementStatus.OVERDUE) {
+                    overdue.add(new Overdue(order, requirement));
+                }
+            }
+            if (order.escalated()) {
+                escalated.add(order);
+            }
+        }
+        reports.sort(Comparator.comparing(order -> order.complianceReport().submittedAt()));
+        overdue.sort(Comparator.comparing(item -> item.requirement().deadline()));
+        model.addAttribute("reports", reports);
+        model.addAttribute("overdue", overdue);
+        model.addAttribute("escalated", escalated);
+        return "arbejdsliste";
+    }
+}
