@@ -119,7 +119,7 @@ class RequirementForms {
         }
         if (input.wantsAnotherRow() || input.hasErrors()) {
             Forms.refused(redirect, name, form, input.hasErrors() ? input.refusal() : null);
-            return "redirect:" + back + "#" + name;
+            return "redirect:" + back + "#" + name + (input.hasErrors() ? "-afvist" : "");
         }
         String key = input.idempotencyKey();
         int recorded = 0;
@@ -138,7 +138,7 @@ class RequirementForms {
                         why.errors().stream().map(error -> new Refusal.FieldError(prefix + error.field(),
                                 error.message())).toList()));
                 readYourWrites.awaitProjected();
-                return "redirect:" + back + "#" + name;
+                return "redirect:" + back + "#" + name + "-afvist";
             }
             recorded++;
         }

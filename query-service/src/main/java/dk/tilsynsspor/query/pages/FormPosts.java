@@ -36,12 +36,12 @@ public class FormPosts {
                        Function<String, Outcome> command, Function<JsonNode, String> then) {
         if (input.wantsAnotherRow() || input.hasErrors()) {
             Forms.refused(redirect, form, input.values(), input.hasErrors() ? input.refusal() : null);
-            return "redirect:" + back + "#" + form;
+            return "redirect:" + back + "#" + form + (input.hasErrors() ? "-afvist" : "");
         }
         Outcome outcome = command.apply(input.idempotencyKey());
         if (outcome instanceof Outcome.Refused refused) {
             Forms.refused(redirect, form, input.values(), input.inFormTerms(refused.refusal()));
-            return "redirect:" + back + "#" + form;
+            return "redirect:" + back + "#" + form + "-afvist";
         }
         String next = then.apply(((Outcome.Done) outcome).body());
         if (!readYourWrites.awaitProjected()) {

@@ -27,6 +27,7 @@ public final class Forms {
 
     private final State state;
     private final String done;
+    private boolean problemShown;
 
     Forms(State state, String done) {
         this.state = state;
@@ -65,8 +66,26 @@ public final class Forms {
         return state != null && state.form().equals(form);
     }
 
+    /** Why the form was refused, or null; the page shows it beside the form. */
     public Refusal problem(String form) {
-        return refused(form) ? state.refusal() : null;
+        if (refused(form)) {
+            problemShown = true;
+            return state.refusal();
+        }
+        return null;
+    }
+
+    /** The form the last submit came from, or null. */
+    public String refusedForm() {
+        return state == null ? null : state.form();
+    }
+
+    /**
+     * A refusal whose form the page no longer shows (what it would do was done meanwhile, say by a colleague):
+     * asked for at the end of the page, after every form had its chance to show it.
+     */
+    public Refusal problemNotShown() {
+        return state != null && state.refusal() != null && !problemShown ? state.refusal() : null;
     }
 
     public String value(String form, String field) {

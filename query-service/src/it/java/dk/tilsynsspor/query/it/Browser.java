@@ -1,0 +1,179 @@
+package dk.tilsynsspor.query.it;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Debian's headless Chromium through its chromedriver, as the browser tests use it: logging in and out through the
+ * login form, waiting for a page a click leads to, and a screenshot of every page (under
+ * {@code target/browser-screenshots}) that is also checked by axe-core for WCAG 2.1 A and AA: no serious or critical
+ * violation passes.
+ */
+final class Browser implements AutoCloseable {
+
+    static final Path SCREENSHOTS = Path.of("target", "browser-screenshots");
+    private static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+
+    final WebDriver driver;
+    final Path downloads;
+
+    Browser() throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        downloads = Files.createTempDirectory("tilsynsspor-downloads");
+        Path profile = Files.createTempDirectory("tilsynsspor-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("browser.binary", "/usr/bin/chromium"));
+        // The machine's network is closed: no background connections, no component or sync downloads.
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1366,900", "--lang=da-DK", "--user-data-dir=" + profile);
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(System.getProperty("browser.driver", "/usr/bin/chromedriver")))
+                .build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+
+    void get(String url) {
+        driver.get(url);
+    }
+
+    WebElement find(By by) {
+        return driver.findElement(by);
+    }
+
+    List<WebElement> findAll(By by) {
+        return driver.findElements(by);
+    }
+
+    String text(By by) {
+        return driver.findElement(by).getText();
+    }
+
+    String source() {
+        return driver.getPageSource();
+    }
+
+    String url() {
+        return driver.getCurrentUrl();
+    }
+
+    Object js(String script, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeScript(script, arguments);
+    }
+
+    void logIn(String user) {
+        if (!driver.getCurrentUrl().endsWith("/login")) {
+            driver.get(driver.getCurrentUrl().replaceAll("^(https?://[^/]+).*$", "$1") + "/login");
+        }
+        assertThat(text(By.tagName("h1"))).isEqualTo("Log ind");
+        driver.findElement(By.id("username")).sendKeys(user);
+        driver.findElement(By.id("password")).sendKeys(EndToEnd.PASSWORD, Keys.ENTER);
+        awaitNavigation(url -> !url.contains("/login"));
+    }
+
+    void logOut() {
+        driver.findElement(By.xpath("//button[text()='Log ud']")).click();
+        awaitNavigation(url -> url.contains("/login?logget-ud"));
+    }
+
+    /** A click or a submitted form may navigate after it returns: wait for the page it leads to. */
+    void awaitNavigation(Predicate<String> arrived) {
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50))
+                .untilAsserted(() -> assertThat(driver.getCurrentUrl()).as("the page after the click")
+                        .matches(arrived));
+    }
+
+    /** Every visible field has a label: its own ({@code for}) or the one it sits in. */
+    void assertEveryFieldIsLabelled() {
+        for (WebElement field : driver.findElements(By.cssSelector("input:not([type=hidden]), select, textarea"))) {
+            String id = field.getAttribute("id");
+            boolean wrapped = !field.findElements(By.xpath("ancestor::label")).isEmpty();
+            if (wrapped) {
+                continue;
+            }
+            assertThat(id).as("field %s has an id", field.getAttribute("name")).isNotBlank();
+            assertThat(driver.findElements(By.cssSelector("label[for='" + id + "']")))
+                    .as("label for %s", id).hasSize(1);
+        }
+    }
+
+    Path downloaded(String suffix) throws IOException {
+        try (Stream<Path> files = Files.list(downloads)) {
+            return files.filter(file -> file.toString().endsWith(suffix)).findFirst().orElse(null);
+        }
+    }
+
+    /**
+     * The whole page, as tall as it is, at a laptop's width, after axe-core found no serious or critical violation
+     * of WCAG 2.1 A/AA on it (with every closed form opened, so that the forms are checked too).
+     */
+    void screenshot(String name) throws IOException {
+        assertAccessible(name);
+        Dimension window = driver.manage().window().getSize();
+        long height = ((Number) js("return document.documentElement.scrollHeight;")).longValue();
+        driver.manage().window().setSize(new Dimension(window.getWidth(), (int) Math.min(height + 120, 12000)));
+        try {
+            File shot = ((ChromeDriver) driver).getScreenshotAs(OutputType.FILE);
+            Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            driver.manage().window().setSize(window);
+        }
+    }
+
+    void assertAccessible(String page) {
+        @SuppressWarnings("unchecked")
+        List<WebElement> closed = (List<WebElement>) js(
+                "const s = document.createElement('style'); s.id = 'axe-still';"
+                        + " s.textContent = '*, *::before, *::after { transition: none !important;"
+                        + " animation: none !important; }'; document.head.appendChild(s);"
+                        + " const c = [...document.querySelectorAll('details:not([open])')]; c.forEach(d => d.open = true);"
+                        + " return c;");
+        try {
+            Thread.sleep(300); // the opened forms are laid out and painted before their colours are judged
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        Results results = new AxeBuilder().withTags(WCAG_21_AA).analyze(driver);
+        js("arguments[0].forEach(d => d.open = false); document.getElementById('axe-still').remove();", closed);
+        List<String> severe = results.getViolations().stream()
+                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+                .map(rule -> rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " at "
+                        + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget()))
+                        .collect(Collectors.joining(", ")))
+                .toList();
+        assertThat(severe).as("axe-core's serious and critical findings on %s", page).isEmpty();
+    }
+}

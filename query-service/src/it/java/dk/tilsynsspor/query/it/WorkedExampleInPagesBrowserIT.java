@@ -1,0 +1,365 @@
+package dk.tilsynsspor.query.it;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The public worked example of the domain specification done through the pages only, in a real browser, by each
+ * role in turn — no API call in between: the inspector imposes (a second requirement added without JavaScript),
+ * the leader acknowledges, plans, sets quality goals, opens the case and builds its team, the professionals choose a
+ * theme, record the session and their insights, the leader records measurements as a table, verifies with the
+ * evidence picked by its text and reports, the inspector finds the report in the work queue, accepts and closes.
+ * Along the way: refused forms show the rule's Danish text with what was typed kept, a double submit records once,
+ * a professional sees only the cases they are on, another organisation's leader is refused everywhere. Every page
+ * is screenshotted and checked by axe-core (Browser).
+ */
+@ExtendWith(EndToEnd.class)
+class WorkedExampleInPagesBrowserIT {
+
+    private static final ZoneId DANISH = ZoneId.of("Europe/Copenhagen");
+
+    private static Browser browser;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @BeforeEach
+    void onTheDemoUsers(EndToEnd.Stack stack) {
+        assumeTrue(stack.tokens == null, "the pages log in with the demo users' form: the embedded pass only");
+    }
+
+    @Test
+    void theWorkedExampleThroughThePagesOnly(EndToEnd.Stack stack) throws Exception {
+        String base = stack.queryService.baseUrl();
+        String reference = "ST-SIDER-" + UUID.randomUUID().toString().substring(0, 8);
+        LocalDate today = LocalDate.now(DANISH);
+
+        // The inspector imposes the order: two requirements, the second row added by the server, not by script.
+        browser.get(base + "/");
+        browser.logIn("inspector");
+        browser.find(By.id("nyt-paabud-link")).click();
+        browser.awaitNavigation(url -> url.endsWith("/paabud/nyt"));
+        type("nyt-paabud-organisationId", "kk-handicap");
+        type("nyt-paabud-reference", reference);
+        type("nyt-paabud-summary", "Påbud efter tilsynsbesøg på bosted i handicapområdet");
+        requirement(0, "Pædagogisk metode", "Dokumentér den pædagogiske metode og følg den op i handleplaner",
+                "Målgruppe, metoder og resultater", today.minusDays(1));
+        browser.find(By.id("tilfoej-krav")).click();
+        browser.awaitNavigation(url -> url.endsWith("#nyt-paabud"));
+        assertThat(browser.findAll(By.cssSelector("fieldset[id^='krav-raekke-']"))).hasSize(2);
+        assertThat(value("nyt-paabud-requirements[0].title")).as("what was typed is kept").isEqualTo(
+                "Pædagogisk metode");
+        requirement(1, "Low arousal", "Medarbejderne bruger low arousal; magtanvendelser falder", "Kompetencer",
+                today.plusMonths(6));
+        browser.screenshot("10-nyt-paabud");
+        browser.find(By.id("giv-paabud")).click();
+        browser.awaitNavigation(url -> url.contains("-afvist"));
+        assertThat(browser.text(By.id("nyt-paabud-afvist"))).contains("Fristen ligger før påbuddet",
+                "Et kravs frist kan ikke ligge før påbuddets udstedelsesdato");
+        assertThat(value("nyt-paabud-reference")).isEqualTo(reference);
+        assertThat(value("nyt-paabud-requirements[1].title")).isEqualTo("Low arousal");
+        browser.screenshot("11-nyt-paabud-afvist");
+        date("nyt-paabud-requirements[0].deadline", today.plusMonths(3));
+        browser.find(By.id("giv-paabud")).click();
+        browser.awaitNavigation(url -> url.matches(".*/paabud/[0-9a-f-]{36}$"));
+        String dossier = browser.url();
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Påbud " + reference);
+        assertThat(browser.text(By.id("registreret"))).contains("Påbuddet er givet");
+        assertThat(browser.text(By.id("ordre-status"))).isEqualTo("Givet");
+        List<String> requirements = browser.findAll(By.cssSelector("details[id^='frist-']")).stream()
+                .map(element -> element.getAttribute("id").substring("frist-".length())).toList();
+        assertThat(requirements).hasSize(2);
+        String method = requirements.get(0);
+        String restraint = requirements.get(1);
+        browser.screenshot("12-dossier-givet");
+        browser.logOut();
+
+        // The leader acknowledges, plans both requirements, sets their quality goals, opens the case, builds the team.
+        browser.logIn("leader");
+        browser.get(dossier);
+        browser.find(By.id("kvitter")).click();
+        awaitDone("Påbuddet er kvitteret.");
+        assertThat(browser.text(By.id("ordre-status"))).isEqualTo("Kvitteret");
+        for (String requirement : requirements) {
+            String form = "handleplan-" + requirement;
+            open(form);
+            type(form + "-plannedChanges", "Pædagogiske baggrundsbeskrivelser og handleplaner; low arousal-kursus");
+            type(form + "-responsibleLeader", "Lene Leder");
+            type(form + "-milestones[0].description", "Alle medarbejdere på kursus");
+            date(form + "-milestones[0].dueOn", today.plusDays(15));
+            submit(form);
+            awaitDone("Handleplanen er indsendt.");
+        }
+        goal(restraint, "Magtanvendelser pr. måned", "magtanvendelser", "6", "2", "LOWER_IS_BETTER");
+        goal(method, "Handleplaner, der følger metoden", "%", "20", "90", "HIGHER_IS_BETTER");
+        browser.screenshot("13-dossier-planlagt");
+
+        open("ny-sag");
+        type("ny-sag-citizenRef", "borger-0417");
+        for (WebElement box : browser.find(By.id("ny-sag")).findElements(By.name("requirementIds"))) {
+            box.click();
+        }
+        submit("ny-sag");
+        browser.awaitNavigation(url -> url.contains("/sager/"));
+        String kase = browser.url().replaceAll("#.*$", "");
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Borgersag borger-0417");
+        for (List<String> member : List.of(List.of("paedagog", "Pia Pædagog", "pædagog", "bosted"),
+                List.of("socialraadgiver", "Sune Socialrådgiver", "socialrådgiver", "bosted"),
+                List.of("psykolog", "Pernille Psykolog", "psykolog", "regionspsykiatri"))) {
+            open("team-form");
+            type("team-professionalId", member.get(0));
+            type("team-name", member.get(1));
+            type("team-discipline", member.get(2));
+            type("team-sector", member.get(3));
+            type("team-role", "kontaktperson");
+            submit("team");
+            awaitDone("Fagpersonen er sat på teamet.");
+        }
+        assertThat(browser.findAll(By.cssSelector("section[aria-labelledby='teamet'] tbody tr"))).hasSize(3);
+        browser.screenshot("14-sag-team");
+        browser.logOut();
+
+        // A professional who is not on the team sees no case, and not this one.
+        browser.logIn("ergoterapeut");
+        assertThat(browser.findAll(By.id("ingen-sager"))).hasSize(1);
+        browser.get(kase);
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Siden findes ikke");
+        browser.logOut();
+
+        // The pædagog chooses a theme, records the learning session right after it, and her insight.
+        browser.logIn("paedagog");
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Mine sager");
+        browser.find(By.xpath("//table[@id='mine-sager']//a[contains(@href, '" + kase.substring(kase
+                .lastIndexOf('/') + 1) + "')]")).click();
+        browser.awaitNavigation(url -> url.equals(kase));
+        open("tema-form");
+        type("tema-theme", "At læse optrapning tidligt");
+        new Select(browser.find(By.id("tema-requirementId"))).selectByVisibleText("Krav 2: Low arousal");
+        submit("tema");
+        awaitDone("Udviklingstemaet er valgt.");
+        // the session form is open for a professional on a case without sessions, everyone and every requirement
+        // ticked, held today: only the facilitator to type
+        type("moede-facilitator", "Lene Leder");
+        browser.screenshot("15-sag-moede");
+        submit("moede");
+        awaitDone("Læringsmødet er registreret.");
+        String session = browser.url().replaceAll("^.*#moede-", "");
+        insight(session, "Krav 2: Low arousal", "Uro opstår ved aftensmaden",
+                "Skærmet spiseplads og faste rutiner ved aftensmaden");
+        browser.screenshot("16-sag-indsigt");
+        browser.logOut();
+
+        browser.logIn("psykolog");
+        browser.get(kase);
+        insight(session, "Krav 1: Pædagogisk metode", "Metoden var ikke beskrevet i handleplanerne",
+                "Hver handleplan henviser til den pædagogiske baggrundsbeskrivelse");
+        browser.logOut();
+
+        // The leader records the measurements as a table, verifies with the evidence picked by its text, reports.
+        browser.logIn("leader");
+        browser.get(dossier);
+        String table = "maalinger-" + restraint;
+        open(table);
+        browser.find(By.id(table)).findElement(By.xpath(".//button[@name='flere']")).click();
+        browser.awaitNavigation(url -> url.endsWith("#" + table));
+        int[] monthly = {6, 5, 3, 2};
+        for (int i = 0; i < monthly.length; i++) {
+            type(table + "-measurements[" + i + "].value", String.valueOf(monthly[i]));
+            date(table + "-measurements[" + i + "].measuredOn", today.minusMonths(3 - i));
+            type(table + "-measurements[" + i + "].source", "magtanvendelsesregistrering");
+        }
+        browser.screenshot("17-maalinger");
+        submit(table);
+        awaitDone("4 målinger er registreret.");
+        assertThat(measurementRows(restraint)).isEqualTo(4);
+
+        // a double submit of the same form (its key made when it was shown) records one measurement
+        String methodTable = "maalinger-" + method;
+        open(methodTable);
+        type(methodTable + "-measurements[0].value", "95");
+        date(methodTable + "-measurements[0].measuredOn", today);
+        type(methodTable + "-measurements[0].source", "journalaudit");
+        browser.js("const f = document.querySelector('#" + methodTable + " form');"
+                + " const send = () => fetch(f.action, {method: 'POST', body: new FormData(f)});"
+                + " return Promise.all([send(), send()]).then(() => true);");
+        browser.get(dossier);
+        assertThat(measurementRows(method)).as("the same form sent twice").isEqualTo(1);
+
+        // verifying without evidence is refused with the rule's Danish text, and what was typed stays
+        String verification = "verifikation-" + restraint;
+        open(verification);
+        browser.find(By.id(verification)).findElement(By.cssSelector("input[name=goalMet][value=true]")).click();
+        type(verification + "-conclusion", "Magtanvendelser faldet fra 6 til 2 om måneden");
+        submit(verification);
+        browser.awaitNavigation(url -> url.endsWith("#" + verification + "-afvist"));
+        assertThat(browser.text(By.id(verification + "-afvist"))).contains("Dokumentation mangler",
+                "En verificering skal henvise til mindst én indsigt eller måling som dokumentation");
+        assertThat(value(verification + "-conclusion")).isEqualTo("Magtanvendelser faldet fra 6 til 2 om måneden");
+        browser.screenshot("18-verifikation-afvist");
+        pick(verification, "Uro opstår ved aftensmaden");
+        for (WebElement box : browser.find(By.id(verification)).findElements(By.name("measurementIds"))) {
+            box.click();
+        }
+        submit(verification);
+        awaitDone("Verificeringen er registreret.");
+
+        String methodVerification = "verifikation-" + method;
+        open(methodVerification);
+        browser.find(By.id(methodVerification)).findElement(By.cssSelector("input[name=goalMet][value=true]"))
+                .click();
+        type(methodVerification + "-conclusion", "95 % af handleplanerne følger metoden");
+        pick(methodVerification, "Metoden var ikke beskrevet i handleplanerne");
+        pick(methodVerification, "journalaudit");
+        submit(methodVerification);
+        awaitDone("Verificeringen er registreret.");
+        assertThat(browser.findAll(By.cssSelector(".krav-status")).stream().map(WebElement::getText))
+                .containsExactly("Verificeret", "Verificeret");
+        open("rapport");
+        type("rapport-summary", "Begge krav er fulgt op og verificeret");
+        submit("rapport");
+        awaitDone("Opfølgningsrapporten er sendt til tilsynet.");
+        assertThat(browser.text(By.id("ordre-status"))).isEqualTo("Rapport indsendt");
+        browser.logOut();
+
+        // Another organisation's leader: the order and the case do not exist for them, forms included.
+        browser.logIn("leader2");
+        for (String page : List.of(dossier, dossier + "/revisionsspor", kase, kase + "/glem")) {
+            browser.get(page);
+            assertThat(browser.text(By.tagName("h1"))).as(page).isEqualTo("Siden findes ikke");
+            assertThat(browser.source()).doesNotContain(reference);
+        }
+        browser.logOut();
+
+        // The inspector finds the report in the work queue, accepts it and closes the order.
+        browser.logIn("inspector");
+        browser.find(By.linkText("Arbejdsliste")).click();
+        browser.awaitNavigation(url -> url.endsWith("/arbejdsliste"));
+        browser.screenshot("19-arbejdsliste");
+        browser.find(By.xpath("//table[@id='venter-afgoerelse']//a[text()='" + reference + "']")).click();
+        browser.awaitNavigation(url -> url.contains("#afgoerelse"));
+        browser.find(By.cssSelector("#afgoerelse input[name=decision][value=ACCEPT]")).click();
+        browser.screenshot("20-afgoerelse");
+        browser.find(By.id("afgoer")).click();
+        awaitDone("Afgørelsen er registreret.");
+        assertThat(browser.text(By.id("ordre-status"))).isEqualTo("Godkendt");
+        open("afslutning");
+        type("afslutning-reason", "Påbuddet er efterkommet");
+        browser.find(By.id("afslut")).click();
+        awaitDone("Påbuddet er afsluttet.");
+        assertThat(browser.text(By.id("ordre-status"))).isEqualTo("Afsluttet");
+        assertThat(browser.findAll(By.cssSelector("main form[method=post]"))).as("a closed order takes no more")
+                .isEmpty();
+        browser.screenshot("21-dossier-afsluttet");
+        browser.find(By.id("til-revisionsspor")).click();
+        browser.awaitNavigation(url -> url.contains("/revisionsspor"));
+        assertThat(browser.text(By.id("verifikation"))).contains("Revisionssporet er ubrudt");
+        assertThat(browser.source()).contains("Påbud givet", "Påbud kvitteret", "Læringsmøde holdt",
+                "Forbedring verificeret", "Efterlevelse godkendt", "Påbud afsluttet");
+        browser.screenshot("22-revisionsspor");
+        browser.logOut();
+    }
+
+    private static void requirement(int row, String title, String change, String theme, LocalDate deadline) {
+        String prefix = "nyt-paabud-requirements[" + row + "].";
+        type(prefix + "title", title);
+        type(prefix + "requiredChange", change);
+        new Select(browser.find(By.id(prefix + "qualityTheme"))).selectByVisibleText(theme);
+        date(prefix + "deadline", deadline);
+    }
+
+    private static void goal(String requirement, String indicator, String unit, String baseline, String target,
+                             String direction) {
+        String form = "kvalitetsmaal-" + requirement;
+        open(form);
+        type(form + "-indicator", indicator);
+        type(form + "-unit", unit);
+        type(form + "-baseline", baseline);
+        type(form + "-target", target);
+        browser.find(By.id(form)).findElement(By.cssSelector("input[name=direction][value=" + direction + "]"))
+                .click();
+        submit(form);
+        awaitDone("Kvalitetsmålet er fastsat.");
+    }
+
+    private static void insight(String session, String requirement, String insight, String change) {
+        String form = "indsigt-" + session;
+        open(form + "-form");
+        new Select(browser.find(By.id(form + "-requirementId"))).selectByVisibleText(requirement);
+        type(form + "-insight", insight);
+        type(form + "-practiceChange", change);
+        submit(form);
+        awaitDone("Din indsigt og den aftalte praksisændring er registreret.");
+        assertThat(browser.source()).contains(insight);
+    }
+
+    /** Ticks the evidence whose text contains {@code text}: picked by what it says, never by an id. */
+    private static void pick(String form, String text) {
+        browser.find(By.id(form)).findElement(By.xpath(".//fieldset[contains(@class,'evidens')]//label[contains(., '"
+                + text + "')]/input")).click();
+    }
+
+    private static int measurementRows(String requirement) {
+        return browser.find(By.id("maalinger-" + requirement)).findElements(By.xpath(
+                "ancestor::article//table[contains(@class,'maalinger')]/tbody/tr")).size();
+    }
+
+    private static void open(String details) {
+        WebElement element = browser.find(By.id(details));
+        if (element.getAttribute("open") == null) {
+            element.findElement(By.tagName("summary")).click();
+        }
+    }
+
+    private static void type(String id, String text) {
+        WebElement field = browser.find(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    /** A date field's value as the browser's own picker would set it (typing depends on the locale's format). */
+    private static void date(String id, LocalDate date) {
+        browser.js("arguments[0].value = arguments[1];", browser.find(By.id(id)), date.toString());
+    }
+
+    private static String value(String id) {
+        return browser.find(By.id(id)).getAttribute("value");
+    }
+
+    /** Submits the form with this id, or the one inside the element with this id, with its main button. */
+    private static void submit(String id) {
+        WebElement element = browser.find(By.id(id));
+        WebElement form = "form".equals(element.getTagName()) ? element : element.findElement(By.tagName("form"));
+        form.findElement(By.xpath(".//button[@type='submit' and not(@name='flere')]")).click();
+    }
+
+    private static void awaitDone(String message) {
+        browser.awaitNavigation(url -> true);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).untilAsserted(() ->
+                assertThat(browser.findAll(By.id("registreret"))).as("the page says: " + message)
+                        .anySatisfy(banner -> assertThat(banner.getText()).contains(message)));
+    }
+}
