@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -29,18 +30,25 @@ public class SecurityConfiguration {
 
     /** The web pages (server-rendered, in Danish) and what they need; everything else is the API. */
     public static final String[] PAGES = {"/", "/login", "/logout", "/paabud", "/paabud/**", "/overblik",
-            "/sager", "/sager/**", "/arbejdsliste", "/webjars/**", "/css/**", "/favicon.ico"};
+            "/sager", "/sager/**", "/arbejdsliste", "/oauth2/authorization/**", "/login/oauth2/code/**",
+            "/webjars/**", "/css/**", "/favicon.ico"};
 
     /**
-     * The pages log in with a form and keep the login in a session (a browser sends no bearer token), so they are
-     * protected against cross-site request forgery and framing. The same demo users, roles and scopes as the API;
-     * an unauthenticated visitor is sent to the login page.
+     * The pages sign in through the organisation's OpenID Connect provider where one is configured
+     * ({@code spring.security.oauth2.client.*}, {@link ProviderSignIn}), and with the demo users' form where they are
+     * enabled; the login is kept in a session (a browser sends no bearer token), so the pages are protected against
+     * cross-site request forgery and framing. An unauthenticated visitor is sent to the login page.
      */
     @Bean
     @Order(1)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> provider)
+            throws Exception {
         HttpSessionRequestCache returnAfterLogin = new HttpSessionRequestCache();
         returnAfterLogin.setMatchingRequestParameterName(null); // back to the page asked for, its address unchanged
+        ClientRegistrationRepository registrations = provider.getIfAvailable();
+        if (registrations != null) {
+            ProviderSignIn.configure(http, registrations);
+        }
         return http
                 .securityMatcher(pagesOrBrowsing())
                 .authorizeHttpRequests(requests -> requests
@@ -52,7 +60,7 @@ public class SecurityConfiguration {
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; "
                                 + "img-src 'self' data:; object-src 'none'; frame-ancestors 'none'; "
-                                + "form-action 'self'; base-uri 'self'"))
+                                + "form-action 'self'" + ProviderSignIn.origins(registrations) + "; base-uri 'self'"))
                         .referrerPolicy(referrer -> referrer.policy(
                                 ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .build();

@@ -7,6 +7,7 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.core.ClaimAccessor;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 import java.util.List;
@@ -29,10 +30,14 @@ public class ActorTokens implements Converter<Jwt, AbstractAuthenticationToken> 
                 List.of(new SimpleGrantedAuthority("ROLE_" + actor.role().name())));
     }
 
-    static Actor actorOf(Jwt jwt) {
-        String subject = jwt.getSubject();
-        Role role = role(jwt.getClaimAsString(ROLE));
-        String scope = jwt.getClaimAsString(role.scopedToAuthority() ? AUTHORITY_ID : ORGANISATION_ID);
+    /**
+     * The actor a token's claims name: a bearer JWT's, or an OpenID Connect ID token's and user info's when the
+     * pages sign in through the provider (the same claims, mapped the same way).
+     */
+    public static Actor actorOf(ClaimAccessor claims) {
+        String subject = claims.getClaimAsString("sub");
+        Role role = role(claims.getClaimAsString(ROLE));
+        String scope = claims.getClaimAsString(role.scopedToAuthority() ? AUTHORITY_ID : ORGANISATION_ID);
         if (subject == null || subject.isBlank() || scope == null || scope.isBlank()) {
             throw new BadCredentialsException("The token must name its subject (sub) and, for a " + role
                     + ", the " + (role.scopedToAuthority() ? AUTHORITY_ID : ORGANISATION_ID) + ".");

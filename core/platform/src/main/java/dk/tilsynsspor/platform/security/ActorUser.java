@@ -9,7 +9,7 @@ import java.util.Collection;
 import java.util.List;
 
 /** A logged-in user that knows which actor of the domain it is. */
-record ActorUser(Actor actor, String passwordHash) implements UserDetails {
+record ActorUser(Actor actor, String passwordHash) implements UserDetails, ActorPrincipal {
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {

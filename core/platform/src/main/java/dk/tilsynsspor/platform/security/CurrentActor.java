@@ -17,8 +17,8 @@ public class CurrentActor {
     /** The actor, or empty for an anonymous request (the login page). */
     public Optional<Actor> find() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && authentication.getPrincipal() instanceof ActorUser user) {
-            return Optional.of(user.actor());
+        if (authentication != null && authentication.getPrincipal() instanceof ActorPrincipal principal) {
+            return Optional.of(principal.actor()); // a demo user, or signed in to the pages through the provider
         }
         if (authentication != null && authentication.getPrincipal() instanceof Actor actor) {
             return Optional.of(actor); // from a bearer token (ActorTokens)
