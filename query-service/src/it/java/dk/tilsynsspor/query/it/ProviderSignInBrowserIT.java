@@ -86,8 +86,8 @@ class ProviderSignInBrowserIT {
         browser.screenshot("30-login-udbyder");
         signIn("tilsynsfoerende");
         assertThat(browser.url()).as("back to the page asked for").isEqualTo(base + "/paabud");
-        assertThat(browser.text(By.cssSelector(".who"))).contains("tilsynsfoerende", "Tilsynsførende",
-                "socialtilsyn-hovedstaden");
+        assertThat(browser.text(By.cssSelector(".who"))).as("the name and role from the provider's claims")
+                .contains("Tove Tilsynsførende", "Tilsynsførende", "socialtilsyn-hovedstaden");
 
         // a form's command goes to command-service with the inspector's own access token
         browser.find(By.id("nyt-paabud-link")).click();

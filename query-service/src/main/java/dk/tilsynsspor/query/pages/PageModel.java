@@ -3,6 +3,9 @@ package dk.tilsynsspor.query.pages;
 import dk.tilsynsspor.core.security.Actor;
 import dk.tilsynsspor.platform.security.CurrentActor;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.support.RequestContextUtils;
@@ -22,6 +25,20 @@ class PageModel {
     @ModelAttribute("actor")
     Actor actor() {
         return currentActor.find().orElse(null);
+    }
+
+    /**
+     * The signed-in person's name for the header: the provider's {@code name} claim where they signed in through it,
+     * else their actor id (a demo user's name).
+     */
+    @ModelAttribute("actorName")
+    String actorName() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof OidcUser user
+                && user.getFullName() != null && !user.getFullName().isBlank()) {
+            return user.getFullName();
+        }
+        return currentActor.find().map(Actor::id).orElse(null);
     }
 
     /** The forms' state: a refused submit's values and explanation, or what the last submit recorded. */
