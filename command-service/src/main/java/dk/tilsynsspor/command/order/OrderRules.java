@@ -59,7 +59,7 @@ final class OrderRules {
         if (requirement.deadline().isBefore(issuedOn)) {
             throw RuleViolation.unprocessable("deadline-before-issue", which + " ('" + requirement.title()
                     + "') has deadline " + requirement.deadline() + ", before the order was issued on "
-                    + issuedOn + ".");
+                    + issuedOn + ".").at("requirements[" + (number - 1) + "].deadline");
         }
     }
 
@@ -82,7 +82,7 @@ final class OrderRules {
         if (!command.direction().improvesOn(command.target(), command.baseline())) {
             throw RuleViolation.unprocessable("target-not-an-improvement", "Target " + command.target()
                     + " is no improvement on baseline " + command.baseline() + " when "
-                    + command.direction().name().toLowerCase().replace('_', ' ') + ".");
+                    + command.direction().name().toLowerCase().replace('_', ' ') + ".").at("target");
         }
     }
 
@@ -139,7 +139,7 @@ final class OrderRules {
     static void assertLater(LocalDate newDeadline, OrderRequirement requirement) {
         if (newDeadline == null || !newDeadline.isAfter(requirement.deadline())) {
             throw RuleViolation.unprocessable("deadline-not-later", "The new deadline of " + requirement.describe()
-                    + " must be later than " + requirement.deadline() + ".");
+                    + " must be later than " + requirement.deadline() + ".").at("newDeadline");
         }
     }
 

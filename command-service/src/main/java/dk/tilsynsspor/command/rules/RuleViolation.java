@@ -14,11 +14,25 @@ public class RuleViolation extends RuntimeException {
 
     private final String code;
     private final Kind kind;
+    private final String field;
 
     public RuleViolation(String code, Kind kind, String detail) {
+        this(code, kind, detail, null);
+    }
+
+    private RuleViolation(String code, Kind kind, String detail, String field) {
         super(detail);
         this.code = code;
         this.kind = kind;
+        this.field = field;
+    }
+
+    /**
+     * The same violation, naming the request's field it is about ({@code requirements[1].deadline}), so that a
+     * client (the pages' forms) can point at it; the problem carries it as {@code field}.
+     */
+    public RuleViolation at(String field) {
+        return new RuleViolation(code, kind, getMessage(), field);
     }
 
     public static RuleViolation conflict(String code, String detail) {
@@ -53,6 +67,6 @@ public class RuleViolation extends RuntimeException {
     }
 
     public RuleBroken details() {
-        return new RuleBroken(code, kind, getMessage());
+        return new RuleBroken(code, kind, getMessage(), field);
     }
 }

@@ -109,7 +109,11 @@ class ProblemDetailsAdvice extends ProblemAnswers {
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
         };
         String title = status == HttpStatus.FORBIDDEN ? "Forbidden" : "Rule broken: " + rule.code().replace('-', ' ');
-        return problem(status, rule.code(), title, rule.detail());
+        ProblemDetail problem = problem(status, rule.code(), title, rule.detail());
+        if (rule.field() != null) {
+            problem.setProperty("field", rule.field());
+        }
+        return problem;
     }
 
 }

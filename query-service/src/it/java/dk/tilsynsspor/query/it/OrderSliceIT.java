@@ -115,6 +115,8 @@ class OrderSliceIT {
         assertThat(response.status()).isEqualTo(422);
         assertThat(response.body().get("type").asText()).isEqualTo("urn:tilsynsspor:problem:deadline-before-issue");
         assertThat(response.body().get("detail").asText()).contains("Pædagogisk metode", "2027-02-01");
+        assertThat(response.body().get("field").asText()).as("the field the rule is about")
+                .isEqualTo("requirements[0].deadline");
     }
 
     @Test

@@ -171,10 +171,10 @@ class PagesBrowserIT {
 
         browser.find(By.linkText("Påbud")).click();
         browser.awaitNavigation(url -> url.endsWith("/paabud"));
-        WebElement row = browser.find(By.xpath("//table[@id='paabud']//tr[td/a[browser.text()='ST-SIDER-3']]"));
+        WebElement row = browser.find(By.xpath("//table[@id='paabud']//tr[td/a[text()='ST-SIDER-3']]"));
         assertThat(row.getAttribute("class")).contains("due-soon");
         assertThat(row.getText()).contains("1 krav med frist snart");
-        WebElement verified = browser.find(By.xpath("//table[@id='paabud']//tr[td/a[browser.text()='ST-SIDER-2']]"));
+        WebElement verified = browser.find(By.xpath("//table[@id='paabud']//tr[td/a[text()='ST-SIDER-2']]"));
         assertThat(verified.getAttribute("class")).doesNotContain("due-soon").doesNotContain("overdue");
         new Select(browser.find(By.id("status"))).selectByVisibleText("Givet");
         browser.find(By.id("status")).submit();
@@ -185,7 +185,7 @@ class PagesBrowserIT {
 
         browser.logIn("paedagog");
         assertThat(browser.text(By.tagName("h1"))).isEqualTo("Mine sager");
-        WebElement myCase = browser.find(By.xpath("//table[@id='mine-sager']//a[browser.text()='borger-0417' and "
+        WebElement myCase = browser.find(By.xpath("//table[@id='mine-sager']//a[text()='borger-0417' and "
                 + "contains(@href, '" + example.caseId + "')]"));
         browser.screenshot("07-mine-sager");
         myCase.click();

@@ -1,5 +1,6 @@
 package dk.tilsynsspor.query.it;
 
+import dk.tilsynsspor.testidp.IdentityProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

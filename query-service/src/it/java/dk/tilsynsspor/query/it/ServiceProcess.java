@@ -144,7 +144,7 @@ public final class ServiceProcess {
         }
     }
 
-    static int freePort() {
+    private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

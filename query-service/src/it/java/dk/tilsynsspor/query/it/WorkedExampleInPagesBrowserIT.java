@@ -80,6 +80,8 @@ class WorkedExampleInPagesBrowserIT {
         browser.awaitNavigation(url -> url.contains("-afvist"));
         assertThat(browser.text(By.id("nyt-paabud-afvist"))).contains("Fristen ligger før påbuddet",
                 "Et kravs frist kan ikke ligge før påbuddets udstedelsesdato");
+        assertThat(browser.text(By.id("nyt-paabud-requirements[0].deadline-fejl"))).as("the field it is about")
+                .isEqualTo("Fristen ligger før påbuddet.");
         assertThat(value("nyt-paabud-reference")).isEqualTo(reference);
         assertThat(value("nyt-paabud-requirements[1].title")).isEqualTo("Low arousal");
         browser.screenshot("11-nyt-paabud-afvist");
@@ -96,6 +98,19 @@ class WorkedExampleInPagesBrowserIT {
         String method = requirements.get(0);
         String restraint = requirements.get(1);
         browser.screenshot("12-dossier-givet");
+
+        // the inspector extends a deadline and puts the order under skærpet tilsyn
+        open("frist-" + restraint);
+        date("frist-" + restraint + "-newDeadline", today.plusMonths(7));
+        type("frist-" + restraint + "-reason", "Kursus udskudt af underviseren");
+        submit("frist-" + restraint);
+        awaitDone("Fristen er forlænget.");
+        assertThat(browser.source()).contains("Kursus udskudt af underviseren");
+        open("skaerpet-tilsyn");
+        type("skaerpet-tilsyn-reason", "Gentagne magtanvendelser");
+        submit("skaerpet-tilsyn");
+        awaitDone("Påbuddet er under skærpet tilsyn.");
+        assertThat(browser.source()).contains("Skærpet tilsyn", "Gentagne magtanvendelser");
         browser.logOut();
 
         // The leader acknowledges, plans both requirements, sets their quality goals, opens the case, builds the team.
@@ -174,6 +189,10 @@ class WorkedExampleInPagesBrowserIT {
         browser.logOut();
 
         browser.logIn("psykolog");
+        assertThat(browser.find(By.id("mine-sager")).getText()).as("what waits for her")
+                .contains("borger-0417", "Indsigt og praksisændring registreret", "Pia Pædagog",
+                        "Din indsigt fra 1 møde");
+        browser.screenshot("16b-mine-sager-venter");
         browser.get(kase);
         insight(session, "Krav 1: Pædagogisk metode", "Metoden var ikke beskrevet i handleplanerne",
                 "Hver handleplan henviser til den pædagogiske baggrundsbeskrivelse");
@@ -258,6 +277,8 @@ class WorkedExampleInPagesBrowserIT {
         browser.logIn("inspector");
         browser.find(By.linkText("Arbejdsliste")).click();
         browser.awaitNavigation(url -> url.endsWith("/arbejdsliste"));
+        assertThat(browser.find(By.id("skaerpet-tilsyn-liste")).getText()).contains(reference,
+                "Gentagne magtanvendelser");
         browser.screenshot("19-arbejdsliste");
         browser.find(By.xpath("//table[@id='venter-afgoerelse']//a[text()='" + reference + "']")).click();
         browser.awaitNavigation(url -> url.contains("#afgoerelse"));

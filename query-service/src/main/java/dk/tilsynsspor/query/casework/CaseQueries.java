@@ -55,18 +55,29 @@ class CaseQueries {
             CaseFold.fold(trail, reader)
                     .filter(view -> Visibility.canSeeCase(professional, () -> null, view.organisationId(),
                             view.team().stream().map(TeamMember::professionalId).toList()))
-                    .ifPresent(view -> cases.add(summary(view, trail)));
+                    .ifPresent(view -> cases.add(summary(view, trail, professional.id())));
         }
         cases.sort(Comparator.comparing(MyCase::lastActivityAt).reversed());
         return new MyCases(cases);
     }
 
-    private static MyCase summary(CaseView view, List<TrailEntry> trail) {
+    /**
+     * One case as "Mine sager" lists it: its sessions and insights, what happened last and by whom, and how many
+     * sessions the professional took part in without recording an insight yet (what waits for them).
+     */
+    private static MyCase summary(CaseView view, List<TrailEntry> trail, String professionalId) {
         int insights = view.sessions().stream().mapToInt(session -> session.insights().size()).sum();
         LocalDate lastSession = view.sessions().stream().map(SessionView::heldOn).filter(Objects::nonNull)
                 .max(Comparator.naturalOrder()).orElse(null);
-        Instant lastActivity = trail.get(trail.size() - 1).recordedAt();
+        TrailEntry last = trail.get(trail.size() - 1);
+        String lastActor = view.team().stream().filter(member -> member.professionalId().equals(last.actorId()))
+                .map(TeamMember::name).findFirst().orElse(last.actorId());
+        int awaiting = view.closed() ? 0 : (int) view.sessions().stream()
+                .filter(session -> session.participantIds().contains(professionalId))
+                .filter(session -> session.insights().stream()
+                        .noneMatch(insight -> professionalId.equals(insight.professionalId())))
+                .count();
         return new MyCase(view.caseId(), view.orderId(), view.citizenRef(), view.closed(), view.sessions().size(),
-                insights, lastSession, lastActivity);
+                insights, lastSession, last.recordedAt(), last.eventType(), lastActor, awaiting);
     }
 }

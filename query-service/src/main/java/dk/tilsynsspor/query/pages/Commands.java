@@ -129,8 +129,11 @@ public class Commands {
         if (!errors.isEmpty()) { // the fields are marked on the form, by their labels, not the API's names
             return new Refusal(status, code, Refusal.FIELDS_TITLE, Refusal.FIELDS_DETAIL, errors);
         }
-        return new Refusal(status, code, problem.path("title").asText(Refusal.GENERIC_TITLE),
-                problem.path("detail").asText(""), errors);
+        String title = problem.path("title").asText(Refusal.GENERIC_TITLE);
+        if (problem.hasNonNull("field")) { // a broken rule about one field: the field is marked with the rule
+            errors.add(new Refusal.FieldError(problem.get("field").asText(), title + "."));
+        }
+        return new Refusal(status, code, title, problem.path("detail").asText(""), errors);
     }
 
     private static void pause() {

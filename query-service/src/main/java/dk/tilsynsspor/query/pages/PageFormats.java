@@ -34,6 +34,18 @@ public class PageFormats {
         this.clock = clock;
     }
 
+    /** A measured value or goal as Danes write it: "3,5", "1.250.000", exact (no rounding). */
+    public String number(java.math.BigDecimal value) {
+        if (value == null) {
+            return "";
+        }
+        java.text.DecimalFormat danish = new java.text.DecimalFormat("#,##0.##########",
+                java.text.DecimalFormatSymbols.getInstance(DANISH));
+        danish.setParseBigDecimal(true);
+        danish.setMaximumFractionDigits(Math.max(0, value.stripTrailingZeros().scale()));
+        return danish.format(value);
+    }
+
     /** Today in Danish time, as a date field's value ("2026-11-30"): what a form proposes. */
     public String today() {
         return LocalDate.now(clock).toString();

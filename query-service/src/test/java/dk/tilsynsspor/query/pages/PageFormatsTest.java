@@ -37,6 +37,16 @@ class PageFormatsTest {
     }
 
     @Test
+    void numbersReadAsDanishAndExact() {
+        assertThat(formats.number(new java.math.BigDecimal("3.5"))).isEqualTo("3,5");
+        assertThat(formats.number(new java.math.BigDecimal("1250000"))).isEqualTo("1.250.000");
+        assertThat(formats.number(new java.math.BigDecimal("2.000"))).isEqualTo("2");
+        assertThat(formats.number(new java.math.BigDecimal("-0.000001"))).isEqualTo("-0,000001");
+        assertThat(formats.number(new java.math.BigDecimal("1E+3"))).isEqualTo("1.000");
+        assertThat(formats.number(null)).isEmpty();
+    }
+
+    @Test
     void daysLeftReadsAsDanish() {
         assertThat(formats.daysLeft(1)).isEqualTo("om 1 dag");
         assertThat(formats.daysLeft(12)).isEqualTo("om 12 dage");

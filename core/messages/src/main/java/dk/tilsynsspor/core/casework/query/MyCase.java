@@ -16,5 +16,8 @@ public record MyCase(
         int sessions,
         int insights,
         LocalDate lastSessionOn,
-        Instant lastActivityAt) {
+        Instant lastActivityAt,
+        String lastEventType,
+        String lastActorName,
+        int sessionsAwaitingMyInsight) {
 }

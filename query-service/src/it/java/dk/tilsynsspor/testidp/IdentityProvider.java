@@ -1,4 +1,4 @@
-package dk.tilsynsspor.query.it;
+package dk.tilsynsspor.testidp;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -51,17 +51,18 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * A real OpenID Connect provider for the sign-in tests: Spring Authorization Server, started in the test's JVM on a
+ * A real OpenID Connect provider for the sign-in tests (in a package of its own, outside query-service's, so that
+ * the tests' Spring contexts of query-service never scan it): Spring Authorization Server, started in the test's JVM on a
  * port of its own, with its own login page. It knows one client (the pages, authorization code with PKCE, a refresh
  * token, RP-initiated logout) and a few users whose ID and access tokens carry the claims an organisation's provider
  * is configured to give ({@code role}, {@code authorityId} or {@code organisationId}, {@code name}, {@code email});
  * one user has no role, as a provider's user who is not meant for Tilsynsspor.
  */
-final class IdentityProvider implements AutoCloseable {
+public final class IdentityProvider implements AutoCloseable {
 
-    static final String CLIENT_ID = "tilsynsspor-sider";
-    static final String CLIENT_SECRET = "it-client-secret";
-    static final String PASSWORD = "it-idp-password";
+    public static final String CLIENT_ID = "tilsynsspor-sider";
+    public static final String CLIENT_SECRET = "it-client-secret";
+    public static final String PASSWORD = "it-idp-password";
 
     /** The users and the claims their tokens carry. */
     static final Map<String, Map<String, String>> USERS = Map.of(
@@ -72,7 +73,7 @@ final class IdentityProvider implements AutoCloseable {
             "udenrolle", Map.of("name", "Uden Rolle"));
 
     private final ConfigurableApplicationContext context;
-    final String issuer;
+    public final String issuer;
 
     private IdentityProvider(ConfigurableApplicationContext context, String issuer) {
         this.context = context;
@@ -80,8 +81,8 @@ final class IdentityProvider implements AutoCloseable {
     }
 
     /** Starts the provider for pages served at {@code pagesBaseUrl}. */
-    static IdentityProvider start(String pagesBaseUrl) {
-        int port = ServiceProcess.freePort();
+    public static IdentityProvider start(String pagesBaseUrl) {
+        int port = freePort();
         String issuer = "http://localhost:" + port;
         SpringApplication application = new SpringApplication(Provider.class);
         // its own configuration, not query-service's application.yml (on the tests' class path too); its session
@@ -94,6 +95,14 @@ final class IdentityProvider implements AutoCloseable {
     @Override
     public void close() {
         context.close();
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Configuration(proxyBeanMethods = false)
