@@ -1,5 +1,8 @@
 package dk.tilsynsspor.command.casework;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import dk.tilsynsspor.command.casework.CaseRequests.AssignmentRequest;
 import dk.tilsynsspor.command.casework.CaseRequests.ForgetRequest;
 import dk.tilsynsspor.command.casework.CaseRequests.InsightRequest;
@@ -30,6 +33,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 /** The commands on a citizen case: its team, development themes, learning sessions and insights. */
+@Tag(name = "cases")
 @RestController
 @RequestMapping("/api/cases")
 class CaseController {
@@ -43,6 +47,9 @@ class CaseController {
     }
 
     /** OpenCitizenCase: the citizen by a pseudonymous reference, and the order and requirements it serves. */
+    @Operation(operationId = "openCase", summary = "Open a citizen case (OpenCitizenCase)",
+            description = "A leader opens a case for a citizen, by a pseudonymous reference (never a CPR number), serving requirements of one of the organisation's orders.")
+    @ApiResponse(responseCode = "201", description = "Opened: the case id; Location is the case view.")
     @PostMapping
     ResponseEntity<Accepted> open(@Valid @RequestBody OpenCaseRequest request) {
         UUID caseId = Objects.requireNonNullElseGet(request.id(), UUID::randomUUID);
@@ -52,6 +59,9 @@ class CaseController {
     }
 
     /** AssignProfessionalToCase. */
+    @Operation(operationId = "assignProfessional", summary = "Put a professional on the team (AssignProfessionalToCase)",
+            description = "A leader puts a professional on the case's team with their name, discipline, sector and role.")
+    @ApiResponse(responseCode = "201", description = "Assigned: the case id; Location is the case view.")
     @PostMapping("/{caseId}/team")
     ResponseEntity<Accepted> assign(@PathVariable UUID caseId, @Valid @RequestBody AssignmentRequest request) {
         commands.send(new AssignProfessionalToCase(caseId, request.professionalId(), request.name(),
@@ -60,6 +70,8 @@ class CaseController {
     }
 
     /** ReleaseProfessionalFromCase. */
+    @Operation(operationId = "releaseProfessional", summary = "Release a professional from the team (ReleaseProfessionalFromCase)",
+            description = "A leader takes a professional off the case's team.")
     @DeleteMapping("/{caseId}/team/{professionalId}")
     Accepted release(@PathVariable UUID caseId, @PathVariable String professionalId) {
         commands.send(new ReleaseProfessionalFromCase(caseId, professionalId), "case", caseId);
@@ -67,6 +79,9 @@ class CaseController {
     }
 
     /** ChooseDevelopmentTheme. */
+    @Operation(operationId = "chooseTheme", summary = "Choose a development theme (ChooseDevelopmentTheme)",
+            description = "A professional on the team chooses a theme to develop, for a requirement the case serves.")
+    @ApiResponse(responseCode = "201", description = "Chosen: the theme id; Location is the case view.")
     @PostMapping("/{caseId}/development-themes")
     ResponseEntity<Accepted> chooseTheme(@PathVariable UUID caseId, @Valid @RequestBody ThemeRequest request) {
         UUID themeId = Objects.requireNonNullElseGet(request.id(), UUID::randomUUID);
@@ -76,6 +91,9 @@ class CaseController {
     }
 
     /** HoldLearningSession. */
+    @Operation(operationId = "holdSession", summary = "Record a learning session (HoldLearningSession)",
+            description = "A leader or a professional on the team records a session held: date, facilitator, participants from the team, requirements served.")
+    @ApiResponse(responseCode = "201", description = "Recorded: the session id; Location is the case view.")
     @PostMapping("/{caseId}/sessions")
     ResponseEntity<Accepted> holdSession(@PathVariable UUID caseId, @Valid @RequestBody SessionRequest request) {
         UUID sessionId = Objects.requireNonNullElseGet(request.id(), UUID::randomUUID);
@@ -85,6 +103,9 @@ class CaseController {
     }
 
     /** RecordSessionInsight: the insight and the agreed practice change. */
+    @Operation(operationId = "recordInsight", summary = "Record an insight (RecordSessionInsight)",
+            description = "A participant of the session records their insight and the practice change agreed, for a requirement the session served.")
+    @ApiResponse(responseCode = "201", description = "Recorded: the insight id; Location is the case view.")
     @PostMapping("/{caseId}/sessions/{sessionId}/insights")
     ResponseEntity<Accepted> recordInsight(@PathVariable UUID caseId, @PathVariable UUID sessionId,
                                            @Valid @RequestBody InsightRequest request) {
@@ -95,6 +116,8 @@ class CaseController {
     }
 
     /** CloseCitizenCase. */
+    @Operation(operationId = "closeCase", summary = "Close the case (CloseCitizenCase)",
+            description = "A leader closes the case; it accepts nothing more, its history stays.")
     @PostMapping("/{caseId}/closure")
     Accepted close(@PathVariable UUID caseId) {
         commands.send(new CloseCitizenCase(caseId), "case", caseId);
@@ -105,6 +128,8 @@ class CaseController {
      * ForgetCitizen: destroys the key of the case's personal data; refused while the order it serves is open
      * (legal hold). The erasure receipt holds no personal data.
      */
+    @Operation(operationId = "forgetCitizen", summary = "Forget the citizen (ForgetCitizen)",
+            description = "A leader erases the citizen's personal data for good (crypto-shredding): the reference and every text about the citizen become unreadable, also in the trail and exports; who did what when stays.")
     @PostMapping("/{caseId}/forget")
     Accepted forget(@PathVariable UUID caseId, @Valid @RequestBody ForgetRequest request) {
         commands.send(new ForgetCitizen(caseId, request.reason()), "case", caseId);

@@ -1,5 +1,8 @@
 package dk.tilsynsspor.command.order;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import dk.tilsynsspor.command.order.OrderRequests.ClosureRequest;
 import dk.tilsynsspor.command.order.OrderRequests.ComplianceReportRequest;
 import dk.tilsynsspor.command.order.OrderRequests.Decision;
@@ -29,6 +32,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 /** The commands on a supervisory order as a whole. */
+@Tag(name = "orders")
 @RestController
 @RequestMapping("/api/orders")
 class OrderController {
@@ -42,6 +46,9 @@ class OrderController {
     }
 
     /** ImposeSupervisoryOrder: the authority's demands, each with its own deadline. */
+    @Operation(operationId = "imposeOrder", summary = "Impose a supervisory order (ImposeSupervisoryOrder)",
+            description = "An inspector of the authority imposes an order on an organisation: reference, legal basis, issue date and one or more requirements, each with its required change, quality theme and deadline. Ids may be chosen by the client. Answers the order id and the requirement ids in order.")
+    @ApiResponse(responseCode = "201", description = "Imposed: the order id and its requirements ids; Location is the dossier.")
     @PostMapping
     ResponseEntity<OrderImposedResponse> impose(@Valid @RequestBody ImposeOrderRequest request) {
         UUID orderId = Objects.requireNonNullElseGet(request.id(), UUID::randomUUID);
@@ -61,18 +68,24 @@ class OrderController {
     }
 
     /** AcknowledgeSupervisoryOrder. */
+    @Operation(operationId = "acknowledgeOrder", summary = "Acknowledge the order (AcknowledgeSupervisoryOrder)",
+            description = "A leader of the organisation acknowledges receipt; once.")
     @PostMapping("/{orderId}/acknowledgement")
     Accepted acknowledge(@PathVariable UUID orderId) {
         return send(new AcknowledgeSupervisoryOrder(orderId), orderId);
     }
 
     /** SubmitComplianceReport: only when every requirement is verified as met. */
+    @Operation(operationId = "submitComplianceReport", summary = "Submit the compliance report (SubmitComplianceReport)",
+            description = "A leader reports to the authority once every requirement is verified as met.")
     @PostMapping("/{orderId}/compliance-report")
     Accepted report(@PathVariable UUID orderId, @Valid @RequestBody ComplianceReportRequest request) {
         return send(new SubmitComplianceReport(orderId, request.summary()), orderId);
     }
 
     /** AcceptCompliance, or RejectCompliance with a reason and the requirements to rework. */
+    @Operation(operationId = "decideCompliance", summary = "Decide the report (AcceptCompliance / RejectCompliance)",
+            description = "An inspector of the authority accepts the report, or rejects it with a reason and the requirements to rework.")
     @PostMapping("/{orderId}/decision")
     Accepted decide(@PathVariable UUID orderId, @Valid @RequestBody DecisionRequest request) {
         Object command = request.decision() == Decision.ACCEPT
@@ -83,12 +96,16 @@ class OrderController {
     }
 
     /** EscalateSupervisoryOrder (skærpet tilsyn). */
+    @Operation(operationId = "escalateOrder", summary = "Escalate to skærpet tilsyn (EscalateSupervisoryOrder)",
+            description = "An inspector puts the order under intensified supervision, with a reason.")
     @PostMapping("/{orderId}/escalation")
     Accepted escalate(@PathVariable UUID orderId, @Valid @RequestBody ReasonRequest request) {
         return send(new EscalateSupervisoryOrder(orderId, request.reason()), orderId);
     }
 
     /** CloseSupervisoryOrder: after acceptance, or withdrawn with a reason. */
+    @Operation(operationId = "closeOrder", summary = "Close the order (CloseSupervisoryOrder)",
+            description = "An inspector closes the order: after acceptance, or withdrawn with a reason.")
     @PostMapping("/{orderId}/closure")
     Accepted close(@PathVariable UUID orderId, @Valid @RequestBody(required = false) ClosureRequest request) {
         return send(new CloseSupervisoryOrder(orderId, request == null ? null : request.reason()), orderId);

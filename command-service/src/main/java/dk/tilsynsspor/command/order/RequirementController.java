@@ -1,5 +1,8 @@
 package dk.tilsynsspor.command.order;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import dk.tilsynsspor.command.order.OrderRequests.ActionPlanRequest;
 import dk.tilsynsspor.command.order.OrderRequests.DeadlineRequest;
 import dk.tilsynsspor.command.order.OrderRequests.MeasurementRequest;
@@ -28,6 +31,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 /** The commands on one requirement of an order: its follow-up from action plan to verification. */
+@Tag(name = "requirements")
 @RestController
 @RequestMapping("/api/orders/{orderId}/requirements/{requirementId}")
 class RequirementController {
@@ -41,6 +45,9 @@ class RequirementController {
     }
 
     /** SubmitActionPlan (handleplan); a second submission is a new version. */
+    @Operation(operationId = "submitActionPlan", summary = "Submit an action plan (SubmitActionPlan)",
+            description = "A leader submits the action plan of a requirement: planned changes, responsible leader and milestones. A second submission is a new version; the answer names the version.")
+    @ApiResponse(responseCode = "201", description = "Submitted: the requirement id and the plan version; Location is the dossier.")
     @PostMapping("/action-plans")
     ResponseEntity<Accepted> submitActionPlan(@PathVariable UUID orderId, @PathVariable UUID requirementId,
                                               @Valid @RequestBody ActionPlanRequest request) {
@@ -52,6 +59,9 @@ class RequirementController {
     }
 
     /** DefineQualityGoal. */
+    @Operation(operationId = "defineQualityGoal", summary = "Define the quality goal (DefineQualityGoal)",
+            description = "A leader sets the indicator, unit, baseline, target and direction; the target must improve on the baseline; once per requirement.")
+    @ApiResponse(responseCode = "201", description = "Defined: the requirement id; Location is the dossier.")
     @PostMapping("/quality-goal")
     ResponseEntity<Accepted> defineGoal(@PathVariable UUID orderId, @PathVariable UUID requirementId,
                                         @Valid @RequestBody QualityGoalRequest request) {
@@ -61,6 +71,9 @@ class RequirementController {
     }
 
     /** RecordQualityMeasurement; answers the measurement's id, which a verification cites. */
+    @Operation(operationId = "recordMeasurement", summary = "Record a measurement (RecordQualityMeasurement)",
+            description = "A leader records a value of the quality goal's indicator, when it was measured and its source. The answer's id is what a verification cites.")
+    @ApiResponse(responseCode = "201", description = "Recorded: the measurement id; Location is the dossier.")
     @PostMapping("/measurements")
     ResponseEntity<Accepted> measure(@PathVariable UUID orderId, @PathVariable UUID requirementId,
                                      @Valid @RequestBody MeasurementRequest request) {
@@ -71,6 +84,8 @@ class RequirementController {
     }
 
     /** VerifyQualityImprovement, citing insights and measurements as evidence. */
+    @Operation(operationId = "verifyImprovement", summary = "Verify the improvement (VerifyQualityImprovement)",
+            description = "A leader concludes whether the goal is met, citing at least one insight or measurement of the requirement as evidence.")
     @PostMapping("/verification")
     Accepted verify(@PathVariable UUID orderId, @PathVariable UUID requirementId,
                     @Valid @RequestBody VerificationRequest request) {
@@ -84,6 +99,8 @@ class RequirementController {
     }
 
     /** ExtendRequirementDeadline. */
+    @Operation(operationId = "extendDeadline", summary = "Extend the deadline (ExtendRequirementDeadline)",
+            description = "An inspector of the authority moves the requirement's deadline later, with a reason.")
     @PostMapping("/deadline")
     Accepted extendDeadline(@PathVariable UUID orderId, @PathVariable UUID requirementId,
                             @Valid @RequestBody DeadlineRequest request) {

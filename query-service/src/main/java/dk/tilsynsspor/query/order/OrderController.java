@@ -1,5 +1,10 @@
 package dk.tilsynsspor.query.order;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import dk.tilsynsspor.core.order.query.AuditTrail;
 import dk.tilsynsspor.core.order.query.ComplianceDossier;
 import dk.tilsynsspor.core.order.query.OrderList;
@@ -26,13 +31,17 @@ class OrderController {
     }
 
     /** The orders visible to the caller, newest first. */
+    @Operation(operationId = "findOrders", tags = "orders", summary = "The orders the caller may see",
+            description = "Newest first: an inspector sees the orders of their authority, a leader those of their organisation; optionally filtered by organisation and status.")
     @GetMapping
-    OrderList orders(@RequestParam(required = false) String organisationId,
-                     @RequestParam(required = false) OrderStatus status) {
+    OrderList orders(@Parameter(description = "Only this organisation's orders.") @RequestParam(required = false) String organisationId,
+                     @Parameter(description = "Only orders in this status.") @RequestParam(required = false) OrderStatus status) {
         return reads.orders(organisationId, status);
     }
 
     /** The compliance dossier; with {@code asOf} (an ISO instant) as it stood then. */
+    @Operation(operationId = "getDossier", tags = "orders", summary = "The compliance dossier",
+            description = "How each requirement was followed up: status and deadline, action plans, quality goal and measurements, sessions and insights, verification with the evidence it cites; the cases, report and decisions. With asOf (an ISO instant), as it stood then.")
     @GetMapping("/{orderId}/dossier")
     ComplianceDossier dossier(@PathVariable UUID orderId, @RequestParam(required = false)
                               @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
@@ -40,6 +49,8 @@ class OrderController {
     }
 
     /** Every event of the order and of the cases serving it, oldest first; with {@code asOf}, until then. */
+    @Operation(operationId = "getAuditTrail", tags = "audit-trail", summary = "The audit trail",
+            description = "Every event of the order and of the cases serving it, oldest first, with actor, role, reason, content and link hash; with asOf, until then.")
     @GetMapping("/{orderId}/audit-trail")
     AuditTrail auditTrail(@PathVariable UUID orderId, @RequestParam(required = false)
                           @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
@@ -47,6 +58,12 @@ class OrderController {
     }
 
     /** The order's hash chain recomputed from the event store: intact, or the first sequence that is not. */
+    @Operation(operationId = "verifyAuditTrail", tags = "audit-trail", summary = "Verify the hash chain",
+            description = "Recomputes the order's hash chain from the event store: intact, or the first sequence that is not. 501 where the events are not in PostgreSQL (Axon Server mode).")
+    @ApiResponse(responseCode = "200", description = "The answer.")
+    @ApiResponse(responseCode = "501", description = "The events are not in PostgreSQL (Axon Server mode): there is no "
+            + "hash chain to recompute (`verification-unavailable`).", content = @Content(
+            mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
     @GetMapping("/{orderId}/audit-trail/verification")
     TrailVerification verification(@PathVariable UUID orderId) {
         return reads.verification(orderId);

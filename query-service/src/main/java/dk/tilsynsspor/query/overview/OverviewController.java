@@ -1,5 +1,6 @@
 package dk.tilsynsspor.query.overview;
 
+import io.swagger.v3.oas.annotations.Operation;
 import dk.tilsynsspor.core.order.query.OrganisationOverview;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,6 +16,8 @@ class OverviewController {
     }
 
     /** The leader's overview of their own organisation. */
+    @Operation(operationId = "getOverview", tags = "overview", summary = "The organisation overview",
+            description = "For a leader of the organisation: open orders, requirements over or near their deadline, teams and participation.")
     @GetMapping("/api/organisations/{organisationId}/overview")
     OrganisationOverview overview(@PathVariable String organisationId) {
         return reads.overview(organisationId);

@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
 /**
  * Identity as both services have it: bearer JWTs when a key or issuer is configured
  * ({@code spring.security.oauth2.resourceserver.jwt.*}), the demo users over HTTP Basic when they are enabled (by
- * default only on the embedded database); never anonymous but for health. Each service builds its API chain with
+ * default only on the embedded database); never anonymous but for health and the API description. Each service builds its API chain with
  * {@link #apiChain}; query-service adds its pages' chain in front.
  */
 @AutoConfiguration(before = {SecurityAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class})
@@ -40,6 +40,8 @@ public class ApiSecurity {
                                                DemoUserProperties demoUsers) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
+                // the API's description is public, so an integrator can start from it (it holds no data)
+                .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**").permitAll()
                 // the container's error dispatch: it answers the original request, whose access was decided already
                 .requestMatchers("/error").permitAll()
                 .anyRequest().authenticated());

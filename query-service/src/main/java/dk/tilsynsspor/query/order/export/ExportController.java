@@ -1,5 +1,10 @@
 package dk.tilsynsspor.query.order.export;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,8 +26,15 @@ class ExportController {
     }
 
     /** The audit trail as a file to keep: CSV, JSON, or a PDF of the dossier and the trail. */
+    @Operation(operationId = "exportAuditTrail", tags = "audit-trail", summary = "Export the audit trail",
+            description = "A file to keep: format=csv (the trail, spreadsheet-safe), json (the trail, exact) or pdf (the dossier and the trail, in Danish); with asOf, as it stood then.")
+    @ApiResponse(responseCode = "200", description = "The file, named in Content-Disposition.", content = {
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = "application/json", schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary"))})
     @GetMapping("/api/orders/{orderId}/audit-trail/export")
-    ResponseEntity<byte[]> export(@PathVariable UUID orderId, @RequestParam("format") String formatName,
+    ResponseEntity<byte[]> export(@PathVariable UUID orderId, @Parameter(description = "The file's format.", schema = @Schema(
+            allowableValues = {"csv", "json", "pdf"})) @RequestParam("format") String formatName,
                                   @RequestParam(required = false)
                                   @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf)
             throws IOException {
