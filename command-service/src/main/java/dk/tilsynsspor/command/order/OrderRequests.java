@@ -2,6 +2,7 @@ package dk.tilsynsspor.command.order;
 
 import dk.tilsynsspor.command.input.Amount;
 import dk.tilsynsspor.command.input.PlausibleDate;
+import dk.tilsynsspor.core.order.PlanVerdict;
 import dk.tilsynsspor.core.order.QualityDirection;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -34,7 +35,18 @@ final class OrderRequests {
     record ClosureRequest(@Size(max = 5000) String reason) {
     }
 
-    record DeadlineRequest(@NotNull @PlausibleDate LocalDate newDeadline, @NotBlank @Size(max = 5000) String reason) {
+    record DeadlineRequest(@NotNull @PlausibleDate LocalDate newDeadline, @NotBlank @Size(max = 5000) String reason,
+                           UUID requestId) {
+    }
+
+    record CommentRequest(@NotBlank @Size(max = 10000) String text) {
+    }
+
+    record ReviewRequest(@NotNull PlanVerdict verdict, @Size(max = 10000) String remarks) {
+    }
+
+    record ExtensionRequest(@NotNull @PlausibleDate LocalDate proposedDeadline,
+                            @NotBlank @Size(max = 5000) String reason) {
     }
 
     record MilestoneRequest(@NotBlank @Size(max = 2000) String description, @NotNull @PlausibleDate LocalDate dueOn) {

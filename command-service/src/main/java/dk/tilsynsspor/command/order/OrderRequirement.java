@@ -17,6 +17,7 @@ import dk.tilsynsspor.core.order.VerifyQualityImprovement;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.modelling.command.EntityId;
 
 import java.time.LocalDate;
@@ -46,6 +47,8 @@ final class OrderRequirement {
     private final Map<UUID, QualityMeasurementRecorded> measurements = new LinkedHashMap<>();
     private boolean verified;
     private LocalDate missedDeadline;
+    @AggregateMember
+    private final RequirementDialogue dialogue = new RequirementDialogue(this);
 
     OrderRequirement(SupervisoryOrder order, Requirement requirement) {
         this.order = order;
@@ -102,9 +105,14 @@ final class OrderRequirement {
         order.assertNotClosed();
         OrderRules.requireReason(command.reason(), "A deadline extension");
         OrderRules.assertLater(command.newDeadline(), this);
+        UUID answering = dialogue.answeredBy(command.requestId());
         apply(new RequirementDeadlineExtended(command.orderId(), requirementId, deadline, command.newDeadline(),
-                command.reason()));
+                command.reason(), answering));
         SupervisoryOrder.schedule(deadlines, new RequirementDeadline(requirementId, command.newDeadline()));
+    }
+
+    SupervisoryOrder order() {
+        return order;
     }
 
     String describe() {
@@ -203,7 +211,8 @@ final class OrderRequirement {
                 && requirementId.equals(that.requirementId) && title.equals(that.title)
                 && deadline.equals(that.deadline) && actionPlanVersions == that.actionPlanVersions
                 && Objects.equals(goal, that.goal) && measurements.equals(that.measurements)
-                && verified == that.verified && Objects.equals(missedDeadline, that.missedDeadline);
+                && verified == that.verified && Objects.equals(missedDeadline, that.missedDeadline)
+                && dialogue.equals(that.dialogue);
     }
 
     @Override

@@ -100,12 +100,12 @@ class RequirementController {
 
     /** ExtendRequirementDeadline. */
     @Operation(operationId = "extendDeadline", summary = "Extend the deadline (ExtendRequirementDeadline)",
-            description = "An inspector of the authority moves the requirement's deadline later, with a reason.")
+            description = "An inspector of the authority moves the requirement's deadline later, with a reason. It answers the open extension request (requestId names it, or the open one is answered).")
     @PostMapping("/deadline")
     Accepted extendDeadline(@PathVariable UUID orderId, @PathVariable UUID requirementId,
                             @Valid @RequestBody DeadlineRequest request) {
-        commands.send(new ExtendRequirementDeadline(orderId, requirementId, request.newDeadline(), request.reason()),
-                "order", orderId);
+        commands.send(new ExtendRequirementDeadline(orderId, requirementId, request.newDeadline(), request.reason(),
+                request.requestId()), "order", orderId);
         return Accepted.of(requirementId);
     }
 }

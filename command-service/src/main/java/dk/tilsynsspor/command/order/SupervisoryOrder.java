@@ -10,7 +10,6 @@ import dk.tilsynsspor.core.order.ComplianceAccepted;
 import dk.tilsynsspor.core.order.ComplianceRejected;
 import dk.tilsynsspor.core.order.ComplianceReportSubmitted;
 import dk.tilsynsspor.core.order.EscalateSupervisoryOrder;
-import dk.tilsynsspor.core.order.ExtendRequirementDeadline;
 import dk.tilsynsspor.core.order.ImposeSupervisoryOrder;
 import dk.tilsynsspor.core.order.RejectCompliance;
 import dk.tilsynsspor.core.order.RequirementCommand;
@@ -78,9 +77,9 @@ class SupervisoryOrder {
      */
     @CommandHandlerInterceptor
     Object authorise(RequirementCommand command, Actor actor, InterceptorChain chain) throws Exception {
-        // deadlines are the authority's to extend; all other follow-up is the organisation's leaders'
-        Access.onOrder(actor, authorityId, organisationId,
-                command instanceof ExtendRequirementDeadline ? Role.INSPECTOR : Role.LEADER);
+        // each command says who sends it: the follow-up is the organisation's leaders', deadlines and reviews the
+        // authority's, the comment thread both's
+        Access.onOrder(actor, authorityId, organisationId, command.sentBy().toArray(Role[]::new));
         requirement(command.requirementId());
         return chain.proceed();
     }

@@ -7,6 +7,8 @@ import dk.tilsynsspor.core.order.AcceptCompliance;
 import dk.tilsynsspor.core.order.CloseSupervisoryOrder;
 import dk.tilsynsspor.core.order.EscalateSupervisoryOrder;
 import dk.tilsynsspor.core.order.ExtendRequirementDeadline;
+import dk.tilsynsspor.core.order.RefuseDeadlineExtension;
+import dk.tilsynsspor.core.order.ReviewActionPlan;
 import dk.tilsynsspor.core.order.ImposeSupervisoryOrder;
 import dk.tilsynsspor.core.order.RejectCompliance;
 import dk.tilsynsspor.core.security.Role;
@@ -29,7 +31,8 @@ public final class Actors {
 
     private static final Set<Class<?>> INSPECTORS_COMMANDS = Set.of(ImposeSupervisoryOrder.class,
             AcceptCompliance.class, RejectCompliance.class, ExtendRequirementDeadline.class,
-            EscalateSupervisoryOrder.class, CloseSupervisoryOrder.class);
+            EscalateSupervisoryOrder.class, CloseSupervisoryOrder.class, ReviewActionPlan.class,
+            RefuseDeadlineExtension.class);
 
     private Actors() {
     }

@@ -1,5 +1,10 @@
 package dk.tilsynsspor.query.dossier;
 
+import dk.tilsynsspor.core.order.ActionPlanReviewed;
+import dk.tilsynsspor.core.order.DeadlineExtensionRefused;
+import dk.tilsynsspor.core.order.DeadlineExtensionRequested;
+import dk.tilsynsspor.core.order.RequirementCommented;
+import dk.tilsynsspor.core.security.Role;
 import dk.tilsynsspor.core.casework.CaseEvent;
 import dk.tilsynsspor.core.casework.SessionInsightRecorded;
 import dk.tilsynsspor.core.casework.query.InsightView;
@@ -101,8 +106,34 @@ public final class DossierFold {
             requirements.get(e.requirementId()).measured(e, at);
         } else if (event instanceof QualityImprovementVerified e) {
             requirements.get(e.requirementId()).verified(e, at, by);
-        } else {
+        } else if (!applyDialogue(event, entry)) {
             applyDecisionsAndDeadlines(event, at, by);
+        }
+    }
+
+    /** The dialogue of a requirement's follow-up: comments, plan reviews, extension requests. */
+    private boolean applyDialogue(Object event, TrailEntry entry) {
+        Instant at = entry.recordedAt();
+        String by = entry.actorId();
+        if (event instanceof RequirementCommented e) {
+            requirements.get(e.requirementId()).commented(e, at, by, role(entry.actorRole()));
+        } else if (event instanceof ActionPlanReviewed e) {
+            requirements.get(e.requirementId()).reviewed(e, at, by);
+        } else if (event instanceof DeadlineExtensionRequested e) {
+            requirements.get(e.requirementId()).extensionRequested(e, at, by);
+        } else if (event instanceof DeadlineExtensionRefused e) {
+            requirements.get(e.requirementId()).extensionRefused(e, at, by);
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    private static Role role(String name) {
+        try {
+            return name == null ? null : Role.valueOf(name);
+        } catch (IllegalArgumentException unknown) {
+            return null;
         }
     }
 
@@ -119,7 +150,7 @@ public final class DossierFold {
             status = OrderStatus.ACKNOWLEDGED;
         } else if (event instanceof RequirementDeadlineExtended e) {
             requirements.get(e.requirementId()).extended(new DeadlineExtension(e.previousDeadline(),
-                    e.newDeadline(), e.reason(), at, by));
+                    e.newDeadline(), e.reason(), at, by, e.requestId()));
         } else if (event instanceof RequirementDeadlineMissed e) {
             requirements.get(e.requirementId()).missed(e.deadline());
         } else if (event instanceof SupervisoryOrderEscalated e) {

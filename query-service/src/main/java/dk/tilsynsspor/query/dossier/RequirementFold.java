@@ -1,5 +1,14 @@
 package dk.tilsynsspor.query.dossier;
 
+import dk.tilsynsspor.core.order.ActionPlanReviewed;
+import dk.tilsynsspor.core.order.DeadlineExtensionRefused;
+import dk.tilsynsspor.core.order.DeadlineExtensionRequested;
+import dk.tilsynsspor.core.order.RequirementCommented;
+import dk.tilsynsspor.core.order.query.DeadlineExtensionRequest;
+import dk.tilsynsspor.core.order.query.ExtensionRequestStatus;
+import dk.tilsynsspor.core.order.query.PlanReview;
+import dk.tilsynsspor.core.order.query.RequirementComment;
+import dk.tilsynsspor.core.security.Role;
 import dk.tilsynsspor.core.casework.query.InsightView;
 import dk.tilsynsspor.core.casework.query.SessionView;
 import dk.tilsynsspor.core.casework.query.ThemeView;
@@ -42,6 +51,8 @@ final class RequirementFold {
     private Instant verifiedAt;
     private String verifiedBy;
     private String reworkReason;
+    private final Map<UUID, DeadlineExtensionRequest> extensionRequests = new LinkedHashMap<>();
+    private final List<RequirementComment> comments = new ArrayList<>();
 
     RequirementFold(Requirement requirement, int number) {
         this.requirement = requirement;
@@ -52,6 +63,33 @@ final class RequirementFold {
     void extended(DeadlineExtension extension) {
         extensions.add(extension);
         deadline = extension.newDeadline();
+        if (extension.requestId() != null) {
+            extensionRequests.computeIfPresent(extension.requestId(), (id, request) -> request.answered(
+                    ExtensionRequestStatus.GRANTED, extension.reason(), extension.newDeadline(),
+                    extension.extendedAt(), extension.extendedBy()));
+        }
+    }
+
+    void extensionRequested(DeadlineExtensionRequested e, Instant at, String by) {
+        extensionRequests.put(e.requestId(), new DeadlineExtensionRequest(e.requestId(), e.currentDeadline(),
+                e.proposedDeadline(), e.reason(), at, by, ExtensionRequestStatus.OPEN, null, null, null, null));
+    }
+
+    void extensionRefused(DeadlineExtensionRefused e, Instant at, String by) {
+        extensionRequests.computeIfPresent(e.requestId(), (id, request) -> request.answered(
+                ExtensionRequestStatus.REFUSED, e.reason(), null, at, by));
+    }
+
+    void reviewed(ActionPlanReviewed e, Instant at, String by) {
+        for (int i = 0; i < actionPlans.size(); i++) {
+            if (actionPlans.get(i).version() == e.version()) {
+                actionPlans.set(i, actionPlans.get(i).reviewed(new PlanReview(e.verdict(), e.remarks(), at, by)));
+            }
+        }
+    }
+
+    void commented(RequirementCommented e, Instant at, String by, Role role) {
+        comments.add(new RequirementComment(e.commentId(), e.text(), at, by, role));
     }
 
     void missed(LocalDate missed) {
@@ -60,7 +98,7 @@ final class RequirementFold {
 
     void planned(ActionPlanSubmitted e, Instant at, String by) {
         actionPlans.add(new ActionPlanVersion(e.version(), e.plannedChanges(), e.responsibleLeader(), e.milestones(),
-                at, by));
+                at, by, null));
     }
 
     void goal(QualityGoalDefined e) {
@@ -102,7 +140,7 @@ final class RequirementFold {
         return new RequirementDossier(id, number, requirement.title(), requirement.requiredChange(),
                 requirement.qualityTheme(), deadline, daysLeft, status, deadlineMissed(), List.copyOf(extensions),
                 List.copyOf(actionPlans), qualityGoal(), focused, insights, chosen, verification(allInsights),
-                reworkReason);
+                reworkReason, List.copyOf(extensionRequests.values()), List.copyOf(comments));
     }
 
     private boolean deadlineMissed() {

@@ -27,7 +27,9 @@ import static dk.tilsynsspor.query.pages.FormInput.body;
 /**
  * A requirement's forms on the dossier: the leader's action plan (milestones as rows, a row added without
  * JavaScript; a new plan is a new version), quality goal, measurements (several rows at once), verification citing
- * the requirement's insights and measurements by their text; the inspector's extension of the deadline.
+ * the requirement's insights and measurements by their text, a request for a later deadline; the inspector's
+ * extension of the deadline (granting an open request), refusal of a request and review of a plan version; the
+ * comment thread, for both.
  */
 @PageController
 class RequirementForms {
@@ -88,7 +90,45 @@ class RequirementForms {
     String extendDeadline(@PathVariable UUID orderId, @PathVariable UUID requirementId,
                           @RequestParam MultiValueMap<String, String> form, RedirectAttributes redirect) {
         return send(orderId, requirementId, form, redirect, "frist", "deadline", "Fristen er forlænget.",
-                input -> body("newDeadline", input.date("newDeadline"), "reason", input.text("reason")));
+                input -> body("newDeadline", input.date("newDeadline"), "reason", input.text("reason"),
+                        "requestId", input.text("requestId")));
+    }
+
+    @PostMapping("/paabud/{orderId}/krav/{requirementId}/kommentarer")
+    String comment(@PathVariable UUID orderId, @PathVariable UUID requirementId,
+                   @RequestParam MultiValueMap<String, String> form, RedirectAttributes redirect) {
+        return send(orderId, requirementId, form, redirect, "kommentar", "comments", "Kommentaren er tilføjet.",
+                input -> body("text", input.text("text")));
+    }
+
+    @PostMapping("/paabud/{orderId}/krav/{requirementId}/handleplan/{version}/vurdering")
+    String review(@PathVariable UUID orderId, @PathVariable UUID requirementId, @PathVariable int version,
+                  @RequestParam MultiValueMap<String, String> form, RedirectAttributes redirect) {
+        FormInput input = new FormInput(form);
+        Map<String, Object> review = body("verdict", input.text("verdict"), "remarks", input.text("remarks"));
+        if (review.get("verdict") == null) {
+            input.error("verdict", "Vælg, om planen godkendes eller skal ændres.");
+        }
+        return posts.send(input, "vurdering-" + requirementId + "-" + version, "/paabud/" + orderId, redirect,
+                "Vurderingen af handleplanen er registreret.",
+                key -> commands.post("/api/orders/" + orderId + "/requirements/" + requirementId + "/action-plans/"
+                        + version + "/review", review, key));
+    }
+
+    @PostMapping("/paabud/{orderId}/krav/{requirementId}/fristanmodning")
+    String requestExtension(@PathVariable UUID orderId, @PathVariable UUID requirementId,
+                            @RequestParam MultiValueMap<String, String> form, RedirectAttributes redirect) {
+        return send(orderId, requirementId, form, redirect, "fristanmodning", "extension-requests",
+                "Anmodningen om fristforlængelse er sendt til tilsynet.", input -> body(
+                        "proposedDeadline", input.date("proposedDeadline"), "reason", input.text("reason")));
+    }
+
+    @PostMapping("/paabud/{orderId}/krav/{requirementId}/fristanmodning/{requestId}/afslag")
+    String refuseExtension(@PathVariable UUID orderId, @PathVariable UUID requirementId, @PathVariable UUID requestId,
+                           @RequestParam MultiValueMap<String, String> form, RedirectAttributes redirect) {
+        return send(orderId, requirementId, form, redirect, "afslag", "extension-requests/" + requestId
+                + "/refusal", "Anmodningen om fristforlængelse er afslået.", input -> body(
+                        "reason", input.text("reason")));
     }
 
     /**

@@ -29,5 +29,7 @@ public record RequirementDossier(
         List<InsightView> insights,
         List<ThemeView> themes,
         Verification verification,
-        String reworkReason) {
+        String reworkReason,
+        List<DeadlineExtensionRequest> extensionRequests,
+        List<RequirementComment> comments) {
 }

@@ -1,0 +1,90 @@
+package dk.tilsynsspor.query.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static dk.tilsynsspor.query.it.WorkedExample.expect;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The dialogue of a requirement's follow-up end to end (domain, second round, part 1): the inspector reviews an
+ * action plan as needing changes, the leader submits version 2, which is approved; both comment; the leader asks for
+ * a later deadline, which is refused, asks again, and is granted. The dossier shows all of it per requirement, and a
+ * refusal of an answered request is refused in Danish.
+ */
+@ExtendWith(EndToEnd.class)
+class RequirementDialogueIT {
+
+    @Test
+    void reviewsCommentsAndAnExtensionRequestRefusedThenGranted(EndToEnd.Stack stack) {
+        WorkedExample example = WorkedExample.imposed(stack.commands, "ST-DIALOG-1");
+        example.acknowledgeAndPlan();
+        String restraint = example.restraintRequirement;
+
+        expect(200, stack.commands.post("inspector", example.requirement(restraint, "/action-plans/1/review"),
+                Map.of("verdict", "NEEDS_CHANGES", "remarks", "Milepælene mangler datoer for opfølgning")));
+        expect(201, stack.commands.post("leader", example.requirement(restraint, "/action-plans"), Map.of(
+                "plannedChanges", "Low arousal-kursus og månedlig opfølgning", "responsibleLeader", "Lene Leder",
+                "milestones", List.of(Map.of("description", "Opfølgning", "dueOn", "2027-01-15")))));
+        expect(200, stack.commands.post("inspector", example.requirement(restraint, "/action-plans/2/review"),
+                Map.of("verdict", "APPROVED")));
+        expect(409, stack.commands.post("inspector", example.requirement(restraint, "/action-plans/2/review"),
+                Map.of("verdict", "APPROVED")));
+
+        expect(201, stack.commands.post("inspector", example.requirement(restraint, "/comments"),
+                Map.of("text", "Hvordan registreres magtanvendelserne?")));
+        expect(201, stack.commands.post("leader", example.requirement(restraint, "/comments"),
+                Map.of("text", "I det fælles registreringssystem, månedligt")));
+        expect(404, stack.commands.post("leader2", example.requirement(restraint, "/comments"),
+                Map.of("text", "ikke min sag")));
+
+        String first = expect(201, stack.commands.post("leader", example.requirement(restraint,
+                "/extension-requests"), Map.of("proposedDeadline", "2027-06-01", "reason", "Kurset er flyttet")))
+                .body().get("id").asText();
+        expect(409, stack.commands.post("leader", example.requirement(restraint, "/extension-requests"),
+                Map.of("proposedDeadline", "2027-07-01", "reason", "Endnu senere")));
+        expect(200, stack.commands.post("inspector", example.requirement(restraint, "/extension-requests/" + first
+                + "/refusal"), Map.of("reason", "Fristen er rimelig")));
+        Api.Response answered = stack.commands.post("inspector", example.requirement(restraint,
+                "/extension-requests/" + first + "/refusal"), Map.of("reason", "igen"),
+                Map.of("Accept-Language", "da"));
+        assertThat(answered.status()).isEqualTo(409);
+        assertThat(answered.body().get("title").asText()).isEqualTo("Anmodningen er besvaret");
+        String second = expect(201, stack.commands.post("leader", example.requirement(restraint,
+                "/extension-requests"), Map.of("proposedDeadline", "2027-06-01", "reason", "Underviseren er syg")))
+                .body().get("id").asText();
+        expect(200, stack.commands.post("inspector", example.requirement(restraint, "/deadline"), Map.of(
+                "newDeadline", "2027-05-15", "reason", "Bevilget til midten af maj", "requestId", second)));
+
+        JsonNode requirement = await().atMost(Duration.ofSeconds(30)).until(() -> stack.queries.get("leader",
+                        example.order("/dossier")).body().get("requirements").get(1),
+                candidate -> candidate.get("extensionRequests").size() == 2
+                        && candidate.get("extensionRequests").get(1).get("status").asText().equals("GRANTED"));
+        assertThat(requirement.get("deadline").asText()).isEqualTo("2027-05-15");
+        JsonNode plans = requirement.get("actionPlans");
+        assertThat(plans.get(0).at("/review/verdict").asText()).isEqualTo("NEEDS_CHANGES");
+        assertThat(plans.get(0).at("/review/remarks").asText()).contains("Milepælene");
+        assertThat(plans.get(0).at("/review/reviewedBy").asText()).isEqualTo("inspector");
+        assertThat(plans.get(1).at("/review/verdict").asText()).isEqualTo("APPROVED");
+        JsonNode comments = requirement.get("comments");
+        assertThat(comments).hasSize(2);
+        assertThat(comments.get(0).get("commentedByRole").asText()).isEqualTo("INSPECTOR");
+        assertThat(comments.get(1).get("text").asText()).isEqualTo("I det fælles registreringssystem, månedligt");
+        JsonNode requests = requirement.get("extensionRequests");
+        assertThat(requests.get(0).get("status").asText()).isEqualTo("REFUSED");
+        assertThat(requests.get(0).get("answer").asText()).isEqualTo("Fristen er rimelig");
+        assertThat(requests.get(1).get("grantedDeadline").asText()).isEqualTo("2027-05-15");
+        assertThat(requirement.at("/deadlineExtensions/0/requestId").asText()).isEqualTo(second);
+
+        List<String> events = stack.queries.get("inspector", example.order("/audit-trail")).body().findValuesAsText(
+                "eventType");
+        assertThat(events).contains("ActionPlanReviewed", "RequirementCommented", "DeadlineExtensionRequested",
+                "DeadlineExtensionRefused", "RequirementDeadlineExtended");
+    }
+}
