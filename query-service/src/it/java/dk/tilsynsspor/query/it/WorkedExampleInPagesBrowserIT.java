@@ -282,6 +282,17 @@ class WorkedExampleInPagesBrowserIT {
         browser.screenshot("19-arbejdsliste");
         browser.find(By.xpath("//table[@id='venter-afgoerelse']//a[text()='" + reference + "']")).click();
         browser.awaitNavigation(url -> url.contains("#afgoerelse"));
+        // the follow-up's dialogue: the inspector reviews the restraint plan and comments on the requirement
+        String review = "vurdering-" + restraint + "-1";
+        browser.find(By.cssSelector("#" + review + " input[name=verdict][value=APPROVED]")).click();
+        submit(review);
+        awaitDone("Vurderingen af handleplanen er registreret.");
+        open("kommentar-" + restraint);
+        type("kommentar-" + restraint + "-text", "Flot arbejde med aftensmaden");
+        submit("kommentar-" + restraint);
+        awaitDone("Kommentaren er tilføjet.");
+        assertThat(browser.source()).contains("Godkendt af tilsynet", "Flot arbejde med aftensmaden");
+        browser.get(dossier + "#afgoerelse");
         browser.find(By.cssSelector("#afgoerelse input[name=decision][value=ACCEPT]")).click();
         browser.screenshot("20-afgoerelse");
         browser.find(By.id("afgoer")).click();
