@@ -7,6 +7,7 @@ import dk.tilsynsspor.command.order.OrderRequests.ClosureRequest;
 import dk.tilsynsspor.command.order.OrderRequests.ComplianceReportRequest;
 import dk.tilsynsspor.command.order.OrderRequests.Decision;
 import dk.tilsynsspor.command.order.OrderRequests.DecisionRequest;
+import dk.tilsynsspor.command.order.OrderRequests.PublicationRequest;
 import dk.tilsynsspor.command.order.OrderRequests.ReasonRequest;
 import dk.tilsynsspor.command.web.Accepted;
 import dk.tilsynsspor.command.web.CommandDispatcher;
@@ -18,7 +19,9 @@ import dk.tilsynsspor.core.order.EscalateSupervisoryOrder;
 import dk.tilsynsspor.core.order.ImposeSupervisoryOrder;
 import dk.tilsynsspor.core.order.RejectCompliance;
 import dk.tilsynsspor.core.order.Requirement;
+import dk.tilsynsspor.core.order.PublishOrder;
 import dk.tilsynsspor.core.order.SubmitComplianceReport;
+import dk.tilsynsspor.core.order.UnpublishOrder;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -109,6 +112,27 @@ class OrderController {
     @PostMapping("/{orderId}/closure")
     Accepted close(@PathVariable UUID orderId, @Valid @RequestBody(required = false) ClosureRequest request) {
         return send(new CloseSupervisoryOrder(orderId, request == null ? null : request.reason()), orderId);
+    }
+
+    @Operation(operationId = "publishOrder", summary = "Publish the order (PublishOrder)",
+            description = "An inspector of the authority records where the order is published while it stands: the "
+                    + "place (TILBUDSPORTALEN, STPS, or another named place) and the link to it.")
+    @ApiResponse(responseCode = "201", description = "Published: the publication id; Location is the dossier.")
+    @PostMapping("/{orderId}/publications")
+    ResponseEntity<Accepted> publish(@PathVariable UUID orderId, @Valid @RequestBody PublicationRequest request) {
+        UUID publicationId = UUID.randomUUID();
+        commands.send(new PublishOrder(orderId, publicationId, request.place(), request.url()), "order", orderId);
+        return ResponseEntity.created(locations.dossier(orderId)).body(Accepted.of(publicationId));
+    }
+
+    @Operation(operationId = "unpublishOrder", summary = "Take a publication down (UnpublishOrder)",
+            description = "An inspector of the authority records that a publication is taken down, with a reason; "
+                    + "also after the order has ended, when it must be.")
+    @PostMapping("/{orderId}/publications/{publicationId}/withdrawal")
+    Accepted unpublish(@PathVariable UUID orderId, @PathVariable UUID publicationId,
+                       @Valid @RequestBody ReasonRequest request) {
+        commands.send(new UnpublishOrder(orderId, publicationId, request.reason()), "order", orderId);
+        return Accepted.of(publicationId);
     }
 
     private Accepted send(Object command, UUID orderId) {

@@ -39,6 +39,9 @@ final class OrderRequests {
                            UUID requestId) {
     }
 
+    record PublicationRequest(@NotBlank @Size(max = 200) String place, @NotBlank @Size(max = 2000) String url) {
+    }
+
     record CommentRequest(@NotBlank @Size(max = 10000) String text) {
     }
 

@@ -54,6 +54,8 @@ class SupervisoryOrder {
     private final Map<UUID, OrderRequirement> requirements = new LinkedHashMap<>();
     @AggregateMember
     private final OrderStage stage = new OrderStage();
+    @AggregateMember
+    private final OrderPublications publications = new OrderPublications(this);
 
     SupervisoryOrder() {
         // for Axon: rebuilt from its events
@@ -184,5 +186,10 @@ class SupervisoryOrder {
 
     void assertNotClosed() {
         stage.assertNotClosed();
+    }
+
+    /** The actor sends a command on this order in one of {@code roles} (of its authority or organisation). */
+    void authorise(Actor actor, Role... roles) {
+        Access.onOrder(actor, authorityId, organisationId, roles);
     }
 }

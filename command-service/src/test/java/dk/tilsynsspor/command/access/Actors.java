@@ -7,7 +7,9 @@ import dk.tilsynsspor.core.order.AcceptCompliance;
 import dk.tilsynsspor.core.order.CloseSupervisoryOrder;
 import dk.tilsynsspor.core.order.EscalateSupervisoryOrder;
 import dk.tilsynsspor.core.order.ExtendRequirementDeadline;
+import dk.tilsynsspor.core.order.PublishOrder;
 import dk.tilsynsspor.core.order.RefuseDeadlineExtension;
+import dk.tilsynsspor.core.order.UnpublishOrder;
 import dk.tilsynsspor.core.order.ReviewActionPlan;
 import dk.tilsynsspor.core.order.ImposeSupervisoryOrder;
 import dk.tilsynsspor.core.order.RejectCompliance;
@@ -32,7 +34,7 @@ public final class Actors {
     private static final Set<Class<?>> INSPECTORS_COMMANDS = Set.of(ImposeSupervisoryOrder.class,
             AcceptCompliance.class, RejectCompliance.class, ExtendRequirementDeadline.class,
             EscalateSupervisoryOrder.class, CloseSupervisoryOrder.class, ReviewActionPlan.class,
-            RefuseDeadlineExtension.class);
+            RefuseDeadlineExtension.class, PublishOrder.class, UnpublishOrder.class);
 
     private Actors() {
     }

@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The dialogue of a requirement's follow-up end to end (domain, second round, part 1): the inspector reviews an
+ * Publication of an order while it stands, and taken down after it ends. The dialogue of a requirement's follow-up
+ * end to end (domain, second round, part 1): the inspector reviews an
  * action plan as needing changes, the leader submits version 2, which is approved; both comment; the leader asks for
  * a later deadline, which is refused, asks again, and is granted. The dossier shows all of it per requirement, and a
  * refusal of an answered request is refused in Danish.
@@ -86,5 +87,36 @@ class RequirementDialogueIT {
                 "eventType");
         assertThat(events).contains("ActionPlanReviewed", "RequirementCommented", "DeadlineExtensionRequested",
                 "DeadlineExtensionRefused", "RequirementDeadlineExtended");
+    }
+
+    @Test
+    void anOrderIsPublishedWhileItStandsAndTakenDownAfterItEnds(EndToEnd.Stack stack) {
+        WorkedExample example = WorkedExample.imposed(stack.commands, "ST-OFFENTLIG-1");
+        Api.Response refused = stack.commands.post("inspector", example.order("/publications"),
+                Map.of("place", "TILBUDSPORTALEN", "url", "ftp://example.org/x"));
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.body().get("field").asText()).isEqualTo("url");
+        expect(403, stack.commands.post("leader", example.order("/publications"),
+                Map.of("place", "TILBUDSPORTALEN", "url", "https://tilbudsportalen.dk/paabud/1")));
+        String publication = expect(201, stack.commands.post("inspector", example.order("/publications"),
+                Map.of("place", "TILBUDSPORTALEN", "url", "https://tilbudsportalen.dk/paabud/1")))
+                .body().get("id").asText();
+        expect(200, stack.commands.post("inspector", example.order("/closure"),
+                Map.of("reason", "Trukket tilbage efter ny oplysning")));
+        expect(409, stack.commands.post("inspector", example.order("/publications"),
+                Map.of("place", "STPS", "url", "https://stps.dk/paabud/1")));
+
+        JsonNode published = await().atMost(Duration.ofSeconds(30)).until(() -> stack.queries.get("inspector",
+                example.order("/dossier")).body(), dossier -> dossier.get("status").asText().equals("CLOSED"));
+        assertThat(published.at("/publications/0/place").asText()).isEqualTo("TILBUDSPORTALEN");
+        assertThat(published.at("/publications/0/withdrawnAt").isNull()).as("still up").isTrue();
+
+        expect(200, stack.commands.post("inspector", example.order("/publications/" + publication + "/withdrawal"),
+                Map.of("reason", "Påbuddet er afsluttet")));
+        expect(409, stack.commands.post("inspector", example.order("/publications/" + publication + "/withdrawal"),
+                Map.of("reason", "igen")));
+        JsonNode withdrawn = await().atMost(Duration.ofSeconds(30)).until(() -> stack.queries.get("inspector",
+                example.order("/dossier")).body(), dossier -> !dossier.at("/publications/0/withdrawnAt").isNull());
+        assertThat(withdrawn.at("/publications/0/withdrawalReason").asText()).isEqualTo("Påbuddet er afsluttet");
     }
 }

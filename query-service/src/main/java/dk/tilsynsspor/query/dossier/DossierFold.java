@@ -3,7 +3,10 @@ package dk.tilsynsspor.query.dossier;
 import dk.tilsynsspor.core.order.ActionPlanReviewed;
 import dk.tilsynsspor.core.order.DeadlineExtensionRefused;
 import dk.tilsynsspor.core.order.DeadlineExtensionRequested;
+import dk.tilsynsspor.core.order.OrderPublished;
+import dk.tilsynsspor.core.order.OrderUnpublished;
 import dk.tilsynsspor.core.order.RequirementCommented;
+import dk.tilsynsspor.core.order.query.Publication;
 import dk.tilsynsspor.core.security.Role;
 import dk.tilsynsspor.core.casework.CaseEvent;
 import dk.tilsynsspor.core.casework.SessionInsightRecorded;
@@ -59,6 +62,7 @@ public final class DossierFold {
     private ComplianceReport report;
     private Closure closure;
     private final List<AuthorityDecision> decisions = new ArrayList<>();
+    private final Map<UUID, Publication> publications = new java.util.LinkedHashMap<>();
     private final Map<UUID, RequirementFold> requirements = new LinkedHashMap<>();
     private final Map<UUID, CaseFold> cases = new LinkedHashMap<>();
     private final Map<UUID, InsightView> insights = new LinkedHashMap<>();
@@ -111,7 +115,7 @@ public final class DossierFold {
         }
     }
 
-    /** The dialogue of a requirement's follow-up: comments, plan reviews, extension requests. */
+    /** The dialogue of a requirement's follow-up (comments, plan reviews, extension requests); publications. */
     private boolean applyDialogue(Object event, TrailEntry entry) {
         Instant at = entry.recordedAt();
         String by = entry.actorId();
@@ -123,6 +127,12 @@ public final class DossierFold {
             requirements.get(e.requirementId()).extensionRequested(e, at, by);
         } else if (event instanceof DeadlineExtensionRefused e) {
             requirements.get(e.requirementId()).extensionRefused(e, at, by);
+        } else if (event instanceof OrderPublished e) {
+            publications.put(e.publicationId(), new Publication(e.publicationId(), e.place(), e.url(), at, by, null,
+                    null, null));
+        } else if (event instanceof OrderUnpublished e) {
+            publications.computeIfPresent(e.publicationId(), (id, publication) -> publication.withdrawn(at, by,
+                    e.reason()));
         } else {
             return false;
         }
@@ -173,6 +183,6 @@ public final class DossierFold {
                 order.legalBasis(), order.issuedOn(), order.summary(), status, escalationReason != null,
                 escalationReason, imposedAt, acknowledgedAt, asOf, views,
                 cases.values().stream().filter(CaseFold::exists).map(CaseFold::summary).toList(), report,
-                List.copyOf(decisions), closure, unreadable);
+                List.copyOf(decisions), closure, unreadable, List.copyOf(publications.values()));
     }
 }

@@ -25,7 +25,7 @@ import static dk.tilsynsspor.query.pages.FormInput.body;
 
 /**
  * The order's forms: the inspector imposes (any number of requirements, a row added without JavaScript), decides a
- * report, escalates and closes; the leader acknowledges, reports and opens the citizen cases that serve the order.
+ * report, escalates, closes, publishes the order and takes publications down; the leader acknowledges, reports and opens the citizen cases that serve the order.
  * Each sends the API's command as the signed-in user (command-service decides), then shows the dossier.
  */
 @PageController
@@ -119,6 +119,29 @@ class OrderForms {
                  RedirectAttributes redirect) {
         return send(orderId, form, redirect, "afslutning", "closure", "Påbuddet er afsluttet.",
                 input -> body("reason", input.text("reason")));
+    }
+
+    @PostMapping("/paabud/{orderId}/offentliggoerelser")
+    String publish(@PathVariable UUID orderId, @RequestParam MultiValueMap<String, String> form,
+                   RedirectAttributes redirect) {
+        return send(orderId, form, redirect, "offentliggoerelse", "publications", "Offentliggørelsen er registreret.",
+                input -> {
+                    String place = input.text("place");
+                    if ("ANDET".equals(place)) {
+                        place = input.text("otherPlace");
+                        if (place == null) {
+                            input.error("otherPlace", "Skriv, hvor påbuddet er offentliggjort.");
+                        }
+                    }
+                    return body("place", place, "url", input.text("url"));
+                });
+    }
+
+    @PostMapping("/paabud/{orderId}/offentliggoerelser/{publicationId}/nedtagning")
+    String unpublish(@PathVariable UUID orderId, @PathVariable UUID publicationId,
+                     @RequestParam MultiValueMap<String, String> form, RedirectAttributes redirect) {
+        return send(orderId, form, redirect, "nedtagning-" + publicationId, "publications/" + publicationId
+                + "/withdrawal", "Offentliggørelsen er taget ned.", input -> body("reason", input.text("reason")));
     }
 
     @PostMapping("/paabud/{orderId}/sager")

@@ -3,6 +3,7 @@ package dk.tilsynsspor.query.order;
 import dk.tilsynsspor.core.order.query.ComplianceDossier;
 import dk.tilsynsspor.core.order.query.OrderStatus;
 import dk.tilsynsspor.core.order.query.OrderSummary;
+import dk.tilsynsspor.core.order.query.Publication;
 import dk.tilsynsspor.core.order.query.RequirementDossier;
 import dk.tilsynsspor.core.order.query.RequirementStatus;
 import dk.tilsynsspor.core.security.Role;
@@ -18,7 +19,8 @@ import java.util.List;
 
 /**
  * The inspector's work queue: what waits for the authority — reports awaiting a decision, requirements past their
- * deadline, orders under skærpet tilsyn — over the authority's orders that are not closed.
+ * deadline, orders under skærpet tilsyn — over the authority's orders that are not closed, and the ended orders
+ * still published.
  */
 @PageController
 class WorkQueuePage {
@@ -47,11 +49,15 @@ class WorkQueuePage {
         List<ComplianceDossier> reports = new ArrayList<>();
         List<Overdue> overdue = new ArrayList<>();
         List<ComplianceDossier> escalated = new ArrayList<>();
+        List<ComplianceDossier> stillPublished = new ArrayList<>();
         for (OrderSummary summary : reads.orders(null, null).orders()) {
+            ComplianceDossier order = reads.dossier(summary.orderId(), null);
             if (summary.status() == OrderStatus.CLOSED) {
+                if (order.publications().stream().anyMatch(Publication::active)) {
+                    stillPublished.add(order);
+                }
                 continue;
             }
-            ComplianceDossier order = reads.dossier(summary.orderId(), null);
             if (order.status() == OrderStatus.REPORT_SUBMITTED) {
                 reports.add(order);
             }
@@ -69,6 +75,7 @@ class WorkQueuePage {
         model.addAttribute("reports", reports);
         model.addAttribute("overdue", overdue);
         model.addAttribute("escalated", escalated);
+        model.addAttribute("stillPublished", stillPublished);
         return "arbejdsliste";
     }
 }

@@ -29,5 +29,6 @@ public record ComplianceDossier(
         ComplianceReport complianceReport,
         List<AuthorityDecision> decisions,
         Closure closure,
-        int unreadableEvents) {
+        int unreadableEvents,
+        List<Publication> publications) {
 }
