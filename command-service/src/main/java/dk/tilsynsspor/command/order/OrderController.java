@@ -7,6 +7,8 @@ import dk.tilsynsspor.command.order.OrderRequests.ClosureRequest;
 import dk.tilsynsspor.command.order.OrderRequests.ComplianceReportRequest;
 import dk.tilsynsspor.command.order.OrderRequests.Decision;
 import dk.tilsynsspor.command.order.OrderRequests.DecisionRequest;
+import dk.tilsynsspor.command.order.OrderRequests.EscalationExtensionRequest;
+import dk.tilsynsspor.command.order.OrderRequests.EscalationRequest;
 import dk.tilsynsspor.command.order.OrderRequests.PublicationRequest;
 import dk.tilsynsspor.command.order.OrderRequests.ReasonRequest;
 import dk.tilsynsspor.command.web.Accepted;
@@ -15,7 +17,9 @@ import dk.tilsynsspor.command.web.Locations;
 import dk.tilsynsspor.core.order.AcceptCompliance;
 import dk.tilsynsspor.core.order.AcknowledgeSupervisoryOrder;
 import dk.tilsynsspor.core.order.CloseSupervisoryOrder;
+import dk.tilsynsspor.core.order.EndEscalation;
 import dk.tilsynsspor.core.order.EscalateSupervisoryOrder;
+import dk.tilsynsspor.core.order.ExtendEscalation;
 import dk.tilsynsspor.core.order.ImposeSupervisoryOrder;
 import dk.tilsynsspor.core.order.RejectCompliance;
 import dk.tilsynsspor.core.order.Requirement;
@@ -98,12 +102,29 @@ class OrderController {
         return send(command, orderId);
     }
 
-    /** EscalateSupervisoryOrder (skærpet tilsyn). */
     @Operation(operationId = "escalateOrder", summary = "Escalate to skærpet tilsyn (EscalateSupervisoryOrder)",
-            description = "An inspector puts the order under intensified supervision, with a reason.")
+            description = "An inspector of the authority puts the order under skærpet tilsyn: a reason, the date it "
+                    + "ends (at most six months ahead) and the requirements that must be settled to end it (none "
+                    + "named: all). When the date passes neither extended nor ended, it expires (EscalationExpired).")
     @PostMapping("/{orderId}/escalation")
-    Accepted escalate(@PathVariable UUID orderId, @Valid @RequestBody ReasonRequest request) {
-        return send(new EscalateSupervisoryOrder(orderId, request.reason()), orderId);
+    Accepted escalate(@PathVariable UUID orderId, @Valid @RequestBody EscalationRequest request) {
+        return send(new EscalateSupervisoryOrder(orderId, request.reason(), request.until(),
+                Objects.requireNonNullElse(request.requirementIds(), List.of())), orderId);
+    }
+
+    @Operation(operationId = "extendEscalation", summary = "Extend skærpet tilsyn (ExtendEscalation)",
+            description = "An inspector of the authority moves the end of skærpet tilsyn later, by at most six months "
+                    + "after its current end, with a reason.")
+    @PostMapping("/{orderId}/escalation/extension")
+    Accepted extendEscalation(@PathVariable UUID orderId, @Valid @RequestBody EscalationExtensionRequest request) {
+        return send(new ExtendEscalation(orderId, request.until(), request.reason()), orderId);
+    }
+
+    @Operation(operationId = "endEscalation", summary = "End skærpet tilsyn (EndEscalation)",
+            description = "An inspector of the authority ends skærpet tilsyn before its date, with a reason.")
+    @PostMapping("/{orderId}/escalation/end")
+    Accepted endEscalation(@PathVariable UUID orderId, @Valid @RequestBody ReasonRequest request) {
+        return send(new EndEscalation(orderId, request.reason()), orderId);
     }
 
     /** CloseSupervisoryOrder: after acceptance, or withdrawn with a reason. */

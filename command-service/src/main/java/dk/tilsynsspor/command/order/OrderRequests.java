@@ -39,6 +39,14 @@ final class OrderRequests {
                            UUID requestId) {
     }
 
+    record EscalationRequest(@NotBlank @Size(max = 5000) String reason, @NotNull @PlausibleDate LocalDate until,
+                             @Size(max = 50) List<@NotNull UUID> requirementIds) {
+    }
+
+    record EscalationExtensionRequest(@NotNull @PlausibleDate LocalDate until,
+                                      @NotBlank @Size(max = 5000) String reason) {
+    }
+
     record PublicationRequest(@NotBlank @Size(max = 200) String place, @NotBlank @Size(max = 2000) String url) {
     }
 

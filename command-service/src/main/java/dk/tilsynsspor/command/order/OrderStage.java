@@ -6,11 +6,10 @@ import dk.tilsynsspor.core.order.ComplianceRejected;
 import dk.tilsynsspor.core.order.ComplianceReportSubmitted;
 import dk.tilsynsspor.core.order.SupervisoryOrderAcknowledged;
 import dk.tilsynsspor.core.order.SupervisoryOrderClosed;
-import dk.tilsynsspor.core.order.SupervisoryOrderEscalated;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 
 /**
- * Where an order stands as a whole — acknowledged, a report under review, accepted, under skærpet tilsyn, closed —
+ * Where an order stands as a whole — acknowledged, a report under review, accepted, closed —
  * and the rules that read it. An entity of {@link SupervisoryOrder}, which hands it every event.
  */
 final class OrderStage {
@@ -18,7 +17,6 @@ final class OrderStage {
     private boolean acknowledged;
     private boolean reportUnderReview;
     private boolean accepted;
-    private boolean escalated;
     private boolean closed;
 
     boolean accepted() {
@@ -67,12 +65,6 @@ final class OrderStage {
         }
     }
 
-    void assertNotEscalated() {
-        if (escalated) {
-            throw RuleViolation.conflict("already-escalated", "The order is under skærpet tilsyn already.");
-        }
-    }
-
     @EventSourcingHandler
     void on(SupervisoryOrderAcknowledged event) {
         acknowledged = true;
@@ -92,11 +84,6 @@ final class OrderStage {
     @EventSourcingHandler
     void on(ComplianceRejected event) {
         reportUnderReview = false;
-    }
-
-    @EventSourcingHandler
-    void on(SupervisoryOrderEscalated event) {
-        escalated = true;
     }
 
     @EventSourcingHandler

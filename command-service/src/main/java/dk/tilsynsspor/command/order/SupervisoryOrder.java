@@ -9,7 +9,6 @@ import dk.tilsynsspor.core.order.CloseSupervisoryOrder;
 import dk.tilsynsspor.core.order.ComplianceAccepted;
 import dk.tilsynsspor.core.order.ComplianceRejected;
 import dk.tilsynsspor.core.order.ComplianceReportSubmitted;
-import dk.tilsynsspor.core.order.EscalateSupervisoryOrder;
 import dk.tilsynsspor.core.order.ImposeSupervisoryOrder;
 import dk.tilsynsspor.core.order.RejectCompliance;
 import dk.tilsynsspor.core.order.RequirementCommand;
@@ -17,7 +16,6 @@ import dk.tilsynsspor.core.order.RequirementDeadlineMissed;
 import dk.tilsynsspor.core.order.SubmitComplianceReport;
 import dk.tilsynsspor.core.order.SupervisoryOrderAcknowledged;
 import dk.tilsynsspor.core.order.SupervisoryOrderClosed;
-import dk.tilsynsspor.core.order.SupervisoryOrderEscalated;
 import dk.tilsynsspor.core.order.SupervisoryOrderImposed;
 import dk.tilsynsspor.core.security.Actor;
 import dk.tilsynsspor.core.security.Role;
@@ -56,6 +54,8 @@ class SupervisoryOrder {
     private final OrderStage stage = new OrderStage();
     @AggregateMember
     private final OrderPublications publications = new OrderPublications(this);
+    @AggregateMember
+    private final OrderEscalation escalation = new OrderEscalation(this);
 
     SupervisoryOrder() {
         // for Axon: rebuilt from its events
@@ -125,15 +125,6 @@ class SupervisoryOrder {
     }
 
     @CommandHandler
-    void handle(EscalateSupervisoryOrder command, Actor actor) {
-        Access.onOrder(actor, authorityId, organisationId, Role.INSPECTOR);
-        stage.assertNotClosed();
-        OrderRules.requireReason(command.reason(), "An escalation");
-        stage.assertNotEscalated();
-        apply(new SupervisoryOrderEscalated(orderId, command.reason()));
-    }
-
-    @CommandHandler
     void handle(CloseSupervisoryOrder command, Actor actor, DeadlineManager deadlines) {
         Access.onOrder(actor, authorityId, organisationId, Role.INSPECTOR);
         stage.assertNotClosed();
@@ -143,6 +134,7 @@ class SupervisoryOrder {
         }
         apply(new SupervisoryOrderClosed(orderId, command.reason(), !stage.accepted()));
         deadlines.cancelAllWithinScope(RequirementDeadline.NAME);
+        deadlines.cancelAllWithinScope(EscalationDeadline.NAME);
     }
 
     @DeadlineHandler(deadlineName = RequirementDeadline.NAME)
@@ -150,6 +142,13 @@ class SupervisoryOrder {
         OrderRequirement requirement = requirements.get(deadline.requirementId());
         if (!stage.closed() && requirement != null && requirement.misses(deadline.deadline())) {
             apply(new RequirementDeadlineMissed(orderId, deadline.requirementId(), deadline.deadline()));
+        }
+    }
+
+    @DeadlineHandler(deadlineName = EscalationDeadline.NAME)
+    void on(EscalationDeadline deadline) {
+        if (!stage.closed()) {
+            escalation.expireIfDue(deadline);
         }
     }
 
@@ -186,6 +185,20 @@ class SupervisoryOrder {
 
     void assertNotClosed() {
         stage.assertNotClosed();
+    }
+
+    UUID orderId() {
+        return orderId;
+    }
+
+    /** The order's requirements, in the order imposed. */
+    List<UUID> requirementIds() {
+        return List.copyOf(requirements.keySet());
+    }
+
+    /** The requirement, or a broken rule if the order has none by this id. */
+    void assertRequirement(UUID requirementId) {
+        requirement(requirementId);
     }
 
     /** The actor sends a command on this order in one of {@code roles} (of its authority or organisation). */

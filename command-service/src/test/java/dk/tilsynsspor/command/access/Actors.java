@@ -7,6 +7,8 @@ import dk.tilsynsspor.core.order.AcceptCompliance;
 import dk.tilsynsspor.core.order.CloseSupervisoryOrder;
 import dk.tilsynsspor.core.order.EscalateSupervisoryOrder;
 import dk.tilsynsspor.core.order.ExtendRequirementDeadline;
+import dk.tilsynsspor.core.order.EndEscalation;
+import dk.tilsynsspor.core.order.ExtendEscalation;
 import dk.tilsynsspor.core.order.PublishOrder;
 import dk.tilsynsspor.core.order.RefuseDeadlineExtension;
 import dk.tilsynsspor.core.order.UnpublishOrder;
@@ -34,7 +36,8 @@ public final class Actors {
     private static final Set<Class<?>> INSPECTORS_COMMANDS = Set.of(ImposeSupervisoryOrder.class,
             AcceptCompliance.class, RejectCompliance.class, ExtendRequirementDeadline.class,
             EscalateSupervisoryOrder.class, CloseSupervisoryOrder.class, ReviewActionPlan.class,
-            RefuseDeadlineExtension.class, PublishOrder.class, UnpublishOrder.class);
+            RefuseDeadlineExtension.class, PublishOrder.class, UnpublishOrder.class, ExtendEscalation.class,
+            EndEscalation.class);
 
     private Actors() {
     }

@@ -314,15 +314,6 @@ class OrderFlowTest {
     }
 
     @Test
-    void escalatesWithAReasonOnce() {
-        fixture.given(imposed()).when(new EscalateSupervisoryOrder(ORDER, "gentagne fund"))
-                .expectEvents(new SupervisoryOrderEscalated(ORDER, "gentagne fund"));
-        fixture.given(imposed(), new SupervisoryOrderEscalated(ORDER, "gentagne fund"))
-                .when(new EscalateSupervisoryOrder(ORDER, "igen"))
-                .expectNoEvents().expectException(violation("already-escalated"));
-    }
-
-    @Test
     void closesAfterAcceptance() {
         fixture.given(with(bothVerified(), new ComplianceReportSubmitted(ORDER, "report"),
                         new ComplianceAccepted(ORDER)))

@@ -54,7 +54,9 @@ class AccessIT {
                                 "measurementIds", example.restraintMeasurements))),
                 new Route("POST", requirement + "/deadline", Kind.ORDER, Set.of("inspector"), Map.of(
                         "newDeadline", "2027-12-31", "reason", "r")),
-                new Route("POST", order + "/escalation", Kind.ORDER, Set.of("inspector"), Map.of("reason", "r")),
+                new Route("POST", order + "/escalation", Kind.ORDER, Set.of("inspector"), Map.of("reason", "r",
+                        "until", java.time.LocalDate.now(java.time.ZoneId.of("Europe/Copenhagen")).plusMonths(1)
+                                .toString())),
                 new Route("POST", order + "/compliance-report", Kind.ORDER, Set.of("leader"), Map.of("summary", "s")),
                 new Route("POST", order + "/decision", Kind.ORDER, Set.of("inspector"), Map.of(
                         "decision", "REJECT", "reason", "r")),

@@ -1,5 +1,6 @@
 package dk.tilsynsspor.query.it;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -89,7 +90,8 @@ class CommandSideIT {
                 "requirements", List.of(Map.of("title", "t", "requiredChange", "c", "qualityTheme", "KOMPETENCER",
                         "deadline", "2027-01-01")))), 403, "wrong-role");
         // another authority's or organisation's order answers exactly as an unknown one
-        assertProblem(stack.commands.post("inspector2", example.order("/escalation"), Map.of("reason", "r")),
+        assertProblem(stack.commands.post("inspector2", example.order("/escalation"), Map.of("reason", "r",
+                        "until", LocalDate.now(ZoneId.of("Europe/Copenhagen")).plusMonths(1).toString())),
                 404, "not-found");
         assertProblem(stack.commands.post("leader2", example.order("/compliance-report"), Map.of("summary", "s")),
                 404, "not-found");
@@ -193,6 +195,36 @@ class CommandSideIT {
             stack.commandService.stop();
             stack.commandService.start();
         }
+    }
+
+    @Test
+    void skaerpetTilsynExpiresWhenItsDatePassesAlsoAcrossARestart(EndToEnd.Stack stack) throws SQLException {
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Copenhagen"));
+        WorkedExample example = WorkedExample.imposed(stack.commands, "ST-SKAERPET-1");
+        assertProblem(stack.commands.post("inspector", example.order("/escalation"), Map.of("reason", "fund",
+                "until", today.plusMonths(7).toString())), 422, "escalation-too-long");
+        expect(200, stack.commands.post("inspector", example.order("/escalation"), Map.of("reason",
+                "gentagne magtanvendelser", "until", today.plusDays(1).toString(),
+                "requirementIds", List.of(example.restraintRequirement))));
+        stack.commandService.stop();
+        try {
+            stack.commandService.start("--tilsynsspor.deadlines.clock-offset=P3D");
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(eventTypes(stack, example.orderId)).endsWith("SupervisoryOrderEscalated",
+                            "EscalationExpired"));
+        } finally {
+            stack.commandService.stop();
+            stack.commandService.start();
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode dossier = stack.queries.get("inspector", example.order("/dossier")).body();
+            assertThat(dossier.get("escalated").asBoolean()).isFalse();
+            assertThat(dossier.at("/escalation/until").asText()).isEqualTo(today.plusDays(1).toString());
+            assertThat(dossier.at("/escalation/ending").asText()).isEqualTo("EXPIRED");
+            assertThat(dossier.at("/escalation/requirementIds/0").asText()).isEqualTo(example.restraintRequirement);
+        });
+        assertProblem(stack.commands.post("inspector", example.order("/escalation/end"), Map.of("reason", "r")),
+                409, "not-escalated");
     }
 
     private static int status(Future<Api.Response> answer) {

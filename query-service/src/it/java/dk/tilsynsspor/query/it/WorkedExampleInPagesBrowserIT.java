@@ -108,6 +108,7 @@ class WorkedExampleInPagesBrowserIT {
         assertThat(browser.source()).contains("Kursus udskudt af underviseren");
         open("skaerpet-tilsyn");
         type("skaerpet-tilsyn-reason", "Gentagne magtanvendelser");
+        date("skaerpet-tilsyn-until", today.plusMonths(6));
         submit("skaerpet-tilsyn");
         awaitDone("Påbuddet er under skærpet tilsyn.");
         assertThat(browser.source()).contains("Skærpet tilsyn", "Gentagne magtanvendelser");
@@ -278,7 +279,7 @@ class WorkedExampleInPagesBrowserIT {
         browser.find(By.linkText("Arbejdsliste")).click();
         browser.awaitNavigation(url -> url.endsWith("/arbejdsliste"));
         assertThat(browser.find(By.id("skaerpet-tilsyn-liste")).getText()).contains(reference,
-                "Gentagne magtanvendelser");
+                "Gentagne magtanvendelser", "Til og med");
         browser.screenshot("19-arbejdsliste");
         browser.find(By.xpath("//table[@id='venter-afgoerelse']//a[text()='" + reference + "']")).click();
         browser.awaitNavigation(url -> url.contains("#afgoerelse"));

@@ -3,7 +3,11 @@ package dk.tilsynsspor.query.dossier;
 import dk.tilsynsspor.core.order.ActionPlanReviewed;
 import dk.tilsynsspor.core.order.DeadlineExtensionRefused;
 import dk.tilsynsspor.core.order.DeadlineExtensionRequested;
+import dk.tilsynsspor.core.order.EscalationEnded;
+import dk.tilsynsspor.core.order.EscalationExpired;
+import dk.tilsynsspor.core.order.EscalationExtended;
 import dk.tilsynsspor.core.order.OrderPublished;
+import dk.tilsynsspor.core.order.query.Escalation;
 import dk.tilsynsspor.core.order.OrderUnpublished;
 import dk.tilsynsspor.core.order.RequirementCommented;
 import dk.tilsynsspor.core.order.query.Publication;
@@ -58,7 +62,7 @@ public final class DossierFold {
     private Instant imposedAt;
     private Instant acknowledgedAt;
     private OrderStatus status = OrderStatus.IMPOSED;
-    private String escalationReason;
+    private Escalation escalation;
     private ComplianceReport report;
     private Closure closure;
     private final List<AuthorityDecision> decisions = new ArrayList<>();
@@ -164,7 +168,14 @@ public final class DossierFold {
         } else if (event instanceof RequirementDeadlineMissed e) {
             requirements.get(e.requirementId()).missed(e.deadline());
         } else if (event instanceof SupervisoryOrderEscalated e) {
-            escalationReason = e.reason();
+            escalation = new Escalation(e.reason(), at, by, e.until(),
+                    e.requirementIds() == null ? List.of() : List.copyOf(e.requirementIds()), 0, null, null, null);
+        } else if (event instanceof EscalationExtended e && escalation != null) {
+            escalation = escalation.extended(e.until());
+        } else if (event instanceof EscalationEnded e && escalation != null) {
+            escalation = escalation.ended("ENDED", e.reason(), at);
+        } else if (event instanceof EscalationExpired && escalation != null) {
+            escalation = escalation.ended("EXPIRED", null, at);
         } else if (event instanceof SupervisoryOrderClosed e) {
             closure = new Closure(e.reason(), e.withdrawn(), at, by);
             status = OrderStatus.CLOSED;
@@ -180,9 +191,9 @@ public final class DossierFold {
         List<RequirementDossier> views = requirements.values().stream()
                 .map(r -> r.build(today, accepted, insights, sessions, themes)).toList();
         return new ComplianceDossier(order.orderId(), order.reference(), order.authorityId(), order.organisationId(),
-                order.legalBasis(), order.issuedOn(), order.summary(), status, escalationReason != null,
-                escalationReason, imposedAt, acknowledgedAt, asOf, views,
+                order.legalBasis(), order.issuedOn(), order.summary(), status,
+                escalation != null && escalation.running(), escalation == null ? null : escalation.reason(), imposedAt, acknowledgedAt, asOf, views,
                 cases.values().stream().filter(CaseFold::exists).map(CaseFold::summary).toList(), report,
-                List.copyOf(decisions), closure, unreadable, List.copyOf(publications.values()));
+                List.copyOf(decisions), closure, unreadable, List.copyOf(publications.values()), escalation);
     }
 }

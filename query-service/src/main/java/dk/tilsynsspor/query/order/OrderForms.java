@@ -111,7 +111,23 @@ class OrderForms {
     String escalate(@PathVariable UUID orderId, @RequestParam MultiValueMap<String, String> form,
                     RedirectAttributes redirect) {
         return send(orderId, form, redirect, "skaerpet-tilsyn", "escalation", "Påbuddet er under skærpet tilsyn.",
-                input -> body("reason", input.text("reason")));
+                input -> body("reason", input.text("reason"), "until", input.date("until"),
+                        "requirementIds", input.list("requirementIds")));
+    }
+
+    @PostMapping("/paabud/{orderId}/skaerpet-tilsyn/forlaengelse")
+    String extendEscalation(@PathVariable UUID orderId, @RequestParam MultiValueMap<String, String> form,
+                            RedirectAttributes redirect) {
+        return send(orderId, form, redirect, "skaerpet-forlaengelse", "escalation/extension",
+                "Det skærpede tilsyn er forlænget.",
+                input -> body("until", input.date("until"), "reason", input.text("reason")));
+    }
+
+    @PostMapping("/paabud/{orderId}/skaerpet-tilsyn/ophaevelse")
+    String endEscalation(@PathVariable UUID orderId, @RequestParam MultiValueMap<String, String> form,
+                         RedirectAttributes redirect) {
+        return send(orderId, form, redirect, "skaerpet-ophaevelse", "escalation/end",
+                "Det skærpede tilsyn er ophævet.", input -> body("reason", input.text("reason")));
     }
 
     @PostMapping("/paabud/{orderId}/afslutning")

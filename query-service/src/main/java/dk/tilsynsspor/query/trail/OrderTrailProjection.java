@@ -9,6 +9,8 @@ import dk.tilsynsspor.core.order.ComplianceReportSubmitted;
 import dk.tilsynsspor.core.order.OrderEvent;
 import dk.tilsynsspor.core.order.SupervisoryOrderAcknowledged;
 import dk.tilsynsspor.core.order.SupervisoryOrderClosed;
+import dk.tilsynsspor.core.order.EscalationEnded;
+import dk.tilsynsspor.core.order.EscalationExpired;
 import dk.tilsynsspor.core.order.SupervisoryOrderEscalated;
 import dk.tilsynsspor.core.order.SupervisoryOrderImposed;
 import dk.tilsynsspor.core.order.query.OrderStatus;
@@ -72,6 +74,8 @@ public class OrderTrailProjection {
                     event.orderId());
         } else if (event instanceof SupervisoryOrderEscalated) {
             writes.add("UPDATE query.order_summary SET escalated = TRUE WHERE order_id = ?", event.orderId());
+        } else if (event instanceof EscalationEnded || event instanceof EscalationExpired) {
+            writes.add("UPDATE query.order_summary SET escalated = FALSE WHERE order_id = ?", event.orderId());
         }
     }
 

@@ -30,5 +30,6 @@ public record ComplianceDossier(
         List<AuthorityDecision> decisions,
         Closure closure,
         int unreadableEvents,
-        List<Publication> publications) {
+        List<Publication> publications,
+        Escalation escalation) {
 }
