@@ -21,6 +21,7 @@ import dk.tilsynsspor.core.order.EndEscalation;
 import dk.tilsynsspor.core.order.EscalateSupervisoryOrder;
 import dk.tilsynsspor.core.order.ExtendEscalation;
 import dk.tilsynsspor.core.order.ImposeSupervisoryOrder;
+import dk.tilsynsspor.core.order.OrderOutcome;
 import dk.tilsynsspor.core.order.RejectCompliance;
 import dk.tilsynsspor.core.order.Requirement;
 import dk.tilsynsspor.core.order.PublishOrder;
@@ -127,12 +128,19 @@ class OrderController {
         return send(new EndEscalation(orderId, request.reason()), orderId);
     }
 
-    /** CloseSupervisoryOrder: after acceptance, or withdrawn with a reason. */
     @Operation(operationId = "closeOrder", summary = "Close the order (CloseSupervisoryOrder)",
-            description = "An inspector closes the order: after acceptance, or withdrawn with a reason.")
+            description = "An inspector of the authority ends the order, stating its outcome: COMPLIED (once "
+                    + "compliance with every requirement is accepted), WITHDRAWN or NOT_COMPLIED (each with a reason), "
+                    + "ANNULLED (after an appeal annulled it). The answer states the outcome.")
     @PostMapping("/{orderId}/closure")
-    Accepted close(@PathVariable UUID orderId, @Valid @RequestBody(required = false) ClosureRequest request) {
-        return send(new CloseSupervisoryOrder(orderId, request == null ? null : request.reason()), orderId);
+    ClosureAnswer close(@PathVariable UUID orderId, @Valid @RequestBody ClosureRequest request) {
+        OrderOutcome outcome = commands.send(new CloseSupervisoryOrder(orderId, request.reason(), request.outcome()),
+                "order", orderId);
+        return new ClosureAnswer(orderId, outcome);
+    }
+
+    /** The answer to a closure: the order and the outcome it closed with. */
+    record ClosureAnswer(UUID id, OrderOutcome outcome) {
     }
 
     @Operation(operationId = "publishOrder", summary = "Publish the order (PublishOrder)",

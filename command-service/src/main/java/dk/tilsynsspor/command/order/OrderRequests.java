@@ -2,6 +2,7 @@ package dk.tilsynsspor.command.order;
 
 import dk.tilsynsspor.command.input.Amount;
 import dk.tilsynsspor.command.input.PlausibleDate;
+import dk.tilsynsspor.core.order.OrderOutcome;
 import dk.tilsynsspor.core.order.PlanVerdict;
 import dk.tilsynsspor.core.order.QualityDirection;
 import jakarta.validation.Valid;
@@ -32,7 +33,7 @@ final class OrderRequests {
     record ReasonRequest(@NotBlank @Size(max = 5000) String reason) {
     }
 
-    record ClosureRequest(@Size(max = 5000) String reason) {
+    record ClosureRequest(@NotNull OrderOutcome outcome, @Size(max = 5000) String reason) {
     }
 
     record DeadlineRequest(@NotNull @PlausibleDate LocalDate newDeadline, @NotBlank @Size(max = 5000) String reason,

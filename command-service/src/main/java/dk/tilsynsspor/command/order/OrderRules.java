@@ -3,6 +3,7 @@ package dk.tilsynsspor.command.order;
 import dk.tilsynsspor.command.lookup.InsightDirectory.RecordedInsight;
 import dk.tilsynsspor.command.lookup.InsightDirectory;
 import dk.tilsynsspor.command.rules.RuleViolation;
+import dk.tilsynsspor.core.order.CloseSupervisoryOrder;
 import dk.tilsynsspor.core.order.DefineQualityGoal;
 import dk.tilsynsspor.core.order.ImposeSupervisoryOrder;
 import dk.tilsynsspor.core.order.QualityGoalDefined;
@@ -140,6 +141,29 @@ final class OrderRules {
         if (newDeadline == null || !newDeadline.isAfter(requirement.deadline())) {
             throw RuleViolation.unprocessable("deadline-not-later", "The new deadline of " + requirement.describe()
                     + " must be later than " + requirement.deadline() + ".").at("newDeadline");
+        }
+    }
+
+    /**
+     * Closing states the outcome: {@code COMPLIED} once the authority has accepted compliance; {@code WITHDRAWN} and
+     * {@code NOT_COMPLIED} with a reason; {@code ANNULLED} only after an appeal annulled the order.
+     */
+    static void assertOutcomeStated(CloseSupervisoryOrder command, boolean accepted) {
+        if (command.outcome() == null) {
+            throw RuleViolation.unprocessable("outcome-required", "Closing an order states its outcome: COMPLIED, "
+                    + "WITHDRAWN, NOT_COMPLIED or ANNULLED.").at("outcome");
+        }
+        switch (command.outcome()) {
+            case COMPLIED -> {
+                if (!accepted) {
+                    throw RuleViolation.conflict("not-complied-yet", "The order can close as complied with only "
+                            + "once the authority has accepted compliance with every requirement.").at("outcome");
+                }
+            }
+            case WITHDRAWN -> requireReason(command.reason(), "Withdrawing an order");
+            case NOT_COMPLIED -> requireReason(command.reason(), "Closing an order as not complied with");
+            case ANNULLED -> throw RuleViolation.conflict("no-annulling-appeal", "An order closes as annulled only "
+                    + "after an appeal annulled it, and none has.").at("outcome");
         }
     }
 

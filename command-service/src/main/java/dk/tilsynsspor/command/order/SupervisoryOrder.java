@@ -10,6 +10,7 @@ import dk.tilsynsspor.core.order.ComplianceAccepted;
 import dk.tilsynsspor.core.order.ComplianceRejected;
 import dk.tilsynsspor.core.order.ComplianceReportSubmitted;
 import dk.tilsynsspor.core.order.ImposeSupervisoryOrder;
+import dk.tilsynsspor.core.order.OrderOutcome;
 import dk.tilsynsspor.core.order.RejectCompliance;
 import dk.tilsynsspor.core.order.RequirementCommand;
 import dk.tilsynsspor.core.order.RequirementDeadlineMissed;
@@ -125,16 +126,15 @@ class SupervisoryOrder {
     }
 
     @CommandHandler
-    void handle(CloseSupervisoryOrder command, Actor actor, DeadlineManager deadlines) {
+    OrderOutcome handle(CloseSupervisoryOrder command, Actor actor, DeadlineManager deadlines) {
         Access.onOrder(actor, authorityId, organisationId, Role.INSPECTOR);
         stage.assertNotClosed();
-        if (!stage.accepted()) {
-            OrderRules.requireReason(command.reason(), "Closing an order before its compliance is accepted "
-                    + "withdraws it; that");
-        }
-        apply(new SupervisoryOrderClosed(orderId, command.reason(), !stage.accepted()));
+        OrderRules.assertOutcomeStated(command, stage.accepted());
+        apply(new SupervisoryOrderClosed(orderId, command.reason(), command.outcome() == OrderOutcome.WITHDRAWN,
+                command.outcome()));
         deadlines.cancelAllWithinScope(RequirementDeadline.NAME);
         deadlines.cancelAllWithinScope(EscalationDeadline.NAME);
+        return command.outcome();
     }
 
     @DeadlineHandler(deadlineName = RequirementDeadline.NAME)

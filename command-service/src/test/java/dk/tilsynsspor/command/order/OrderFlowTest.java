@@ -5,6 +5,7 @@ import dk.tilsynsspor.core.order.AcceptCompliance;
 import dk.tilsynsspor.core.order.AcknowledgeSupervisoryOrder;
 import dk.tilsynsspor.core.order.ActionPlanSubmitted;
 import dk.tilsynsspor.core.order.CloseSupervisoryOrder;
+import dk.tilsynsspor.core.order.OrderOutcome;
 import dk.tilsynsspor.core.order.ComplianceAccepted;
 import dk.tilsynsspor.core.order.ComplianceRejected;
 import dk.tilsynsspor.core.order.ComplianceReportSubmitted;
@@ -317,16 +318,45 @@ class OrderFlowTest {
     void closesAfterAcceptance() {
         fixture.given(with(bothVerified(), new ComplianceReportSubmitted(ORDER, "report"),
                         new ComplianceAccepted(ORDER)))
-                .when(new CloseSupervisoryOrder(ORDER, null))
-                .expectEvents(new SupervisoryOrderClosed(ORDER, null, false));
+                .when(new CloseSupervisoryOrder(ORDER, null, OrderOutcome.COMPLIED))
+                .expectResultMessagePayload(OrderOutcome.COMPLIED)
+                .expectEvents(new SupervisoryOrderClosed(ORDER, null, false, OrderOutcome.COMPLIED));
     }
 
     @Test
-    void closingBeforeAcceptanceWithdrawsTheOrderAndNeedsAReason() {
-        fixture.given(imposed()).when(new CloseSupervisoryOrder(ORDER, null))
+    void anOrderClosesAsCompliedOnlyOnceComplianceIsAccepted() {
+        fixture.given(bothVerified()).when(new CloseSupervisoryOrder(ORDER, null, OrderOutcome.COMPLIED))
+                .expectNoEvents().expectException(violation("not-complied-yet"));
+    }
+
+    @Test
+    void closingStatesTheOutcome() {
+        fixture.given(imposed()).when(new CloseSupervisoryOrder(ORDER, "ingen", null))
+                .expectNoEvents().expectException(violation("outcome-required"));
+    }
+
+    @Test
+    void notCompliedNeedsAReason() {
+        fixture.given(imposed()).when(new CloseSupervisoryOrder(ORDER, " ", OrderOutcome.NOT_COMPLIED))
                 .expectNoEvents().expectException(violation("reason-required"));
-        fixture.given(imposed()).when(new CloseSupervisoryOrder(ORDER, "fejlagtigt påbud"))
-                .expectEvents(new SupervisoryOrderClosed(ORDER, "fejlagtigt påbud", true));
+        fixture.given(imposed()).when(new CloseSupervisoryOrder(ORDER, "går videre som sanktion",
+                        OrderOutcome.NOT_COMPLIED))
+                .expectEvents(new SupervisoryOrderClosed(ORDER, "går videre som sanktion", false,
+                        OrderOutcome.NOT_COMPLIED));
+    }
+
+    @Test
+    void annulledNeedsAnAppealThatAnnulledIt() {
+        fixture.given(imposed()).when(new CloseSupervisoryOrder(ORDER, "ophævet", OrderOutcome.ANNULLED))
+                .expectNoEvents().expectException(violation("no-annulling-appeal"));
+    }
+
+    @Test
+    void withdrawingTheOrderNeedsAReason() {
+        fixture.given(imposed()).when(new CloseSupervisoryOrder(ORDER, null, OrderOutcome.WITHDRAWN))
+                .expectNoEvents().expectException(violation("reason-required"));
+        fixture.given(imposed()).when(new CloseSupervisoryOrder(ORDER, "fejlagtigt påbud", OrderOutcome.WITHDRAWN))
+                .expectEvents(new SupervisoryOrderClosed(ORDER, "fejlagtigt påbud", true, OrderOutcome.WITHDRAWN));
     }
 
     @Test

@@ -85,7 +85,8 @@ class AccessIT {
                 new Route("GET", kase, Kind.CASE_READ, SEE_CASE, null),
                 // last, as they end what the routes above work on
                 new Route("POST", kase + "/closure", Kind.CASE, Set.of("leader"), Map.of()),
-                new Route("POST", order + "/closure", Kind.ORDER, Set.of("inspector"), Map.of("reason", "r")),
+                new Route("POST", order + "/closure", Kind.ORDER, Set.of("inspector"), Map.of("outcome", "WITHDRAWN",
+                        "reason", "r")),
                 new Route("POST", kase + "/forget", Kind.CASE, Set.of("leader"), Map.of("reason", "r")));
 
         List<String> wrong = new ArrayList<>();

@@ -7,6 +7,7 @@ import dk.tilsynsspor.client.commands.api.RequirementsApi;
 import dk.tilsynsspor.client.commands.model.AssignmentRequest;
 import dk.tilsynsspor.client.commands.model.ActionPlanRequest;
 import dk.tilsynsspor.client.commands.model.ComplianceReportRequest;
+import dk.tilsynsspor.client.commands.model.ClosureAnswer;
 import dk.tilsynsspor.client.commands.model.ClosureRequest;
 import dk.tilsynsspor.client.commands.model.DecisionRequest;
 import dk.tilsynsspor.client.commands.model.EvidenceRequest;
@@ -146,8 +147,9 @@ class GeneratedClientIT {
                 .summary("Begge krav er fulgt op"), null, null, null);
         orders(stack, "inspector").decideCompliance(orderId, new DecisionRequest()
                 .decision(DecisionRequest.DecisionEnum.ACCEPT), null, null, null);
-        orders(stack, "inspector").closeOrder(orderId, null, null, null, new ClosureRequest()
-                .reason("Påbuddet er efterkommet"));
+        ClosureAnswer closed = orders(stack, "inspector").closeOrder(orderId, new ClosureRequest()
+                .outcome(ClosureRequest.OutcomeEnum.COMPLIED).reason("Påbuddet er efterkommet"), null, null, null);
+        assertThat(closed.getOutcome()).isEqualTo(ClosureAnswer.OutcomeEnum.COMPLIED);
 
         dk.tilsynsspor.client.reads.api.OrdersApi readOrders = reads(stack, "inspector",
                 dk.tilsynsspor.client.reads.api.OrdersApi::new);

@@ -64,6 +64,7 @@ class ReadModelsIT {
         assertThat(closed.get("status").asText()).isEqualTo("CLOSED");
         assertThat(closed.at("/decisions/0/decision").asText()).isEqualTo("ACCEPTED");
         assertThat(closed.at("/closure/withdrawn").asBoolean()).isFalse();
+        assertThat(closed.at("/closure/outcome").asText()).isEqualTo("COMPLIED");
     }
 
     @Test

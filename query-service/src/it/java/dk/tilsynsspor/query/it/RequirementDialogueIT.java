@@ -101,8 +101,9 @@ class RequirementDialogueIT {
         String publication = expect(201, stack.commands.post("inspector", example.order("/publications"),
                 Map.of("place", "TILBUDSPORTALEN", "url", "https://tilbudsportalen.dk/paabud/1")))
                 .body().get("id").asText();
-        expect(200, stack.commands.post("inspector", example.order("/closure"),
-                Map.of("reason", "Trukket tilbage efter ny oplysning")));
+        Api.Response closed = expect(200, stack.commands.post("inspector", example.order("/closure"),
+                Map.of("outcome", "WITHDRAWN", "reason", "Trukket tilbage efter ny oplysning")));
+        assertThat(closed.body().get("outcome").asText()).as("the answer states the outcome").isEqualTo("WITHDRAWN");
         expect(409, stack.commands.post("inspector", example.order("/publications"),
                 Map.of("place", "STPS", "url", "https://stps.dk/paabud/1")));
 
@@ -110,6 +111,7 @@ class RequirementDialogueIT {
                 example.order("/dossier")).body(), dossier -> dossier.get("status").asText().equals("CLOSED"));
         assertThat(published.at("/publications/0/place").asText()).isEqualTo("TILBUDSPORTALEN");
         assertThat(published.at("/publications/0/withdrawnAt").isNull()).as("still up").isTrue();
+        assertThat(published.at("/closure/outcome").asText()).isEqualTo("WITHDRAWN");
 
         expect(200, stack.commands.post("inspector", example.order("/publications/" + publication + "/withdrawal"),
                 Map.of("reason", "Påbuddet er afsluttet")));

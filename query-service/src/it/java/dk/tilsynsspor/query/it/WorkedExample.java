@@ -147,7 +147,8 @@ public final class WorkedExample {
         expect(200, commands.post("leader", order("/compliance-report"), Map.of("summary",
                 "Begge krav er fulgt op og verificeret")));
         expect(200, commands.post("inspector", order("/decision"), Map.of("decision", "ACCEPT")));
-        expect(200, commands.post("inspector", order("/closure"), Map.of("reason", "Påbuddet er efterkommet")));
+        expect(200, commands.post("inspector", order("/closure"), Map.of("outcome", "COMPLIED",
+                "reason", "Påbuddet er efterkommet")));
     }
 
     static Api.Response expect(int status, Api.Response response) {

@@ -300,10 +300,12 @@ class WorkedExampleInPagesBrowserIT {
         awaitDone("Afgørelsen er registreret.");
         assertThat(browser.text(By.id("ordre-status"))).isEqualTo("Godkendt");
         open("afslutning");
+        browser.find(By.cssSelector("#afslutning input[name=outcome][value=COMPLIED]")).click();
         type("afslutning-reason", "Påbuddet er efterkommet");
         browser.find(By.id("afslut")).click();
         awaitDone("Påbuddet er afsluttet.");
         assertThat(browser.text(By.id("ordre-status"))).isEqualTo("Afsluttet");
+        assertThat(browser.text(By.id("udfald"))).isEqualTo("Påbuddet er afsluttet: Efterlevet");
         assertThat(browser.findAll(By.cssSelector("main form[method=post]"))).as("a closed order takes no more")
                 .isEmpty();
         browser.screenshot("21-dossier-afsluttet");

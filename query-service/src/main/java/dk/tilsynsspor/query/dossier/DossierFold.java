@@ -177,7 +177,7 @@ public final class DossierFold {
         } else if (event instanceof EscalationExpired && escalation != null) {
             escalation = escalation.ended("EXPIRED", null, at);
         } else if (event instanceof SupervisoryOrderClosed e) {
-            closure = new Closure(e.reason(), e.withdrawn(), at, by);
+            closure = new Closure(e.reason(), e.withdrawn(), at, by, e.outcomeOrDerived());
             status = OrderStatus.CLOSED;
         }
     }

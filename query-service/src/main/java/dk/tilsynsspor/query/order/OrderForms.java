@@ -133,8 +133,12 @@ class OrderForms {
     @PostMapping("/paabud/{orderId}/afslutning")
     String close(@PathVariable UUID orderId, @RequestParam MultiValueMap<String, String> form,
                  RedirectAttributes redirect) {
-        return send(orderId, form, redirect, "afslutning", "closure", "Påbuddet er afsluttet.",
-                input -> body("reason", input.text("reason")));
+        return send(orderId, form, redirect, "afslutning", "closure", "Påbuddet er afsluttet.", input -> {
+            if (input.text("outcome") == null) {
+                input.error("outcome", "Vælg påbuddets udfald.");
+            }
+            return body("outcome", input.text("outcome"), "reason", input.text("reason"));
+        });
     }
 
     @PostMapping("/paabud/{orderId}/offentliggoerelser")

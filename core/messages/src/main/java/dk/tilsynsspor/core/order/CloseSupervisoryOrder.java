@@ -4,8 +4,9 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.util.UUID;
 
-/** After acceptance; before it, the order is withdrawn and needs a reason. */
+/** The authority ends the order, stating its outcome; only {@code COMPLIED} needs no reason. */
 public record CloseSupervisoryOrder(
         @TargetAggregateIdentifier UUID orderId,
-        String reason) {
+        String reason,
+        OrderOutcome outcome) {
 }

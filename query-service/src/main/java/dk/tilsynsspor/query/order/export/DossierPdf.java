@@ -93,6 +93,22 @@ final class DossierPdf {
         if (dossier.summary() != null) {
             document.add(new Paragraph(dossier.summary(), TEXT));
         }
+        if (dossier.escalation() != null) {
+            var escalation = dossier.escalation();
+            document.add(line("Skærpet tilsyn", escalation.reason() + " (fra " + formats.time(escalation.escalatedAt())
+                    + (escalation.until() == null ? "" : ", til og med " + formats.date(escalation.until()))
+                    + (escalation.ending() == null ? ")" : escalation.ending().equals("EXPIRED")
+                    ? ", udløbet)" : ", ophævet: " + escalation.endReason() + ")")));
+        }
+        for (var publication : dossier.publications()) {
+            document.add(line("Offentliggjort", publication.place() + ", " + publication.url()
+                    + (publication.active() ? "" : " (taget ned " + formats.time(publication.withdrawnAt()) + ")")));
+        }
+        if (dossier.closure() != null) {
+            document.add(line("Afsluttet", label("OrderOutcome", dossier.closure().outcome()) + ", "
+                    + formats.time(dossier.closure().closedAt())
+                    + (dossier.closure().reason() == null ? "" : ": " + dossier.closure().reason())));
+        }
         document.add(line("Dannet", formats.time(generatedAt) + " af " + generatedBy
                 + (trail.asOf() == null ? "" : ", som det stod " + formats.time(trail.asOf()))));
     }
@@ -107,9 +123,20 @@ final class DossierPdf {
         document.add(line("Frist", formats.date(requirement.deadline()) + " ("
                 + formats.daysLeft(requirement.daysLeft()) + ")"));
         document.add(line("Status", label("RequirementStatus", requirement.status())));
+        for (var extension : requirement.deadlineExtensions()) {
+            document.add(bullet("Frist forlænget " + formats.date(extension.previousDeadline()) + " → "
+                    + formats.date(extension.newDeadline()) + ": " + extension.reason()));
+        }
+        for (var request : requirement.extensionRequests()) {
+            document.add(bullet("Anmodning om frist " + formats.date(request.proposedDeadline()) + " ("
+                    + request.reason() + "): " + label("ExtensionRequestStatus", request.status())
+                    + (request.answer() == null ? "" : ", " + request.answer())));
+        }
         if (!requirement.actionPlans().isEmpty()) {
             var plan = requirement.actionPlans().get(requirement.actionPlans().size() - 1);
-            document.add(line("Handleplan v" + plan.version(), plan.plannedChanges()));
+            document.add(line("Handleplan v" + plan.version(), plan.plannedChanges()
+                    + (plan.review() == null ? "" : " — " + label("PlanVerdict", plan.review().verdict())
+                    + (plan.review().remarks() == null ? "" : ": " + plan.review().remarks()))));
         }
         if (requirement.verification() != null) {
             var verification = requirement.verification();
@@ -124,6 +151,10 @@ final class DossierPdf {
                 document.add(bullet("Måling " + formats.date(measurement.measuredOn()) + ": " + measurement.value()
                         + " (" + measurement.source() + ")"));
             }
+        }
+        for (var comment : requirement.comments()) {
+            document.add(bullet("Kommentar fra " + comment.commentedBy() + " (" + formats.time(comment.commentedAt())
+                    + "): " + comment.text()));
         }
         if (requirement.qualityGoal() != null) {
             var goal = requirement.qualityGoal();
