@@ -16,7 +16,6 @@ import dk.tilsynsspor.core.order.RequirementCommented;
 import dk.tilsynsspor.core.order.RequirementDeadlineExtended;
 import dk.tilsynsspor.core.order.ReviewActionPlan;
 import dk.tilsynsspor.core.order.SupervisoryOrderClosed;
-import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
