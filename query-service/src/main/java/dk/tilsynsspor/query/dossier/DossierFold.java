@@ -192,7 +192,8 @@ public final class DossierFold {
                 .map(r -> r.build(today, accepted, insights, sessions, themes)).toList();
         return new ComplianceDossier(order.orderId(), order.reference(), order.authorityId(), order.organisationId(),
                 order.legalBasis(), order.issuedOn(), order.summary(), status,
-                escalation != null && escalation.running(), escalation == null ? null : escalation.reason(), imposedAt, acknowledgedAt, asOf, views,
+                escalation != null && escalation.running() && closure == null,
+                escalation == null ? null : escalation.reason(), imposedAt, acknowledgedAt, asOf, views,
                 cases.values().stream().filter(CaseFold::exists).map(CaseFold::summary).toList(), report,
                 List.copyOf(decisions), closure, unreadable, List.copyOf(publications.values()), escalation);
     }

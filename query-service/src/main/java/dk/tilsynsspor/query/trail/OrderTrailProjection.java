@@ -74,7 +74,9 @@ public class OrderTrailProjection {
                     event.orderId());
         } else if (event instanceof SupervisoryOrderEscalated) {
             writes.add("UPDATE query.order_summary SET escalated = TRUE WHERE order_id = ?", event.orderId());
-        } else if (event instanceof EscalationEnded || event instanceof EscalationExpired) {
+        }
+        if (event instanceof EscalationEnded || event instanceof EscalationExpired
+                || event instanceof SupervisoryOrderClosed) { // skærpet tilsyn ends with the order at the latest
             writes.add("UPDATE query.order_summary SET escalated = FALSE WHERE order_id = ?", event.orderId());
         }
     }
