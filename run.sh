@@ -133,7 +133,7 @@ Log in (HTTP Basic for the API, the form for the pages), password '${TILSYNSSPOR
   paedagog, socialraadgiver, psykolog   PROFESSIONAL in kk-handicap (ergoterapeut: on no team)
   professional2                         PROFESSIONAL in aarhus-psykiatri
 
-Pages: http://localhost:$QUERY_PORT/  (log in as inspector or leader, password as above)
+Pages: http://localhost:$QUERY_PORT/  (log in as any user above; each role does its part there)
 Try:  curl -u inspector:demo http://localhost:$QUERY_PORT/api/orders
 Press Ctrl-C to stop.
 EOF
