@@ -104,7 +104,7 @@ final class OrderRequirement {
     void handle(ExtendRequirementDeadline command, DeadlineManager deadlines) {
         order.assertNotClosed();
         OrderRules.requireReason(command.reason(), "A deadline extension");
-        OrderRules.assertLater(command.newDeadline(), this);
+        OrderRules.assertLater(command.newDeadline(), this, "newDeadline");
         UUID answering = dialogue.answeredBy(command.requestId());
         apply(new RequirementDeadlineExtended(command.orderId(), requirementId, deadline, command.newDeadline(),
                 command.reason(), answering));

@@ -137,10 +137,11 @@ final class OrderRules {
         }
     }
 
-    static void assertLater(LocalDate newDeadline, OrderRequirement requirement) {
-        if (newDeadline == null || !newDeadline.isAfter(requirement.deadline())) {
+    /** A deadline the authority sets or the organisation proposes lies after the requirement's current one. */
+    static void assertLater(LocalDate deadline, OrderRequirement requirement, String field) {
+        if (deadline == null || !deadline.isAfter(requirement.deadline())) {
             throw RuleViolation.unprocessable("deadline-not-later", "The new deadline of " + requirement.describe()
-                    + " must be later than " + requirement.deadline() + ".").at("newDeadline");
+                    + " must be later than " + requirement.deadline() + ".").at(field);
         }
     }
 

@@ -79,11 +79,7 @@ final class RequirementDialogue {
             throw RuleViolation.conflict("extension-request-open", "An extension request for "
                     + requirement.describe() + " awaits the authority's answer already.");
         }
-        if (command.proposedDeadline() == null || !command.proposedDeadline().isAfter(requirement.deadline())) {
-            throw RuleViolation.unprocessable("deadline-not-later", "The proposed deadline of "
-                    + requirement.describe() + " must be later than " + requirement.deadline() + ".")
-                    .at("proposedDeadline");
-        }
+        OrderRules.assertLater(command.proposedDeadline(), requirement, "proposedDeadline");
         apply(new DeadlineExtensionRequested(command.orderId(), command.requirementId(), command.requestId(),
                 requirement.deadline(), command.proposedDeadline(), command.reason()));
     }

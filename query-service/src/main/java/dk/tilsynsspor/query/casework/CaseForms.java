@@ -140,10 +140,7 @@ class CaseForms {
 
     private String send(UUID caseId, MultiValueMap<String, String> form, RedirectAttributes redirect, String name,
                         String route, String recorded, Function<FormInput, Map<String, ?>> read) {
-        FormInput input = new FormInput(form);
-        Map<String, ?> command = read.apply(input);
-        return posts.send(input, name, "/sager/" + caseId, redirect, recorded,
-                key -> commands.post(path(caseId, route), command, key));
+        return posts.post(form, name, "/sager/" + caseId, path(caseId, route), redirect, recorded, read);
     }
 
     private static String path(UUID caseId, String route) {

@@ -183,9 +183,7 @@ class OrderForms {
 
     private String send(UUID orderId, MultiValueMap<String, String> form, RedirectAttributes redirect, String name,
                         String route, String recorded, java.util.function.Function<FormInput, Map<String, ?>> read) {
-        FormInput input = new FormInput(form);
-        Map<String, ?> command = read.apply(input);
-        return posts.send(input, name, "/paabud/" + orderId, redirect, recorded,
-                key -> commands.post("/api/orders/" + orderId + "/" + route, command, key));
+        return posts.post(form, name, "/paabud/" + orderId, "/api/orders/" + orderId + "/" + route, redirect,
+                recorded, read);
     }
 }

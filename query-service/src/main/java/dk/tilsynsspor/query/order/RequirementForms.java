@@ -104,15 +104,14 @@ class RequirementForms {
     @PostMapping("/paabud/{orderId}/krav/{requirementId}/handleplan/{version}/vurdering")
     String review(@PathVariable UUID orderId, @PathVariable UUID requirementId, @PathVariable int version,
                   @RequestParam MultiValueMap<String, String> form, RedirectAttributes redirect) {
-        FormInput input = new FormInput(form);
-        Map<String, Object> review = body("verdict", input.text("verdict"), "remarks", input.text("remarks"));
-        if (review.get("verdict") == null) {
-            input.error("verdict", "Vælg, om planen godkendes eller skal ændres.");
-        }
-        return posts.send(input, "vurdering-" + requirementId + "-" + version, "/paabud/" + orderId, redirect,
-                "Vurderingen af handleplanen er registreret.",
-                key -> commands.post("/api/orders/" + orderId + "/requirements/" + requirementId + "/action-plans/"
-                        + version + "/review", review, key));
+        return posts.post(form, "vurdering-" + requirementId + "-" + version, "/paabud/" + orderId,
+                "/api/orders/" + orderId + "/requirements/" + requirementId + "/action-plans/" + version + "/review",
+                redirect, "Vurderingen af handleplanen er registreret.", input -> {
+                    if (input.text("verdict") == null) {
+                        input.error("verdict", "Vælg, om planen godkendes eller skal ændres.");
+                    }
+                    return body("verdict", input.text("verdict"), "remarks", input.text("remarks"));
+                });
     }
 
     @PostMapping("/paabud/{orderId}/krav/{requirementId}/fristanmodning")
@@ -190,10 +189,7 @@ class RequirementForms {
     private String send(UUID orderId, UUID requirementId, MultiValueMap<String, String> form,
                         RedirectAttributes redirect, String name, String route, String recorded,
                         Function<FormInput, Map<String, ?>> read) {
-        FormInput input = new FormInput(form);
-        Map<String, ?> command = read.apply(input);
-        return posts.send(input, name + "-" + requirementId, "/paabud/" + orderId, redirect, recorded,
-                key -> commands.post("/api/orders/" + orderId + "/requirements/" + requirementId + "/" + route,
-                        command, key));
+        return posts.post(form, name + "-" + requirementId, "/paabud/" + orderId,
+                "/api/orders/" + orderId + "/requirements/" + requirementId + "/" + route, redirect, recorded, read);
     }
 }

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dk.tilsynsspor.query.pages.Commands.Outcome;
 import dk.tilsynsspor.query.replay.ReadYourWrites;
 import org.springframework.stereotype.Component;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -17,9 +19,22 @@ import java.util.function.Function;
 public class FormPosts {
 
     private final ReadYourWrites readYourWrites;
+    private final Commands commands;
 
-    FormPosts(ReadYourWrites readYourWrites) {
+    FormPosts(ReadYourWrites readYourWrites, Commands commands) {
         this.readYourWrites = readYourWrites;
+        this.commands = commands;
+    }
+
+    /**
+     * The common case: the form read by {@code read} into one command's body, posted to the API's {@code apiPath};
+     * the page to show after is {@code back} either way.
+     */
+    public String post(MultiValueMap<String, String> form, String name, String back, String apiPath,
+                       RedirectAttributes redirect, String recorded, Function<FormInput, Map<String, ?>> read) {
+        FormInput input = new FormInput(form);
+        Map<String, ?> command = read.apply(input);
+        return send(input, name, back, redirect, recorded, key -> commands.post(apiPath, command, key));
     }
 
     /** One command; the page to show after is {@code back} (with the form's anchor) either way. */
