@@ -3,6 +3,7 @@ package dk.tilsynsspor.command.order;
 import dk.tilsynsspor.command.input.ActorId;
 import dk.tilsynsspor.command.input.PlausibleDate;
 import dk.tilsynsspor.core.order.QualityTheme;
+import dk.tilsynsspor.core.order.Requirement;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -11,9 +12,13 @@ import jakarta.validation.constraints.Size;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
-/** Body of {@code POST /api/orders}. {@code id} and each requirement's {@code id} are optional. */
+/**
+ * Body of {@code POST /api/orders} (with {@code noticeWaivedReason}) and of {@code POST /api/orders/notices} (with
+ * {@code responseDue}). {@code id} and each requirement's {@code id} are optional.
+ */
 record ImposeOrderRequest(
         UUID id,
         @NotBlank @ActorId String authorityId,
@@ -22,7 +27,14 @@ record ImposeOrderRequest(
         @NotBlank @Size(max = 2000) String legalBasis,
         @NotNull @PlausibleDate LocalDate issuedOn,
         @Size(max = 10000) String summary,
-        @NotEmpty @Size(max = 50) @Valid List<@NotNull @Valid RequirementRequest> requirements) {
+        @NotEmpty @Size(max = 50) @Valid List<@NotNull @Valid RequirementRequest> requirements,
+        @Size(max = 5000) String noticeWaivedReason,
+        @PlausibleDate LocalDate responseDue) {
+
+    /** The requirements as the domain names them, each with its id (a new one where the client gave none). */
+    List<Requirement> domainRequirements() {
+        return requirements.stream().map(RequirementRequest::toRequirement).toList();
+    }
 
     record RequirementRequest(
             UUID id,
@@ -30,5 +42,21 @@ record ImposeOrderRequest(
             @NotBlank @Size(max = 10000) String requiredChange,
             @NotNull QualityTheme qualityTheme,
             @NotNull @PlausibleDate LocalDate deadline) {
+
+        Requirement toRequirement() {
+            return new Requirement(Objects.requireNonNullElseGet(id, UUID::randomUUID), title, requiredChange,
+                    qualityTheme, deadline);
+        }
+    }
+
+    /** Body of {@code POST /api/orders/{id}/imposition}: the order as imposed on its notice. */
+    record OnNotice(
+            @NotNull @PlausibleDate LocalDate issuedOn,
+            @Size(max = 10000) String summary,
+            @NotEmpty @Size(max = 50) @Valid List<@NotNull @Valid RequirementRequest> requirements) {
+
+        List<Requirement> domainRequirements() {
+            return requirements.stream().map(RequirementRequest::toRequirement).toList();
+        }
     }
 }

@@ -11,6 +11,8 @@ import dk.tilsynsspor.command.order.OrderRequests.EscalationExtensionRequest;
 import dk.tilsynsspor.command.order.OrderRequests.EscalationRequest;
 import dk.tilsynsspor.command.order.OrderRequests.PublicationRequest;
 import dk.tilsynsspor.command.order.OrderRequests.ReasonRequest;
+import dk.tilsynsspor.command.order.OrderRequests.NoticeResponseRequest;
+import dk.tilsynsspor.command.order.OrderRequests.RemedyRequest;
 import dk.tilsynsspor.command.web.Accepted;
 import dk.tilsynsspor.command.web.CommandDispatcher;
 import dk.tilsynsspor.command.web.Locations;
@@ -21,8 +23,13 @@ import dk.tilsynsspor.core.order.EndEscalation;
 import dk.tilsynsspor.core.order.EscalateSupervisoryOrder;
 import dk.tilsynsspor.core.order.ExtendEscalation;
 import dk.tilsynsspor.core.order.ImposeSupervisoryOrder;
+import dk.tilsynsspor.core.order.GiveNoticeOfOrder;
+import dk.tilsynsspor.core.order.LetNoticeLapse;
+import dk.tilsynsspor.core.order.Remedy;
+import dk.tilsynsspor.core.order.RespondToNotice;
 import dk.tilsynsspor.core.order.OrderOutcome;
 import dk.tilsynsspor.core.order.RejectCompliance;
+import dk.tilsynsspor.core.order.Rejection;
 import dk.tilsynsspor.core.order.Requirement;
 import dk.tilsynsspor.core.order.PublishOrder;
 import dk.tilsynsspor.core.order.SubmitComplianceReport;
@@ -53,23 +60,79 @@ class OrderController {
         this.locations = locations;
     }
 
-    /** ImposeSupervisoryOrder: the authority's demands, each with its own deadline. */
-    @Operation(operationId = "imposeOrder", summary = "Impose a supervisory order (ImposeSupervisoryOrder)",
-            description = "An inspector of the authority imposes an order on an organisation: reference, legal basis, issue date and one or more requirements, each with its required change, quality theme and deadline. Ids may be chosen by the client. Answers the order id and the requirement ids in order.")
+    /** ImposeSupervisoryOrder without notice: the authority's demands, each with its own deadline. */
+    @Operation(operationId = "imposeOrder", summary = "Impose a supervisory order without notice (ImposeSupervisoryOrder)",
+            description = "An inspector of the authority imposes an order on an organisation directly: reference, "
+                    + "legal basis, issue date, one or more requirements (each with its required change, quality "
+                    + "theme and deadline), and noticeWaivedReason: why no notice (partshøring) was given, required. "
+                    + "Ids may be chosen by the client. Answers the order id and the requirement ids in order.")
     @ApiResponse(responseCode = "201", description = "Imposed: the order id and its requirements ids; Location is the dossier.")
     @PostMapping
     ResponseEntity<OrderImposedResponse> impose(@Valid @RequestBody ImposeOrderRequest request) {
         UUID orderId = Objects.requireNonNullElseGet(request.id(), UUID::randomUUID);
-        List<Requirement> requirements = request.requirements().stream()
-                .map(r -> new Requirement(Objects.requireNonNullElseGet(r.id(), UUID::randomUUID),
-                        r.title(), r.requiredChange(), r.qualityTheme(), r.deadline()))
-                .toList();
+        List<Requirement> requirements = request.domainRequirements();
         commands.send(new ImposeSupervisoryOrder(orderId, request.authorityId(), request.organisationId(),
-                request.reference(), request.legalBasis(), request.issuedOn(), request.summary(), requirements),
+                request.reference(), request.legalBasis(), request.issuedOn(), request.summary(), requirements,
+                request.noticeWaivedReason()), "order", orderId);
+        return created(orderId, requirements);
+    }
+
+    /** GiveNoticeOfOrder: partshøring, the draft order and the date the organisation's answer is due. */
+    @Operation(operationId = "giveNoticeOfOrder", summary = "Give notice of an order (GiveNoticeOfOrder)",
+            description = "An inspector of the authority gives the organisation notice of an order it intends to "
+                    + "impose (partshøring): the body of an imposition, issuedOn being the day of the notice, plus "
+                    + "responseDue, at least 7 days later. The order's trail starts here; answers the order id and "
+                    + "the draft requirements' ids.")
+    @ApiResponse(responseCode = "201", description = "Notice given: the order id and the draft requirements' ids; Location is the dossier.")
+    @PostMapping("/notices")
+    ResponseEntity<OrderImposedResponse> giveNotice(@Valid @RequestBody ImposeOrderRequest request) {
+        UUID orderId = Objects.requireNonNullElseGet(request.id(), UUID::randomUUID);
+        List<Requirement> requirements = request.domainRequirements();
+        commands.send(new GiveNoticeOfOrder(orderId, request.authorityId(), request.organisationId(),
+                request.reference(), request.legalBasis(), request.issuedOn(), request.summary(), requirements,
+                request.responseDue()), "order", orderId);
+        return created(orderId, requirements);
+    }
+
+    @Operation(operationId = "respondToNotice", summary = "Answer the notice (RespondToNotice)",
+            description = "A leader of the organisation answers the notice: the answer, and for any draft requirement "
+                    + "how the organisation will put it right. Until the answer is due it may be replaced; the "
+                    + "answer names the version.")
+    @PostMapping("/{orderId}/notice-response")
+    Accepted respond(@PathVariable UUID orderId, @Valid @RequestBody NoticeResponseRequest request) {
+        List<Remedy> remedies = Objects.requireNonNullElse(request.remedies(), List.<RemedyRequest>of()).stream()
+                .map(r -> new Remedy(r.requirementId(), r.remedy())).toList();
+        Integer version = commands.send(new RespondToNotice(orderId, request.response(), remedies), "order",
+                orderId);
+        return new Accepted(orderId, version);
+    }
+
+    @Operation(operationId = "letNoticeLapse", summary = "Let the notice lapse (LetNoticeLapse)",
+            description = "An inspector of the authority imposes no order after all, with a reason (for example: "
+                    + "the answer shows how things will be put right). Final.")
+    @PostMapping("/{orderId}/notice-lapse")
+    Accepted letLapse(@PathVariable UUID orderId, @Valid @RequestBody ReasonRequest request) {
+        return send(new LetNoticeLapse(orderId, request.reason()), orderId);
+    }
+
+    @Operation(operationId = "imposeOrderOnNotice", summary = "Impose the order on its notice (ImposeSupervisoryOrder)",
+            description = "An inspector of the authority imposes the order the notice announced, once the "
+                    + "organisation has answered or the answer's day has passed. The requirements may differ from "
+                    + "the draft; authority, organisation, reference and legal basis are the notice's.")
+    @ApiResponse(responseCode = "201", description = "Imposed: the order id and its requirements ids; Location is the dossier.")
+    @PostMapping("/{orderId}/imposition")
+    ResponseEntity<OrderImposedResponse> imposeOnNotice(@PathVariable UUID orderId,
+                                                        @Valid @RequestBody ImposeOrderRequest.OnNotice request) {
+        List<Requirement> requirements = request.domainRequirements();
+        commands.send(ImposeSupervisoryOrder.onNotice(orderId, request.issuedOn(), request.summary(), requirements),
                 "order", orderId);
+        return created(orderId, requirements);
+    }
+
+    private ResponseEntity<OrderImposedResponse> created(UUID orderId, List<Requirement> requirements) {
         return ResponseEntity.created(locations.dossier(orderId))
-                .body(new OrderImposedResponse(orderId,
-                        requirements.stream().map(Requirement::requirementId).toList()));
+                .body(new OrderImposedResponse(orderId, requirements.stream().map(Requirement::requirementId)
+                        .toList()));
     }
 
     record OrderImposedResponse(UUID id, List<UUID> requirementIds) {
@@ -83,24 +146,38 @@ class OrderController {
         return send(new AcknowledgeSupervisoryOrder(orderId), orderId);
     }
 
-    /** SubmitComplianceReport: only when every requirement is verified as met. */
-    @Operation(operationId = "submitComplianceReport", summary = "Submit the compliance report (SubmitComplianceReport)",
-            description = "A leader reports to the authority once every requirement is verified as met.")
+    /** SubmitComplianceReport: on the requirements verified as met. */
+    @Operation(operationId = "submitComplianceReport", summary = "Report on requirements (SubmitComplianceReport)",
+            description = "A leader reports requirements verified as met to the authority: those named in "
+                    + "requirementIds, or without it every requirement verified as met and neither reported nor "
+                    + "accepted. Each reported requirement awaits the authority's decision, its follow-up frozen; "
+                    + "the others go on. An order may have several reports.")
     @PostMapping("/{orderId}/compliance-report")
     Accepted report(@PathVariable UUID orderId, @Valid @RequestBody ComplianceReportRequest request) {
-        return send(new SubmitComplianceReport(orderId, request.summary()), orderId);
+        return send(new SubmitComplianceReport(orderId, request.summary(), request.requirementIds()), orderId);
     }
 
-    /** AcceptCompliance, or RejectCompliance with a reason and the requirements to rework. */
-    @Operation(operationId = "decideCompliance", summary = "Decide the report (AcceptCompliance / RejectCompliance)",
-            description = "An inspector of the authority accepts the report, or rejects it with a reason and the requirements to rework.")
+    /** AcceptCompliance, or RejectCompliance with a reason per requirement sent back. */
+    @Operation(operationId = "decideCompliance", summary = "Decide reported requirements (AcceptCompliance / RejectCompliance)",
+            description = "An inspector of the authority decides requirements awaiting a decision. ACCEPT settles "
+                    + "those in requirementIds (absent: every one awaiting a decision). REJECT sends those in "
+                    + "rejections back to work, each with its reason; the first round's form, one reason for the "
+                    + "requirementIds named, is still read.")
     @PostMapping("/{orderId}/decision")
     Accepted decide(@PathVariable UUID orderId, @Valid @RequestBody DecisionRequest request) {
         Object command = request.decision() == Decision.ACCEPT
-                ? new AcceptCompliance(orderId)
-                : new RejectCompliance(orderId, request.reason(),
-                Objects.requireNonNullElse(request.requirementIds(), List.of()));
+                ? new AcceptCompliance(orderId, request.requirementIds())
+                : new RejectCompliance(orderId, rejections(request));
         return send(command, orderId);
+    }
+
+    /** The rejections asked for, in either form: per requirement, or the first round's one reason for all named. */
+    private static List<Rejection> rejections(DecisionRequest request) {
+        if (request.rejections() != null && !request.rejections().isEmpty()) {
+            return request.rejections().stream().map(r -> new Rejection(r.requirementId(), r.reason())).toList();
+        }
+        return Objects.requireNonNullElse(request.requirementIds(), List.<UUID>of()).stream()
+                .map(id -> new Rejection(id, request.reason())).toList();
     }
 
     @Operation(operationId = "escalateOrder", summary = "Escalate to skærpet tilsyn (EscalateSupervisoryOrder)",

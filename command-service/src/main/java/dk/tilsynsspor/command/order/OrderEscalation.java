@@ -114,7 +114,7 @@ final class OrderEscalation {
 
     /** Today in Denmark, by the clock Axon stamps events with. */
     private static LocalDate today() {
-        return LocalDate.ofInstant(GenericEventMessage.clock.instant(), RequirementDeadline.ZONE);
+        return OrderRules.today();
     }
 
     @EventSourcingHandler

@@ -21,13 +21,30 @@ final class OrderRequests {
     private OrderRequests() {
     }
 
-    record ComplianceReportRequest(@NotBlank @Size(max = 20000) String summary) {
+    /** {@code requirementIds} absent or empty: every requirement verified as met and not yet reported. */
+    record ComplianceReportRequest(@NotBlank @Size(max = 20000) String summary,
+                                   @Size(max = 50) List<@NotNull UUID> requirementIds) {
     }
 
     enum Decision { ACCEPT, REJECT }
 
+    record RejectionRequest(@NotNull UUID requirementId, @NotBlank @Size(max = 5000) String reason) {
+    }
+
+    /**
+     * ACCEPT with {@code requirementIds} (absent: every requirement awaiting a decision); REJECT with
+     * {@code rejections}, or in the first round's form: one {@code reason} for the {@code requirementIds} named.
+     */
     record DecisionRequest(@NotNull Decision decision, @Size(max = 5000) String reason,
-                           @Size(max = 50) List<@NotNull UUID> requirementIds) {
+                           @Size(max = 50) List<@NotNull UUID> requirementIds,
+                           @Size(max = 50) @Valid List<@NotNull @Valid RejectionRequest> rejections) {
+    }
+
+    record RemedyRequest(@NotNull UUID requirementId, @NotBlank @Size(max = 10000) String remedy) {
+    }
+
+    record NoticeResponseRequest(@NotBlank @Size(max = 20000) String response,
+                                 @Size(max = 50) @Valid List<@NotNull @Valid RemedyRequest> remedies) {
     }
 
     record ReasonRequest(@NotBlank @Size(max = 5000) String reason) {

@@ -47,6 +47,10 @@ final class OrderRequirement {
     private final Map<UUID, QualityMeasurementRecorded> measurements = new LinkedHashMap<>();
     private boolean verified;
     private LocalDate missedDeadline;
+    /** Reported to the authority and awaiting its decision: the follow-up is frozen until then. */
+    private boolean reported;
+    /** Accepted by the authority: settled. */
+    private boolean accepted;
     @AggregateMember
     private final RequirementDialogue dialogue = new RequirementDialogue(this);
 
@@ -59,7 +63,7 @@ final class OrderRequirement {
 
     @CommandHandler
     int handle(SubmitActionPlan command) {
-        order.assertChangeable();
+        assertChangeable();
         OrderRules.assertActionPlanComplete(command);
         int version = actionPlanVersions + 1;
         apply(new ActionPlanSubmitted(command.orderId(), requirementId, version, command.plannedChanges(),
@@ -69,7 +73,7 @@ final class OrderRequirement {
 
     @CommandHandler
     void handle(DefineQualityGoal command) {
-        order.assertChangeable();
+        assertChangeable();
         assertNoGoalYet();
         OrderRules.assertGoalImproves(command);
         apply(new QualityGoalDefined(command.orderId(), requirementId, command.indicator(), command.unit(),
@@ -78,7 +82,7 @@ final class OrderRequirement {
 
     @CommandHandler
     void handle(RecordQualityMeasurement command) {
-        order.assertChangeable();
+        assertChangeable();
         assertGoal();
         assertNewMeasurement(command.measurementId());
         OrderRules.assertMeasurementComplete(command);
@@ -88,7 +92,7 @@ final class OrderRequirement {
 
     @CommandHandler
     void handle(VerifyQualityImprovement command, InsightDirectory insights) {
-        order.assertChangeable();
+        assertChangeable();
         OrderRules.assertEvidenceCited(command, this);
         command.evidence().measurementIds().forEach(this::assertOwnMeasurement);
         command.evidence().insightIds().forEach(id -> OrderRules.assertInsightServes(insights, id,
@@ -103,6 +107,7 @@ final class OrderRequirement {
     @CommandHandler
     void handle(ExtendRequirementDeadline command, DeadlineManager deadlines) {
         order.assertNotClosed();
+        assertNotSettled();
         OrderRules.requireReason(command.reason(), "A deadline extension");
         OrderRules.assertLater(command.newDeadline(), this, "newDeadline");
         UUID answering = dialogue.answeredBy(command.requestId());
@@ -113,6 +118,63 @@ final class OrderRequirement {
 
     SupervisoryOrder order() {
         return order;
+    }
+
+    UUID requirementId() {
+        return requirementId;
+    }
+
+    /**
+     * The requirement's follow-up may still change: the order takes follow-up, and the requirement neither awaits
+     * the authority's decision nor is settled. The others go on whatever this one's state.
+     */
+    void assertChangeable() {
+        order.assertChangeable();
+        assertNotSettled();
+        if (reported) {
+            throw RuleViolation.conflict("report-under-review", "The report on " + describe()
+                    + " awaits the authority's decision; its follow-up cannot change until then.");
+        }
+    }
+
+    /** Not accepted by the authority: a settled requirement takes no more follow-up, nor a later deadline. */
+    void assertNotSettled() {
+        if (accepted) {
+            throw RuleViolation.conflict("compliance-accepted", "The authority has accepted compliance with "
+                    + describe() + "; its follow-up can no longer change.");
+        }
+    }
+
+    /** Verified as met, neither reported nor settled: it may be reported. */
+    boolean reportable() {
+        return verified && !reported && !accepted;
+    }
+
+    void assertReportable() {
+        assertNotSettled();
+        if (reported) {
+            throw RuleViolation.conflict("already-reported", describe().substring(0, 1).toUpperCase()
+                    + describe().substring(1) + " is reported already and awaits the authority's decision.");
+        }
+        if (!verified) {
+            throw RuleViolation.unprocessable("requirements-not-verified", "Only a requirement verified as met can "
+                    + "be reported; " + describe() + " is not.");
+        }
+    }
+
+    boolean awaitsDecision() {
+        return reported;
+    }
+
+    void assertAwaitsDecision() {
+        if (!reported) {
+            throw RuleViolation.conflict("not-reported", describe().substring(0, 1).toUpperCase()
+                    + describe().substring(1) + " does not await a decision: it is not reported.");
+        }
+    }
+
+    boolean accepted() {
+        return accepted;
     }
 
     String describe() {
@@ -197,8 +259,21 @@ final class OrderRequirement {
         missedDeadline = event.deadline();
     }
 
-    void sentBackForRework() {
-        verified = false;
+    void reportedNow() {
+        reported = true;
+    }
+
+    void acceptedNow() {
+        reported = false;
+        accepted = true;
+    }
+
+    /** The authority's decision sends the report on it back: to work ({@code rework}), or only to be reported again. */
+    void sentBack(boolean rework) {
+        reported = false;
+        if (rework) {
+            verified = false;
+        }
     }
 
     /**
@@ -212,6 +287,7 @@ final class OrderRequirement {
                 && deadline.equals(that.deadline) && actionPlanVersions == that.actionPlanVersions
                 && Objects.equals(goal, that.goal) && measurements.equals(that.measurements)
                 && verified == that.verified && Objects.equals(missedDeadline, that.missedDeadline)
+                && reported == that.reported && accepted == that.accepted
                 && dialogue.equals(that.dialogue);
     }
 

@@ -9,6 +9,10 @@ import dk.tilsynsspor.core.order.ImposeSupervisoryOrder;
 import dk.tilsynsspor.core.order.QualityGoalDefined;
 import dk.tilsynsspor.core.order.QualityMeasurementRecorded;
 import dk.tilsynsspor.core.order.RecordQualityMeasurement;
+import dk.tilsynsspor.core.order.Rejection;
+import dk.tilsynsspor.core.order.Remedy;
+import dk.tilsynsspor.core.order.NoticeOfOrderGiven;
+import org.axonframework.eventhandling.GenericEventMessage;
 import dk.tilsynsspor.core.order.Requirement;
 import dk.tilsynsspor.core.order.SubmitActionPlan;
 import dk.tilsynsspor.core.order.VerifyQualityImprovement;
@@ -127,14 +131,25 @@ final class OrderRules {
         }
     }
 
-    static void assertAllVerified(Collection<OrderRequirement> requirements) {
-        List<String> open = requirements.stream().filter(r -> !r.verified()).map(OrderRequirement::describe)
-                .toList();
-        if (!open.isEmpty()) {
-            throw RuleViolation.unprocessable("requirements-not-verified",
-                    "Every requirement must be verified as met before the compliance report; not yet: "
-                            + String.join(", ", open) + ".");
+    /** A rejection names the requirements it sends back, each once and each with its reason. */
+    static List<Rejection> assertRejectionsReasoned(List<Rejection> rejections) {
+        if (rejections == null || rejections.isEmpty()) {
+            throw RuleViolation.unprocessable("rework-not-named", "Name the requirements to rework, each with the "
+                    + "reason.").at("rejections");
         }
+        Set<UUID> named = new HashSet<>();
+        for (int i = 0; i < rejections.size(); i++) {
+            Rejection rejection = rejections.get(i);
+            if (rejection == null || rejection.requirementId() == null || !named.add(rejection.requirementId())) {
+                throw RuleViolation.unprocessable("rework-not-named", "Name each requirement to rework once.")
+                        .at("rejections[" + i + "].requirementId");
+            }
+            if (isBlank(rejection.reason())) {
+                throw RuleViolation.unprocessable("reason-required", "A rejection needs a reason for each "
+                        + "requirement it sends back.").at("rejections[" + i + "].reason");
+            }
+        }
+        return List.copyOf(rejections);
     }
 
     /** A deadline the authority sets or the organisation proposes lies after the requirement's current one. */
@@ -158,7 +173,7 @@ final class OrderRules {
             case COMPLIED -> {
                 if (!accepted) {
                     throw RuleViolation.conflict("not-complied-yet", "The order can close as complied with only "
-                            + "once the authority has accepted compliance with every requirement.").at("outcome");
+                            + "once the authority has accepted every requirement.").at("outcome");
                 }
             }
             case WITHDRAWN -> requireReason(command.reason(), "Withdrawing an order");
@@ -166,6 +181,49 @@ final class OrderRules {
             case ANNULLED -> throw RuleViolation.conflict("no-annulling-appeal", "An order closes as annulled only "
                     + "after an appeal annulled it, and none has.").at("outcome");
         }
+    }
+
+    /** The organisation has at least {@value #MIN_RESPONSE_DAYS} days to answer a notice. */
+    static final int MIN_RESPONSE_DAYS = 7;
+
+    static void assertResponseDue(LocalDate noticeGivenOn, LocalDate responseDue) {
+        if (responseDue == null || responseDue.isBefore(noticeGivenOn.plusDays(MIN_RESPONSE_DAYS))) {
+            throw RuleViolation.unprocessable("response-due-too-soon", "The organisation must have at least "
+                    + MIN_RESPONSE_DAYS + " days to answer a notice: the answer can be due on "
+                    + noticeGivenOn.plusDays(MIN_RESPONSE_DAYS) + " at the earliest.").at("responseDue");
+        }
+    }
+
+    /** An order imposed on a notice is issued on the notice's day or later. */
+    static void assertNotBefore(LocalDate issuedOn, LocalDate noticeGivenOn) {
+        if (issuedOn.isBefore(noticeGivenOn)) {
+            throw RuleViolation.unprocessable("issued-before-notice", "The order cannot be issued before its notice "
+                    + "was given (" + noticeGivenOn + ").").at("issuedOn");
+        }
+    }
+
+    /** Each remedy answers one draft requirement of the notice, once, with its text. */
+    static void assertRemediesOfDrafts(List<Remedy> remedies, NoticeOfOrderGiven notice) {
+        Set<UUID> drafts = new HashSet<>();
+        notice.requirements().forEach(r -> drafts.add(r.requirementId()));
+        Set<UUID> answered = new HashSet<>();
+        for (int i = 0; i < remedies.size(); i++) {
+            Remedy remedy = remedies.get(i);
+            if (remedy == null || remedy.requirementId() == null || !drafts.contains(remedy.requirementId())
+                    || !answered.add(remedy.requirementId())) {
+                throw RuleViolation.unprocessable("unknown-draft-requirement", "Each remedy answers one draft "
+                        + "requirement of the notice, once.").at("remedies[" + i + "].requirementId");
+            }
+            if (isBlank(remedy.remedy())) {
+                throw RuleViolation.unprocessable("notice-response-incomplete", "Say how the organisation will "
+                        + "put the requirement right.").at("remedies[" + i + "].remedy");
+            }
+        }
+    }
+
+    /** Today, in Denmark, by the clock that stamps the events (moved by the tests). */
+    static LocalDate today() {
+        return LocalDate.ofInstant(GenericEventMessage.clock.instant(), RequirementDeadline.ZONE);
     }
 
     static void requireReason(String reason, String what) {

@@ -74,6 +74,7 @@ final class RequirementDialogue {
     @CommandHandler
     void handle(RequestDeadlineExtension command) {
         requirement.order().assertChangeable();
+        requirement.assertNotSettled();
         OrderRules.requireReason(command.reason(), "An extension request");
         if (openRequest != null) {
             throw RuleViolation.conflict("extension-request-open", "An extension request for "

@@ -10,8 +10,19 @@ import dk.tilsynsspor.core.order.ComplianceAccepted;
 import dk.tilsynsspor.core.order.ComplianceRejected;
 import dk.tilsynsspor.core.order.ComplianceReportSubmitted;
 import dk.tilsynsspor.core.order.ImposeSupervisoryOrder;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import dk.tilsynsspor.command.rules.RuleViolationInterceptor;
+import dk.tilsynsspor.core.order.Remedy;
+import dk.tilsynsspor.core.order.NoticeLapsed;
+import dk.tilsynsspor.core.order.LetNoticeLapse;
+import dk.tilsynsspor.core.order.NoticeResponded;
+import dk.tilsynsspor.core.order.RespondToNotice;
+import dk.tilsynsspor.core.order.NoticeOfOrderGiven;
+import dk.tilsynsspor.core.order.GiveNoticeOfOrder;
 import dk.tilsynsspor.core.order.OrderOutcome;
 import dk.tilsynsspor.core.order.RejectCompliance;
+import dk.tilsynsspor.core.order.Rejection;
 import dk.tilsynsspor.core.order.RequirementCommand;
 import dk.tilsynsspor.core.order.RequirementDeadlineMissed;
 import dk.tilsynsspor.core.order.SubmitComplianceReport;
@@ -62,15 +73,75 @@ class SupervisoryOrder {
         // for Axon: rebuilt from its events
     }
 
+    /** Partshøring: the order's aggregate starts as a notice, its trail with it. */
     @CommandHandler
-    SupervisoryOrder(ImposeSupervisoryOrder command, Actor actor, DeadlineManager deadlines) {
-        OrderRules.assertWellFormed(command);
+    SupervisoryOrder(GiveNoticeOfOrder command, Actor actor) {
+        OrderRules.assertWellFormed(new ImposeSupervisoryOrder(command.orderId(), command.authorityId(),
+                command.organisationId(), command.reference(), command.legalBasis(), command.issuedOn(),
+                command.summary(), command.requirements(), null));
+        OrderRules.assertResponseDue(command.issuedOn(), command.responseDue());
         Access.creates(actor, Role.INSPECTOR, command.authorityId());
-        apply(new SupervisoryOrderImposed(command.orderId(), command.authorityId(), command.organisationId(),
+        apply(new NoticeOfOrderGiven(command.orderId(), command.authorityId(), command.organisationId(),
                 command.reference(), command.legalBasis(), command.issuedOn(), command.summary(),
-                List.copyOf(command.requirements())));
-        command.requirements().forEach(r -> schedule(deadlines, new RequirementDeadline(r.requirementId(),
+                List.copyOf(command.requirements()), command.responseDue()));
+    }
+
+    /**
+     * Imposes the order: on its notice, once the organisation has answered or the answer's day has passed; or, with
+     * nothing stored under the id, directly, saying why no notice was given.
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(ImposeSupervisoryOrder command, Actor actor, DeadlineManager deadlines) {
+        ImposeSupervisoryOrder imposition;
+        if (orderId == null) {
+            if (command.onNotice()) {
+                throw RuleViolation.notFound(RuleViolationInterceptor.UNKNOWN_ID, "There is no notice "
+                        + command.orderId() + ".");
+            }
+            OrderRules.assertWellFormed(command);
+            Access.creates(actor, Role.INSPECTOR, command.authorityId());
+            RuleViolation.requireText(command.noticeWaivedReason(), "notice-waived-reason-required", "An order "
+                    + "imposed without notice (partshøring) must say why none was given.", "noticeWaivedReason");
+            imposition = command;
+        } else {
+            Access.onOrder(actor, authorityId, organisationId, Role.INSPECTOR);
+            if (!command.onNotice()) {
+                throw RuleViolation.conflict("order-exists", "There is an order " + orderId + " already.");
+            }
+            stage.assertInNotice();
+            stage.assertHeard(OrderRules.today());
+            imposition = command.as(stage.notice());
+            OrderRules.assertWellFormed(imposition);
+            OrderRules.assertNotBefore(imposition.issuedOn(), stage.notice().issuedOn());
+        }
+        apply(new SupervisoryOrderImposed(imposition.orderId(), imposition.authorityId(),
+                imposition.organisationId(), imposition.reference(), imposition.legalBasis(), imposition.issuedOn(),
+                imposition.summary(), List.copyOf(imposition.requirements()), imposition.noticeWaivedReason(),
+                imposition.onNotice()));
+        imposition.requirements().forEach(r -> schedule(deadlines, new RequirementDeadline(r.requirementId(),
                 r.deadline())));
+    }
+
+    @CommandHandler
+    int handle(RespondToNotice command, Actor actor) {
+        Access.onOrder(actor, authorityId, organisationId, Role.LEADER);
+        stage.assertInNotice();
+        RuleViolation.requireText(command.response(), "notice-response-incomplete", "An answer to the notice needs "
+                + "its text.", "response");
+        List<Remedy> remedies = command.remedies() == null ? List.of() : List.copyOf(command.remedies());
+        OrderRules.assertRemediesOfDrafts(remedies, stage.notice());
+        int version = stage.nextResponse(OrderRules.today());
+        apply(new NoticeResponded(orderId, version, command.response(), remedies));
+        return version;
+    }
+
+    @CommandHandler
+    void handle(LetNoticeLapse command, Actor actor) {
+        Access.onOrder(actor, authorityId, organisationId, Role.INSPECTOR);
+        stage.assertInNotice();
+        OrderRules.requireReason(command.reason(), "Letting a notice lapse");
+        apply(new NoticeLapsed(orderId, command.reason()));
     }
 
     /**
@@ -83,6 +154,7 @@ class SupervisoryOrder {
         // each command says who sends it: the follow-up is the organisation's leaders', deadlines and reviews the
         // authority's, the comment thread both's
         Access.onOrder(actor, authorityId, organisationId, command.sentBy().toArray(Role[]::new));
+        stage.assertImposed();
         requirement(command.requirementId());
         return chain.proceed();
     }
@@ -100,36 +172,75 @@ class SupervisoryOrder {
         Access.onOrder(actor, authorityId, organisationId, Role.LEADER);
         stage.assertChangeable();
         stage.assertAcknowledged();
-        OrderRules.assertAllVerified(requirements.values());
-        apply(new ComplianceReportSubmitted(orderId, command.summary()));
+        List<UUID> reported;
+        if (command.requirementIds() == null || command.requirementIds().isEmpty()) {
+            reported = requirements.values().stream().filter(OrderRequirement::reportable)
+                    .map(OrderRequirement::requirementId).toList();
+            if (reported.isEmpty()) {
+                throw RuleViolation.unprocessable("nothing-to-report", "No requirement is verified as met and "
+                        + "waiting to be reported: verify one first, or name the requirements to report.");
+            }
+        } else {
+            reported = named(command.requirementIds(), "requirementIds");
+            reported.forEach(id -> requirement(id).assertReportable());
+        }
+        apply(new ComplianceReportSubmitted(orderId, command.summary(), reported));
     }
 
     @CommandHandler
     void handle(AcceptCompliance command, Actor actor) {
         Access.onOrder(actor, authorityId, organisationId, Role.INSPECTOR);
-        stage.assertReportToDecide();
-        apply(new ComplianceAccepted(orderId));
+        stage.assertNotClosed();
+        List<UUID> accepted;
+        if (command.requirementIds() == null || command.requirementIds().isEmpty()) {
+            accepted = requirements.values().stream().filter(OrderRequirement::awaitsDecision)
+                    .map(OrderRequirement::requirementId).toList();
+            if (accepted.isEmpty()) {
+                throw RuleViolation.conflict("no-report-to-decide", "No requirement is reported and awaiting a "
+                        + "decision.");
+            }
+        } else {
+            accepted = named(command.requirementIds(), "requirementIds");
+            accepted.forEach(id -> requirement(id).assertAwaitsDecision());
+        }
+        boolean orderAccepted = requirements.values().stream()
+                .allMatch(r -> r.accepted() || accepted.contains(r.requirementId()));
+        apply(new ComplianceAccepted(orderId, accepted, orderAccepted));
     }
 
     @CommandHandler
     void handle(RejectCompliance command, Actor actor, DeadlineManager deadlines) {
         Access.onOrder(actor, authorityId, organisationId, Role.INSPECTOR);
-        stage.assertReportToDecide();
-        OrderRules.requireReason(command.reason(), "A rejection");
-        if (command.requirementIds() == null || command.requirementIds().isEmpty()) {
-            throw RuleViolation.unprocessable("rework-not-named", "Name the requirements to rework.");
+        stage.assertNotClosed();
+        List<Rejection> rejections = OrderRules.assertRejectionsReasoned(command.rejections());
+        for (int i = 0; i < rejections.size(); i++) {
+            UUID id = rejections.get(i).requirementId();
+            try {
+                requirement(id).assertAwaitsDecision();
+            } catch (RuleViolation violation) {
+                throw violation.at("rejections[" + i + "].requirementId");
+            }
         }
-        command.requirementIds().forEach(this::requirement);
-        apply(new ComplianceRejected(orderId, command.reason(), List.copyOf(command.requirementIds())));
-        command.requirementIds().forEach(id -> schedule(deadlines,
-                new RequirementDeadline(id, requirements.get(id).deadline())));
+        apply(ComplianceRejected.of(orderId, rejections));
+        rejections.forEach(r -> schedule(deadlines,
+                new RequirementDeadline(r.requirementId(), requirements.get(r.requirementId()).deadline())));
+    }
+
+    /** The requirements named by a command, each once, each the order's. */
+    private List<UUID> named(List<UUID> ids, String field) {
+        List<UUID> distinct = ids.stream().distinct().toList();
+        if (distinct.size() != ids.size()) {
+            throw RuleViolation.unprocessable("requirement-named-twice", "Name each requirement once.").at(field);
+        }
+        distinct.forEach(this::requirement);
+        return distinct;
     }
 
     @CommandHandler
     OrderOutcome handle(CloseSupervisoryOrder command, Actor actor, DeadlineManager deadlines) {
         Access.onOrder(actor, authorityId, organisationId, Role.INSPECTOR);
         stage.assertNotClosed();
-        OrderRules.assertOutcomeStated(command, stage.accepted());
+        OrderRules.assertOutcomeStated(command, complied());
         apply(new SupervisoryOrderClosed(orderId, command.reason(), command.outcome() == OrderOutcome.WITHDRAWN,
                 command.outcome()));
         deadlines.cancelAllWithinScope(RequirementDeadline.NAME);
@@ -153,6 +264,13 @@ class SupervisoryOrder {
     }
 
     @EventSourcingHandler
+    void on(NoticeOfOrderGiven event) {
+        orderId = event.orderId();
+        authorityId = event.authorityId();
+        organisationId = event.organisationId();
+    }
+
+    @EventSourcingHandler
     void on(SupervisoryOrderImposed event) {
         orderId = event.orderId();
         authorityId = event.authorityId();
@@ -161,8 +279,29 @@ class SupervisoryOrder {
     }
 
     @EventSourcingHandler
+    void on(ComplianceReportSubmitted event) {
+        requirements.values().stream().filter(r -> event.covers(r.requirementId()))
+                .forEach(OrderRequirement::reportedNow);
+    }
+
+    @EventSourcingHandler
+    void on(ComplianceAccepted event) {
+        requirements.values().stream().filter(r -> r.awaitsDecision() && event.covers(r.requirementId()))
+                .forEach(OrderRequirement::acceptedNow);
+    }
+
+    @EventSourcingHandler
     void on(ComplianceRejected event) {
-        event.requirementIds().forEach(id -> requirements.get(id).sentBackForRework());
+        // a rejection stored before reports were per requirement sent the whole report back
+        requirements.values().stream()
+                .filter(r -> event.wholeReport() ? r.awaitsDecision() : event.requirementIds().contains(
+                        r.requirementId()))
+                .forEach(r -> r.sentBack(event.reasonFor(r.requirementId()) != null));
+    }
+
+    /** Every requirement is accepted by the authority. */
+    private boolean complied() {
+        return requirements.values().stream().allMatch(OrderRequirement::accepted);
     }
 
     static void schedule(DeadlineManager deadlines, RequirementDeadline deadline) {

@@ -51,6 +51,13 @@ public class RuleViolation extends RuntimeException {
         return new RuleViolation(code, Kind.FORBIDDEN, detail);
     }
 
+    /** A required text is present; the problem names the field it is missing from. */
+    public static void requireText(String value, String code, String detail, String field) {
+        if (value == null || value.isBlank()) {
+            throw unprocessable(code, detail).at(field);
+        }
+    }
+
     /** The guard every aggregate needs: a required text is present. */
     public static void requireText(String value, String code, String detail) {
         if (value == null || value.isBlank()) {

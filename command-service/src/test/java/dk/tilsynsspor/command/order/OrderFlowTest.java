@@ -19,6 +19,7 @@ import dk.tilsynsspor.core.order.QualityImprovementVerified;
 import dk.tilsynsspor.core.order.QualityMeasurementRecorded;
 import dk.tilsynsspor.core.order.RecordQualityMeasurement;
 import dk.tilsynsspor.core.order.RejectCompliance;
+import dk.tilsynsspor.core.order.Rejection;
 import dk.tilsynsspor.core.order.RequirementDeadlineExtended;
 import dk.tilsynsspor.core.order.RequirementDeadlineMissed;
 import dk.tilsynsspor.core.order.SubmitActionPlan;
@@ -235,31 +236,101 @@ class OrderFlowTest {
                         new Evidence(List.of(INSIGHT_2), List.of(MEASURED_6))));
     }
 
-    @Test
-    void submitsTheComplianceReportWhenEveryRequirementIsVerified() {
-        fixture.given(bothVerified()).when(new SubmitComplianceReport(ORDER, "report"))
-                .expectEvents(new ComplianceReportSubmitted(ORDER, "report"));
+    static ComplianceReportSubmitted reported(UUID... requirements) {
+        return new ComplianceReportSubmitted(ORDER, "report", List.of(requirements));
+    }
+
+    static Object[] bothReported() {
+        return with(bothVerified(), reported(REQUIREMENT_1, REQUIREMENT_2));
     }
 
     @Test
-    void cannotReportWhileARequirementIsNotVerified() {
+    void aReportWithoutNamedRequirementsCoversEveryOneVerifiedAndNotYetReported() {
+        fixture.given(bothVerified()).when(new SubmitComplianceReport(ORDER, "report"))
+                .expectEvents(reported(REQUIREMENT_1, REQUIREMENT_2));
+        fixture.given(with(bothVerified(), reported(REQUIREMENT_1))).when(new SubmitComplianceReport(ORDER, "more"))
+                .expectEvents(new ComplianceReportSubmitted(ORDER, "more", List.of(REQUIREMENT_2)));
+    }
+
+    @Test
+    void reportsOneRequirementWhileTheOtherIsStillWorkedOn() {
         Object[] oneVerified = java.util.Arrays.copyOf(bothVerified(), bothVerified().length - 1);
+        fixture.given(oneVerified).when(new SubmitComplianceReport(ORDER, "report", List.of(REQUIREMENT_1)))
+                .expectEvents(reported(REQUIREMENT_1));
         fixture.given(oneVerified).when(new SubmitComplianceReport(ORDER, "report"))
+                .expectEvents(reported(REQUIREMENT_1));
+    }
+
+    @Test
+    void cannotReportARequirementThatIsNotVerified() {
+        Object[] oneVerified = java.util.Arrays.copyOf(bothVerified(), bothVerified().length - 1);
+        fixture.given(oneVerified).when(new SubmitComplianceReport(ORDER, "report", List.of(REQUIREMENT_2)))
                 .expectNoEvents().expectException(violation("requirements-not-verified"));
     }
 
     @Test
-    void cannotChangeTheFollowUpWhileTheReportIsUnderReview() {
-        fixture.given(with(bothVerified(), new ComplianceReportSubmitted(ORDER, "report")))
-                .when(new RecordQualityMeasurement(ORDER, REQUIREMENT_2, UUID.randomUUID(), BigDecimal.ONE,
-                        ISSUED.plusMonths(3), "register"))
-                .expectNoEvents().expectException(violation("report-under-review"));
+    void cannotReportWhenNothingIsVerified() {
+        fixture.given(imposed(), new SupervisoryOrderAcknowledged(ORDER, "kk-handicap"))
+                .when(new SubmitComplianceReport(ORDER, "report"))
+                .expectNoEvents().expectException(violation("nothing-to-report"));
     }
 
     @Test
-    void acceptsAReportedOrder() {
-        fixture.given(with(bothVerified(), new ComplianceReportSubmitted(ORDER, "report")))
-                .when(new AcceptCompliance(ORDER)).expectEvents(new ComplianceAccepted(ORDER));
+    void cannotReportARequirementTwiceWhileItAwaitsADecision() {
+        fixture.given(with(bothVerified(), reported(REQUIREMENT_1)))
+                .when(new SubmitComplianceReport(ORDER, "again", List.of(REQUIREMENT_1)))
+                .expectNoEvents().expectException(violation("already-reported"));
+    }
+
+    @Test
+    void cannotReportAnAcceptedRequirement() {
+        fixture.given(with(bothVerified(), reported(REQUIREMENT_1),
+                        new ComplianceAccepted(ORDER, List.of(REQUIREMENT_1), false)))
+                .when(new SubmitComplianceReport(ORDER, "again", List.of(REQUIREMENT_1)))
+                .expectNoEvents().expectException(violation("compliance-accepted"));
+    }
+
+    @Test
+    void cannotNameARequirementTwiceInAReport() {
+        fixture.given(bothVerified()).when(new SubmitComplianceReport(ORDER, "r", List.of(REQUIREMENT_1,
+                        REQUIREMENT_1)))
+                .expectNoEvents().expectException(violation("requirement-named-twice"));
+    }
+
+    @Test
+    void aReportedRequirementIsFrozenWhileTheOthersGoOn() {
+        Object[] firstReported = with(java.util.Arrays.copyOf(bothVerified(), bothVerified().length - 1),
+                reported(REQUIREMENT_1));
+        fixture.given(firstReported)
+                .when(new SubmitActionPlan(ORDER, REQUIREMENT_1, "v2", "leader", List.of()))
+                .expectNoEvents().expectException(violation("report-under-review"));
+        fixture.given(firstReported)
+                .when(new RecordQualityMeasurement(ORDER, REQUIREMENT_2, MEASURED_6, BigDecimal.ONE,
+                        ISSUED.plusMonths(3), "register"))
+                .expectEvents(new QualityMeasurementRecorded(ORDER, REQUIREMENT_2, MEASURED_6, BigDecimal.ONE,
+                        ISSUED.plusMonths(3), "register"));
+    }
+
+    @Test
+    void acceptsEveryRequirementAwaitingADecisionAndSaysWhenTheOrderIsAccepted() {
+        fixture.given(bothReported()).when(new AcceptCompliance(ORDER))
+                .expectEvents(new ComplianceAccepted(ORDER, List.of(REQUIREMENT_1, REQUIREMENT_2), true));
+    }
+
+    @Test
+    void acceptsOneRequirementAndTheOrderIsNotYetAccepted() {
+        fixture.given(bothReported()).when(new AcceptCompliance(ORDER, List.of(REQUIREMENT_1)))
+                .expectEvents(new ComplianceAccepted(ORDER, List.of(REQUIREMENT_1), false));
+        fixture.given(with(bothReported(), new ComplianceAccepted(ORDER, List.of(REQUIREMENT_1), false)))
+                .when(new AcceptCompliance(ORDER))
+                .expectEvents(new ComplianceAccepted(ORDER, List.of(REQUIREMENT_2), true));
+    }
+
+    @Test
+    void anAcceptedRequirementIsSettled() {
+        fixture.given(with(bothReported(), new ComplianceAccepted(ORDER, List.of(REQUIREMENT_1), false)))
+                .when(new ExtendRequirementDeadline(ORDER, REQUIREMENT_1, DEADLINE_1.plusMonths(1), "mere tid"))
+                .expectNoEvents().expectException(violation("compliance-accepted"));
     }
 
     @Test
@@ -269,25 +340,64 @@ class OrderFlowTest {
     }
 
     @Test
-    void aRejectionNeedsAReason() {
-        fixture.given(with(bothVerified(), new ComplianceReportSubmitted(ORDER, "report")))
-                .when(new RejectCompliance(ORDER, " ", List.of(REQUIREMENT_1)))
+    void cannotDecideARequirementThatIsNotReported() {
+        fixture.given(with(bothVerified(), reported(REQUIREMENT_1)))
+                .when(new AcceptCompliance(ORDER, List.of(REQUIREMENT_2)))
+                .expectNoEvents().expectException(violation("not-reported"));
+        fixture.given(with(bothVerified(), reported(REQUIREMENT_1)))
+                .when(new RejectCompliance(ORDER, List.of(new Rejection(REQUIREMENT_2, "nej"))))
+                .expectNoEvents().expectException(violation("not-reported"));
+    }
+
+    @Test
+    void aRejectionNeedsAReasonPerRequirement() {
+        fixture.given(bothReported())
+                .when(new RejectCompliance(ORDER, List.of(new Rejection(REQUIREMENT_1, "ikke overbevisende"),
+                        new Rejection(REQUIREMENT_2, " "))))
                 .expectNoEvents().expectException(violation("reason-required"));
     }
 
     @Test
     void aRejectionNamesTheRequirementsToRework() {
-        fixture.given(with(bothVerified(), new ComplianceReportSubmitted(ORDER, "report")))
-                .when(new RejectCompliance(ORDER, "not convincing", List.of()))
+        fixture.given(bothReported())
+                .when(new RejectCompliance(ORDER, List.of()))
                 .expectNoEvents().expectException(violation("rework-not-named"));
     }
 
     @Test
+    void rejectsOneRequirementAndAcceptsTheOther() {
+        fixture.given(bothReported())
+                .when(new RejectCompliance(ORDER, List.of(new Rejection(REQUIREMENT_1, "ikke overbevisende"))))
+                .expectEvents(ComplianceRejected.of(ORDER, List.of(new Rejection(REQUIREMENT_1,
+                        "ikke overbevisende"))));
+        fixture.given(with(bothReported(), ComplianceRejected.of(ORDER, List.of(new Rejection(REQUIREMENT_1,
+                        "ikke overbevisende")))))
+                .when(new AcceptCompliance(ORDER))
+                .expectEvents(new ComplianceAccepted(ORDER, List.of(REQUIREMENT_2), false));
+    }
+
+    @Test
     void rejectedRequirementsGoBackToWorkAndMustBeVerifiedAgain() {
+        fixture.given(with(bothReported(), ComplianceRejected.of(ORDER, List.of(new Rejection(REQUIREMENT_1,
+                        "ikke overbevisende")))))
+                .when(new SubmitComplianceReport(ORDER, "again", List.of(REQUIREMENT_1)))
+                .expectNoEvents().expectException(violation("requirements-not-verified"));
+    }
+
+    @Test
+    void aWholeReportRejectedBeforeReportsWerePerRequirementLeavesTheOthersVerifiedToReportAgain() {
         fixture.given(with(bothVerified(), new ComplianceReportSubmitted(ORDER, "report"),
                         new ComplianceRejected(ORDER, "not convincing", List.of(REQUIREMENT_1))))
                 .when(new SubmitComplianceReport(ORDER, "again"))
-                .expectNoEvents().expectException(violation("requirements-not-verified"));
+                .expectEvents(new ComplianceReportSubmitted(ORDER, "again", List.of(REQUIREMENT_2)));
+    }
+
+    @Test
+    void anOrderAcceptedBeforeReportsWerePerRequirementClosesAsComplied() {
+        fixture.given(with(bothVerified(), new ComplianceReportSubmitted(ORDER, "report"),
+                        new ComplianceAccepted(ORDER)))
+                .when(new CloseSupervisoryOrder(ORDER, null, OrderOutcome.COMPLIED))
+                .expectEvents(new SupervisoryOrderClosed(ORDER, null, false, OrderOutcome.COMPLIED));
     }
 
     @Test
@@ -314,16 +424,19 @@ class OrderFlowTest {
 
     @Test
     void closesAfterAcceptance() {
-        fixture.given(with(bothVerified(), new ComplianceReportSubmitted(ORDER, "report"),
-                        new ComplianceAccepted(ORDER)))
+        fixture.given(with(bothReported(), new ComplianceAccepted(ORDER, List.of(REQUIREMENT_1), false),
+                        new ComplianceAccepted(ORDER, List.of(REQUIREMENT_2), true)))
                 .when(new CloseSupervisoryOrder(ORDER, null, OrderOutcome.COMPLIED))
                 .expectResultMessagePayload(OrderOutcome.COMPLIED)
                 .expectEvents(new SupervisoryOrderClosed(ORDER, null, false, OrderOutcome.COMPLIED));
     }
 
     @Test
-    void anOrderClosesAsCompliedOnlyOnceComplianceIsAccepted() {
+    void anOrderClosesAsCompliedOnlyOnceEveryRequirementIsAccepted() {
         fixture.given(bothVerified()).when(new CloseSupervisoryOrder(ORDER, null, OrderOutcome.COMPLIED))
+                .expectNoEvents().expectException(violation("not-complied-yet"));
+        fixture.given(with(bothReported(), new ComplianceAccepted(ORDER, List.of(REQUIREMENT_1), false)))
+                .when(new CloseSupervisoryOrder(ORDER, null, OrderOutcome.COMPLIED))
                 .expectNoEvents().expectException(violation("not-complied-yet"));
     }
 

@@ -21,6 +21,7 @@ class SupervisoryOrderTest {
     static final UUID REQUIREMENT_1 = UUID.fromString("00000000-0000-0000-0000-000000000001");
     static final UUID REQUIREMENT_2 = UUID.fromString("00000000-0000-0000-0000-000000000002");
     static final LocalDate ISSUED = LocalDate.of(2026, 11, 1);
+    static final String URGENT = "Akut risiko for beboernes sikkerhed";
 
     private AggregateTestFixture<SupervisoryOrder> fixture;
 
@@ -45,7 +46,7 @@ class SupervisoryOrderTest {
 
     static ImposeSupervisoryOrder impose(List<Requirement> requirements) {
         return new ImposeSupervisoryOrder(ORDER, "socialtilsyn-hovedstaden", "kk-handicap", "ST-2026-0042",
-                "Lov om socialtilsyn § 8", ISSUED, "Påbud om dokumentation og magtanvendelse", requirements);
+                "Lov om socialtilsyn § 8", ISSUED, "Påbud om dokumentation og magtanvendelse", requirements, URGENT);
     }
 
     @Test
@@ -56,7 +57,26 @@ class SupervisoryOrderTest {
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new SupervisoryOrderImposed(ORDER, "socialtilsyn-hovedstaden", "kk-handicap",
                         "ST-2026-0042", "Lov om socialtilsyn § 8", ISSUED,
-                        "Påbud om dokumentation og magtanvendelse", requirements));
+                        "Påbud om dokumentation og magtanvendelse", requirements, URGENT, false));
+    }
+
+    @Test
+    void anOrderImposedWithoutNoticeSaysWhyNoneWasGiven() {
+        var requirements = List.of(documentMethod(ISSUED.plusMonths(3)));
+        fixture.givenNoPriorActivity()
+                .when(new ImposeSupervisoryOrder(ORDER, "socialtilsyn-hovedstaden", "kk-handicap", "ST-1",
+                        "Lov om socialtilsyn § 8", ISSUED, null, requirements, " "))
+                .expectNoEvents()
+                .expectException(violation("notice-waived-reason-required"));
+    }
+
+    @Test
+    void cannotImposeASecondOrderUnderTheSameId() {
+        var requirements = List.of(documentMethod(ISSUED.plusMonths(3)));
+        fixture.givenCommands(impose(requirements))
+                .when(impose(requirements))
+                .expectNoEvents()
+                .expectException(violation("order-exists"));
     }
 
     @Test
@@ -103,7 +123,7 @@ class SupervisoryOrderTest {
     @Test
     void cannotImposeAnOrderWithoutLegalBasis() {
         var command = new ImposeSupervisoryOrder(ORDER, "socialtilsyn-hovedstaden", "kk-handicap", "ST-1", " ",
-                ISSUED, null, List.of(documentMethod(ISSUED)));
+                ISSUED, null, List.of(documentMethod(ISSUED)), URGENT);
         fixture.givenNoPriorActivity()
                 .when(command)
                 .expectNoEvents()

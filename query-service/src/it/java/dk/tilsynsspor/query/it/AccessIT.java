@@ -168,6 +168,7 @@ class AccessIT {
     private static Map<String, Object> newOrder() {
         return Map.of("authorityId", "socialtilsyn-hovedstaden", "organisationId", "kk-handicap",
                 "reference", "ST-ACCESS-NEW", "legalBasis", "§ 8", "issuedOn", "2026-11-01", "summary", "s",
+                "noticeWaivedReason", "akut",
                 "requirements", List.of(Map.of("title", "t", "requiredChange", "c", "qualityTheme", "KOMPETENCER",
                         "deadline", "2027-06-01")));
     }

@@ -54,7 +54,9 @@ class CommandSideIT {
                 "/verification"), Map.of("goalMet", true, "conclusion", "c", "evidence",
                 Map.of("insightIds", List.of(), "measurementIds", List.of()))), 422, "evidence-missing");
         assertProblem(stack.commands.post("leader", example.order("/compliance-report"), Map.of("summary", "s")),
-                422, "requirements-not-verified");
+                422, "nothing-to-report");
+        assertProblem(stack.commands.post("leader", example.order("/compliance-report"), Map.of("summary", "s",
+                "requirementIds", List.of(example.methodRequirement))), 422, "requirements-not-verified");
         assertProblem(stack.commands.post("inspector", example.order("/decision"), Map.of("decision", "ACCEPT")),
                 409, "no-report-to-decide");
         assertProblem(stack.commands.post("leader", example.requirement(UUID.randomUUID().toString(),
@@ -87,6 +89,7 @@ class CommandSideIT {
 
         assertProblem(stack.commands.post("paedagog", "/api/orders", Map.of("authorityId", "socialtilsyn-hovedstaden",
                 "organisationId", "kk-handicap", "reference", "X", "legalBasis", "§", "issuedOn", "2026-11-01",
+                "noticeWaivedReason", "akut",
                 "requirements", List.of(Map.of("title", "t", "requiredChange", "c", "qualityTheme", "KOMPETENCER",
                         "deadline", "2027-01-01")))), 403, "wrong-role");
         // another authority's or organisation's order answers exactly as an unknown one
@@ -182,7 +185,8 @@ class CommandSideIT {
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Copenhagen"));
         String orderId = expect(201, stack.commands.post("inspector", "/api/orders", Map.of(
                 "authorityId", "socialtilsyn-hovedstaden", "organisationId", "kk-handicap", "reference", "ST-DL-1",
-                "legalBasis", "§ 8", "issuedOn", today.toString(), "requirements", List.of(Map.of("title", "t",
+                "legalBasis", "§ 8", "issuedOn", today.toString(), "noticeWaivedReason", "akut",
+                "requirements", List.of(Map.of("title", "t",
                         "requiredChange", "c", "qualityTheme", "KOMPETENCER", "deadline", today.toString())))))
                 .body().get("id").asText();
         stack.commandService.stop();
@@ -235,7 +239,7 @@ class CommandSideIT {
         }
     }
 
-    private static void assertProblem(Api.Response response, int status, String code) {
+    static void assertProblem(Api.Response response, int status, String code) {
         assertThat(response.status()).as("%s", response.body()).isEqualTo(status);
         assertThat(response.header("Content-Type")).startsWith("application/problem+json");
         assertThat(response.body().get("type").asText()).isEqualTo("urn:tilsynsspor:problem:" + code);

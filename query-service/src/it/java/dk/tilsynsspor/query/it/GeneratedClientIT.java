@@ -63,6 +63,7 @@ class GeneratedClientIT {
         OrderImposedResponse order = orders(stack, "inspector").imposeOrderWithHttpInfo(new ImposeOrderRequest()
                 .authorityId("socialtilsyn-hovedstaden").organisationId("kk-handicap").reference(reference)
                 .legalBasis("Lov om socialtilsyn § 8").issuedOn(issued).summary("Påbud efter tilsynsbesøg")
+                .noticeWaivedReason("Akut risiko for beboernes sikkerhed")
                 .requirements(List.of(
                         new RequirementRequest().title("Pædagogisk metode").requiredChange("Beskriv metoden")
                                 .qualityTheme(RequirementRequest.QualityThemeEnum.MAALGRUPPE_METODER_OG_RESULTATER)

@@ -52,6 +52,7 @@ class HostileInputIT {
         String requirement = example.methodRequirement;
         String order = "{\"authorityId\":\"socialtilsyn-hovedstaden\",\"organisationId\":\"kk-handicap\","
                 + "\"reference\":\"R-1\",\"legalBasis\":\"§ 8\",\"issuedOn\":\"2026-11-01\",\"summary\":\"s\","
+                + "\"noticeWaivedReason\":\"akut\","
                 + "\"requirements\":[{\"title\":\"t\",\"qualityTheme\":\"OTHER\",\"requiredChange\":\"c\","
                 + "\"deadline\":\"2027-02-01\"}]}";
         return List.of(

@@ -26,6 +26,7 @@ class OrderSliceIT {
                 "reference", reference,
                 "legalBasis", "Lov om socialtilsyn § 8",
                 "issuedOn", "2026-11-01",
+                "noticeWaivedReason", "Akut risiko for beboernes sikkerhed",
                 "summary", "Påbud om pædagogisk metode og magtanvendelse",
                 "requirements", List.of(
                         Map.of("title", "Pædagogisk metode",

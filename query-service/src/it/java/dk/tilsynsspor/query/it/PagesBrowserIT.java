@@ -152,7 +152,7 @@ class PagesBrowserIT {
         String soon = WorkedExample.expect(201, stack.commands.post("inspector", "/api/orders", Map.of(
                 "authorityId", "socialtilsyn-hovedstaden", "organisationId", "kk-handicap",
                 "reference", "ST-SIDER-3", "legalBasis", "Lov om socialtilsyn § 8",
-                "issuedOn", LocalDate.now(DANISH).toString(), "summary", "Kort frist",
+                "issuedOn", LocalDate.now(DANISH).toString(), "summary", "Kort frist", "noticeWaivedReason", "akut",
                 "requirements", List.of(Map.of("title", "Medicinhåndtering", "qualityTheme", "SUNDHED_OG_TRIVSEL",
                         "requiredChange", "medicine is handled by staff trained for it",
                         "deadline", LocalDate.now(DANISH).plusDays(5).toString())))))

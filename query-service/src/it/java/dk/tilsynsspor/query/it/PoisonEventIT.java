@@ -52,7 +52,7 @@ class PoisonEventIT {
         copyImposedEvent(poisonedOrder, "\"requirements\":[", "\"requirements\":\"not a list\",\"was\":[");
         Api.Response later = stack.commands.post("inspector2", "/api/orders", Map.of(
                 "authorityId", "socialtilsyn-nord", "organisationId", "aarhus-psykiatri", "reference", "AFTER-POISON",
-                "legalBasis", "§ 8", "issuedOn", "2026-11-01", "requirements", List.of(Map.of(
+                "legalBasis", "§ 8", "issuedOn", "2026-11-01", "noticeWaivedReason", "akut", "requirements", List.of(Map.of(
                         "title", "t", "requiredChange", "c", "qualityTheme", "OTHER", "deadline", "2027-02-01"))));
         assertThat(later.status()).isEqualTo(201);
 

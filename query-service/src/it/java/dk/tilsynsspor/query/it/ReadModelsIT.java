@@ -88,7 +88,7 @@ class ReadModelsIT {
         assertThat(rejection.get("actorId").asText()).isEqualTo("inspector");
         assertThat(rejection.get("actorRole").asText()).isEqualTo("INSPECTOR");
         assertThat(rejection.get("reason").asText()).isEqualTo("Tilsynets vurdering 2027-03-01");
-        assertThat(rejection.at("/payload/reason").asText()).isEqualTo("Målingerne dækker kun én borger");
+        assertThat(rejection.at("/payload/rejections/0/reason").asText()).isEqualTo("Målingerne dækker kun én borger");
         assertThat(entries.findValuesAsText("aggregateId")).contains(example.orderId, example.caseId);
         assertThat(entries.findValuesAsText("eventType")).contains("SessionInsightRecorded", "LearningSessionHeld");
 

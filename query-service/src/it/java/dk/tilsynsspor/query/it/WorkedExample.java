@@ -30,6 +30,7 @@ public final class WorkedExample {
         Api.Response order = expect(201, commands.post("inspector", "/api/orders", Map.of(
                 "authorityId", "socialtilsyn-hovedstaden", "organisationId", "kk-handicap",
                 "reference", reference, "legalBasis", "Lov om socialtilsyn § 8", "issuedOn", issued.toString(),
+                "noticeWaivedReason", "Akut risiko for beboernes sikkerhed",
                 "summary", "Påbud efter tilsynsbesøg på bosted i handicapområdet",
                 "requirements", List.of(
                         Map.of("title", "Pædagogisk metode", "qualityTheme", "MAALGRUPPE_METODER_OG_RESULTATER",

@@ -90,8 +90,40 @@ class WorkedExampleInPagesBrowserIT {
         browser.awaitNavigation(url -> url.matches(".*/paabud/[0-9a-f-]{36}$"));
         String dossier = browser.url();
         assertThat(browser.text(By.tagName("h1"))).isEqualTo("Påbud " + reference);
+        assertThat(browser.text(By.id("registreret"))).contains("Varslet er givet");
+        assertThat(browser.text(By.id("ordre-status"))).isEqualTo("Varsel (partshøring)");
+        assertThat(browser.findAll(By.id("kvitter"))).as("a notice is not yet an order to acknowledge").isEmpty();
+        browser.logOut();
+
+        // The leader answers the notice (partshøring), saying how the first requirement will be put right.
+        browser.logIn("leader");
+        browser.get(dossier);
+        open("varsel-svar");
+        type("varsel-svar-response", "Vi er enige og retter op; magtanvendelserne registreres allerede");
+        List<String> remedyFields = browser.findAll(By.cssSelector("#varsel-svar textarea[id^='varsel-svar-remedy-']"))
+                .stream().map(element -> element.getAttribute("id")).toList();
+        assertThat(remedyFields).hasSize(2);
+        type(remedyFields.get(0), "Ny pædagogisk baggrundsbeskrivelse inden for en måned");
+        browser.screenshot("11b-varsel-svar");
+        submit("varsel-svar");
+        awaitDone("Svaret på varslet er sendt til tilsynet.");
+        assertThat(browser.source()).contains("Ny pædagogisk baggrundsbeskrivelse inden for en måned");
+        browser.logOut();
+
+        // The inspector imposes the order on the notice, the second requirement reworded.
+        browser.logIn("inspector");
+        browser.get(dossier);
+        browser.find(By.id("giv-paabuddet")).click();
+        browser.awaitNavigation(url -> url.endsWith("/paalaeg"));
+        assertThat(value("nyt-paabud-requirements[0].title")).as("the drafts are the form's rows")
+                .isEqualTo("Pædagogisk metode");
+        type("nyt-paabud-requirements[1].title", "Low arousal og magtanvendelse");
+        browser.screenshot("11c-giv-paabuddet");
+        browser.find(By.id("giv-paabud")).click();
+        browser.awaitNavigation(url -> url.matches(".*/paabud/[0-9a-f-]{36}$"));
         assertThat(browser.text(By.id("registreret"))).contains("Påbuddet er givet");
         assertThat(browser.text(By.id("ordre-status"))).isEqualTo("Givet");
+        assertThat(browser.source()).contains("Low arousal og magtanvendelse");
         List<String> requirements = browser.findAll(By.cssSelector("details[id^='frist-']")).stream()
                 .map(element -> element.getAttribute("id").substring("frist-".length())).toList();
         assertThat(requirements).hasSize(2);

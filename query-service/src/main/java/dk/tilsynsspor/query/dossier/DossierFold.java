@@ -7,6 +7,11 @@ import dk.tilsynsspor.core.order.EscalationEnded;
 import dk.tilsynsspor.core.order.EscalationExpired;
 import dk.tilsynsspor.core.order.EscalationExtended;
 import dk.tilsynsspor.core.order.OrderPublished;
+import dk.tilsynsspor.core.order.NoticeLapsed;
+import dk.tilsynsspor.core.order.NoticeOfOrderGiven;
+import dk.tilsynsspor.core.order.NoticeResponded;
+import dk.tilsynsspor.core.order.query.Notice;
+import dk.tilsynsspor.core.order.query.NoticeAnswer;
 import dk.tilsynsspor.core.order.query.Escalation;
 import dk.tilsynsspor.core.order.OrderUnpublished;
 import dk.tilsynsspor.core.order.RequirementCommented;
@@ -63,7 +68,7 @@ public final class DossierFold {
     private Instant acknowledgedAt;
     private OrderStatus status = OrderStatus.IMPOSED;
     private Escalation escalation;
-    private ComplianceReport report;
+    private final List<ComplianceReport> reports = new ArrayList<>();
     private Closure closure;
     private final List<AuthorityDecision> decisions = new ArrayList<>();
     private final Map<UUID, Publication> publications = new java.util.LinkedHashMap<>();
@@ -71,6 +76,7 @@ public final class DossierFold {
     private final Map<UUID, CaseFold> cases = new LinkedHashMap<>();
     private final Map<UUID, InsightView> insights = new LinkedHashMap<>();
     private int unreadable;
+    private Notice notice;
 
     public static Optional<ComplianceDossier> fold(List<TrailEntry> trail, EventReader reader, LocalDate today,
                                                    Instant asOf) {
@@ -96,9 +102,27 @@ public final class DossierFold {
             if (event instanceof SessionInsightRecorded e) {
                 insights.put(e.insightId(), CaseFold.insight(e, at));
             }
+        } else if (event instanceof NoticeOfOrderGiven e) {
+            order = new SupervisoryOrderImposed(e.orderId(), e.authorityId(), e.organisationId(), e.reference(),
+                    e.legalBasis(), e.issuedOn(), e.summary(), e.requirements());
+            notice = new Notice(e.issuedOn(), at, by, e.responseDue(), List.copyOf(e.requirements()), List.of(), null,
+                    null, null);
+            status = OrderStatus.NOTICE;
+            requirements.clear();
+            for (int i = 0; i < e.requirements().size(); i++) {
+                requirements.put(e.requirements().get(i).requirementId(),
+                        new RequirementFold(e.requirements().get(i), i + 1, true));
+            }
+        } else if (event instanceof NoticeResponded e && notice != null) {
+            notice = notice.answered(new NoticeAnswer(e.version(), e.response(), e.remedies(), at, by));
+        } else if (event instanceof NoticeLapsed e && notice != null) {
+            notice = notice.lapsed(at, by, e.reason());
+            status = OrderStatus.LAPSED;
         } else if (event instanceof SupervisoryOrderImposed e) {
             order = e;
             imposedAt = at;
+            status = OrderStatus.IMPOSED;
+            requirements.clear();
             for (int i = 0; i < e.requirements().size(); i++) {
                 requirements.put(e.requirements().get(i).requirementId(),
                         new RequirementFold(e.requirements().get(i), i + 1));
@@ -153,15 +177,28 @@ public final class DossierFold {
 
     private void applyDecisionsAndDeadlines(Object event, Instant at, String by) {
         if (event instanceof ComplianceReportSubmitted e) {
-            report = new ComplianceReport(e.summary(), at, by);
+            List<UUID> covered = requirements.keySet().stream().filter(e::covers).toList();
+            ComplianceReport report = new ComplianceReport(e.summary(), at, by, covered);
+            reports.add(report);
+            covered.forEach(id -> requirements.get(id).reportedIn(report));
             status = OrderStatus.REPORT_SUBMITTED;
-        } else if (event instanceof ComplianceAccepted) {
-            decisions.add(new AuthorityDecision("ACCEPTED", null, List.of(), at, by));
-            status = OrderStatus.ACCEPTED;
+        } else if (event instanceof ComplianceAccepted e) {
+            List<UUID> accepted = requirements.entrySet().stream()
+                    .filter(r -> r.getValue().awaitsDecision() && e.covers(r.getKey())).map(Map.Entry::getKey)
+                    .toList();
+            AuthorityDecision decision = new AuthorityDecision("ACCEPTED", null, accepted, at, by, null);
+            decisions.add(decision);
+            accepted.forEach(id -> requirements.get(id).accepted(decision));
+            status = e.acceptsOrder() ? OrderStatus.ACCEPTED : statusWhileDeciding();
         } else if (event instanceof ComplianceRejected e) {
-            decisions.add(new AuthorityDecision("REJECTED", e.reason(), e.requirementIds(), at, by));
-            e.requirementIds().forEach(id -> requirements.get(id).sentBack(e.reason()));
-            status = OrderStatus.ACKNOWLEDGED;
+            AuthorityDecision decision = new AuthorityDecision("REJECTED", e.reason(), e.requirementIds(), at, by,
+                    e.rejections());
+            decisions.add(decision);
+            requirements.entrySet().stream()
+                    .filter(r -> e.wholeReport() ? r.getValue().awaitsDecision()
+                            : e.requirementIds().contains(r.getKey()))
+                    .forEach(r -> r.getValue().sentBack(decision, e.reasonFor(r.getKey())));
+            status = statusWhileDeciding();
         } else if (event instanceof RequirementDeadlineExtended e) {
             requirements.get(e.requirementId()).extended(new DeadlineExtension(e.previousDeadline(),
                     e.newDeadline(), e.reason(), at, by, e.requestId()));
@@ -182,19 +219,26 @@ public final class DossierFold {
         }
     }
 
+    /** After a decision that leaves the order open: reported while a requirement still awaits a decision. */
+    private OrderStatus statusWhileDeciding() {
+        return requirements.values().stream().anyMatch(RequirementFold::awaitsDecision)
+                ? OrderStatus.REPORT_SUBMITTED : OrderStatus.ACKNOWLEDGED;
+    }
+
     private ComplianceDossier build(LocalDate today, Instant asOf) {
-        boolean accepted = decisions.stream().anyMatch(d -> d.decision().equals("ACCEPTED"));
         List<SessionView> sessions = cases.values().stream().filter(CaseFold::exists)
                 .flatMap(c -> c.sessions().stream()).toList();
         List<ThemeView> themes = cases.values().stream().filter(CaseFold::exists)
                 .flatMap(c -> c.themes().stream()).toList();
         List<RequirementDossier> views = requirements.values().stream()
-                .map(r -> r.build(today, accepted, insights, sessions, themes)).toList();
+                .map(r -> r.build(today, insights, sessions, themes)).toList();
         return new ComplianceDossier(order.orderId(), order.reference(), order.authorityId(), order.organisationId(),
                 order.legalBasis(), order.issuedOn(), order.summary(), status,
                 escalation != null && escalation.running() && closure == null,
                 escalation == null ? null : escalation.reason(), imposedAt, acknowledgedAt, asOf, views,
-                cases.values().stream().filter(CaseFold::exists).map(CaseFold::summary).toList(), report,
-                List.copyOf(decisions), closure, unreadable, List.copyOf(publications.values()), escalation);
+                cases.values().stream().filter(CaseFold::exists).map(CaseFold::summary).toList(),
+                reports.isEmpty() ? null : reports.get(reports.size() - 1), List.copyOf(decisions), closure,
+                unreadable, List.copyOf(publications.values()), escalation, List.copyOf(reports), notice,
+                order.noticeWaivedReason());
     }
 }

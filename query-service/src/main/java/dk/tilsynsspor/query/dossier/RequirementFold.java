@@ -23,6 +23,9 @@ import dk.tilsynsspor.core.order.query.Measurement;
 import dk.tilsynsspor.core.order.query.QualityGoal;
 import dk.tilsynsspor.core.order.query.RequirementDossier;
 import dk.tilsynsspor.core.order.query.RequirementStatus;
+import dk.tilsynsspor.core.order.query.RequirementStatus.Standing;
+import dk.tilsynsspor.core.order.query.AuthorityDecision;
+import dk.tilsynsspor.core.order.query.ComplianceReport;
 import dk.tilsynsspor.core.order.query.Verification;
 
 import java.time.Instant;
@@ -53,11 +56,23 @@ final class RequirementFold {
     private String reworkReason;
     private final Map<UUID, DeadlineExtensionRequest> extensionRequests = new LinkedHashMap<>();
     private final List<RequirementComment> comments = new ArrayList<>();
+    private boolean reported;
+    private boolean accepted;
+    private ComplianceReport report;
+    private AuthorityDecision decision;
+
+    /** A draft requirement of a notice, not (yet) imposed. */
+    private final boolean draft;
 
     RequirementFold(Requirement requirement, int number) {
+        this(requirement, number, false);
+    }
+
+    RequirementFold(Requirement requirement, int number, boolean draft) {
         this.requirement = requirement;
         this.number = number;
         this.deadline = requirement.deadline();
+        this.draft = draft;
     }
 
     void extended(DeadlineExtension extension) {
@@ -117,16 +132,36 @@ final class RequirementFold {
         reworkReason = null;
     }
 
-    void sentBack(String reason) {
-        verification = null;
-        reworkReason = reason;
+    void reportedIn(ComplianceReport inReport) {
+        reported = true;
+        report = inReport;
+    }
+
+    boolean awaitsDecision() {
+        return reported;
+    }
+
+    void accepted(AuthorityDecision by) {
+        reported = false;
+        accepted = true;
+        decision = by;
+    }
+
+    /** The decision sends the report on it back: to work with a reason, or (a whole report rejected) to report again. */
+    void sentBack(AuthorityDecision by, String reason) {
+        reported = false;
+        decision = by;
+        if (reason != null) {
+            verification = null;
+            reworkReason = reason;
+        }
     }
 
     boolean verifiedAsMet() {
         return verification != null && verification.goalMet();
     }
 
-    RequirementDossier build(LocalDate today, boolean orderAccepted, Map<UUID, InsightView> allInsights,
+    RequirementDossier build(LocalDate today, Map<UUID, InsightView> allInsights,
                              List<SessionView> sessions, List<ThemeView> themes) {
         UUID id = requirement.requirementId();
         List<SessionView> focused = sessions.stream().filter(s -> s.requirementIds().contains(id)).toList();
@@ -135,12 +170,13 @@ final class RequirementFold {
         long daysLeft = ChronoUnit.DAYS.between(today, deadline);
         boolean inProgress = goal != null || !measurements.isEmpty() || !focused.isEmpty() || !insights.isEmpty()
                 || !chosen.isEmpty() || reworkReason != null || verification != null;
-        RequirementStatus status = RequirementStatus.of(verifiedAsMet(), orderAccepted, deadlineMissed(), daysLeft,
-                inProgress, !actionPlans.isEmpty());
+        Standing standing = Standing.of(draft, false, accepted, reported, verifiedAsMet(), false);
+        RequirementStatus status = RequirementStatus.of(standing, deadlineMissed(), daysLeft, inProgress,
+                !actionPlans.isEmpty());
         return new RequirementDossier(id, number, requirement.title(), requirement.requiredChange(),
                 requirement.qualityTheme(), deadline, daysLeft, status, deadlineMissed(), List.copyOf(extensions),
                 List.copyOf(actionPlans), qualityGoal(), focused, insights, chosen, verification(allInsights),
-                reworkReason, List.copyOf(extensionRequests.values()), List.copyOf(comments));
+                reworkReason, List.copyOf(extensionRequests.values()), List.copyOf(comments), report, decision);
     }
 
     private boolean deadlineMissed() {

@@ -1,6 +1,8 @@
 package dk.tilsynsspor.query.order;
 
 import dk.tilsynsspor.core.order.QualityTheme;
+import dk.tilsynsspor.core.order.query.ComplianceDossier;
+import dk.tilsynsspor.core.order.query.OrderStatus;
 import dk.tilsynsspor.core.security.Actor;
 import dk.tilsynsspor.core.security.Role;
 import dk.tilsynsspor.platform.security.CurrentActor;
@@ -11,6 +13,7 @@ import dk.tilsynsspor.query.pages.Forms;
 import dk.tilsynsspor.query.pages.PageController;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.ui.Model;
+import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,6 +21,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -36,8 +41,10 @@ class OrderForms {
     private final Commands commands;
     private final FormPosts posts;
     private final CurrentActor currentActor;
+    private final OrderReads reads;
 
-    OrderForms(Commands commands, FormPosts posts, CurrentActor currentActor) {
+    OrderForms(Commands commands, FormPosts posts, CurrentActor currentActor, OrderReads reads) {
+        this.reads = reads;
         this.commands = commands;
         this.posts = posts;
         this.currentActor = currentActor;
@@ -54,10 +61,15 @@ class OrderForms {
         return "nyt-paabud";
     }
 
+    /**
+     * A new order: by default a notice (partshøring) with the day the organisation's answer is due; or, when the
+     * inspector says why none is given, the order itself at once.
+     */
     @PostMapping("/paabud/nyt")
     String impose(@RequestParam MultiValueMap<String, String> form, RedirectAttributes redirect) {
         Actor actor = currentActor.get();
         FormInput input = new FormInput(form);
+        boolean notice = !"UDEN_VARSEL".equals(input.text("kind"));
         Map<String, Object> order = body(
                 "authorityId", actor.scope(),
                 "organisationId", input.text("organisationId"),
@@ -65,17 +77,100 @@ class OrderForms {
                 "legalBasis", input.text("legalBasis"),
                 "issuedOn", input.date("issuedOn"),
                 "summary", input.text("summary"),
-                "requirements", input.rows("requirements", MAX_REQUIREMENTS, row -> body(
-                        "title", row.text("title"),
-                        "requiredChange", row.text("requiredChange"),
-                        "qualityTheme", row.text("qualityTheme"),
-                        "deadline", row.date("deadline"))));
+                "requirements", requirements(input),
+                "responseDue", notice ? input.date("responseDue") : null,
+                "noticeWaivedReason", notice ? null : input.text("noticeWaivedReason"));
+        if (notice && input.text("responseDue") == null) {
+            input.error("responseDue", "Skriv den dato, organisationen senest kan svare på varslet.");
+        }
         return posts.send(input, "nyt-paabud", "/paabud/nyt", redirect,
-                key -> commands.post("/api/orders", order, key),
+                key -> commands.post(notice ? "/api/orders/notices" : "/api/orders", order, key),
                 answer -> {
-                    Forms.done(redirect, "Påbuddet er givet, og organisationen kan nu se det.");
+                    Forms.done(redirect, notice
+                            ? "Varslet er givet (partshøring), og organisationen kan nu se og besvare det."
+                            : "Påbuddet er givet, og organisationen kan nu se det.");
                     return "/paabud/" + answer.path("id").asText();
                 });
+    }
+
+    /** The order a notice announced, to impose: the draft requirements as the form's first rows, ids kept. */
+    @GetMapping("/paabud/{orderId}/paalaeg")
+    String imposition(@PathVariable UUID orderId, Model model) {
+        if (currentActor.get().role() != Role.INSPECTOR) {
+            throw new AccessDeniedException("inspectors impose orders");
+        }
+        ComplianceDossier dossier = reads.dossier(orderId, null);
+        if (dossier.status() != OrderStatus.NOTICE) {
+            return "redirect:/paabud/" + orderId;
+        }
+        model.addAttribute("dossier", dossier);
+        model.addAttribute("drafts", dossier.notice().draftRequirements());
+        model.addAttribute("themes", QualityTheme.values());
+        model.addAttribute("maxRequirements", MAX_REQUIREMENTS);
+        return "nyt-paabud";
+    }
+
+    @PostMapping("/paabud/{orderId}/paalaeg")
+    String imposeOnNotice(@PathVariable UUID orderId, @RequestParam MultiValueMap<String, String> form,
+                          RedirectAttributes redirect) {
+        FormInput input = new FormInput(withoutIdsOfEmptiedRows(form));
+        Map<String, Object> order = body("issuedOn", input.date("issuedOn"), "summary", input.text("summary"),
+                "requirements", requirements(input));
+        return posts.send(input, "nyt-paabud", "/paabud/" + orderId + "/paalaeg", redirect,
+                key -> commands.post("/api/orders/" + orderId + "/imposition", order, key),
+                answer -> {
+                    Forms.done(redirect, "Påbuddet er givet på grundlag af varslet.");
+                    return "/paabud/" + orderId;
+                });
+    }
+
+    private static List<Map<String, Object>> requirements(FormInput input) {
+        return input.rows("requirements", MAX_REQUIREMENTS, row -> body(
+                "id", row.text("id"),
+                "title", row.text("title"),
+                "requiredChange", row.text("requiredChange"),
+                "qualityTheme", row.text("qualityTheme"),
+                "deadline", row.date("deadline")));
+    }
+
+    /** A draft requirement whose fields the inspector emptied is left out: its hidden id alone is no row. */
+    private static MultiValueMap<String, String> withoutIdsOfEmptiedRows(MultiValueMap<String, String> form) {
+        MultiValueMap<String, String> kept = new LinkedMultiValueMap<>(form);
+        form.keySet().stream().filter(field -> field.startsWith("requirements[") && field.endsWith("].id"))
+                .forEach(idField -> {
+                    String prefix = idField.substring(0, idField.length() - "id".length());
+                    boolean typed = form.entrySet().stream().anyMatch(e -> e.getKey().startsWith(prefix)
+                            && !e.getKey().equals(idField)
+                            && e.getValue().stream().anyMatch(v -> v != null && !v.isBlank()));
+                    if (!typed) {
+                        kept.remove(idField);
+                    }
+                });
+        return kept;
+    }
+
+    @PostMapping("/paabud/{orderId}/varsel-svar")
+    String answerNotice(@PathVariable UUID orderId, @RequestParam MultiValueMap<String, String> form,
+                        RedirectAttributes redirect) {
+        return send(orderId, form, redirect, "varsel-svar", "notice-response", "Svaret på varslet er sendt til "
+                + "tilsynet.", input -> {
+            List<Map<String, Object>> remedies = new ArrayList<>();
+            form.keySet().stream().filter(field -> field.startsWith("remedy-")).sorted().forEach(field -> {
+                String remedy = input.text(field);
+                if (remedy != null) {
+                    input.alias("remedies[" + remedies.size() + "].remedy", field);
+                    remedies.add(body("requirementId", field.substring("remedy-".length()), "remedy", remedy));
+                }
+            });
+            return body("response", input.text("response"), "remedies", remedies);
+        });
+    }
+
+    @PostMapping("/paabud/{orderId}/varsel-bortfald")
+    String letNoticeLapse(@PathVariable UUID orderId, @RequestParam MultiValueMap<String, String> form,
+                          RedirectAttributes redirect) {
+        return send(orderId, form, redirect, "varsel-bortfald", "notice-lapse", "Varslet er bortfaldet; der gives "
+                + "intet påbud.", input -> body("reason", input.text("reason")));
     }
 
     @PostMapping("/paabud/{orderId}/kvittering")
@@ -89,7 +184,8 @@ class OrderForms {
     String report(@PathVariable UUID orderId, @RequestParam MultiValueMap<String, String> form,
                   RedirectAttributes redirect) {
         return send(orderId, form, redirect, "rapport", "compliance-report",
-                "Opfølgningsrapporten er sendt til tilsynet.", input -> body("summary", input.text("summary")));
+                "Opfølgningsrapporten er sendt til tilsynet.", input -> body("summary", input.text("summary"),
+                        "requirementIds", input.list("requirementIds")));
     }
 
     @PostMapping("/paabud/{orderId}/afgoerelse")
@@ -100,10 +196,20 @@ class OrderForms {
             if (decision == null) {
                 input.error("decision", "Vælg, om efterlevelsen godkendes eller afvises.");
             }
-            return "REJECT".equals(decision)
-                    ? body("decision", decision, "reason", input.text("reason"),
-                    "requirementIds", input.list("requirementIds"))
-                    : body("decision", decision);
+            List<String> named = input.list("requirementIds");
+            if (!"REJECT".equals(decision)) {
+                return body("decision", decision, "requirementIds", named);
+            }
+            if (named.isEmpty()) {
+                input.error("requirementIds", "Vælg de krav, der sendes tilbage, og skriv hvorfor ud for hvert.");
+            }
+            List<Map<String, Object>> rejections = new ArrayList<>();
+            for (String requirementId : named) {
+                input.alias("rejections[" + rejections.size() + "].reason", "reason-" + requirementId);
+                input.alias("rejections[" + rejections.size() + "].requirementId", "requirementIds");
+                rejections.add(body("requirementId", requirementId, "reason", input.text("reason-" + requirementId)));
+            }
+            return body("decision", decision, "rejections", rejections);
         });
     }
 

@@ -44,7 +44,8 @@ class OrderPages {
         static final Deadlines NONE = new Deadlines(0, 0);
     }
 
-    private static final Set<OrderStatus> SETTLED = Set.of(OrderStatus.ACCEPTED, OrderStatus.CLOSED);
+    private static final Set<OrderStatus> SETTLED = Set.of(OrderStatus.ACCEPTED, OrderStatus.CLOSED,
+            OrderStatus.LAPSED);
 
     private final OrderReads reads;
     private final CurrentActor currentActor;
@@ -93,6 +94,8 @@ class OrderPages {
         ComplianceDossier dossier = reads.dossier(orderId, instant);
         model.addAttribute("dossier", dossier);
         model.addAttribute("names", Names.of(dossier));
+        model.addAttribute("numbers", dossier.requirements().stream().collect(java.util.stream.Collectors.toMap(
+                RequirementDossier::requirementId, RequirementDossier::number)));
         model.addAttribute("asOf", instant);
         model.addAttribute("dueSoonDays", OverviewReads.DUE_SOON_DAYS);
         return "dossier";

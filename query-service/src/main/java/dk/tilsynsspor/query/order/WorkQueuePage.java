@@ -50,8 +50,16 @@ class WorkQueuePage {
         List<Overdue> overdue = new ArrayList<>();
         List<ComplianceDossier> escalated = new ArrayList<>();
         List<ComplianceDossier> stillPublished = new ArrayList<>();
+        List<ComplianceDossier> notices = new ArrayList<>();
         for (OrderSummary summary : reads.orders(null, null).orders()) {
             ComplianceDossier order = reads.dossier(summary.orderId(), null);
+            if (summary.status() == OrderStatus.LAPSED) {
+                continue;
+            }
+            if (order.status() == OrderStatus.NOTICE) {
+                notices.add(order);
+                continue;
+            }
             if (summary.status() == OrderStatus.CLOSED) {
                 if (order.publications().stream().anyMatch(Publication::active)) {
                     stillPublished.add(order);
@@ -72,6 +80,8 @@ class WorkQueuePage {
         }
         reports.sort(Comparator.comparing(order -> order.complianceReport().submittedAt()));
         overdue.sort(Comparator.comparing(item -> item.requirement().deadline()));
+        notices.sort(Comparator.comparing(order -> order.notice().responseDue()));
+        model.addAttribute("notices", notices);
         model.addAttribute("reports", reports);
         model.addAttribute("overdue", overdue);
         model.addAttribute("escalated", escalated);

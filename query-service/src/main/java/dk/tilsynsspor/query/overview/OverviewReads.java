@@ -18,7 +18,9 @@ public class OverviewReads {
 
     /** A requirement not yet verified whose deadline is this many days away or fewer is "due soon". */
     public static final int DUE_SOON_DAYS = 14;
-    private static final Set<RequirementStatus> DONE = Set.of(RequirementStatus.VERIFIED, RequirementStatus.ACCEPTED);
+    /** Verified (and maybe reported or accepted), annulled, or only a draft: no deadline to be reminded of. */
+    private static final Set<RequirementStatus> DONE = Set.of(RequirementStatus.VERIFIED, RequirementStatus.REPORTED,
+            RequirementStatus.ACCEPTED, RequirementStatus.ANNULLED, RequirementStatus.NOTICE);
 
     private final QueryGateway queries;
     private final CurrentActor currentActor;
@@ -36,7 +38,7 @@ public class OverviewReads {
         return queries.query(new GetOrganisationOverview(actor, organisationId), OrganisationOverview.class).join();
     }
 
-    /** Not verified or accepted, not yet overdue, and its deadline {@value #DUE_SOON_DAYS} days away or fewer. */
+    /** Not verified, reported, accepted, annulled or a draft, not yet overdue, and its deadline {@value #DUE_SOON_DAYS} days away or fewer. */
     public static boolean dueSoon(RequirementStatus status, long daysLeft) {
         return status != RequirementStatus.OVERDUE && !DONE.contains(status) && daysLeft <= DUE_SOON_DAYS;
     }

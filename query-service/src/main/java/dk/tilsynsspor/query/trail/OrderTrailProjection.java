@@ -7,6 +7,9 @@ import dk.tilsynsspor.core.order.ComplianceAccepted;
 import dk.tilsynsspor.core.order.ComplianceRejected;
 import dk.tilsynsspor.core.order.ComplianceReportSubmitted;
 import dk.tilsynsspor.core.order.OrderEvent;
+import dk.tilsynsspor.core.order.NoticeLapsed;
+import dk.tilsynsspor.core.order.NoticeOfOrderGiven;
+import dk.tilsynsspor.core.order.Requirement;
 import dk.tilsynsspor.core.order.SupervisoryOrderAcknowledged;
 import dk.tilsynsspor.core.order.SupervisoryOrderClosed;
 import dk.tilsynsspor.core.order.EscalationEnded;
@@ -52,16 +55,36 @@ public class OrderTrailProjection {
         this.json = json;
     }
 
+    /** A notice starts the order's trail and its summary, which the imposition on it completes. */
+    @EventHandler
+    void on(NoticeOfOrderGiven event, DomainEventMessage<?> message, TrackingToken token) {
+        writes.add("""
+                INSERT INTO query.order_summary
+                    (order_id, reference, authority_id, organisation_id, issued_on, status, imposed_at,
+                     requirement_ids)
+                VALUES (?, ?, ?, ?, ?, ?, ?, '{}')
+                ON CONFLICT (order_id) DO NOTHING""",
+                event.orderId(), StoredText.of(event.reference()), StoredText.of(event.authorityId()),
+                StoredText.of(event.organisationId()), storableDate(event.issuedOn()), OrderStatus.NOTICE.name(),
+                Timestamp.from(message.getTimestamp()));
+        record(event.orderId(), message, token);
+    }
+
     @EventHandler
     void on(SupervisoryOrderImposed event, DomainEventMessage<?> message, TrackingToken token) {
         writes.add("""
                 INSERT INTO query.order_summary
-                    (order_id, reference, authority_id, organisation_id, issued_on, status, imposed_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (order_id) DO NOTHING""",
+                    (order_id, reference, authority_id, organisation_id, issued_on, status, imposed_at,
+                     requirement_ids)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (order_id) DO UPDATE SET
+                    reference = excluded.reference, issued_on = excluded.issued_on, status = excluded.status,
+                    imposed_at = excluded.imposed_at, requirement_ids = excluded.requirement_ids
+                 WHERE query.order_summary.status = 'NOTICE'""",
                 event.orderId(), StoredText.of(event.reference()), StoredText.of(event.authorityId()),
                 StoredText.of(event.organisationId()), storableDate(event.issuedOn()), OrderStatus.IMPOSED.name(),
-                Timestamp.from(message.getTimestamp()));
+                Timestamp.from(message.getTimestamp()),
+                event.requirements().stream().map(Requirement::requirementId).toArray(UUID[]::new));
         record(event.orderId(), message, token);
     }
 
@@ -69,7 +92,10 @@ public class OrderTrailProjection {
     void on(OrderEvent event, DomainEventMessage<?> message, TrackingToken token) {
         record(event.orderId(), message, token);
         OrderStatus status = statusAfter(event);
-        if (status != null) {
+        if (event instanceof ComplianceReportSubmitted || event instanceof ComplianceAccepted
+                || event instanceof ComplianceRejected) {
+            decided(event);
+        } else if (status != null) {
             writes.add("UPDATE query.order_summary SET status = ? WHERE order_id = ?", status.name(),
                     event.orderId());
         } else if (event instanceof SupervisoryOrderEscalated) {
@@ -81,18 +107,49 @@ public class OrderTrailProjection {
         }
     }
 
-    /** The order's status after the event, or null if the event does not change it. */
+    /** The order's status after the event, or null if the event does not change it (or {@link #decided} sets it). */
     private static OrderStatus statusAfter(OrderEvent event) {
-        if (event instanceof SupervisoryOrderAcknowledged || event instanceof ComplianceRejected) {
+        if (event instanceof SupervisoryOrderAcknowledged) {
             return OrderStatus.ACKNOWLEDGED;
         }
-        if (event instanceof ComplianceReportSubmitted) {
-            return OrderStatus.REPORT_SUBMITTED;
-        }
-        if (event instanceof ComplianceAccepted) {
-            return OrderStatus.ACCEPTED;
+        if (event instanceof NoticeLapsed) {
+            return OrderStatus.LAPSED;
         }
         return event instanceof SupervisoryOrderClosed ? OrderStatus.CLOSED : null;
+    }
+
+    /**
+     * A report adds its requirements to those awaiting a decision, a decision takes its own away (one stored before
+     * reports were per requirement: all); the status is then "report submitted" while any awaits a decision, else
+     * "accepted" once the decision accepted the order, else "acknowledged". Set operations, so idempotent.
+     */
+    private void decided(OrderEvent event) {
+        String without = """
+                UPDATE query.order_summary SET awaiting_decision = CASE WHEN ?::uuid[] IS NULL THEN '{}'
+                    ELSE ARRAY(SELECT unnest(awaiting_decision) EXCEPT SELECT unnest(?::uuid[])) END
+                 WHERE order_id = ?""";
+        boolean orderAccepted = false;
+        if (event instanceof ComplianceReportSubmitted e) {
+            writes.add("""
+                    UPDATE query.order_summary SET awaiting_decision = ARRAY(SELECT DISTINCT unnest(
+                        awaiting_decision || COALESCE(?::uuid[], requirement_ids))) WHERE order_id = ?""",
+                    uuids(e.requirementIds()), e.orderId());
+        } else if (event instanceof ComplianceAccepted e) {
+            orderAccepted = e.acceptsOrder();
+            writes.add(without, uuids(e.requirementIds()), uuids(e.requirementIds()), e.orderId());
+        } else if (event instanceof ComplianceRejected e) {
+            UUID[] sentBack = e.wholeReport() ? null : uuids(e.requirementIds());
+            writes.add(without, sentBack, sentBack, e.orderId());
+        }
+        writes.add("""
+                UPDATE query.order_summary SET status = CASE
+                    WHEN cardinality(awaiting_decision) > 0 THEN 'REPORT_SUBMITTED' WHEN ? THEN 'ACCEPTED'
+                    ELSE 'ACKNOWLEDGED' END
+                 WHERE order_id = ? AND status <> 'CLOSED'""", orderAccepted, event.orderId());
+    }
+
+    private static UUID[] uuids(List<UUID> ids) {
+        return ids == null ? null : ids.toArray(UUID[]::new);
     }
 
     @EventHandler

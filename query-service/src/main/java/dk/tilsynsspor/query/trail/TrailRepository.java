@@ -75,7 +75,7 @@ public class TrailRepository {
         Map<UUID, List<TrailEntry>> trails = new LinkedHashMap<>();
         jdbc.query(SELECT_FROM + """
                   JOIN query.order_summary s ON s.order_id = e.order_id
-                 WHERE s.organisation_id = ? AND s.status <> 'CLOSED'
+                 WHERE s.organisation_id = ? AND s.status NOT IN ('CLOSED', 'LAPSED')
                  ORDER BY s.imposed_at, e.order_id, e.global_index""", rs -> {
             TrailEntry entry = rowMapper.mapRow(rs, 0);
             trails.computeIfAbsent(entry.orderId(), id -> new ArrayList<>()).add(entry);

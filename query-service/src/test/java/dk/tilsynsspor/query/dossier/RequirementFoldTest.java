@@ -11,6 +11,7 @@ import dk.tilsynsspor.core.casework.SessionInsightRecorded;
 import dk.tilsynsspor.core.casework.query.CaseView;
 import dk.tilsynsspor.core.order.ActionPlanSubmitted;
 import dk.tilsynsspor.core.order.ComplianceAccepted;
+import dk.tilsynsspor.core.order.ComplianceReportSubmitted;
 import dk.tilsynsspor.core.order.Evidence;
 import dk.tilsynsspor.core.order.QualityDirection;
 import dk.tilsynsspor.core.order.QualityGoalDefined;
@@ -94,14 +95,16 @@ class RequirementFoldTest {
     }
 
     @Test
-    void aRequirementGoesFromOpenToPlannedToInProgressToVerifiedToAccepted() {
+    void aRequirementGoesFromOpenToPlannedToInProgressToVerifiedToReportedToAccepted() {
         LocalDate today = LocalDate.of(2026, 12, 15);
         assertThat(imposed().requirementOn(today).status()).isEqualTo(RequirementStatus.OPEN);
         assertThat(planned().requirementOn(today).status()).isEqualTo(RequirementStatus.PLANNED);
         assertThat(workedOn().requirementOn(today).status()).isEqualTo(RequirementStatus.IN_PROGRESS);
         assertThat(verified(true).requirementOn(today).status()).isEqualTo(RequirementStatus.VERIFIED);
-        assertThat(record(new ComplianceAccepted(orderId)).requirementOn(today).status())
-                .isEqualTo(RequirementStatus.ACCEPTED);
+        assertThat(record(new ComplianceReportSubmitted(orderId, "rapport", List.of(requirementId)))
+                .requirementOn(today).status()).isEqualTo(RequirementStatus.REPORTED);
+        assertThat(record(new ComplianceAccepted(orderId, List.of(requirementId), true)).requirementOn(today)
+                .status()).isEqualTo(RequirementStatus.ACCEPTED);
     }
 
     @Test

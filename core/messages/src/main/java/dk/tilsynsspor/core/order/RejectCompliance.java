@@ -5,9 +5,8 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import java.util.List;
 import java.util.UUID;
 
-/** The authority sends the named requirements back for rework. */
+/** The authority sends reported requirements back to work, each with its reason. */
 public record RejectCompliance(
         @TargetAggregateIdentifier UUID orderId,
-        String reason,
-        List<UUID> requirementIds) {
+        List<Rejection> rejections) {
 }

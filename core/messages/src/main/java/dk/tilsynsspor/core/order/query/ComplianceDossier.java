@@ -8,7 +8,9 @@ import java.util.UUID;
 /**
  * What proves to the inspector how each required change of one order was followed up. {@code asOf} is null for the
  * present. {@code unreadableEvents} counts the order's events that could not be read into it (stored before input
- * was checked); they are still in the audit trail.
+ * was checked); they are still in the audit trail. {@code complianceReport} is the last of {@code reports}.
+ * {@code notice}: the partshøring the order started with (while {@code NOTICE}, {@code requirements} are its drafts),
+ * or null; {@code noticeWaivedReason}: why an order imposed directly had none.
  */
 public record ComplianceDossier(
         UUID orderId,
@@ -31,5 +33,8 @@ public record ComplianceDossier(
         Closure closure,
         int unreadableEvents,
         List<Publication> publications,
-        Escalation escalation) {
+        Escalation escalation,
+        List<ComplianceReport> reports,
+        Notice notice,
+        String noticeWaivedReason) {
 }

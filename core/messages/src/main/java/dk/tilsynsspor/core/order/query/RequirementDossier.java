@@ -9,8 +9,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** One requirement and its follow-up. {@code daysLeft} counts to the deadline from today (or the as-of day);
- * negative once passed.
+/**
+ * One requirement and its follow-up. {@code daysLeft} counts to the deadline from today (or the as-of day); negative
+ * once passed. {@code report}: the last report covering it; {@code decision}: the authority's last decision on it.
  */
 public record RequirementDossier(
         UUID requirementId,
@@ -31,5 +32,7 @@ public record RequirementDossier(
         Verification verification,
         String reworkReason,
         List<DeadlineExtensionRequest> extensionRequests,
-        List<RequirementComment> comments) {
+        List<RequirementComment> comments,
+        ComplianceReport report,
+        AuthorityDecision decision) {
 }

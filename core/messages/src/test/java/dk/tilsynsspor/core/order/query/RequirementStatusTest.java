@@ -1,5 +1,6 @@
 package dk.tilsynsspor.core.order.query;
 
+import dk.tilsynsspor.core.order.query.RequirementStatus.Standing;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,27 +8,52 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RequirementStatusTest {
 
     @Test
-    void verifiedAsMetWinsOverADeadlineThatPassedAndIsAcceptedOnceTheOrderIs() {
-        assertThat(RequirementStatus.of(true, false, true, -3, true, true)).isEqualTo(RequirementStatus.VERIFIED);
-        assertThat(RequirementStatus.of(true, true, false, 10, true, true)).isEqualTo(RequirementStatus.ACCEPTED);
+    void verifiedAsMetWinsOverADeadlineThatPassedAndReportedAndAcceptedAreEachTheirOwn() {
+        assertThat(RequirementStatus.of(Standing.VERIFIED, true, -3, true, true)).isEqualTo(RequirementStatus.VERIFIED);
+        assertThat(RequirementStatus.of(Standing.REPORTED, false, -3, true, true)).isEqualTo(RequirementStatus.REPORTED);
+        assertThat(RequirementStatus.of(Standing.ACCEPTED, false, 10, true, true)).isEqualTo(RequirementStatus.ACCEPTED);
+    }
+
+    @Test
+    void theStrongestStandingHolds() {
+        assertThat(Standing.of(true, false, false, false, false, false)).isEqualTo(Standing.DRAFT);
+        assertThat(Standing.of(false, true, true, true, true, true)).isEqualTo(Standing.ANNULLED);
+        assertThat(Standing.of(false, false, true, false, true, false)).isEqualTo(Standing.ACCEPTED);
+        assertThat(Standing.of(false, false, false, true, true, false)).isEqualTo(Standing.REPORTED);
+        assertThat(Standing.of(false, false, false, false, true, true)).isEqualTo(Standing.VERIFIED);
+        assertThat(Standing.of(false, false, false, false, false, true)).isEqualTo(Standing.AMENDED);
+        assertThat(Standing.of(false, false, false, false, false, false)).isEqualTo(Standing.NONE);
+    }
+
+    @Test
+    void aDraftOrAnAnnulledRequirementHasNoDeadlineToMiss() {
+        assertThat(RequirementStatus.of(Standing.DRAFT, false, -5, false, false)).isEqualTo(RequirementStatus.NOTICE);
+        assertThat(RequirementStatus.of(Standing.ANNULLED, true, -5, true, true))
+                .isEqualTo(RequirementStatus.ANNULLED);
+    }
+
+    @Test
+    void anAmendedRequirementShowsSoUntilVerifiedUnlessItsNewDeadlinePassed() {
+        assertThat(RequirementStatus.of(Standing.AMENDED, false, 30, true, true)).isEqualTo(RequirementStatus.AMENDED);
+        assertThat(RequirementStatus.of(Standing.AMENDED, false, -1, true, true)).isEqualTo(RequirementStatus.OVERDUE);
     }
 
     @Test
     void aMissedOrPassedDeadlineMakesAnUnverifiedRequirementOverdue() {
-        assertThat(RequirementStatus.of(false, false, true, 5, true, true)).isEqualTo(RequirementStatus.OVERDUE);
-        assertThat(RequirementStatus.of(false, false, false, -1, false, false)).isEqualTo(RequirementStatus.OVERDUE);
+        assertThat(RequirementStatus.of(Standing.NONE, true, 5, true, true)).isEqualTo(RequirementStatus.OVERDUE);
+        assertThat(RequirementStatus.of(Standing.NONE, false, -1, false, false)).isEqualTo(RequirementStatus.OVERDUE);
     }
 
     @Test
     void onTheDeadlineDayItIsNotYetOverdue() {
-        assertThat(RequirementStatus.of(false, false, false, 0, false, true)).isEqualTo(RequirementStatus.PLANNED);
+        assertThat(RequirementStatus.of(Standing.NONE, false, 0, false, true)).isEqualTo(RequirementStatus.PLANNED);
     }
 
     @Test
     void workUnderWayIsInProgressAPlanAloneIsPlannedAndNothingIsOpen() {
-        assertThat(RequirementStatus.of(false, false, false, 30, true, false))
+        assertThat(RequirementStatus.of(Standing.NONE, false, 30, true, false))
                 .isEqualTo(RequirementStatus.IN_PROGRESS);
-        assertThat(RequirementStatus.of(false, false, false, 30, false, true)).isEqualTo(RequirementStatus.PLANNED);
-        assertThat(RequirementStatus.of(false, false, false, 30, false, false)).isEqualTo(RequirementStatus.OPEN);
+        assertThat(RequirementStatus.of(Standing.NONE, false, 30, false, true)).isEqualTo(RequirementStatus.PLANNED);
+        assertThat(RequirementStatus.of(Standing.NONE, false, 30, false, false)).isEqualTo(RequirementStatus.OPEN);
     }
 }

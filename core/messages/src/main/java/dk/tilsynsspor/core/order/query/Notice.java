@@ -1,0 +1,34 @@
+package dk.tilsynsspor.core.order.query;
+
+import dk.tilsynsspor.core.order.Requirement;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The notice (partshøring) an order started with: the draft requirements, the organisation's answers (each version),
+ * and, if the authority let it lapse, when and why.
+ */
+public record Notice(
+        LocalDate issuedOn,
+        Instant givenAt,
+        String givenBy,
+        LocalDate responseDue,
+        List<Requirement> draftRequirements,
+        List<NoticeAnswer> answers,
+        Instant lapsedAt,
+        String lapsedBy,
+        String lapseReason) {
+
+    public Notice answered(NoticeAnswer answer) {
+        List<NoticeAnswer> all = new java.util.ArrayList<>(answers);
+        all.add(answer);
+        return new Notice(issuedOn, givenAt, givenBy, responseDue, draftRequirements, List.copyOf(all), lapsedAt,
+                lapsedBy, lapseReason);
+    }
+
+    public Notice lapsed(Instant at, String by, String reason) {
+        return new Notice(issuedOn, givenAt, givenBy, responseDue, draftRequirements, answers, at, by, reason);
+    }
+}
