@@ -206,7 +206,7 @@ class WorkedExampleInPagesBrowserIT {
         browser.awaitNavigation(url -> url.equals(kase));
         open("tema-form");
         type("tema-theme", "At læse optrapning tidligt");
-        new Select(browser.find(By.id("tema-requirementId"))).selectByVisibleText("Krav 2: Low arousal");
+        new Select(browser.find(By.id("tema-requirementId"))).selectByVisibleText("Krav 2: Low arousal og magtanvendelse");
         submit("tema");
         awaitDone("Udviklingstemaet er valgt.");
         // the session form is open for a professional on a case without sessions, everyone and every requirement
@@ -216,7 +216,7 @@ class WorkedExampleInPagesBrowserIT {
         submit("moede");
         awaitDone("Læringsmødet er registreret.");
         String session = browser.url().replaceAll("^.*#moede-", "");
-        insight(session, "Krav 2: Low arousal", "Uro opstår ved aftensmaden",
+        insight(session, "Krav 2: Low arousal og magtanvendelse", "Uro opstår ved aftensmaden",
                 "Skærmet spiseplads og faste rutiner ved aftensmaden");
         browser.screenshot("16-sag-indsigt");
         browser.logOut();
@@ -294,7 +294,7 @@ class WorkedExampleInPagesBrowserIT {
         type("rapport-summary", "Begge krav er fulgt op og verificeret");
         submit("rapport");
         awaitDone("Opfølgningsrapporten er sendt til tilsynet.");
-        assertThat(browser.text(By.id("ordre-status"))).isEqualTo("Rapport indsendt");
+        assertThat(browser.text(By.id("ordre-status"))).isEqualTo("Afventer tilsynets afgørelse");
         browser.logOut();
 
         // Another organisation's leader: the order and the case do not exist for them, forms included.
@@ -330,7 +330,7 @@ class WorkedExampleInPagesBrowserIT {
         browser.screenshot("20-afgoerelse");
         browser.find(By.id("afgoer")).click();
         awaitDone("Afgørelsen er registreret.");
-        assertThat(browser.text(By.id("ordre-status"))).isEqualTo("Godkendt");
+        assertThat(browser.text(By.id("ordre-status"))).isEqualTo("Alle krav godkendt");
         open("afslutning");
         browser.find(By.cssSelector("#afslutning input[name=outcome][value=COMPLIED]")).click();
         type("afslutning-reason", "Påbuddet er efterkommet");

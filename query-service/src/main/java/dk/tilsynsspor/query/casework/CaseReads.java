@@ -53,11 +53,12 @@ public class CaseReads {
 
     /**
      * The requirements the case serves, by number and title ("Krav 1: Pædagogisk metode"), for its forms and
-     * lists: from the order's imposition, which anyone who may see the case may read this much of.
+     * lists: from the order's imposition (not its notice's drafts), which anyone who may see the case may read this
+     * much of.
      */
     public Map<UUID, String> requirementTitles(CaseView view) {
         Map<UUID, String> titles = new LinkedHashMap<>();
-        trails.opening(view.orderId()).map(reader::read).ifPresent(event -> {
+        trails.eventsOf(view.orderId(), "SupervisoryOrderImposed").stream().map(reader::read).forEach(event -> {
             if (event instanceof SupervisoryOrderImposed imposed) {
                 List<Requirement> requirements = imposed.requirements();
                 for (int index = 0; index < requirements.size(); index++) {

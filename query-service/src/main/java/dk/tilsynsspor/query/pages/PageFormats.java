@@ -51,6 +51,11 @@ public class PageFormats {
         return LocalDate.now(clock).toString();
     }
 
+    /** The day {@code days} from today, as a date field's value. */
+    public String inDays(int days) {
+        return LocalDate.now(clock).plusDays(days).toString();
+    }
+
     public String time(Instant instant) {
         return instant == null ? "" : TIME.format(instant.atZone(zone));
     }

@@ -56,10 +56,10 @@ public class TrailRepository {
                 caseId.toString());
     }
 
-    /** The first event of an aggregate (an order's imposition, a case's opening), if it is in the trail. */
-    public java.util.Optional<TrailEntry> opening(UUID aggregateId) {
-        return jdbc.query(SELECT_FROM + " WHERE e.aggregate_id = ? AND e.aggregate_sequence = 0", rowMapper,
-                aggregateId.toString()).stream().findFirst();
+    /** The events of one aggregate (an order, a case) of the named types, oldest first. */
+    public List<TrailEntry> eventsOf(UUID aggregateId, String... eventTypes) {
+        return jdbc.query(SELECT_FROM + " WHERE e.aggregate_id = ? AND e.event_type = ANY (?)"
+                + " ORDER BY e.global_index", rowMapper, aggregateId.toString(), eventTypes);
     }
 
     /** The cases {@code professionalId} was ever assigned to (whether still on the team is the fold's to say). */
