@@ -11,6 +11,9 @@ import dk.tilsynsspor.command.order.OrderRequests.EscalationExtensionRequest;
 import dk.tilsynsspor.command.order.OrderRequests.EscalationRequest;
 import dk.tilsynsspor.command.order.OrderRequests.PublicationRequest;
 import dk.tilsynsspor.command.order.OrderRequests.ReasonRequest;
+import dk.tilsynsspor.command.order.OrderRequests.AmendmentRequest;
+import dk.tilsynsspor.command.order.OrderRequests.AppealDecisionRequest;
+import dk.tilsynsspor.command.order.OrderRequests.AppealRequest;
 import dk.tilsynsspor.command.order.OrderRequests.NoticeResponseRequest;
 import dk.tilsynsspor.command.order.OrderRequests.RemedyRequest;
 import dk.tilsynsspor.command.web.Accepted;
@@ -23,6 +26,9 @@ import dk.tilsynsspor.core.order.EndEscalation;
 import dk.tilsynsspor.core.order.EscalateSupervisoryOrder;
 import dk.tilsynsspor.core.order.ExtendEscalation;
 import dk.tilsynsspor.core.order.ImposeSupervisoryOrder;
+import dk.tilsynsspor.core.order.Amendment;
+import dk.tilsynsspor.core.order.RecordAppealDecision;
+import dk.tilsynsspor.core.order.RegisterAppeal;
 import dk.tilsynsspor.core.order.GiveNoticeOfOrder;
 import dk.tilsynsspor.core.order.LetNoticeLapse;
 import dk.tilsynsspor.core.order.Remedy;
@@ -239,6 +245,36 @@ class OrderController {
                        @Valid @RequestBody ReasonRequest request) {
         commands.send(new UnpublishOrder(orderId, publicationId, request.reason()), "order", orderId);
         return Accepted.of(publicationId);
+    }
+
+    @Operation(operationId = "registerAppeal", summary = "Register an appeal to Ankestyrelsen (RegisterAppeal)",
+            description = "A leader of the organisation or an inspector of the authority registers that the "
+                    + "organisation complained to Ankestyrelsen: the day it was lodged and the requirements appealed "
+                    + "(none named: every requirement still standing). Lodged more than four weeks after the order "
+                    + "was issued, the appeal is recorded as late, not refused. Deadlines keep running.")
+    @ApiResponse(responseCode = "201", description = "Registered: the appeal id; Location is the dossier.")
+    @PostMapping("/{orderId}/appeals")
+    ResponseEntity<Accepted> registerAppeal(@PathVariable UUID orderId, @Valid @RequestBody AppealRequest request) {
+        UUID appealId = UUID.randomUUID();
+        commands.send(new RegisterAppeal(orderId, appealId, request.lodgedOn(), request.requirementIds()), "order",
+                orderId);
+        return ResponseEntity.created(locations.dossier(orderId)).body(Accepted.of(appealId));
+    }
+
+    @Operation(operationId = "recordAppealDecision", summary = "Record Ankestyrelsen's decision (RecordAppealDecision)",
+            description = "An inspector of the authority records the decision on an open appeal: UPHELD; AMENDED, "
+                    + "with the new title, required change and deadline of each amended requirement (the requirement "
+                    + "is followed up again); or ANNULLED, which annuls the appealed requirements and ends the order "
+                    + "(outcome ANNULLED) when none is left standing. The day decided and a reason.")
+    @PostMapping("/{orderId}/appeals/{appealId}/decision")
+    Accepted decideAppeal(@PathVariable UUID orderId, @PathVariable UUID appealId,
+                          @Valid @RequestBody AppealDecisionRequest request) {
+        List<Amendment> amendments = Objects.requireNonNullElse(request.amendments(), List.<AmendmentRequest>of())
+                .stream().map(a -> new Amendment(a.requirementId(), a.title(), a.requiredChange(), a.deadline()))
+                .toList();
+        commands.send(new RecordAppealDecision(orderId, appealId, request.outcome(), request.decidedOn(),
+                request.reason(), amendments), "order", orderId);
+        return Accepted.of(appealId);
     }
 
     private Accepted send(Object command, UUID orderId) {

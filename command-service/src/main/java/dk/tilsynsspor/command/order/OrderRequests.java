@@ -2,6 +2,7 @@ package dk.tilsynsspor.command.order;
 
 import dk.tilsynsspor.command.input.Amount;
 import dk.tilsynsspor.command.input.PlausibleDate;
+import dk.tilsynsspor.core.order.AppealOutcome;
 import dk.tilsynsspor.core.order.OrderOutcome;
 import dk.tilsynsspor.core.order.PlanVerdict;
 import dk.tilsynsspor.core.order.QualityDirection;
@@ -45,6 +46,21 @@ final class OrderRequests {
 
     record NoticeResponseRequest(@NotBlank @Size(max = 20000) String response,
                                  @Size(max = 50) @Valid List<@NotNull @Valid RemedyRequest> remedies) {
+    }
+
+    /** {@code requirementIds} absent or empty: every requirement still standing. */
+    record AppealRequest(@NotNull @PlausibleDate LocalDate lodgedOn,
+                         @Size(max = 50) List<@NotNull UUID> requirementIds) {
+    }
+
+    record AmendmentRequest(@NotNull UUID requirementId, @NotBlank @Size(max = 500) String title,
+                            @NotBlank @Size(max = 10000) String requiredChange,
+                            @NotNull @PlausibleDate LocalDate deadline) {
+    }
+
+    record AppealDecisionRequest(@NotNull AppealOutcome outcome, @NotNull @PlausibleDate LocalDate decidedOn,
+                                 @NotBlank @Size(max = 5000) String reason,
+                                 @Size(max = 50) @Valid List<@NotNull @Valid AmendmentRequest> amendments) {
     }
 
     record ReasonRequest(@NotBlank @Size(max = 5000) String reason) {

@@ -12,6 +12,8 @@ import dk.tilsynsspor.core.order.RecordQualityMeasurement;
 import dk.tilsynsspor.core.order.Requirement;
 import dk.tilsynsspor.core.order.RequirementDeadlineExtended;
 import dk.tilsynsspor.core.order.RequirementDeadlineMissed;
+import dk.tilsynsspor.core.order.RequirementAmended;
+import dk.tilsynsspor.core.order.RequirementAnnulled;
 import dk.tilsynsspor.core.order.SubmitActionPlan;
 import dk.tilsynsspor.core.order.VerifyQualityImprovement;
 import org.axonframework.commandhandling.CommandHandler;
@@ -40,7 +42,7 @@ final class OrderRequirement {
     private final SupervisoryOrder order;
     @EntityId
     private final UUID requirementId;
-    private final String title;
+    private String title;
     private LocalDate deadline;
     private int actionPlanVersions;
     private QualityGoalDefined goal;
@@ -51,6 +53,8 @@ final class OrderRequirement {
     private boolean reported;
     /** Accepted by the authority: settled. */
     private boolean accepted;
+    /** Annulled by an appeal's decision: settled. */
+    private boolean annulled;
     @AggregateMember
     private final RequirementDialogue dialogue = new RequirementDialogue(this);
 
@@ -139,6 +143,10 @@ final class OrderRequirement {
 
     /** Not accepted by the authority: a settled requirement takes no more follow-up, nor a later deadline. */
     void assertNotSettled() {
+        if (annulled) {
+            throw RuleViolation.conflict("requirement-annulled", "An appeal's decision annulled " + describe()
+                    + "; there is nothing more to follow up.");
+        }
         if (accepted) {
             throw RuleViolation.conflict("compliance-accepted", "The authority has accepted compliance with "
                     + describe() + "; its follow-up can no longer change.");
@@ -175,6 +183,15 @@ final class OrderRequirement {
 
     boolean accepted() {
         return accepted;
+    }
+
+    boolean annulled() {
+        return annulled;
+    }
+
+    /** Accepted by the authority or annulled by an appeal: nothing more to follow up. */
+    boolean settled() {
+        return accepted || annulled;
     }
 
     String describe() {
@@ -226,7 +243,7 @@ final class OrderRequirement {
 
     /** Whether a deadline that fires for {@code scheduledFor} still means this requirement missed it. */
     boolean misses(LocalDate scheduledFor) {
-        return !verified && scheduledFor.equals(deadline) && !scheduledFor.equals(missedDeadline);
+        return !verified && !annulled && scheduledFor.equals(deadline) && !scheduledFor.equals(missedDeadline);
     }
 
     @EventSourcingHandler
@@ -252,6 +269,21 @@ final class OrderRequirement {
     @EventSourcingHandler
     void on(RequirementDeadlineExtended event) {
         deadline = event.newDeadline();
+    }
+
+    /** What was verified or reported of the old text no longer counts. */
+    @EventSourcingHandler
+    void on(RequirementAmended event) {
+        title = event.title();
+        deadline = event.deadline();
+        verified = false;
+        reported = false;
+    }
+
+    @EventSourcingHandler
+    void on(RequirementAnnulled event) {
+        annulled = true;
+        reported = false;
     }
 
     @EventSourcingHandler
@@ -287,7 +319,7 @@ final class OrderRequirement {
                 && deadline.equals(that.deadline) && actionPlanVersions == that.actionPlanVersions
                 && Objects.equals(goal, that.goal) && measurements.equals(that.measurements)
                 && verified == that.verified && Objects.equals(missedDeadline, that.missedDeadline)
-                && reported == that.reported && accepted == that.accepted
+                && reported == that.reported && accepted == that.accepted && annulled == that.annulled
                 && dialogue.equals(that.dialogue);
     }
 

@@ -161,10 +161,11 @@ final class OrderRules {
     }
 
     /**
-     * Closing states the outcome: {@code COMPLIED} once the authority has accepted compliance; {@code WITHDRAWN} and
-     * {@code NOT_COMPLIED} with a reason; {@code ANNULLED} only after an appeal annulled the order.
+     * Closing states the outcome: {@code COMPLIED} once every requirement is settled (accepted, or annulled by an
+     * appeal); {@code WITHDRAWN} and {@code NOT_COMPLIED} with a reason; {@code ANNULLED} only after an appeal annulled
+     * requirements of the order (annulling them all ends the order by itself).
      */
-    static void assertOutcomeStated(CloseSupervisoryOrder command, boolean accepted) {
+    static void assertOutcomeStated(CloseSupervisoryOrder command, boolean accepted, boolean annulledByAppeal) {
         if (command.outcome() == null) {
             throw RuleViolation.unprocessable("outcome-required", "Closing an order states its outcome: COMPLIED, "
                     + "WITHDRAWN, NOT_COMPLIED or ANNULLED.").at("outcome");
@@ -178,8 +179,12 @@ final class OrderRules {
             }
             case WITHDRAWN -> requireReason(command.reason(), "Withdrawing an order");
             case NOT_COMPLIED -> requireReason(command.reason(), "Closing an order as not complied with");
-            case ANNULLED -> throw RuleViolation.conflict("no-annulling-appeal", "An order closes as annulled only "
-                    + "after an appeal annulled it, and none has.").at("outcome");
+            case ANNULLED -> {
+                if (!annulledByAppeal) {
+                    throw RuleViolation.conflict("no-annulling-appeal", "An order closes as annulled only after an "
+                            + "appeal annulled it, and none has.").at("outcome");
+                }
+            }
         }
     }
 

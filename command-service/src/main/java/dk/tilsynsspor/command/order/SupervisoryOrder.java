@@ -42,6 +42,7 @@ import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.modelling.command.ForwardMatchingInstances;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +69,9 @@ class SupervisoryOrder {
     private final OrderPublications publications = new OrderPublications(this);
     @AggregateMember
     private final OrderEscalation escalation = new OrderEscalation(this);
+    @AggregateMember
+    private final OrderAppeals appeals = new OrderAppeals(this);
+    private LocalDate issuedOn;
 
     SupervisoryOrder() {
         // for Axon: rebuilt from its events
@@ -204,7 +208,7 @@ class SupervisoryOrder {
             accepted.forEach(id -> requirement(id).assertAwaitsDecision());
         }
         boolean orderAccepted = requirements.values().stream()
-                .allMatch(r -> r.accepted() || accepted.contains(r.requirementId()));
+                .allMatch(r -> r.settled() || accepted.contains(r.requirementId()));
         apply(new ComplianceAccepted(orderId, accepted, orderAccepted));
     }
 
@@ -240,11 +244,10 @@ class SupervisoryOrder {
     OrderOutcome handle(CloseSupervisoryOrder command, Actor actor, DeadlineManager deadlines) {
         Access.onOrder(actor, authorityId, organisationId, Role.INSPECTOR);
         stage.assertNotClosed();
-        OrderRules.assertOutcomeStated(command, complied());
+        OrderRules.assertOutcomeStated(command, complied(), appeals.annulledAny());
         apply(new SupervisoryOrderClosed(orderId, command.reason(), command.outcome() == OrderOutcome.WITHDRAWN,
                 command.outcome()));
-        deadlines.cancelAllWithinScope(RequirementDeadline.NAME);
-        deadlines.cancelAllWithinScope(EscalationDeadline.NAME);
+        cancelDeadlines(deadlines);
         return command.outcome();
     }
 
@@ -272,6 +275,7 @@ class SupervisoryOrder {
 
     @EventSourcingHandler
     void on(SupervisoryOrderImposed event) {
+        issuedOn = event.issuedOn();
         orderId = event.orderId();
         authorityId = event.authorityId();
         organisationId = event.organisationId();
@@ -299,9 +303,39 @@ class SupervisoryOrder {
                 .forEach(r -> r.sentBack(event.reasonFor(r.requirementId()) != null));
     }
 
-    /** Every requirement is accepted by the authority. */
+    /** Every requirement is settled, at least one accepted by the authority (the others annulled by appeal). */
     private boolean complied() {
-        return requirements.values().stream().allMatch(OrderRequirement::accepted);
+        return requirements.values().stream().allMatch(OrderRequirement::settled)
+                && requirements.values().stream().anyMatch(OrderRequirement::accepted);
+    }
+
+    /** The order ends: no requirement's deadline nor skærpet tilsyn runs on. */
+    void cancelDeadlines(DeadlineManager deadlines) {
+        deadlines.cancelAllWithinScope(RequirementDeadline.NAME);
+        deadlines.cancelAllWithinScope(EscalationDeadline.NAME);
+    }
+
+    LocalDate issuedOn() {
+        return issuedOn;
+    }
+
+    /** The requirements neither accepted nor annulled, in the order imposed. */
+    List<UUID> standingRequirementIds() {
+        return requirements.values().stream().filter(r -> !r.settled()).map(OrderRequirement::requirementId)
+                .toList();
+    }
+
+    /** The order has the requirement, and it still stands: neither accepted nor annulled. */
+    void requirementStanding(UUID requirementId) {
+        requirement(requirementId).assertNotSettled();
+    }
+
+    LocalDate deadlineOf(UUID requirementId) {
+        return requirement(requirementId).deadline();
+    }
+
+    boolean anyAnnulled() {
+        return requirements.values().stream().anyMatch(OrderRequirement::annulled);
     }
 
     static void schedule(DeadlineManager deadlines, RequirementDeadline deadline) {

@@ -16,6 +16,7 @@ import dk.tilsynsspor.core.order.ReviewActionPlan;
 import dk.tilsynsspor.core.order.ImposeSupervisoryOrder;
 import dk.tilsynsspor.core.order.GiveNoticeOfOrder;
 import dk.tilsynsspor.core.order.LetNoticeLapse;
+import dk.tilsynsspor.core.order.RecordAppealDecision;
 import dk.tilsynsspor.core.order.RejectCompliance;
 import dk.tilsynsspor.core.security.Role;
 import org.axonframework.commandhandling.CommandMessage;
@@ -39,7 +40,7 @@ public final class Actors {
             AcceptCompliance.class, RejectCompliance.class, ExtendRequirementDeadline.class,
             EscalateSupervisoryOrder.class, CloseSupervisoryOrder.class, ReviewActionPlan.class,
             RefuseDeadlineExtension.class, PublishOrder.class, UnpublishOrder.class, ExtendEscalation.class,
-            EndEscalation.class, GiveNoticeOfOrder.class, LetNoticeLapse.class);
+            EndEscalation.class, GiveNoticeOfOrder.class, LetNoticeLapse.class, RecordAppealDecision.class);
 
     private Actors() {
     }

@@ -164,4 +164,63 @@ class NoticeAndDecisionsIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> statusListed(stack, example.orderId),
                 "ACKNOWLEDGED"::equals);
     }
+
+    @Test
+    void anAppealAmendsOneRequirementAndAnotherAnnulsTheOther(EndToEnd.Stack stack) {
+        WorkedExample example = WorkedExample.imposed(stack.commands, "ST-KLAGE-1");
+        String method = example.methodRequirement;
+        String restraint = example.restraintRequirement;
+
+        String appeal = expect(201, stack.commands.post("leader", example.order("/appeals"), Map.of(
+                "lodgedOn", TODAY.toString(), "requirementIds", List.of(restraint)))).body().get("id").asText();
+        assertProblem(stack.commands.post("leader", example.order("/appeals"), Map.of(
+                "lodgedOn", TODAY.toString(), "requirementIds", List.of(restraint))), 409, "appeal-open");
+        assertProblem(stack.commands.post("leader", example.order("/appeals/" + appeal + "/decision"), Map.of(
+                "outcome", "UPHELD", "decidedOn", TODAY.toString(), "reason", "r")), 403, "wrong-role");
+        assertProblem(stack.commands.post("inspector", example.order("/appeals/" + appeal + "/decision"), Map.of(
+                "outcome", "AMENDED", "decidedOn", TODAY.toString(), "reason", "r")), 422, "amendments-required");
+        LocalDate amendedDeadline = TODAY.plusMonths(9);
+        expect(200, stack.commands.post("inspector", example.order("/appeals/" + appeal + "/decision"), Map.of(
+                "outcome", "AMENDED", "decidedOn", TODAY.toString(), "reason", "Kravet var for bredt formuleret",
+                "amendments", List.of(Map.of("requirementId", restraint, "title", "Low arousal om aftenen",
+                        "requiredChange", "staff use low arousal in the evening routines",
+                        "deadline", amendedDeadline.toString())))));
+        assertProblem(stack.commands.post("inspector", example.order("/appeals/" + appeal + "/decision"), Map.of(
+                "outcome", "UPHELD", "decidedOn", TODAY.toString(), "reason", "r")), 409, "appeal-decided");
+
+        String second = expect(201, stack.commands.post("inspector", example.order("/appeals"), Map.of(
+                "lodgedOn", TODAY.toString(), "requirementIds", List.of(method)))).body().get("id").asText();
+        expect(200, stack.commands.post("inspector", example.order("/appeals/" + second + "/decision"), Map.of(
+                "outcome", "ANNULLED", "decidedOn", TODAY.toString(), "reason", "Manglende hjemmel")));
+        assertProblem(stack.commands.post("leader", example.requirement(method, "/action-plans"), Map.of(
+                "plannedChanges", "p", "responsibleLeader", "l", "milestones", List.of())), 409,
+                "requirement-annulled");
+
+        JsonNode dossier = dossierWhen(stack, "inspector", example.orderId, d -> d.path("appeals").size() == 2
+                && !d.path("appeals").get(1).path("outcome").isNull());
+        assertThat(dossier.get("status").asText()).isNotEqualTo("CLOSED");
+        assertThat(dossier.at("/appeals/0/outcome").asText()).isEqualTo("AMENDED");
+        assertThat(dossier.at("/appeals/0/late").asBoolean()).as("lodged more than four weeks after 2026-11-01")
+                .isTrue();
+        JsonNode amended = dossier.get("requirements").get(1);
+        assertThat(amended.get("title").asText()).isEqualTo("Low arousal om aftenen");
+        assertThat(amended.get("deadline").asText()).isEqualTo(amendedDeadline.toString());
+        assertThat(amended.get("status").asText()).isEqualTo("AMENDED");
+        assertThat(amended.at("/amendments/0/previousTitle").asText()).isEqualTo("Low arousal");
+        assertThat(dossier.at("/requirements/0/status").asText()).isEqualTo("ANNULLED");
+    }
+
+    @Test
+    void annullingEveryRequirementEndsTheOrderAsAnnulled(EndToEnd.Stack stack) {
+        String orderId = expect(201, stack.commands.post("inspector", "/api/orders", OrderSliceIT.order(
+                "ST-KLAGE-2"))).body().get("id").asText();
+        String appeal = expect(201, stack.commands.post("leader", "/api/orders/" + orderId + "/appeals",
+                Map.of("lodgedOn", TODAY.toString()))).body().get("id").asText();
+        expect(200, stack.commands.post("inspector", "/api/orders/" + orderId + "/appeals/" + appeal + "/decision",
+                Map.of("outcome", "ANNULLED", "decidedOn", TODAY.toString(), "reason", "Påbuddet er ugyldigt")));
+        JsonNode closed = dossierWhen(stack, "leader", orderId, d -> "CLOSED".equals(d.path("status").asText()));
+        assertThat(closed.at("/closure/outcome").asText()).isEqualTo("ANNULLED");
+        assertThat(closed.get("requirements").findValuesAsText("status")).containsOnly("ANNULLED");
+        assertThat(closed.at("/appeals/0/requirementIds")).hasSize(2);
+    }
 }

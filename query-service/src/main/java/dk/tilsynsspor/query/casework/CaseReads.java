@@ -8,6 +8,7 @@ import dk.tilsynsspor.core.casework.query.MyCases;
 import dk.tilsynsspor.core.casework.query.TeamMember;
 import dk.tilsynsspor.core.order.Requirement;
 import dk.tilsynsspor.core.order.SupervisoryOrderImposed;
+import dk.tilsynsspor.core.order.RequirementAmended;
 import dk.tilsynsspor.core.security.Actor;
 import dk.tilsynsspor.core.security.Visibility;
 import dk.tilsynsspor.platform.security.CurrentActor;
@@ -58,7 +59,8 @@ public class CaseReads {
      */
     public Map<UUID, String> requirementTitles(CaseView view) {
         Map<UUID, String> titles = new LinkedHashMap<>();
-        trails.eventsOf(view.orderId(), "SupervisoryOrderImposed").stream().map(reader::read).forEach(event -> {
+        trails.eventsOf(view.orderId(), "SupervisoryOrderImposed", "RequirementAmended").stream().map(reader::read)
+                .forEach(event -> {
             if (event instanceof SupervisoryOrderImposed imposed) {
                 List<Requirement> requirements = imposed.requirements();
                 for (int index = 0; index < requirements.size(); index++) {
@@ -67,6 +69,10 @@ public class CaseReads {
                         titles.put(requirement.requirementId(), "Krav " + (index + 1) + ": " + requirement.title());
                     }
                 }
+            } else if (event instanceof RequirementAmended amended && titles.containsKey(amended.requirementId())) {
+                String numbered = titles.get(amended.requirementId());
+                titles.put(amended.requirementId(), numbered.substring(0, numbered.indexOf(": ") + 2)
+                        + amended.title());
             }
         });
         view.requirementIds().forEach(id -> titles.putIfAbsent(id, "Krav " + id));

@@ -7,6 +7,11 @@ import dk.tilsynsspor.core.order.EscalationEnded;
 import dk.tilsynsspor.core.order.EscalationExpired;
 import dk.tilsynsspor.core.order.EscalationExtended;
 import dk.tilsynsspor.core.order.OrderPublished;
+import dk.tilsynsspor.core.order.AppealDecided;
+import dk.tilsynsspor.core.order.AppealRegistered;
+import dk.tilsynsspor.core.order.RequirementAmended;
+import dk.tilsynsspor.core.order.RequirementAnnulled;
+import dk.tilsynsspor.core.order.query.Appeal;
 import dk.tilsynsspor.core.order.NoticeLapsed;
 import dk.tilsynsspor.core.order.NoticeOfOrderGiven;
 import dk.tilsynsspor.core.order.NoticeResponded;
@@ -77,6 +82,7 @@ public final class DossierFold {
     private final Map<UUID, InsightView> insights = new LinkedHashMap<>();
     private int unreadable;
     private Notice notice;
+    private final Map<UUID, Appeal> appeals = new LinkedHashMap<>();
 
     public static Optional<ComplianceDossier> fold(List<TrailEntry> trail, EventReader reader, LocalDate today,
                                                    Instant asOf) {
@@ -155,6 +161,16 @@ public final class DossierFold {
             requirements.get(e.requirementId()).extensionRequested(e, at, by);
         } else if (event instanceof DeadlineExtensionRefused e) {
             requirements.get(e.requirementId()).extensionRefused(e, at, by);
+        } else if (event instanceof AppealRegistered e) {
+            appeals.put(e.appealId(), new Appeal(e.appealId(), e.lodgedOn(), List.copyOf(e.requirementIds()),
+                    e.late(), at, by, null, null, null, null, null));
+        } else if (event instanceof AppealDecided e) {
+            appeals.computeIfPresent(e.appealId(), (id, appeal) -> appeal.decided(e.outcome(), e.decidedOn(),
+                    e.reason(), at, by));
+        } else if (event instanceof RequirementAmended e) {
+            requirements.get(e.requirementId()).amended(e, at, by);
+        } else if (event instanceof RequirementAnnulled e) {
+            requirements.get(e.requirementId()).annulled();
         } else if (event instanceof OrderPublished e) {
             publications.put(e.publicationId(), new Publication(e.publicationId(), e.place(), e.url(), at, by, null,
                     null, null));
@@ -239,6 +255,6 @@ public final class DossierFold {
                 cases.values().stream().filter(CaseFold::exists).map(CaseFold::summary).toList(),
                 reports.isEmpty() ? null : reports.get(reports.size() - 1), List.copyOf(decisions), closure,
                 unreadable, List.copyOf(publications.values()), escalation, List.copyOf(reports), notice,
-                order.noticeWaivedReason());
+                order.noticeWaivedReason(), List.copyOf(appeals.values()));
     }
 }

@@ -25,6 +25,8 @@ import dk.tilsynsspor.core.order.query.RequirementDossier;
 import dk.tilsynsspor.core.order.query.RequirementStatus;
 import dk.tilsynsspor.core.order.query.RequirementStatus.Standing;
 import dk.tilsynsspor.core.order.query.AuthorityDecision;
+import dk.tilsynsspor.core.order.query.RequirementAmendment;
+import dk.tilsynsspor.core.order.RequirementAmended;
 import dk.tilsynsspor.core.order.query.ComplianceReport;
 import dk.tilsynsspor.core.order.query.Verification;
 
@@ -60,6 +62,12 @@ final class RequirementFold {
     private boolean accepted;
     private ComplianceReport report;
     private AuthorityDecision decision;
+    private String title;
+    private String requiredChange;
+    private boolean annulled;
+    /** Amended by appeal and not verified since. */
+    private boolean amended;
+    private final List<RequirementAmendment> amendments = new ArrayList<>();
 
     /** A draft requirement of a notice, not (yet) imposed. */
     private final boolean draft;
@@ -73,6 +81,8 @@ final class RequirementFold {
         this.number = number;
         this.deadline = requirement.deadline();
         this.draft = draft;
+        this.title = requirement.title();
+        this.requiredChange = requirement.requiredChange();
     }
 
     void extended(DeadlineExtension extension) {
@@ -125,7 +135,25 @@ final class RequirementFold {
                 at));
     }
 
+    /** An appeal's decision amended it: the new text and deadline; what was verified or reported no longer counts. */
+    void amended(RequirementAmended e, Instant at, String by) {
+        amendments.add(new RequirementAmendment(e.appealId(), title, e.title(), e.requiredChange(),
+                e.previousDeadline(), e.deadline(), at, by));
+        title = e.title();
+        requiredChange = e.requiredChange();
+        deadline = e.deadline();
+        verification = null;
+        reported = false;
+        amended = true;
+    }
+
+    void annulled() {
+        annulled = true;
+        reported = false;
+    }
+
     void verified(QualityImprovementVerified e, Instant at, String by) {
+        amended = false;
         verification = e;
         verifiedAt = at;
         verifiedBy = by;
@@ -170,13 +198,14 @@ final class RequirementFold {
         long daysLeft = ChronoUnit.DAYS.between(today, deadline);
         boolean inProgress = goal != null || !measurements.isEmpty() || !focused.isEmpty() || !insights.isEmpty()
                 || !chosen.isEmpty() || reworkReason != null || verification != null;
-        Standing standing = Standing.of(draft, false, accepted, reported, verifiedAsMet(), false);
+        Standing standing = Standing.of(draft, annulled, accepted, reported, verifiedAsMet(), amended);
         RequirementStatus status = RequirementStatus.of(standing, deadlineMissed(), daysLeft, inProgress,
                 !actionPlans.isEmpty());
-        return new RequirementDossier(id, number, requirement.title(), requirement.requiredChange(),
+        return new RequirementDossier(id, number, title, requiredChange,
                 requirement.qualityTheme(), deadline, daysLeft, status, deadlineMissed(), List.copyOf(extensions),
                 List.copyOf(actionPlans), qualityGoal(), focused, insights, chosen, verification(allInsights),
-                reworkReason, List.copyOf(extensionRequests.values()), List.copyOf(comments), report, decision);
+                reworkReason, List.copyOf(extensionRequests.values()), List.copyOf(comments), report, decision,
+                List.copyOf(amendments));
     }
 
     private boolean deadlineMissed() {

@@ -173,6 +173,41 @@ class OrderForms {
                 + "intet påbud.", input -> body("reason", input.text("reason")));
     }
 
+    @PostMapping("/paabud/{orderId}/klage")
+    String registerAppeal(@PathVariable UUID orderId, @RequestParam MultiValueMap<String, String> form,
+                          RedirectAttributes redirect) {
+        return send(orderId, form, redirect, "klage", "appeals", "Klagen til Ankestyrelsen er registreret.",
+                input -> body("lodgedOn", input.date("lodgedOn"), "requirementIds", input.list("requirementIds")));
+    }
+
+    /** Ankestyrelsen's decision; with AMENDED, the new text of each requirement ticked as amended. */
+    @PostMapping("/paabud/{orderId}/klage/{appealId}/afgoerelse")
+    String decideAppeal(@PathVariable UUID orderId, @PathVariable UUID appealId,
+                        @RequestParam MultiValueMap<String, String> form, RedirectAttributes redirect) {
+        return send(orderId, form, redirect, "klageafgoerelse-" + appealId, "appeals/" + appealId + "/decision",
+                "Ankestyrelsens afgørelse er registreret.", input -> {
+                    String outcome = input.text("outcome");
+                    if (outcome == null) {
+                        input.error("outcome", "Vælg Ankestyrelsens afgørelse.");
+                    }
+                    List<Map<String, Object>> amendments = new ArrayList<>();
+                    if ("AMENDED".equals(outcome)) {
+                        for (String requirementId : input.list("amend")) {
+                            String prefix = "amendments[" + amendments.size() + "].";
+                            input.alias(prefix + "title", "title-" + requirementId);
+                            input.alias(prefix + "requiredChange", "requiredChange-" + requirementId);
+                            input.alias(prefix + "deadline", "deadline-" + requirementId);
+                            amendments.add(body("requirementId", requirementId,
+                                    "title", input.text("title-" + requirementId),
+                                    "requiredChange", input.text("requiredChange-" + requirementId),
+                                    "deadline", input.date("deadline-" + requirementId)));
+                        }
+                    }
+                    return body("outcome", outcome, "decidedOn", input.date("decidedOn"),
+                            "reason", input.text("reason"), "amendments", amendments);
+                });
+    }
+
     @PostMapping("/paabud/{orderId}/kvittering")
     String acknowledge(@PathVariable UUID orderId, @RequestParam MultiValueMap<String, String> form,
                        RedirectAttributes redirect) {

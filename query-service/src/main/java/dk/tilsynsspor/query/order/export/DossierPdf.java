@@ -93,6 +93,26 @@ final class DossierPdf {
         if (dossier.summary() != null) {
             document.add(new Paragraph(dossier.summary(), TEXT));
         }
+        if (dossier.notice() != null) {
+            var notice = dossier.notice();
+            document.add(line("Varslet", formats.time(notice.givenAt()) + " af " + notice.givenBy()
+                    + ", svarfrist " + formats.date(notice.responseDue())
+                    + (notice.lapsedAt() == null ? "" : "; bortfaldet " + formats.time(notice.lapsedAt()) + ": "
+                    + notice.lapseReason())));
+            for (var answer : notice.answers()) {
+                document.add(bullet("Svar " + answer.version() + " (" + formats.time(answer.answeredAt()) + ", "
+                        + answer.answeredBy() + "): " + answer.response()));
+            }
+        }
+        if (dossier.noticeWaivedReason() != null) {
+            document.add(line("Givet uden varsel", dossier.noticeWaivedReason()));
+        }
+        for (var appeal : dossier.appeals()) {
+            document.add(line("Klage til Ankestyrelsen", "indgivet " + formats.date(appeal.lodgedOn())
+                    + (appeal.late() ? " (efter fristen på fire uger)" : "")
+                    + (appeal.outcome() == null ? ", ikke afgjort" : ", afgjort " + formats.date(appeal.decidedOn())
+                    + ": " + label("AppealOutcome", appeal.outcome()) + " — " + appeal.reason())));
+        }
         if (dossier.escalation() != null) {
             var escalation = dossier.escalation();
             document.add(line("Skærpet tilsyn", escalation.reason() + " (fra " + formats.time(escalation.escalatedAt())
@@ -123,6 +143,21 @@ final class DossierPdf {
         document.add(line("Frist", formats.date(requirement.deadline()) + " ("
                 + formats.daysLeft(requirement.daysLeft()) + ")"));
         document.add(line("Status", label("RequirementStatus", requirement.status())));
+        for (var amendment : requirement.amendments()) {
+            document.add(bullet("Ændret efter klage " + formats.time(amendment.amendedAt()) + ": \""
+                    + amendment.previousTitle() + "\" → \"" + amendment.title() + "\", frist "
+                    + formats.date(amendment.previousDeadline()) + " → " + formats.date(amendment.deadline())));
+        }
+        if (requirement.report() != null) {
+            document.add(line("Afrapporteret", formats.time(requirement.report().submittedAt()) + " af "
+                    + requirement.report().submittedBy() + ": " + requirement.report().summary()));
+        }
+        if (requirement.decision() != null) {
+            var decision = requirement.decision();
+            document.add(line("Tilsynets afgørelse", label("Decision", decision.decision()) + ", "
+                    + formats.time(decision.decidedAt()) + " af " + decision.decidedBy()
+                    + (requirement.reworkReason() == null ? "" : ": " + requirement.reworkReason())));
+        }
         for (var extension : requirement.deadlineExtensions()) {
             document.add(bullet("Frist forlænget " + formats.date(extension.previousDeadline()) + " → "
                     + formats.date(extension.newDeadline()) + ": " + extension.reason()));

@@ -36,5 +36,6 @@ public record ComplianceDossier(
         Escalation escalation,
         List<ComplianceReport> reports,
         Notice notice,
-        String noticeWaivedReason) {
+        String noticeWaivedReason,
+        List<Appeal> appeals) {
 }

@@ -12,6 +12,8 @@ import java.util.UUID;
 /**
  * One requirement and its follow-up. {@code daysLeft} counts to the deadline from today (or the as-of day); negative
  * once passed. {@code report}: the last report covering it; {@code decision}: the authority's last decision on it.
+ * {@code title}, {@code requiredChange} and {@code deadline} are as amended by appeal, if they were
+ * ({@code amendments}).
  */
 public record RequirementDossier(
         UUID requirementId,
@@ -34,5 +36,6 @@ public record RequirementDossier(
         List<DeadlineExtensionRequest> extensionRequests,
         List<RequirementComment> comments,
         ComplianceReport report,
-        AuthorityDecision decision) {
+        AuthorityDecision decision,
+        List<RequirementAmendment> amendments) {
 }
