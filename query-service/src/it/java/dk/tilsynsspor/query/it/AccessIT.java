@@ -38,7 +38,23 @@ class AccessIT {
         String order = "/api/orders/" + example.orderId;
         String requirement = order + "/requirements/" + example.restraintRequirement;
         String kase = "/api/cases/" + example.caseId;
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Copenhagen")).toString();
+        String appeal = WorkedExample.expect(201, stack.commands.post("leader", order + "/appeals", Map.of(
+                "lodgedOn", today, "requirementIds", List.of(example.methodRequirement)))).body().get("id").asText();
+        Map<String, Object> notice = new java.util.HashMap<>(newOrder());
+        notice.remove("noticeWaivedReason");
+        notice.put("reference", "ST-ACCESS-NOTICE");
+        notice.put("responseDue", "2027-06-01");
         List<Route> routes = List.of(
+                new Route("POST", "/api/orders/notices", Kind.NEW_ORDER, Set.of("inspector"), notice),
+                new Route("POST", order + "/notice-response", Kind.ORDER, Set.of("leader"), Map.of("response", "r")),
+                new Route("POST", order + "/notice-lapse", Kind.ORDER, Set.of("inspector"), Map.of("reason", "r")),
+                new Route("POST", order + "/imposition", Kind.ORDER, Set.of("inspector"), Map.of(
+                        "issuedOn", today, "requirements", newOrder().get("requirements"))),
+                new Route("POST", order + "/appeals", Kind.ORDER, Set.of("leader", "inspector"), Map.of(
+                        "lodgedOn", today)),
+                new Route("POST", order + "/appeals/" + appeal + "/decision", Kind.ORDER, Set.of("inspector"),
+                        Map.of("outcome", "UPHELD", "decidedOn", today, "reason", "r")),
                 new Route("POST", "/api/orders", Kind.NEW_ORDER, Set.of("inspector"), newOrder()),
                 new Route("POST", order + "/acknowledgement", Kind.ORDER, Set.of("leader"), Map.of()),
                 new Route("POST", requirement + "/action-plans", Kind.ORDER, Set.of("leader"), Map.of(

@@ -350,6 +350,46 @@ class WorkedExampleInPagesBrowserIT {
         browser.logOut();
     }
 
+    /** An appeal to Ankestyrelsen through the pages: the leader registers it, the inspector records an amendment. */
+    @Test
+    void anAppealIsRegisteredAndDecidedInThePages(EndToEnd.Stack stack) throws Exception {
+        WorkedExample example = WorkedExample.imposed(stack.commands, "ST-KLAGE-SIDER");
+        String dossier = stack.queryService.baseUrl() + "/paabud/" + example.orderId;
+        LocalDate today = LocalDate.now(DANISH);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).until(() -> stack.queries
+                .get("leader", example.order("/dossier")).status() == 200);
+
+        browser.get(dossier);
+        browser.logIn("leader");
+        browser.get(dossier);
+        open("klage");
+        date("klage-lodgedOn", today);
+        browser.find(By.cssSelector("#klage input[name=requirementIds][value='" + example.restraintRequirement
+                + "']")).click();
+        submit("klage");
+        awaitDone("Klagen til Ankestyrelsen er registreret.");
+        assertThat(browser.text(By.id("klager"))).contains("Klage indgivet", "krav 2");
+        browser.logOut();
+
+        browser.logIn("inspector");
+        browser.get(dossier);
+        String form = browser.find(By.cssSelector("details[id^='klageafgoerelse-']")).getAttribute("id");
+        open(form);
+        browser.find(By.cssSelector("#" + form + " input[name=outcome][value=AMENDED]")).click();
+        date(form + "-decidedOn", today);
+        type(form + "-reason", "Kravet var for bredt formuleret");
+        browser.find(By.cssSelector("#" + form + " input[name=amend]")).click();
+        type(form + "-title-" + example.restraintRequirement, "Low arousal om aftenen");
+        date(form + "-deadline-" + example.restraintRequirement, today.plusMonths(9));
+        browser.screenshot("23-klageafgoerelse");
+        submit(form);
+        awaitDone("Ankestyrelsens afgørelse er registreret.");
+        assertThat(browser.text(By.id("klager"))).contains("Påbuddet ændret", "Kravet var for bredt formuleret");
+        assertThat(browser.source()).contains("Krav 2: Low arousal om aftenen", "Ændret efter klage");
+        browser.screenshot("24-dossier-efter-klage");
+        browser.logOut();
+    }
+
     private static void requirement(int row, String title, String change, String theme, LocalDate deadline) {
         String prefix = "nyt-paabud-requirements[" + row + "].";
         type(prefix + "title", title);
