@@ -105,6 +105,15 @@ public final class Api {
         }
     }
 
+    public Response put(String user, String path, Object body) {
+        try {
+            return send(request(user, path).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The Authorization header's value for {@code user}: a bearer token, or the demo user's Basic login. */
     public String authorization(String user) {
         if (tokens != null) {

@@ -267,7 +267,7 @@ class CommandSideIT {
         void read(ResultSet rows) throws SQLException;
     }
 
-    private static void query(EndToEnd.Stack stack, String sql, RowReader reader) throws SQLException {
+    static void query(EndToEnd.Stack stack, String sql, RowReader reader) throws SQLException {
         try (Connection connection = stack.database.connect(); Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery(sql)) {
             while (rows.next()) {

@@ -15,6 +15,8 @@ import java.util.Map;
 public class EndToEnd implements BeforeAllCallback, ParameterResolver {
 
     static final String PASSWORD = "it-secret";
+    /** Where the services send e-mail: nothing listens there unless a test starts an SMTP server on it. */
+    static final int MAIL_PORT = ServiceProcess.freePort();
 
     /** The running system: its database, its two services and clients for them. */
     public static final class Stack implements ExtensionContext.Store.CloseableResource {
@@ -33,7 +35,14 @@ public class EndToEnd implements BeforeAllCallback, ParameterResolver {
             environment = new HashMap<>(Map.of(
                     "SPRING_DATASOURCE_URL", database.url(),
                     "SPRING_DATASOURCE_USERNAME", database.user(),
-                    "SPRING_DATASOURCE_PASSWORD", database.password()));
+                    "SPRING_DATASOURCE_PASSWORD", database.password(),
+                    // the reminders' sweep runs every second, so that the tests see them at once
+                    "TILSYNSSPOR_REMINDERS_INTERVAL", "PT1S",
+                    "TILSYNSSPOR_REMINDERS_INITIAL_DELAY", "PT1S"));
+            // e-mail goes to an SMTP server a test may start on this port (NotificationsIT); retried every second
+            environment.putAll(Map.of("SPRING_MAIL_HOST", "127.0.0.1", "SPRING_MAIL_PORT", String.valueOf(MAIL_PORT),
+                    "TILSYNSSPOR_MAIL_INTERVAL", "PT1S", "TILSYNSSPOR_MAIL_INITIAL_DELAY", "PT1S",
+                    "TILSYNSSPOR_MAIL_FIRST_RETRY", "PT1S"));
             if (tokens != null) {
                 environment.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION",
                         "file:" + tokens.publicKey().toAbsolutePath());

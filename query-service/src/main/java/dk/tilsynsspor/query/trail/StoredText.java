@@ -15,7 +15,7 @@ import java.util.Map;
  * before input was checked may contain; it is stored as U+FFFD (the replacement character) instead, so the trail
  * shows that something was there rather than losing the event. Everything else is stored exactly.
  */
-final class StoredText {
+public final class StoredText {
 
     static final char NUL = '\0';
     static final char REPLACEMENT = '\uFFFD';
@@ -23,7 +23,7 @@ final class StoredText {
     private StoredText() {
     }
 
-    static String of(String text) {
+    public static String of(String text) {
         return text == null || text.indexOf(NUL) < 0 ? text : text.replace(NUL, REPLACEMENT);
     }
 
