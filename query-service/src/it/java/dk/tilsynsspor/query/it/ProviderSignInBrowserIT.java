@@ -101,6 +101,9 @@ class ProviderSignInBrowserIT {
                 "Kompetencer");
         browser.js("arguments[0].value = arguments[1];", browser.find(By.id("nyt-paabud-requirements[0].deadline")),
                 today.plusMonths(3).toString());
+        // at once, without notice: the urgent case, which must say why
+        browser.find(By.cssSelector("input[name=kind][value=UDEN_VARSEL]")).click();
+        browser.find(By.id("nyt-paabud-noticeWaivedReason")).sendKeys("Akut risiko for beboernes sikkerhed");
         browser.find(By.id("giv-paabud")).click();
         browser.awaitNavigation(url -> url.matches(".*/paabud/[0-9a-f-]{36}$"));
         String dossier = browser.url();

@@ -361,6 +361,17 @@ class WorkedExampleInPagesBrowserIT {
 
         browser.get(dossier);
         browser.logIn("leader");
+        // the order's imposition reached the leader as a notification, unread until marked
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).untilAsserted(() -> {
+            browser.get(stack.queryService.baseUrl() + "/notifikationer");
+            assertThat(browser.text(By.id("notifikationer"))).contains("Påbud ST-KLAGE-SIDER er givet");
+        });
+        assertThat(browser.text(By.id("notifikationer-link"))).contains("ulæste");
+        browser.screenshot("22b-notifikationer");
+        browser.find(By.xpath("//li[contains(., 'ST-KLAGE-SIDER')]//button[text()='Markér som læst']")).click();
+        awaitDone("Markeret som læst.");
+        assertThat(browser.findAll(By.xpath("//li[contains(., 'ST-KLAGE-SIDER') and contains(@class, 'ulaest')]")))
+                .isEmpty();
         browser.get(dossier);
         open("klage");
         date("klage-lodgedOn", today);
