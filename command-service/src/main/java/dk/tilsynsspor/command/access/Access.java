@@ -6,7 +6,7 @@ import dk.tilsynsspor.core.security.Role;
 import dk.tilsynsspor.core.security.Visibility;
 
 import java.util.Arrays;
-import java.util.Collection;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -39,7 +39,7 @@ public final class Access {
      * when an inspector sends it.
      */
     public static void onCase(Actor actor, Supplier<String> authorityId, String organisationId,
-                              Collection<String> team, Role... roles) {
+                              Map<String, String> team, Role... roles) {
         requireActor(actor);
         if (!Visibility.canSeeCase(actor, authorityId, organisationId, team)) {
             throw notVisible();

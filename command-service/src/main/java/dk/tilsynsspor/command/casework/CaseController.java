@@ -60,12 +60,15 @@ class CaseController {
 
     /** AssignProfessionalToCase. */
     @Operation(operationId = "assignProfessional", summary = "Put a professional on the team (AssignProfessionalToCase)",
-            description = "A leader puts a professional on the case's team with their name, discipline, sector and role.")
+            description = "A leader puts a professional on the case's team with their name, discipline, sector and role, "
+                    + "and their home organisation when it is not the case's (a psychologist of regional psychiatry "
+                    + "on a residential unit's case): they then read and act on this case, and nothing else of the "
+                    + "case's organisation.")
     @ApiResponse(responseCode = "201", description = "Assigned: the case id; Location is the case view.")
     @PostMapping("/{caseId}/team")
     ResponseEntity<Accepted> assign(@PathVariable UUID caseId, @Valid @RequestBody AssignmentRequest request) {
         commands.send(new AssignProfessionalToCase(caseId, request.professionalId(), request.name(),
-                request.discipline(), request.sector(), request.role()), "case", caseId);
+                request.discipline(), request.sector(), request.role(), request.homeOrganisationId()), "case", caseId);
         return created(caseId, caseId);
     }
 

@@ -26,7 +26,8 @@ final class CaseRequests {
                              @NotBlank @Size(max = 300) String name,
                              @NotBlank @Size(max = 200) String discipline,
                              @NotBlank @Size(max = 200) String sector,
-                             @NotBlank @Size(max = 200) String role) {
+                             @NotBlank @Size(max = 200) String role,
+                             @ActorId String homeOrganisationId) {
     }
 
     record ThemeRequest(UUID id, @NotBlank @ActorId String professionalId,

@@ -12,8 +12,8 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 
 import java.util.Collection;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
 
 import static dk.tilsynsspor.command.rules.RuleViolation.requireText;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -22,7 +22,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 final class CaseTeam {
 
     private final CitizenCase kase;
-    private final Set<String> members = new HashSet<>();
+    /** Professional id → their home organisation. */
+    private final Map<String, String> members = new HashMap<>();
 
     CaseTeam(CitizenCase kase) {
         this.kase = kase;
@@ -34,32 +35,35 @@ final class CaseTeam {
         kase.assertOpen();
         requireText(command.professionalId(), "assignment-incomplete", "Name the professional's id.");
         requireText(command.name(), "assignment-incomplete", "Name the professional.");
-        if (members.contains(command.professionalId())) {
+        if (members.containsKey(command.professionalId())) {
             throw RuleViolation.conflict("already-on-team", "Professional " + command.professionalId()
                     + " is on the team of case " + command.caseId() + " already.");
         }
         apply(new ProfessionalAssignedToCase(command.caseId(), kase.orderId(), command.professionalId(),
-                command.name(), command.discipline(), command.sector(), command.role()));
+                command.name(), command.discipline(), command.sector(), command.role(),
+                command.homeOrganisationId() == null || command.homeOrganisationId().equals(kase.organisationId())
+                        ? null : command.homeOrganisationId()));
     }
 
     @CommandHandler
     void handle(ReleaseProfessionalFromCase command, Actor actor, OrderDirectory orders) {
         kase.guard(actor, orders, Role.LEADER);
         kase.assertOpen();
-        if (!members.contains(command.professionalId())) {
+        if (!members.containsKey(command.professionalId())) {
             throw RuleViolation.notFound("not-on-team", "Professional " + command.professionalId()
                     + " is not on the team of case " + command.caseId() + ".");
         }
         apply(new ProfessionalReleasedFromCase(command.caseId(), kase.orderId(), command.professionalId()));
     }
 
-    Set<String> members() {
+    /** Professional id → home organisation. */
+    Map<String, String> members() {
         return members;
     }
 
     void assertOnTeam(Collection<String> professionalIds) {
         for (String professionalId : professionalIds) {
-            if (!members.contains(professionalId)) {
+            if (!members.containsKey(professionalId)) {
                 throw RuleViolation.unprocessable("not-on-team",
                         "Professional " + professionalId + " is not on the team of case " + kase.caseId() + ".");
             }
@@ -68,7 +72,7 @@ final class CaseTeam {
 
     @EventSourcingHandler
     void on(ProfessionalAssignedToCase event) {
-        members.add(event.professionalId());
+        members.put(event.professionalId(), event.homeOrganisationOr(kase.organisationId()));
     }
 
     @EventSourcingHandler

@@ -109,6 +109,10 @@ class CitizenCase {
         return orderId;
     }
 
+    String organisationId() {
+        return organisationId;
+    }
+
     CaseTeam team() {
         return team;
     }

@@ -1,5 +1,9 @@
 package dk.tilsynsspor.command.casework;
 
+import dk.tilsynsspor.core.security.Role;
+
+import org.axonframework.messaging.MetaData;
+
 import dk.tilsynsspor.command.lookup.OrderDirectory;
 import dk.tilsynsspor.core.casework.AssignProfessionalToCase;
 import dk.tilsynsspor.core.casework.ChooseDevelopmentTheme;
@@ -158,6 +162,43 @@ class CitizenCaseTest {
     void aProfessionalOffTheTeamIsToldTheCaseDoesNotExist() {
         fixture.given(opened(), assigned("paedagog"))
                 .when(new ChooseDevelopmentTheme(CASE, THEME, "psykolog", "low arousal", REQUIREMENT))
+                .expectNoEvents().expectException(violation("not-visible"));
+    }
+
+    static final MetaData EXTERNAL_PSYCHOLOGIST = Actors.as("psykolog-region", Role.PROFESSIONAL, "region-h-psykiatri");
+
+    static ProfessionalAssignedToCase assignedFrom(String professionalId, String homeOrganisationId) {
+        return new ProfessionalAssignedToCase(CASE, ORDER, professionalId, professionalId, "psykolog",
+                "regionspsykiatri", "supervision", homeOrganisationId);
+    }
+
+    @Test
+    void aLeaderPutsAProfessionalOfAnotherOrganisationOnTheTeam() {
+        fixture.given(opened())
+                .when(new AssignProfessionalToCase(CASE, "psykolog-region", "psykolog-region", "psykolog",
+                        "regionspsykiatri", "supervision", "region-h-psykiatri"), Actors.LEADER)
+                .expectEvents(assignedFrom("psykolog-region", "region-h-psykiatri"));
+    }
+
+    @Test
+    void aProfessionalOfAnotherOrganisationOnTheTeamActsOnTheCase() {
+        fixture.given(opened(), assigned("paedagog"), assignedFrom("psykolog-region", "region-h-psykiatri"))
+                .when(new HoldLearningSession(CASE, SESSION, HELD, "psykolog-region",
+                        List.of("paedagog", "psykolog-region"), List.of(REQUIREMENT)), EXTERNAL_PSYCHOLOGIST)
+                .expectEvents(new LearningSessionHeld(CASE, ORDER, SESSION, HELD, "psykolog-region",
+                        List.of("paedagog", "psykolog-region"), List.of(REQUIREMENT)));
+    }
+
+    @Test
+    void aProfessionalActsOnlyAsAMemberOfTheirOwnHomeOrganisation() {
+        // the same id on the team, but of the case's own organisation: a professional of another one is not them
+        fixture.given(opened(), assigned("paedagog"), assigned("psykolog-region"))
+                .when(new ChooseDevelopmentTheme(CASE, THEME, "psykolog-region", "supervision", REQUIREMENT),
+                        EXTERNAL_PSYCHOLOGIST)
+                .expectNoEvents().expectException(violation("not-visible"));
+        fixture.given(opened(), assigned("paedagog"))
+                .when(new ChooseDevelopmentTheme(CASE, THEME, "psykolog-region", "supervision", REQUIREMENT),
+                        EXTERNAL_PSYCHOLOGIST)
                 .expectNoEvents().expectException(violation("not-visible"));
     }
 

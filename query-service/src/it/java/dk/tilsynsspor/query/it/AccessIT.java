@@ -143,6 +143,48 @@ class AccessIT {
         assertThat(wrong).isEmpty();
     }
 
+    /**
+     * Cross-sector teams (second round, part 4): a psychologist of regional psychiatry on a residential unit's case
+     * reads and acts on that case, and sees nothing else of the unit's organisation: not its other cases, not its
+     * orders.
+     */
+    @Test
+    void aProfessionalOfAnotherOrganisationOnTheTeamWorksOnThatCaseAndSeesNothingElse(EndToEnd.Stack stack) {
+        WorkedExample example = WorkedExample.imposed(stack.commands, "ST-ACCESS-EXT");
+        example.acknowledgeAndPlan();
+        example.openCaseWithTeam();
+        String external = "psykolog-region";
+        String kase = "/api/cases/" + example.caseId;
+        WorkedExample.expect(404, stack.queries.get(external, kase));
+        WorkedExample.expect(201, stack.commands.post("leader", kase + "/team", Map.of("professionalId", external,
+                "name", "Rikke Regionspsykolog", "discipline", "psykolog", "sector", "regionspsykiatri",
+                "role", "supervision", "homeOrganisationId", "region-h-psykiatri")));
+        String other = WorkedExample.expect(201, stack.commands.post("leader", "/api/cases", Map.of(
+                "organisationId", "kk-handicap", "citizenRef", "borger-anden", "orderId", example.orderId,
+                "requirementIds", List.of(example.restraintRequirement)))).body().get("id").asText();
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).until(
+                () -> stack.queries.get(external, kase).status() == 200);
+        JsonNode view = stack.queries.get(external, kase).body();
+        assertThat(view.get("team").findValuesAsText("homeOrganisationId")).contains("region-h-psykiatri");
+        WorkedExample.expect(201, stack.commands.post(external, kase + "/sessions", Map.of(
+                "heldOn", "2026-12-01", "facilitator", external, "participantIds", List.of("paedagog", external),
+                "requirementIds", List.of(example.restraintRequirement))));
+        WorkedExample.expect(201, stack.commands.post(external, kase + "/development-themes", Map.of(
+                "professionalId", external, "theme", "Uro om aftenen", "requirementId",
+                example.restraintRequirement)));
+
+        WorkedExample.expect(404, stack.queries.get(external, "/api/cases/" + other));
+        WorkedExample.expect(404, stack.commands.post(external, "/api/cases/" + other + "/development-themes",
+                Map.of("professionalId", external, "theme", "t", "requirementId", example.restraintRequirement)));
+        assertThat(stack.queries.get(external, example.order("/dossier")).status()).isIn(403, 404);
+        assertThat(stack.queries.get(external, "/api/orders").body().get("orders")).isEmpty();
+        WorkedExample.expect(403, stack.commands.post(external, "/api/cases/" + example.caseId + "/team",
+                Map.of("professionalId", "x", "name", "x", "discipline", "x", "sector", "x", "role", "x")));
+        // the unit's own professional2 of another organisation, not on the team, sees nothing either
+        WorkedExample.expect(404, stack.queries.get("professional2", kase));
+    }
+
     @Test
     void anotherTenantsOrderIsAnsweredExactlyAsAnUnknownOneAndNeverListed(EndToEnd.Stack stack) {
         WorkedExample example = WorkedExample.imposed(stack.commands, "ST-ACCESS-2");

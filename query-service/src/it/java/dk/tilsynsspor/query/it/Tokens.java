@@ -27,16 +27,17 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Tokens {
 
     /** user → role and scope, as README's demo users. */
-    static final Map<String, String[]> USERS = Map.of(
-            "inspector", new String[]{"INSPECTOR", "socialtilsyn-hovedstaden"},
-            "inspector2", new String[]{"INSPECTOR", "socialtilsyn-nord"},
-            "leader", new String[]{"LEADER", "kk-handicap"},
-            "leader2", new String[]{"LEADER", "aarhus-psykiatri"},
-            "paedagog", new String[]{"PROFESSIONAL", "kk-handicap"},
-            "socialraadgiver", new String[]{"PROFESSIONAL", "kk-handicap"},
-            "psykolog", new String[]{"PROFESSIONAL", "kk-handicap"},
-            "ergoterapeut", new String[]{"PROFESSIONAL", "kk-handicap"},
-            "professional2", new String[]{"PROFESSIONAL", "aarhus-psykiatri"});
+    static final Map<String, String[]> USERS = Map.ofEntries(
+            Map.entry("inspector", new String[]{"INSPECTOR", "socialtilsyn-hovedstaden"}),
+            Map.entry("inspector2", new String[]{"INSPECTOR", "socialtilsyn-nord"}),
+            Map.entry("leader", new String[]{"LEADER", "kk-handicap"}),
+            Map.entry("leader2", new String[]{"LEADER", "aarhus-psykiatri"}),
+            Map.entry("paedagog", new String[]{"PROFESSIONAL", "kk-handicap"}),
+            Map.entry("socialraadgiver", new String[]{"PROFESSIONAL", "kk-handicap"}),
+            Map.entry("psykolog", new String[]{"PROFESSIONAL", "kk-handicap"}),
+            Map.entry("ergoterapeut", new String[]{"PROFESSIONAL", "kk-handicap"}),
+            Map.entry("professional2", new String[]{"PROFESSIONAL", "aarhus-psykiatri"}),
+            Map.entry("psykolog-region", new String[]{"PROFESSIONAL", "region-h-psykiatri"}));
 
     private final KeyPair keys;
     private final Path publicKey;

@@ -51,7 +51,8 @@ class CaseForms {
                 "name", input.text("name"),
                 "discipline", input.text("discipline"),
                 "sector", input.text("sector"),
-                "role", input.text("role")));
+                "role", input.text("role"),
+                "homeOrganisationId", input.text("homeOrganisationId")));
     }
 
     @PostMapping("/sager/{caseId}/team/{professionalId}/frigiv")

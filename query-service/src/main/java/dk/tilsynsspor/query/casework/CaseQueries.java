@@ -53,7 +53,7 @@ class CaseQueries {
             List<TrailEntry> trail = trails.caseTrail(caseId);
             CaseFold.fold(trail, reader)
                     .filter(view -> Visibility.canSeeCase(professional, () -> null, view.organisationId(),
-                            view.team().stream().map(TeamMember::professionalId).toList()))
+                            CaseReads.homes(view)))
                     .ifPresent(view -> cases.add(summary(view, trail, professional.id())));
         }
         cases.sort(Comparator.comparing(MyCase::lastActivityAt).reversed());

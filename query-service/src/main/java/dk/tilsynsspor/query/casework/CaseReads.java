@@ -79,6 +79,12 @@ public class CaseReads {
         return titles;
     }
 
+    /** The team's professionals and each one's home organisation. */
+    public static Map<String, String> homes(CaseView view) {
+        return view.team().stream().collect(java.util.stream.Collectors.toMap(TeamMember::professionalId,
+                member -> member.homeOrganisationId() == null ? view.organisationId() : member.homeOrganisationId()));
+    }
+
     public CaseView caseView(UUID caseId) {
         Actor actor = currentActor.get();
         NotFoundException notFound = new NotFoundException("There is no case with id " + caseId
@@ -87,8 +93,7 @@ public class CaseReads {
                 .join().orElseThrow(() -> notFound);
         String authorityId = jdbc.query("SELECT authority_id FROM query.order_summary WHERE order_id = ?",
                 (rs, row) -> rs.getString(1), view.orderId()).stream().findFirst().orElseThrow(() -> notFound);
-        List<String> team = view.team().stream().map(TeamMember::professionalId).toList();
-        if (!Visibility.canSeeCase(actor, () -> authorityId, view.organisationId(), team)) {
+        if (!Visibility.canSeeCase(actor, () -> authorityId, view.organisationId(), homes(view))) {
             throw notFound;
         }
         return view;

@@ -58,7 +58,7 @@ public final class CaseFold {
             opened = e;
         } else if (event instanceof ProfessionalAssignedToCase e) {
             team.put(e.professionalId(), new TeamMember(e.professionalId(), e.name(), e.discipline(), e.sector(),
-                    e.role(), recordedAt));
+                    e.role(), recordedAt, e.homeOrganisationOr(opened == null ? null : opened.organisationId())));
         } else if (event instanceof ProfessionalReleasedFromCase e) {
             team.remove(e.professionalId());
         } else if (event instanceof DevelopmentThemeChosen e) {

@@ -11,8 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class NamesTest {
 
     private final Names names = Names.of(List.of(
-            new TeamMember("paedagog", "Pia Pædagog", "pædagog", "bosted", "kontakt", Instant.EPOCH),
-            new TeamMember("psykolog", "Pernille Psykolog", "psykolog", "region", "kontakt", Instant.EPOCH)));
+            new TeamMember("paedagog", "Pia Pædagog", "pædagog", "bosted", "kontakt", Instant.EPOCH, null),
+            new TeamMember("psykolog", "Pernille Psykolog", "psykolog", "region", "kontakt", Instant.EPOCH, null)));
 
     @Test
     void peopleOnTheTeamAreShownByTheirNamesAndOthersByTheirId() {

@@ -10,5 +10,12 @@ public record AssignProfessionalToCase(
         String name,
         String discipline,
         String sector,
-        String role) {
+        String role,
+        String homeOrganisationId) {
+
+    /** A professional of the case's own organisation. */
+    public AssignProfessionalToCase(UUID caseId, String professionalId, String name, String discipline,
+                                    String sector, String role) {
+        this(caseId, professionalId, name, discipline, sector, role, null);
+    }
 }
