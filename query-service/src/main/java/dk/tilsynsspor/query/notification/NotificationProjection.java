@@ -52,9 +52,9 @@ import java.util.UUID;
  */
 @Component
 @ProcessingGroup(NotificationProjection.GROUP)
-class NotificationProjection {
+public class NotificationProjection {
 
-    static final String GROUP = "notifications";
+    public static final String GROUP = "notifications";
     static final Duration TOO_OLD_TO_TELL = Duration.ofDays(30);
 
     private record Order(String authorityId, String organisationId, String reference) {

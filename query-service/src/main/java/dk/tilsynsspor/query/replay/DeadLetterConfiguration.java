@@ -1,6 +1,7 @@
 package dk.tilsynsspor.query.replay;
 
 import dk.tilsynsspor.query.eventstore.EventSourceConfiguration;
+import dk.tilsynsspor.query.notification.NotificationProjection;
 import dk.tilsynsspor.query.trail.OrderTrailProjection;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
@@ -47,6 +48,8 @@ class DeadLetterConfiguration {
                         .registerDeadLetterQueueProvider(group -> config -> queue(group, config))
                         .registerDefaultDeadLetterPolicy(config -> setAside())
                         .registerDeadLetteringEventHandlerInvokerConfiguration(OrderTrailProjection.GROUP,
+                                (config, invoker) -> invoker.enableSequenceIdentifierCache().allowReset(true))
+                        .registerDeadLetteringEventHandlerInvokerConfiguration(NotificationProjection.GROUP,
                                 (config, invoker) -> invoker.enableSequenceIdentifierCache().allowReset(true));
             }
 
