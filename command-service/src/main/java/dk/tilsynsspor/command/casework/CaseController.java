@@ -19,6 +19,9 @@ import dk.tilsynsspor.core.casework.ForgetCitizen;
 import dk.tilsynsspor.core.casework.HoldLearningSession;
 import dk.tilsynsspor.core.casework.OpenCitizenCase;
 import dk.tilsynsspor.core.casework.RecordSessionInsight;
+import dk.tilsynsspor.core.casework.FollowUpPracticeChange;
+import dk.tilsynsspor.command.casework.CaseRequests.FollowUpRequest;
+import dk.tilsynsspor.platform.security.CurrentActor;
 import dk.tilsynsspor.core.casework.ReleaseProfessionalFromCase;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
@@ -40,8 +43,10 @@ class CaseController {
 
     private final CommandDispatcher commands;
     private final Locations locations;
+    private final CurrentActor currentActor;
 
-    CaseController(CommandDispatcher commands, Locations locations) {
+    CaseController(CommandDispatcher commands, Locations locations, CurrentActor currentActor) {
+        this.currentActor = currentActor;
         this.commands = commands;
         this.locations = locations;
     }
@@ -116,6 +121,22 @@ class CaseController {
         commands.send(new RecordSessionInsight(caseId, sessionId, insightId, request.professionalId(),
                 request.requirementId(), request.insight(), request.practiceChange()), "case", caseId);
         return created(caseId, insightId);
+    }
+
+    /** FollowUpPracticeChange: was the agreed practice change adopted in daily work? */
+    @Operation(operationId = "followUpPracticeChange", summary = "Follow up an agreed practice change (FollowUpPracticeChange)",
+            description = "A professional on the team says whether an insight's agreed practice change was adopted in "
+                    + "daily work, on which day, with a note (required when it was not). A later follow-up "
+                    + "supersedes an earlier one; the dossier counts per requirement the changes agreed, followed up "
+                    + "and adopted. professionalId defaults to the caller.")
+    @PostMapping("/{caseId}/sessions/{sessionId}/insights/{insightId}/follow-up")
+    Accepted followUp(@PathVariable UUID caseId, @PathVariable UUID sessionId, @PathVariable UUID insightId,
+                      @Valid @RequestBody FollowUpRequest request) {
+        String professionalId = request.professionalId() != null ? request.professionalId()
+                : currentActor.get().id();
+        commands.send(new FollowUpPracticeChange(caseId, sessionId, insightId, professionalId, request.adopted(),
+                request.adoptedOn(), request.note()), "case", caseId);
+        return Accepted.of(insightId);
     }
 
     /** CloseCitizenCase. */

@@ -9,11 +9,14 @@ import dk.tilsynsspor.core.casework.HoldLearningSession;
 import dk.tilsynsspor.core.casework.LearningSessionHeld;
 import dk.tilsynsspor.core.casework.RecordSessionInsight;
 import dk.tilsynsspor.core.casework.SessionInsightRecorded;
+import dk.tilsynsspor.core.casework.FollowUpPracticeChange;
+import dk.tilsynsspor.core.casework.PracticeChangeFollowedUp;
 import dk.tilsynsspor.core.security.Actor;
 import dk.tilsynsspor.core.security.Role;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -34,7 +37,9 @@ final class CaseLearning {
     private final CitizenCase kase;
     private final Set<UUID> themes = new HashSet<>();
     private final Map<UUID, Set<String>> sessionParticipants = new HashMap<>();
-    private final Set<UUID> insights = new HashSet<>();
+    private final Map<UUID, LocalDate> sessionDates = new HashMap<>();
+    /** Insight id → the session and requirement it was recorded in and for. */
+    private final Map<UUID, SessionInsightRecorded> insights = new HashMap<>();
 
     CaseLearning(CitizenCase kase) {
         this.kase = kase;
@@ -90,11 +95,48 @@ final class CaseLearning {
                 "An insight needs the agreed practice change.");
         CaseRules.assertNoCprNumber(command.insight(), "insight");
         CaseRules.assertNoCprNumber(command.practiceChange(), "practiceChange");
-        if (insights.contains(command.insightId())) {
+        if (insights.containsKey(command.insightId())) {
             throw RuleViolation.conflict("insight-exists", "Insight " + command.insightId() + " exists.");
         }
         apply(new SessionInsightRecorded(command.caseId(), kase.orderId(), command.sessionId(), command.insightId(),
                 command.professionalId(), command.requirementId(), command.insight(), command.practiceChange()));
+    }
+
+    /**
+     * Whether an insight's agreed practice change was adopted in daily work: by a professional on the team, as
+     * themselves; adopted on a day from the session to today; a note saying why, when it was not.
+     */
+    @CommandHandler
+    void handle(FollowUpPracticeChange command, Actor actor, OrderDirectory orders) {
+        kase.guard(actor, orders, Role.PROFESSIONAL);
+        Access.actsAsThemselves(actor, command.professionalId());
+        kase.assertOpen();
+        SessionInsightRecorded insight = insights.get(command.insightId());
+        if (insight == null || !insight.sessionId().equals(command.sessionId())) {
+            throw RuleViolation.notFound("unknown-insight", "Learning session " + command.sessionId() + " of case "
+                    + kase.caseId() + " has no insight " + command.insightId() + ".");
+        }
+        if (command.adopted() == null) {
+            throw RuleViolation.unprocessable("follow-up-incomplete", "Say whether the practice change was adopted "
+                    + "in daily work.").at("adopted");
+        }
+        LocalDate held = sessionDates.get(command.sessionId());
+        if (command.adopted()) {
+            if (command.adoptedOn() == null || command.adoptedOn().isBefore(held)
+                    || command.adoptedOn().isAfter(CaseRules.today())) {
+                throw RuleViolation.unprocessable("follow-up-incomplete", "An adopted practice change needs the day "
+                        + "it was adopted, from the session (" + held + ") to today.").at("adoptedOn");
+            }
+        } else {
+            requireText(command.note(), "follow-up-incomplete", "Say why the practice change is not adopted (yet).",
+                    "note");
+        }
+        if (command.note() != null) {
+            CaseRules.assertNoCprNumber(command.note(), "note");
+        }
+        apply(new PracticeChangeFollowedUp(command.caseId(), kase.orderId(), command.sessionId(),
+                command.insightId(), command.professionalId(), insight.requirementId(), command.adopted(),
+                command.adopted() ? command.adoptedOn() : null, command.note()));
     }
 
     private void assertParticipant(UUID sessionId, String professionalId) {
@@ -117,18 +159,20 @@ final class CaseLearning {
     @EventSourcingHandler
     void on(LearningSessionHeld event) {
         sessionParticipants.put(event.sessionId(), new HashSet<>(event.participantIds()));
+        sessionDates.put(event.sessionId(), event.heldOn());
     }
 
     @EventSourcingHandler
     void on(SessionInsightRecorded event) {
-        insights.add(event.insightId());
+        insights.put(event.insightId(), event);
     }
 
     /** Value equality (the case it belongs to aside), for Axon's fixtures' comparison of states. */
     @Override
     public boolean equals(Object other) {
         return other instanceof CaseLearning that && themes.equals(that.themes)
-                && sessionParticipants.equals(that.sessionParticipants) && insights.equals(that.insights);
+                && sessionParticipants.equals(that.sessionParticipants) && insights.equals(that.insights)
+                && sessionDates.equals(that.sessionDates);
     }
 
     @Override

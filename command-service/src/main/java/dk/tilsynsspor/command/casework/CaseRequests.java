@@ -45,6 +45,11 @@ final class CaseRequests {
                           @NotBlank @Size(max = 20000) String practiceChange) {
     }
 
+    /** {@code professionalId} absent: the caller. */
+    record FollowUpRequest(@ActorId String professionalId, @NotNull Boolean adopted,
+                           @PlausibleDate LocalDate adoptedOn, @Size(max = 10000) String note) {
+    }
+
     record ForgetRequest(@NotBlank @Size(max = 5000) String reason) {
     }
 }

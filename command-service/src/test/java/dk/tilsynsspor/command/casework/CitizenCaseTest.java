@@ -1,5 +1,9 @@
 package dk.tilsynsspor.command.casework;
 
+import dk.tilsynsspor.core.casework.PracticeChangeFollowedUp;
+
+import dk.tilsynsspor.core.casework.FollowUpPracticeChange;
+
 import dk.tilsynsspor.core.security.Role;
 
 import org.axonframework.messaging.MetaData;
@@ -264,6 +268,59 @@ class CitizenCaseTest {
                 .when(new HoldLearningSession(CASE, SESSION, HELD, "leader", List.of("paedagog", "professional2"),
                         List.of(REQUIREMENT)))
                 .expectNoEvents().expectException(violation("not-on-team"));
+    }
+
+    private Object[] afterInsight(LocalDate heldOn) {
+        return new Object[]{opened(), assigned("paedagog"), assigned("psykolog"),
+                new LearningSessionHeld(CASE, ORDER, SESSION, heldOn, "leader", List.of("paedagog", "psykolog"),
+                        List.of(REQUIREMENT)),
+                new SessionInsightRecorded(CASE, ORDER, SESSION, INSIGHT, "psykolog", REQUIREMENT, "insight",
+                        "change")};
+    }
+
+    @Test
+    void aProfessionalOnTheTeamFollowsUpAnAgreedPracticeChange() {
+        LocalDate today = LocalDate.ofInstant(fixture.currentTime(), java.time.ZoneId.of("Europe/Copenhagen"));
+        fixture.given(afterInsight(today.minusDays(10)))
+                .when(new FollowUpPracticeChange(CASE, SESSION, INSIGHT, "paedagog", true, today.minusDays(2),
+                        "fast del af aftenrutinen"), Actors.professional("paedagog"))
+                .expectEvents(new PracticeChangeFollowedUp(CASE, ORDER, SESSION, INSIGHT, "paedagog", REQUIREMENT,
+                        true, today.minusDays(2), "fast del af aftenrutinen"));
+    }
+
+    @Test
+    void anAdoptedChangeWasAdoptedBetweenTheSessionAndToday() {
+        LocalDate today = LocalDate.ofInstant(fixture.currentTime(), java.time.ZoneId.of("Europe/Copenhagen"));
+        fixture.given(afterInsight(today.minusDays(10)))
+                .when(new FollowUpPracticeChange(CASE, SESSION, INSIGHT, "paedagog", true, today.minusDays(11),
+                        null), Actors.professional("paedagog"))
+                .expectNoEvents().expectException(violation("follow-up-incomplete"));
+        fixture.given(afterInsight(today.minusDays(10)))
+                .when(new FollowUpPracticeChange(CASE, SESSION, INSIGHT, "paedagog", true, today.plusDays(1),
+                        null), Actors.professional("paedagog"))
+                .expectNoEvents().expectException(violation("follow-up-incomplete"));
+    }
+
+    @Test
+    void aChangeNotAdoptedSaysWhy() {
+        LocalDate today = LocalDate.ofInstant(fixture.currentTime(), java.time.ZoneId.of("Europe/Copenhagen"));
+        fixture.given(afterInsight(today.minusDays(10)))
+                .when(new FollowUpPracticeChange(CASE, SESSION, INSIGHT, "paedagog", false, null, " "),
+                        Actors.professional("paedagog"))
+                .expectNoEvents().expectException(violation("follow-up-incomplete"));
+    }
+
+    @Test
+    void onlyARecordedInsightOfTheSessionIsFollowedUpAndOnlyByTheTeam() {
+        LocalDate today = LocalDate.ofInstant(fixture.currentTime(), java.time.ZoneId.of("Europe/Copenhagen"));
+        fixture.given(afterInsight(today.minusDays(10)))
+                .when(new FollowUpPracticeChange(CASE, SESSION, java.util.UUID.randomUUID(), "paedagog", true,
+                        today, null), Actors.professional("paedagog"))
+                .expectNoEvents().expectException(violation("unknown-insight"));
+        fixture.given(afterInsight(today.minusDays(10)))
+                .when(new FollowUpPracticeChange(CASE, SESSION, INSIGHT, "ergoterapeut", true, today, null),
+                        Actors.professional("ergoterapeut"))
+                .expectNoEvents().expectException(violation("not-visible"));
     }
 
     @Test

@@ -121,4 +121,44 @@ class RequirementDialogueIT {
                 example.order("/dossier")).body(), dossier -> !dossier.at("/publications/0/withdrawnAt").isNull());
         assertThat(withdrawn.at("/publications/0/withdrawalReason").asText()).isEqualTo("Påbuddet er afsluttet");
     }
+
+    /** Agreed practice changes followed up in daily work (second round, part 4), counted per requirement. */
+    @Test
+    void practiceChangesFollowedUpAndAdoptedAreCountedPerRequirement(EndToEnd.Stack stack) {
+        WorkedExample example = WorkedExample.imposed(stack.commands, "ST-PRAKSIS-1");
+        example.acknowledgeAndPlan();
+        example.openCaseWithTeam();
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Copenhagen"));
+        String kase = "/api/cases/" + example.caseId;
+        String session = expect(201, stack.commands.post("paedagog", kase + "/sessions", Map.of(
+                "heldOn", today.minusDays(14).toString(), "facilitator", "leader",
+                "participantIds", List.of("paedagog", "psykolog"),
+                "requirementIds", List.of(example.restraintRequirement)))).body().get("id").asText();
+        String adopted = expect(201, stack.commands.post("paedagog", kase + "/sessions/" + session + "/insights",
+                Map.of("professionalId", "paedagog", "requirementId", example.restraintRequirement,
+                        "insight", "Uro ved aftensmaden", "practiceChange", "Faste pladser ved aftensmaden")))
+                .body().get("id").asText();
+        String notYet = expect(201, stack.commands.post("psykolog", kase + "/sessions/" + session + "/insights",
+                Map.of("professionalId", "psykolog", "requirementId", example.restraintRequirement,
+                        "insight", "Optrapning opdages sent", "practiceChange", "Fælles tegn for tidlig uro")))
+                .body().get("id").asText();
+
+        expect(200, stack.commands.post("paedagog", kase + "/sessions/" + session + "/insights/" + adopted
+                + "/follow-up", Map.of("adopted", true, "adoptedOn", today.minusDays(3).toString(),
+                "note", "Fast del af aftenrutinen")));
+        expect(422, stack.commands.post("psykolog", kase + "/sessions/" + session + "/insights/" + notYet
+                + "/follow-up", Map.of("adopted", false)));
+        expect(200, stack.commands.post("psykolog", kase + "/sessions/" + session + "/insights/" + notYet
+                + "/follow-up", Map.of("adopted", false, "note", "Tegnet er ikke aftalt med nattevagten endnu")));
+        expect(404, stack.commands.post("professional2", kase + "/sessions/" + session + "/insights/" + notYet
+                + "/follow-up", Map.of("adopted", true, "adoptedOn", today.toString())));
+
+        JsonNode requirement = await().atMost(Duration.ofSeconds(30)).until(() -> stack.queries.get("inspector",
+                        example.order("/dossier")).body().get("requirements").get(1),
+                candidate -> candidate.at("/practiceChanges/followedUp").asInt() == 2);
+        assertThat(requirement.at("/practiceChanges/agreed").asInt()).isEqualTo(2);
+        assertThat(requirement.at("/practiceChanges/adopted").asInt()).isEqualTo(1);
+        JsonNode view = stack.queries.get("paedagog", kase).body();
+        assertThat(view.findValuesAsText("adoptedOn")).contains(today.minusDays(3).toString());
+    }
 }

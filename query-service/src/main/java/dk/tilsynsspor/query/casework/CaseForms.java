@@ -108,6 +108,25 @@ class CaseForms {
                 });
     }
 
+    @PostMapping("/sager/{caseId}/moeder/{sessionId}/indsigter/{insightId}/opfoelgning")
+    String followUp(@PathVariable UUID caseId, @PathVariable UUID sessionId, @PathVariable UUID insightId,
+                    @RequestParam MultiValueMap<String, String> form, RedirectAttributes redirect) {
+        FormInput input = new FormInput(form);
+        Boolean adopted = input.yesNo("adopted");
+        if (adopted == null) {
+            input.error("adopted", "Vælg, om ændringen er indarbejdet.");
+        }
+        Map<String, Object> followUp = body("professionalId", currentActor.get().id(), "adopted", adopted,
+                "adoptedOn", input.date("adoptedOn"), "note", input.text("note"));
+        return posts.send(input, "opfoelgning-" + insightId, "/sager/" + caseId, redirect,
+                key -> commands.post(path(caseId, "sessions/" + sessionId + "/insights/" + insightId + "/follow-up"),
+                        followUp, key),
+                answer -> {
+                    Forms.done(redirect, "Opfølgningen på praksisændringen er registreret.");
+                    return "/sager/" + caseId + "#moede-" + sessionId;
+                });
+    }
+
     @PostMapping("/sager/{caseId}/lukning")
     String close(@PathVariable UUID caseId, @RequestParam MultiValueMap<String, String> form,
                  RedirectAttributes redirect) {

@@ -7,6 +7,8 @@ import dk.tilsynsspor.core.casework.LearningSessionHeld;
 import dk.tilsynsspor.core.casework.ProfessionalAssignedToCase;
 import dk.tilsynsspor.core.casework.ProfessionalReleasedFromCase;
 import dk.tilsynsspor.core.casework.SessionInsightRecorded;
+import dk.tilsynsspor.core.casework.PracticeChangeFollowedUp;
+import dk.tilsynsspor.core.casework.query.PracticeFollowUp;
 import dk.tilsynsspor.core.casework.query.CaseView;
 import dk.tilsynsspor.core.casework.query.InsightView;
 import dk.tilsynsspor.core.casework.query.SessionView;
@@ -69,6 +71,10 @@ public final class CaseFold {
             insightsBySession.put(e.sessionId(), new ArrayList<>());
         } else if (event instanceof SessionInsightRecorded e) {
             insightsBySession.computeIfAbsent(e.sessionId(), id -> new ArrayList<>()).add(insight(e, recordedAt));
+        } else if (event instanceof PracticeChangeFollowedUp e) {
+            insightsBySession.computeIfPresent(e.sessionId(), (id, insights) -> insights.stream()
+                    .map(i -> i.insightId().equals(e.insightId()) ? i.followedUp(followUp(e, recordedAt, null)) : i)
+                    .collect(java.util.stream.Collectors.toCollection(ArrayList::new)));
         } else if (event instanceof CitizenCaseClosed) {
             closed = true;
         } else {
@@ -79,7 +85,11 @@ public final class CaseFold {
 
     static InsightView insight(SessionInsightRecorded e, Instant recordedAt) {
         return new InsightView(e.insightId(), e.caseId(), e.sessionId(), e.professionalId(), e.requirementId(),
-                e.insight(), e.practiceChange(), recordedAt);
+                e.insight(), e.practiceChange(), recordedAt, null);
+    }
+
+    static PracticeFollowUp followUp(PracticeChangeFollowedUp e, Instant at, String by) {
+        return new PracticeFollowUp(e.adopted(), e.adoptedOn(), e.note(), at, by == null ? e.professionalId() : by);
     }
 
     boolean exists() {

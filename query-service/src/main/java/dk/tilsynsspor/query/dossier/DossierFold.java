@@ -24,6 +24,7 @@ import dk.tilsynsspor.core.order.query.Publication;
 import dk.tilsynsspor.core.security.Role;
 import dk.tilsynsspor.core.casework.CaseEvent;
 import dk.tilsynsspor.core.casework.SessionInsightRecorded;
+import dk.tilsynsspor.core.casework.PracticeChangeFollowedUp;
 import dk.tilsynsspor.core.casework.query.InsightView;
 import dk.tilsynsspor.core.casework.query.SessionView;
 import dk.tilsynsspor.core.casework.query.ThemeView;
@@ -107,6 +108,9 @@ public final class DossierFold {
             cases.computeIfAbsent(caseEvent.caseId(), id -> new CaseFold()).apply(event, at);
             if (event instanceof SessionInsightRecorded e) {
                 insights.put(e.insightId(), CaseFold.insight(e, at));
+            } else if (event instanceof PracticeChangeFollowedUp e) {
+                insights.computeIfPresent(e.insightId(), (id, insight) -> insight.followedUp(
+                        CaseFold.followUp(e, at, entry.actorId())));
             }
         } else if (event instanceof NoticeOfOrderGiven e) {
             order = new SupervisoryOrderImposed(e.orderId(), e.authorityId(), e.organisationId(), e.reference(),

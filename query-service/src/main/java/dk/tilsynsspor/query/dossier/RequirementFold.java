@@ -10,6 +10,7 @@ import dk.tilsynsspor.core.order.query.PlanReview;
 import dk.tilsynsspor.core.order.query.RequirementComment;
 import dk.tilsynsspor.core.security.Role;
 import dk.tilsynsspor.core.casework.query.InsightView;
+import dk.tilsynsspor.core.casework.query.PracticeChanges;
 import dk.tilsynsspor.core.casework.query.SessionView;
 import dk.tilsynsspor.core.casework.query.ThemeView;
 import dk.tilsynsspor.core.order.ActionPlanSubmitted;
@@ -205,7 +206,9 @@ final class RequirementFold {
                 requirement.qualityTheme(), deadline, daysLeft, status, deadlineMissed(), List.copyOf(extensions),
                 List.copyOf(actionPlans), qualityGoal(), focused, insights, chosen, verification(allInsights),
                 reworkReason, List.copyOf(extensionRequests.values()), List.copyOf(comments), report, decision,
-                List.copyOf(amendments));
+                List.copyOf(amendments), new PracticeChanges(insights.size(),
+                (int) insights.stream().filter(i -> i.followUp() != null).count(),
+                (int) insights.stream().filter(i -> i.followUp() != null && i.followUp().adopted()).count()));
     }
 
     private boolean deadlineMissed() {

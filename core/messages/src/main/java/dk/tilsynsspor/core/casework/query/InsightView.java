@@ -3,6 +3,7 @@ package dk.tilsynsspor.core.casework.query;
 import java.time.Instant;
 import java.util.UUID;
 
+/** An insight and its agreed practice change; {@code followUp}: its latest follow-up, or null. */
 public record InsightView(
         UUID insightId,
         UUID caseId,
@@ -11,5 +12,11 @@ public record InsightView(
         UUID requirementId,
         String insight,
         String practiceChange,
-        Instant recordedAt) {
+        Instant recordedAt,
+        PracticeFollowUp followUp) {
+
+    public InsightView followedUp(PracticeFollowUp latest) {
+        return new InsightView(insightId, caseId, sessionId, professionalId, requirementId, insight, practiceChange,
+                recordedAt, latest);
+    }
 }

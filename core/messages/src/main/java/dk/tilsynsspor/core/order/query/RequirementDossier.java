@@ -1,6 +1,7 @@
 package dk.tilsynsspor.core.order.query;
 
 import dk.tilsynsspor.core.casework.query.InsightView;
+import dk.tilsynsspor.core.casework.query.PracticeChanges;
 import dk.tilsynsspor.core.casework.query.SessionView;
 import dk.tilsynsspor.core.casework.query.ThemeView;
 import dk.tilsynsspor.core.order.QualityTheme;
@@ -37,5 +38,6 @@ public record RequirementDossier(
         List<RequirementComment> comments,
         ComplianceReport report,
         AuthorityDecision decision,
-        List<RequirementAmendment> amendments) {
+        List<RequirementAmendment> amendments,
+        PracticeChanges practiceChanges) {
 }
