@@ -20,6 +20,9 @@ import dk.tilsynsspor.core.casework.HoldLearningSession;
 import dk.tilsynsspor.core.casework.OpenCitizenCase;
 import dk.tilsynsspor.core.casework.RecordSessionInsight;
 import dk.tilsynsspor.core.casework.FollowUpPracticeChange;
+import dk.tilsynsspor.core.casework.AssessCitizenProgress;
+import dk.tilsynsspor.core.casework.DimensionScore;
+import dk.tilsynsspor.command.casework.CaseRequests.ProgressRequest;
 import dk.tilsynsspor.command.casework.CaseRequests.FollowUpRequest;
 import dk.tilsynsspor.platform.security.CurrentActor;
 import dk.tilsynsspor.core.casework.ReleaseProfessionalFromCase;
@@ -137,6 +140,22 @@ class CaseController {
         commands.send(new FollowUpPracticeChange(caseId, sessionId, insightId, professionalId, request.adopted(),
                 request.adoptedOn(), request.note()), "case", caseId);
         return Accepted.of(insightId);
+    }
+
+    /** AssessCitizenProgress: scores 1 to 10 on the organisation's dimensions, sealed under the case's key. */
+    @Operation(operationId = "assessProgress", summary = "Assess the citizen's progress (AssessCitizenProgress)",
+            description = "A professional on the team or a leader of the organisation scores the citizen's progress, "
+                    + "1 to 10, on the organisation's own dimensions (e.g. the topics of a forandringskompas), on a "
+                    + "day, with a note. The scores and the note are personal data: sealed under the case's key, "
+                    + "erased when the citizen is forgotten. The case view charts each dimension over time.")
+    @ApiResponse(responseCode = "201", description = "Assessed: the assessment id; Location is the case view.")
+    @PostMapping("/{caseId}/progress-assessments")
+    ResponseEntity<Accepted> assess(@PathVariable UUID caseId, @Valid @RequestBody ProgressRequest request) {
+        UUID assessmentId = Objects.requireNonNullElseGet(request.id(), UUID::randomUUID);
+        commands.send(new AssessCitizenProgress(caseId, assessmentId, request.assessedOn(), request.scores().stream()
+                .map(score -> new DimensionScore(score.dimension(), score.score())).toList(), request.note()),
+                "case", caseId);
+        return created(caseId, assessmentId);
     }
 
     /** CloseCitizenCase. */

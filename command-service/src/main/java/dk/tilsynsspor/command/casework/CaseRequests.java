@@ -2,6 +2,7 @@ package dk.tilsynsspor.command.casework;
 
 import dk.tilsynsspor.command.input.ActorId;
 import dk.tilsynsspor.command.input.PlausibleDate;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -48,6 +49,14 @@ final class CaseRequests {
     /** {@code professionalId} absent: the caller. */
     record FollowUpRequest(@ActorId String professionalId, @NotNull Boolean adopted,
                            @PlausibleDate LocalDate adoptedOn, @Size(max = 10000) String note) {
+    }
+
+    record ScoreRequest(@NotBlank @Size(max = 100) String dimension, @NotNull Integer score) {
+    }
+
+    record ProgressRequest(UUID id, @NotNull @PlausibleDate LocalDate assessedOn,
+                           @NotNull @Size(max = 30) @Valid List<@NotNull @Valid ScoreRequest> scores,
+                           @Size(max = 5000) String note) {
     }
 
     record ForgetRequest(@NotBlank @Size(max = 5000) String reason) {

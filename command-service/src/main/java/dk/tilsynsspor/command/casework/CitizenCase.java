@@ -43,6 +43,8 @@ class CitizenCase {
     @AggregateMember
     private final CaseTeam team = new CaseTeam(this);
     @AggregateMember
+    private final CaseProgress progress = new CaseProgress(this);
+    @AggregateMember
     private final CaseLearning learning = new CaseLearning(this);
     private boolean closed;
     private boolean forgotten;

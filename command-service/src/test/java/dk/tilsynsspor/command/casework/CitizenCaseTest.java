@@ -1,5 +1,11 @@
 package dk.tilsynsspor.command.casework;
 
+import dk.tilsynsspor.core.casework.DimensionScore;
+
+import dk.tilsynsspor.core.casework.CitizenProgressAssessed;
+
+import dk.tilsynsspor.core.casework.AssessCitizenProgress;
+
 import dk.tilsynsspor.core.casework.PracticeChangeFollowedUp;
 
 import dk.tilsynsspor.core.casework.FollowUpPracticeChange;
@@ -320,6 +326,55 @@ class CitizenCaseTest {
         fixture.given(afterInsight(today.minusDays(10)))
                 .when(new FollowUpPracticeChange(CASE, SESSION, INSIGHT, "ergoterapeut", true, today, null),
                         Actors.professional("ergoterapeut"))
+                .expectNoEvents().expectException(violation("not-visible"));
+    }
+
+    static final java.util.UUID ASSESSMENT = java.util.UUID.fromString("00000000-0000-0000-0000-0000000000f1");
+
+    @Test
+    void aProfessionalOnTheTeamAssessesTheCitizensProgressSealedAsPersonalData() {
+        LocalDate today = LocalDate.ofInstant(fixture.currentTime(), java.time.ZoneId.of("Europe/Copenhagen"));
+        fixture.given(team())
+                .when(new AssessCitizenProgress(CASE, ASSESSMENT, today, List.of(new DimensionScore("Bolig", 6),
+                        new DimensionScore("Netværk", 4)), "sover bedre"), Actors.professional("paedagog"))
+                .expectEvents(new CitizenProgressAssessed(CASE, ORDER, ASSESSMENT, "paedagog", today,
+                        "Bolig=6\nNetværk=4\n", "sover bedre"));
+    }
+
+    @Test
+    void aScoreLiesFromOneToTenOnADimensionNamedOnce() {
+        LocalDate today = LocalDate.ofInstant(fixture.currentTime(), java.time.ZoneId.of("Europe/Copenhagen"));
+        fixture.given(team())
+                .when(new AssessCitizenProgress(CASE, ASSESSMENT, today, List.of(new DimensionScore("Bolig", 11)),
+                        null), Actors.LEADER)
+                .expectNoEvents().expectException(violation("score-out-of-range"));
+        fixture.given(team())
+                .when(new AssessCitizenProgress(CASE, ASSESSMENT, today, List.of(new DimensionScore("Bolig", 5),
+                        new DimensionScore("bolig", 6)), null), Actors.LEADER)
+                .expectNoEvents().expectException(violation("invalid-dimension"));
+        fixture.given(team())
+                .when(new AssessCitizenProgress(CASE, ASSESSMENT, today, List.of(new DimensionScore("A=B", 5)),
+                        null), Actors.LEADER)
+                .expectNoEvents().expectException(violation("invalid-dimension"));
+        fixture.given(team())
+                .when(new AssessCitizenProgress(CASE, ASSESSMENT, today, List.of(), null), Actors.LEADER)
+                .expectNoEvents().expectException(violation("assessment-incomplete"));
+        fixture.given(team())
+                .when(new AssessCitizenProgress(CASE, ASSESSMENT, today.plusDays(1),
+                        List.of(new DimensionScore("Bolig", 5)), null), Actors.LEADER)
+                .expectNoEvents().expectException(violation("assessment-incomplete"));
+    }
+
+    @Test
+    void anInspectorAndAProfessionalOffTheTeamDoNotAssess() {
+        LocalDate today = LocalDate.ofInstant(fixture.currentTime(), java.time.ZoneId.of("Europe/Copenhagen"));
+        fixture.given(team())
+                .when(new AssessCitizenProgress(CASE, ASSESSMENT, today, List.of(new DimensionScore("Bolig", 5)),
+                        null), Actors.INSPECTOR)
+                .expectNoEvents().expectException(violation("wrong-role"));
+        fixture.given(team())
+                .when(new AssessCitizenProgress(CASE, ASSESSMENT, today, List.of(new DimensionScore("Bolig", 5)),
+                        null), Actors.professional("ergoterapeut"))
                 .expectNoEvents().expectException(violation("not-visible"));
     }
 

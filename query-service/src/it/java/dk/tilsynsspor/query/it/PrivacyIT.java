@@ -27,7 +27,7 @@ class PrivacyIT {
 
     private static final String ERASED = "[erased]";
     /** The worked example's citizen reference, a development theme and an insight with its practice change. */
-    private static final List<String> PERSONAL = List.of("borger-0417", "at læse optrapning tidligt",
+    private static final List<String> PERSONAL = List.of("Sover bedre efter den nye aftenrutine", "borger-0417", "at læse optrapning tidligt",
             "Uro opstår ved aftensmaden", "Skærmet spiseplads og faste rutiner ved aftensmaden");
 
     @Test
@@ -41,6 +41,27 @@ class PrivacyIT {
         JsonNode readable = await().atMost(Duration.ofSeconds(5)).until(() -> caseView(stack, example),
                 view -> view.at("/sessions/0/insights").size() == 2);
         assertThat(readable.get("citizenRef").asText()).isEqualTo("borger-0417");
+
+        // the citizen's progress, assessed by a professional on the team and by a leader: sealed like every text
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Copenhagen"));
+        WorkedExample.expect(201, stack.commands.post("paedagog", "/api/cases/" + example.caseId
+                + "/progress-assessments", Map.of("assessedOn", today.minusDays(30).toString(), "scores", List.of(
+                Map.of("dimension", "Bolig", "score", 4), Map.of("dimension", "Netværk og relationer", "score", 3)))));
+        WorkedExample.expect(201, stack.commands.post("leader", "/api/cases/" + example.caseId
+                + "/progress-assessments", Map.of("assessedOn", today.toString(), "scores", List.of(
+                Map.of("dimension", "Bolig", "score", 6), Map.of("dimension", "Netværk og relationer", "score", 5)),
+                "note", "Sover bedre efter den nye aftenrutine")));
+        WorkedExample.expect(422, stack.commands.post("leader", "/api/cases/" + example.caseId
+                + "/progress-assessments", Map.of("assessedOn", today.toString(), "scores", List.of(
+                Map.of("dimension", "Bolig", "score", 11)))));
+        WorkedExample.expect(403, stack.commands.post("inspector", "/api/cases/" + example.caseId
+                + "/progress-assessments", Map.of("assessedOn", today.toString(), "scores", List.of(
+                Map.of("dimension", "Bolig", "score", 5)))));
+        JsonNode assessed = await().atMost(Duration.ofSeconds(10)).until(() -> caseView(stack, example),
+                view -> view.get("assessments").size() == 2);
+        assertThat(assessed.at("/assessments/1/scores/0/score").asInt()).isEqualTo(6);
+        assertThat(assessed.at("/assessments/1/note").asText()).isEqualTo("Sover bedre efter den nye aftenrutine");
+        assertThat(storedPayloads(stack, example.caseId)).doesNotContain("Bolig=6");
 
         Api.Response held = stack.commands.post("leader", forget, Map.of("reason", "Borgeren har bedt om sletning"));
         assertThat(held.status()).as("%s", held.body()).isEqualTo(409);
@@ -67,6 +88,9 @@ class PrivacyIT {
         assertThat(view.get("citizenRef").asText()).isEqualTo(ERASED);
         assertThat(view.at("/sessions/0/insights").findValuesAsText("insight")).containsOnly(ERASED);
         assertThat(view.at("/sessions/0/insights").findValuesAsText("practiceChange")).containsOnly(ERASED);
+        assertThat(view.get("assessments")).as("the assessments stay, their scores and notes are gone").hasSize(2);
+        assertThat(view.get("assessments").findValues("scores")).allSatisfy(scores -> assertThat(scores).isEmpty());
+        assertThat(view.at("/assessments/1/note").asText()).isEqualTo(ERASED);
         JsonNode dossier = stack.queries.get("inspector", example.order("/dossier")).body();
         assertThat(dossier.at("/cases/0/citizenRef").asText()).isEqualTo(ERASED);
 

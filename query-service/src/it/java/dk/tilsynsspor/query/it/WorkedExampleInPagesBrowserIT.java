@@ -229,6 +229,16 @@ class WorkedExampleInPagesBrowserIT {
         browser.get(kase);
         insight(session, "Krav 1: Pædagogisk metode", "Metoden var ikke beskrevet i handleplanerne",
                 "Hver handleplan henviser til den pædagogiske baggrundsbeskrivelse");
+        // the citizen's progress, scored on two of the organisation's dimensions, charted on the case page
+        open("vurdering");
+        type("vurdering-score-0", "4");
+        type("vurdering-score-4", "6");
+        type("vurdering-note", "Mere ro om aftenen");
+        submit("vurdering");
+        awaitDone("Vurderingen af borgerens udvikling er registreret.");
+        assertThat(browser.text(By.id("vurderinger"))).contains("Fysisk sundhed: 4", "Bolig: 6");
+        assertThat(browser.findAll(By.cssSelector("img.chart[src$='udvikling.png']"))).hasSize(1);
+        browser.screenshot("16a-sag-udvikling");
         browser.logOut();
 
         // The leader records the measurements as a table, verifies with the evidence picked by its text, reports.

@@ -16,6 +16,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -124,6 +126,38 @@ class CaseForms {
                 answer -> {
                     Forms.done(redirect, "Opfølgningen på praksisændringen er registreret.");
                     return "/sager/" + caseId + "#moede-" + sessionId;
+                });
+    }
+
+    /** The citizen's progress: a score for each dimension filled in (the form's rows are the organisation's list). */
+    @PostMapping("/sager/{caseId}/vurderinger")
+    String assess(@PathVariable UUID caseId, @RequestParam MultiValueMap<String, String> form,
+                  RedirectAttributes redirect) {
+        FormInput input = new FormInput(form);
+        List<Map<String, Object>> scores = new ArrayList<>();
+        for (int row = 0; input.text("dimension-" + row) != null; row++) {
+            if (input.text("score-" + row) == null) {
+                continue;
+            }
+            Integer score = null;
+            try {
+                score = Integer.valueOf(input.text("score-" + row));
+            } catch (NumberFormatException notANumber) {
+                input.error("score-" + row, "Skriv et helt tal fra 1 til 10.");
+            }
+            input.alias("scores[" + scores.size() + "].score", "score-" + row);
+            scores.add(body("dimension", input.text("dimension-" + row), "score", score));
+        }
+        if (scores.isEmpty()) {
+            input.error("score-0", "Giv mindst én dimension en score.");
+        }
+        Map<String, Object> assessment = body("assessedOn", input.date("assessedOn"), "scores", scores,
+                "note", input.text("note"));
+        return posts.send(input, "vurdering", "/sager/" + caseId, redirect,
+                key -> commands.post(path(caseId, "progress-assessments"), assessment, key),
+                answer -> {
+                    Forms.done(redirect, "Vurderingen af borgerens udvikling er registreret.");
+                    return "/sager/" + caseId + "#udvikling-sektion";
                 });
     }
 

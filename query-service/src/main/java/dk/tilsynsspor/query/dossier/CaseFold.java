@@ -8,6 +8,8 @@ import dk.tilsynsspor.core.casework.ProfessionalAssignedToCase;
 import dk.tilsynsspor.core.casework.ProfessionalReleasedFromCase;
 import dk.tilsynsspor.core.casework.SessionInsightRecorded;
 import dk.tilsynsspor.core.casework.PracticeChangeFollowedUp;
+import dk.tilsynsspor.core.casework.CitizenProgressAssessed;
+import dk.tilsynsspor.core.casework.query.ProgressAssessment;
 import dk.tilsynsspor.core.casework.query.PracticeFollowUp;
 import dk.tilsynsspor.core.casework.query.CaseView;
 import dk.tilsynsspor.core.casework.query.InsightView;
@@ -38,6 +40,7 @@ public final class CaseFold {
     private final List<ThemeView> themes = new ArrayList<>();
     private final Map<UUID, LearningSessionHeld> sessions = new LinkedHashMap<>();
     private final Map<UUID, List<InsightView>> insightsBySession = new LinkedHashMap<>();
+    private final List<ProgressAssessment> assessments = new ArrayList<>();
 
     /** One case's view from its events, if it was opened. */
     public static Optional<CaseView> fold(List<TrailEntry> trail, EventReader reader) {
@@ -75,6 +78,9 @@ public final class CaseFold {
             insightsBySession.computeIfPresent(e.sessionId(), (id, insights) -> insights.stream()
                     .map(i -> i.insightId().equals(e.insightId()) ? i.followedUp(followUp(e, recordedAt, null)) : i)
                     .collect(java.util.stream.Collectors.toCollection(ArrayList::new)));
+        } else if (event instanceof CitizenProgressAssessed e) {
+            assessments.add(new ProgressAssessment(e.assessmentId(), e.assessedOn(), e.scoreList(), e.note(),
+                    e.assessedBy(), recordedAt));
         } else if (event instanceof CitizenCaseClosed) {
             closed = true;
         } else {
@@ -116,6 +122,7 @@ public final class CaseFold {
 
     CaseView view() {
         return new CaseView(opened.caseId(), opened.orderId(), opened.organisationId(), opened.citizenRef(),
-                opened.requirementIds(), closed, team(), themes(), sessions());
+                opened.requirementIds(), closed, team(), themes(), sessions(),
+                assessments.stream().sorted(java.util.Comparator.comparing(ProgressAssessment::assessedOn)).toList());
     }
 }

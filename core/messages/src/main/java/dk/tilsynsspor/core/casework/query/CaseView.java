@@ -13,5 +13,6 @@ public record CaseView(
         boolean closed,
         List<TeamMember> team,
         List<ThemeView> themes,
-        List<SessionView> sessions) {
+        List<SessionView> sessions,
+        List<ProgressAssessment> assessments) {
 }
