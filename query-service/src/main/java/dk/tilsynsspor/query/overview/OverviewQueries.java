@@ -26,6 +26,15 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.time.temporal.ChronoUnit;
+import dk.tilsynsspor.core.casework.DimensionScore;
+import dk.tilsynsspor.core.casework.query.CaseView;
+import dk.tilsynsspor.core.casework.query.ProgressAssessment;
+import dk.tilsynsspor.core.order.query.DimensionProgress;
+import dk.tilsynsspor.core.order.query.SessionCadence;
+import dk.tilsynsspor.query.dossier.CaseFold;
+import dk.tilsynsspor.query.trail.TrailEntry;
 
 /**
  * The leader's overview, folded from the dossiers of the organisation's open orders: what is overdue, what falls
@@ -49,8 +58,10 @@ class OverviewQueries {
     @QueryHandler
     OrganisationOverview handle(GetOrganisationOverview query) {
         LocalDate today = LocalDate.now(clock);
-        List<ComplianceDossier> dossiers = trails.openOrderTrails(query.organisationId()).values().stream()
+        Map<UUID, List<TrailEntry>> orderTrails = trails.openOrderTrails(query.organisationId());
+        List<ComplianceDossier> dossiers = orderTrails.values().stream()
                 .flatMap(trail -> DossierFold.fold(trail, reader, today, null).stream()).toList();
+        List<CaseView> cases = caseViews(orderTrails);
         List<RequirementAlert> overdue = new ArrayList<>();
         List<RequirementAlert> dueSoon = new ArrayList<>();
         List<CaseTeam> teams = new ArrayList<>();
@@ -81,7 +92,51 @@ class OverviewQueries {
                 .map(e -> new Participation(e.getKey(), names.getOrDefault(e.getKey(), e.getKey()), e.getValue()[0],
                         e.getValue()[1]))
                 .sorted(Comparator.comparing(Participation::professionalId)).toList();
-        return new OrganisationOverview(query.organisationId(), today, open, overdue, dueSoon, teams, professionals);
+        return new OrganisationOverview(query.organisationId(), today, open, overdue, dueSoon, teams, professionals,
+                cadence(cases, today), progression(cases));
+    }
+
+    /** The cases serving the open orders, each folded from its own events in its order's trail. */
+    private List<CaseView> caseViews(Map<UUID, List<TrailEntry>> orderTrails) {
+        List<CaseView> views = new ArrayList<>();
+        for (Map.Entry<UUID, List<TrailEntry>> trail : orderTrails.entrySet()) {
+            Map<String, List<TrailEntry>> byCase = new LinkedHashMap<>();
+            trail.getValue().stream().filter(entry -> !entry.aggregateId().equals(trail.getKey().toString()))
+                    .forEach(entry -> byCase.computeIfAbsent(entry.aggregateId(), id -> new ArrayList<>()).add(entry));
+            byCase.values().forEach(caseTrail -> CaseFold.fold(caseTrail, reader).filter(view -> !view.closed())
+                    .ifPresent(views::add));
+        }
+        return views;
+    }
+
+    /** Each open case's sessions, the last one, and the days since: the longest silence first. */
+    static List<SessionCadence> cadence(List<CaseView> cases, LocalDate today) {
+        return cases.stream().map(view -> {
+            LocalDate last = view.sessions().stream().map(SessionView::heldOn).filter(java.util.Objects::nonNull)
+                    .max(Comparator.naturalOrder()).orElse(null);
+            return new SessionCadence(view.caseId(), view.citizenRef(), view.sessions().size(), last,
+                    last == null ? null : ChronoUnit.DAYS.between(last, today));
+        }).sorted(Comparator.comparing((SessionCadence c) -> c.daysSinceLastSession() == null ? Long.MAX_VALUE
+                : c.daysSinceLastSession()).reversed()).toList();
+    }
+
+    /** Per dimension, over the cases that assessed it: their first and latest scores, averaged; no case named. */
+    static List<DimensionProgress> progression(List<CaseView> cases) {
+        Map<String, List<double[]>> byDimension = new java.util.TreeMap<>();
+        for (CaseView view : cases) {
+            Map<String, double[]> firstAndLatest = new LinkedHashMap<>();
+            for (ProgressAssessment assessment : view.assessments()) { // oldest first
+                for (DimensionScore score : assessment.scores()) {
+                    firstAndLatest.computeIfAbsent(score.dimension(), d -> new double[]{score.score(), 0})[1]
+                            = score.score();
+                }
+            }
+            firstAndLatest.forEach((dimension, scores) -> byDimension.computeIfAbsent(dimension,
+                    d -> new ArrayList<>()).add(scores));
+        }
+        return byDimension.entrySet().stream().map(e -> new DimensionProgress(e.getKey(), e.getValue().size(),
+                e.getValue().stream().mapToDouble(s -> s[0]).average().orElse(0),
+                e.getValue().stream().mapToDouble(s -> s[1]).average().orElse(0))).toList();
     }
 
     /** Sessions are counted once per session (a session serving two requirements appears under both). */

@@ -3,7 +3,10 @@ package dk.tilsynsspor.core.order.query;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A leader's view of the organisation: open orders, overdue and soon-due requirements, teams, and who takes part. */
+/**
+ * A leader's view of the organisation: open orders, overdue and soon-due requirements, teams, who takes part, how
+ * often each case's team meets, and the citizens' progress per dimension (aggregated, naming no citizen).
+ */
 public record OrganisationOverview(
         String organisationId,
         LocalDate today,
@@ -11,5 +14,7 @@ public record OrganisationOverview(
         List<RequirementAlert> overdue,
         List<RequirementAlert> dueSoon,
         List<CaseTeam> teams,
-        List<Participation> professionals) {
+        List<Participation> professionals,
+        List<SessionCadence> cadence,
+        List<DimensionProgress> progression) {
 }
