@@ -12,7 +12,6 @@ import dk.tilsynsspor.core.security.Actor;
 import dk.tilsynsspor.core.security.Role;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
-import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 
 import java.time.LocalDate;
