@@ -103,6 +103,28 @@ class NotificationsIT {
         });
     }
 
+    @Test
+    void skaerpetTilsynsEndNearRemindsTheAuthorityAndASessionReachesTheWholeTeam(EndToEnd.Stack stack) {
+        WorkedExample example = WorkedExample.imposed(stack.commands, "ST-NOTIF-SKAERPET");
+        expect(200, stack.commands.post("inspector", example.order("/escalation"), Map.of("reason", "Gentagne "
+                + "magtanvendelser", "until", TODAY.plusDays(10).toString())));
+        JsonNode inspector = notificationsWhen(stack, "inspector",
+                list -> !about(list, example.orderId, "ESCALATION_ENDS").isEmpty());
+        assertThat(about(inspector, example.orderId, "ESCALATION_ENDS").get(0).get("text").asText())
+                .contains(TODAY.plusDays(10).toString());
+
+        example.acknowledgeAndPlan();
+        example.openCaseWithTeam();
+        expect(201, stack.commands.post("paedagog", "/api/cases/" + example.caseId + "/sessions", Map.of(
+                "heldOn", TODAY.toString(), "facilitator", "leader", "participantIds", List.of("paedagog", "psykolog"),
+                "requirementIds", List.of(example.restraintRequirement))));
+        JsonNode notAtTheSession = notificationsWhen(stack, "socialraadgiver",
+                list -> !about(list, example.orderId, "SESSION_HELD").isEmpty());
+        assertThat(about(notAtTheSession, example.orderId, "SESSION_HELD")).hasSize(1);
+        assertThat(about(stack.queries.get("professional2", "/api/notifications").body(), example.orderId,
+                "SESSION_HELD")).isEmpty();
+    }
+
     /**
      * E-mail through a real SMTP server (GreenMail, started by the test): a notification reaches the organisation's
      * registered address; while the server is down the delivery fails, is recorded, and is sent once it is back.

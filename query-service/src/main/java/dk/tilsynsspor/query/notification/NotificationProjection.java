@@ -3,6 +3,11 @@ package dk.tilsynsspor.query.notification;
 import dk.tilsynsspor.core.audit.AuditMetadata;
 import dk.tilsynsspor.core.contact.ContactAddressRegistered;
 import dk.tilsynsspor.core.casework.LearningSessionHeld;
+import dk.tilsynsspor.core.casework.ProfessionalAssignedToCase;
+import dk.tilsynsspor.core.casework.ProfessionalReleasedFromCase;
+import dk.tilsynsspor.core.order.EscalationEnded;
+import dk.tilsynsspor.core.order.EscalationExtended;
+import dk.tilsynsspor.core.order.SupervisoryOrderEscalated;
 import dk.tilsynsspor.core.order.ActionPlanReviewed;
 import dk.tilsynsspor.core.order.ComplianceAccepted;
 import dk.tilsynsspor.core.order.ComplianceRejected;
@@ -191,6 +196,7 @@ public class NotificationProjection {
 
     @EventHandler
     void on(EscalationExpired event, EventMessage<?> message) {
+        escalatedUntil(event.orderId(), null);
         order(event.orderId()).ifPresent(order -> tell(message, event.orderId(),
                 Audience.inspectorsOf(order.authorityId()), "ESCALATION_EXPIRED",
                 "Det skærpede tilsyn med påbud " + order.reference() + " er udløbet."));
@@ -223,12 +229,50 @@ public class NotificationProjection {
                 event.party().name(), StoredText.of(event.partyId()), StoredText.of(event.email()));
     }
 
+    /** The case's whole team is told of a learning session: who is on it now. */
     @EventHandler
     void on(LearningSessionHeld event, EventMessage<?> message) {
-        for (String participant : event.participantIds()) {
-            tell(message, event.orderId(), Audience.user(participant), "SESSION_HELD", "Et læringsmøde den "
+        List<String> team = jdbc.queryForList("""
+                SELECT professional_id FROM query.notification_team WHERE case_id = ?""", String.class,
+                event.caseId());
+        for (String member : team.isEmpty() ? event.participantIds() : team) {
+            tell(message, event.orderId(), Audience.user(member), "SESSION_HELD", "Et læringsmøde den "
                     + event.heldOn() + " er registreret på en sag, du er med i.", event.caseId());
         }
+    }
+
+    @EventHandler
+    void on(ProfessionalAssignedToCase event) {
+        jdbc.update("""
+                INSERT INTO query.notification_team (case_id, professional_id) VALUES (?, ?)
+                ON CONFLICT DO NOTHING""", event.caseId(), StoredText.of(event.professionalId()));
+    }
+
+    @EventHandler
+    void on(ProfessionalReleasedFromCase event) {
+        jdbc.update("DELETE FROM query.notification_team WHERE case_id = ? AND professional_id = ?",
+                event.caseId(), event.professionalId());
+    }
+
+    /** Skærpet tilsyn's end, for the reminder to the authority when it is near. */
+    @EventHandler
+    void on(SupervisoryOrderEscalated event) {
+        escalatedUntil(event.orderId(), event.until());
+    }
+
+    @EventHandler
+    void on(EscalationExtended event) {
+        escalatedUntil(event.orderId(), event.until());
+    }
+
+    @EventHandler
+    void on(EscalationEnded event) {
+        escalatedUntil(event.orderId(), null);
+    }
+
+    private void escalatedUntil(UUID orderId, LocalDate until) {
+        jdbc.update("UPDATE query.notification_order SET escalated_until = ? WHERE order_id = ?",
+                until == null ? null : Date.valueOf(until), orderId);
     }
 
     private void tell(EventMessage<?> message, UUID orderId, Audience audience, String kind, String text) {

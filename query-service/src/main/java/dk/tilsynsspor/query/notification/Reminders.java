@@ -12,7 +12,8 @@ import java.util.UUID;
 
 /**
  * Reminds the organisation's leaders of each requirement's deadline 14, 7 and 1 days before it, and of a notice's
- * answer due within {@value #NOTICE_DAYS} days. A sweep, every {@code tilsynsspor.reminders.interval}, finds what is
+ * answer due within {@value #NOTICE_DAYS} days; the authority's inspectors of skærpet tilsyn ending within
+ * {@value #ESCALATION_DAYS} days. A sweep, every {@code tilsynsspor.reminders.interval}, finds what is
  * near; each reminder is keyed by the requirement, its deadline and the number of days it announces, so it is told
  * once, whichever instance sweeps and however often (an extended deadline is a new deadline, reminded of anew).
  * When a sweep finds a deadline nearer than several marks (the service was down, or the order was imposed with a
@@ -23,6 +24,7 @@ class Reminders {
 
     static final int[] DAYS_BEFORE = {1, 7, 14};
     static final int NOTICE_DAYS = 3;
+    static final int ESCALATION_DAYS = 14;
 
     private final JdbcTemplate jdbc;
     private final NotificationStore store;
@@ -62,6 +64,16 @@ class Reminders {
                     "Svarfristen for varslet om påbud " + rs.getString("reference") + " er " + due + ".",
                     rs.getObject("order_id", UUID.class), null, clock.instant());
         }, Date.valueOf(today), Date.valueOf(today.plusDays(NOTICE_DAYS)));
+        jdbc.query("""
+                SELECT order_id, authority_id, reference, escalated_until FROM query.notification_order
+                 WHERE NOT ended AND escalated_until BETWEEN ? AND ?""", rs -> {
+            LocalDate until = rs.getDate("escalated_until").toLocalDate();
+            store.tell("escalation-ends:" + rs.getObject("order_id") + ":" + until,
+                    Audience.inspectorsOf(rs.getString("authority_id")), "ESCALATION_ENDS",
+                    "Det skærpede tilsyn med påbud " + rs.getString("reference") + " slutter " + until
+                            + ": forlæng det, ophæv det, eller lad det udløbe.",
+                    rs.getObject("order_id", UUID.class), null, clock.instant());
+        }, Date.valueOf(today), Date.valueOf(today.plusDays(ESCALATION_DAYS)));
     }
 
     /** The nearest of the marks (1, 7, 14 days before) that {@code daysLeft} has reached. */
