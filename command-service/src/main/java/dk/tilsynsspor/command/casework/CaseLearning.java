@@ -1,5 +1,6 @@
 package dk.tilsynsspor.command.casework;
 
+import dk.tilsynsspor.command.deadline.DanishCalendar;
 import dk.tilsynsspor.command.access.Access;
 import dk.tilsynsspor.command.lookup.OrderDirectory;
 import dk.tilsynsspor.command.rules.RuleViolation;
@@ -123,7 +124,7 @@ final class CaseLearning {
         LocalDate held = sessionDates.get(command.sessionId());
         if (command.adopted()) {
             if (command.adoptedOn() == null || command.adoptedOn().isBefore(held)
-                    || command.adoptedOn().isAfter(CaseRules.today())) {
+                    || command.adoptedOn().isAfter(DanishCalendar.today())) {
                 throw RuleViolation.unprocessable("follow-up-incomplete", "An adopted practice change needs the day "
                         + "it was adopted, from the session (" + held + ") to today.").at("adoptedOn");
             }

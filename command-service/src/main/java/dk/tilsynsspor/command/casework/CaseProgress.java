@@ -1,5 +1,6 @@
 package dk.tilsynsspor.command.casework;
 
+import dk.tilsynsspor.command.deadline.DanishCalendar;
 import dk.tilsynsspor.command.lookup.OrderDirectory;
 import dk.tilsynsspor.command.rules.RuleViolation;
 import dk.tilsynsspor.core.casework.AssessCitizenProgress;
@@ -41,7 +42,7 @@ final class CaseProgress {
             throw RuleViolation.conflict("assessment-exists", "Assessment " + command.assessmentId()
                     + " is recorded already.");
         }
-        if (command.assessedOn() == null || command.assessedOn().isAfter(CaseRules.today())) {
+        if (command.assessedOn() == null || command.assessedOn().isAfter(DanishCalendar.today())) {
             throw RuleViolation.unprocessable("assessment-incomplete", "An assessment needs the day it was made, "
                     + "today at the latest.").at("assessedOn");
         }

@@ -14,12 +14,6 @@ import static dk.tilsynsspor.command.rules.RuleViolation.requireText;
 /** The named guards of {@link CitizenCase} that need no state of the case. */
 final class CaseRules {
 
-    /** Today in Denmark, by the clock that stamps the events (moved by the tests). */
-    static java.time.LocalDate today() {
-        return java.time.LocalDate.ofInstant(org.axonframework.eventhandling.GenericEventMessage.clock.instant(),
-                java.time.ZoneId.of("Europe/Copenhagen"));
-    }
-
     /** DDMMYY-SSSS, with or without the hyphen or a space: the shape of a Danish CPR number. */
     private static final Pattern CPR_SHAPED = Pattern.compile("(?<!\\d)\\d{6}[- ]?\\d{4}(?!\\d)");
 

@@ -1,5 +1,6 @@
 package dk.tilsynsspor.command.order;
 
+import dk.tilsynsspor.command.deadline.DanishCalendar;
 import dk.tilsynsspor.command.rules.RuleViolation;
 import dk.tilsynsspor.core.order.Amendment;
 import dk.tilsynsspor.core.order.AppealDecided;
@@ -60,19 +61,13 @@ final class OrderAppeals {
             throw RuleViolation.unprocessable("appeal-incomplete", "An appeal needs the day it was lodged.")
                     .at("lodgedOn");
         }
-        if (lodgedOn.isBefore(order.issuedOn()) || lodgedOn.isAfter(OrderRules.today())) {
+        if (lodgedOn.isBefore(order.issuedOn()) || lodgedOn.isAfter(DanishCalendar.today())) {
             throw RuleViolation.unprocessable("lodged-outside-order", "An appeal is lodged on a day from the order's "
                     + "issue (" + order.issuedOn() + ") to today.").at("lodgedOn");
         }
-        List<UUID> appealed = command.requirementIds() == null || command.requirementIds().isEmpty()
-                ? order.standingRequirementIds() : List.copyOf(command.requirementIds());
-        Set<UUID> named = new HashSet<>();
+        List<UUID> appealed = order.namedOr(command.requirementIds(), requirement -> !requirement.settled(),
+                OrderRequirement::assertNotSettled);
         for (UUID requirementId : appealed) {
-            if (!named.add(requirementId)) {
-                throw RuleViolation.unprocessable("requirement-named-twice", "Name each requirement once.")
-                        .at("requirementIds");
-            }
-            order.requirementStanding(requirementId);
             if (underOpenAppeal(requirementId)) {
                 throw RuleViolation.conflict("appeal-open", "An appeal of the requirement " + requirementId
                         + " awaits Ankestyrelsen's decision already.").at("requirementIds");
@@ -103,7 +98,7 @@ final class OrderAppeals {
                     + "UPHELD, AMENDED or ANNULLED.").at("outcome");
         }
         if (command.decidedOn() == null || command.decidedOn().isBefore(appeal.lodgedOn())
-                || command.decidedOn().isAfter(OrderRules.today())) {
+                || command.decidedOn().isAfter(DanishCalendar.today())) {
             throw RuleViolation.unprocessable("appeal-decision-incomplete", "The day of the decision lies from the "
                     + "day the appeal was lodged (" + appeal.lodgedOn() + ") to today.").at("decidedOn");
         }

@@ -1,5 +1,6 @@
 package dk.tilsynsspor.command.order;
 
+import dk.tilsynsspor.command.deadline.DanishCalendar;
 import dk.tilsynsspor.command.rules.RuleViolation;
 import dk.tilsynsspor.core.order.EndEscalation;
 import dk.tilsynsspor.core.order.EscalateSupervisoryOrder;
@@ -48,7 +49,7 @@ final class OrderEscalation {
         if (escalated) {
             throw RuleViolation.conflict("already-escalated", "The order is under skærpet tilsyn already.");
         }
-        assertWithinSixMonths(command.until(), today());
+        assertWithinSixMonths(command.until(), DanishCalendar.today());
         List<UUID> requirements = command.requirementIds() == null || command.requirementIds().isEmpty()
                 ? order.requirementIds() : List.copyOf(command.requirementIds());
         requirements.forEach(order::assertRequirement);
@@ -62,7 +63,7 @@ final class OrderEscalation {
         order.assertNotClosed();
         assertEscalated();
         OrderRules.requireReason(command.reason(), "Extending skærpet tilsyn");
-        LocalDate from = until == null ? today() : until;
+        LocalDate from = until == null ? DanishCalendar.today() : until;
         if (command.until() == null || !command.until().isAfter(from)) {
             throw RuleViolation.unprocessable("deadline-not-later", "Skærpet tilsyn can be extended only to a date "
                     + "after " + from + ".").at("until");
@@ -112,10 +113,6 @@ final class OrderEscalation {
     }
 
     /** Today in Denmark, by the clock Axon stamps events with. */
-    private static LocalDate today() {
-        return OrderRules.today();
-    }
-
     @EventSourcingHandler
     void on(SupervisoryOrderEscalated event) {
         escalated = true;

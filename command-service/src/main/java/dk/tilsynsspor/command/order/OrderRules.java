@@ -12,7 +12,6 @@ import dk.tilsynsspor.core.order.RecordQualityMeasurement;
 import dk.tilsynsspor.core.order.Rejection;
 import dk.tilsynsspor.core.order.Remedy;
 import dk.tilsynsspor.core.order.NoticeOfOrderGiven;
-import org.axonframework.eventhandling.GenericEventMessage;
 import dk.tilsynsspor.core.order.Requirement;
 import dk.tilsynsspor.core.order.SubmitActionPlan;
 import dk.tilsynsspor.core.order.VerifyQualityImprovement;
@@ -224,11 +223,6 @@ final class OrderRules {
                         + "put the requirement right.").at("remedies[" + i + "].remedy");
             }
         }
-    }
-
-    /** Today, in Denmark, by the clock that stamps the events (moved by the tests). */
-    static LocalDate today() {
-        return LocalDate.ofInstant(GenericEventMessage.clock.instant(), RequirementDeadline.ZONE);
     }
 
     static void requireReason(String reason, String what) {

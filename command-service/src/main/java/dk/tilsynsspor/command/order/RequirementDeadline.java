@@ -1,5 +1,7 @@
 package dk.tilsynsspor.command.order;
 
+import dk.tilsynsspor.command.deadline.DanishCalendar;
+
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.Instant;
@@ -13,7 +15,7 @@ record RequirementDeadline(UUID requirementId, LocalDate deadline) {
 
     static final String NAME = "requirement-deadline";
     /** Orders are issued under Danish law: a deadline is the end of that calendar day in Denmark. */
-    static final ZoneId ZONE = ZoneId.of("Europe/Copenhagen");
+    static final ZoneId ZONE = DanishCalendar.ZONE;
 
     Instant passesAt() {
         return deadline.plusDays(1).atStartOfDay(ZONE).toInstant();

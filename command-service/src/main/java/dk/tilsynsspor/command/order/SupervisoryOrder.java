@@ -1,5 +1,6 @@
 package dk.tilsynsspor.command.order;
 
+import dk.tilsynsspor.command.deadline.DanishCalendar;
 import dk.tilsynsspor.command.access.Access;
 import dk.tilsynsspor.command.eventstore.EventStoreConfiguration;
 import dk.tilsynsspor.command.rules.RuleViolation;
@@ -47,6 +48,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -114,7 +117,7 @@ class SupervisoryOrder {
                 throw RuleViolation.conflict("order-exists", "There is an order " + orderId + " already.");
             }
             stage.assertInNotice();
-            stage.assertHeard(OrderRules.today());
+            stage.assertHeard(DanishCalendar.today());
             imposition = command.as(stage.notice());
             OrderRules.assertWellFormed(imposition);
             OrderRules.assertNotBefore(imposition.issuedOn(), stage.notice().issuedOn());
@@ -135,7 +138,7 @@ class SupervisoryOrder {
                 + "its text.", "response");
         List<Remedy> remedies = command.remedies() == null ? List.of() : List.copyOf(command.remedies());
         OrderRules.assertRemediesOfDrafts(remedies, stage.notice());
-        int version = stage.nextResponse(OrderRules.today());
+        int version = stage.nextResponse(DanishCalendar.today());
         apply(new NoticeResponded(orderId, version, command.response(), remedies));
         return version;
     }
@@ -176,17 +179,11 @@ class SupervisoryOrder {
         Access.onOrder(actor, authorityId, organisationId, Role.LEADER);
         stage.assertChangeable();
         stage.assertAcknowledged();
-        List<UUID> reported;
-        if (command.requirementIds() == null || command.requirementIds().isEmpty()) {
-            reported = requirements.values().stream().filter(OrderRequirement::reportable)
-                    .map(OrderRequirement::requirementId).toList();
-            if (reported.isEmpty()) {
-                throw RuleViolation.unprocessable("nothing-to-report", "No requirement is verified as met and "
-                        + "waiting to be reported: verify one first, or name the requirements to report.");
-            }
-        } else {
-            reported = named(command.requirementIds(), "requirementIds");
-            reported.forEach(id -> requirement(id).assertReportable());
+        List<UUID> reported = namedOr(command.requirementIds(), OrderRequirement::reportable,
+                OrderRequirement::assertReportable);
+        if (reported.isEmpty()) {
+            throw RuleViolation.unprocessable("nothing-to-report", "No requirement is verified as met and "
+                    + "waiting to be reported: verify one first, or name the requirements to report.");
         }
         apply(new ComplianceReportSubmitted(orderId, command.summary(), reported));
     }
@@ -195,17 +192,11 @@ class SupervisoryOrder {
     void handle(AcceptCompliance command, Actor actor) {
         Access.onOrder(actor, authorityId, organisationId, Role.INSPECTOR);
         stage.assertNotClosed();
-        List<UUID> accepted;
-        if (command.requirementIds() == null || command.requirementIds().isEmpty()) {
-            accepted = requirements.values().stream().filter(OrderRequirement::awaitsDecision)
-                    .map(OrderRequirement::requirementId).toList();
-            if (accepted.isEmpty()) {
-                throw RuleViolation.conflict("no-report-to-decide", "No requirement is reported and awaiting a "
-                        + "decision.");
-            }
-        } else {
-            accepted = named(command.requirementIds(), "requirementIds");
-            accepted.forEach(id -> requirement(id).assertAwaitsDecision());
+        List<UUID> accepted = namedOr(command.requirementIds(), OrderRequirement::awaitsDecision,
+                OrderRequirement::assertAwaitsDecision);
+        if (accepted.isEmpty()) {
+            throw RuleViolation.conflict("no-report-to-decide", "No requirement is reported and awaiting a "
+                    + "decision.");
         }
         boolean orderAccepted = requirements.values().stream()
                 .allMatch(r -> r.settled() || accepted.contains(r.requirementId()));
@@ -230,14 +221,27 @@ class SupervisoryOrder {
                 new RequirementDeadline(r.requirementId(), requirements.get(r.requirementId()).deadline())));
     }
 
-    /** The requirements named by a command, each once, each the order's. */
-    private List<UUID> named(List<UUID> ids, String field) {
+    /**
+     * The requirements a command names in {@code requirementIds} — each once, each the order's, each passing
+     * {@code eachNamed} — or, when it names none, those {@code byDefault} selects, in the order imposed.
+     */
+    List<UUID> namedOr(List<UUID> ids, Predicate<OrderRequirement> byDefault,
+                       Consumer<OrderRequirement> eachNamed) {
+        if (ids == null || ids.isEmpty()) {
+            return requirementIds(byDefault);
+        }
         List<UUID> distinct = ids.stream().distinct().toList();
         if (distinct.size() != ids.size()) {
-            throw RuleViolation.unprocessable("requirement-named-twice", "Name each requirement once.").at(field);
+            throw RuleViolation.unprocessable("requirement-named-twice", "Name each requirement once.")
+                    .at("requirementIds");
         }
         distinct.forEach(this::requirement);
+        distinct.forEach(id -> eachNamed.accept(requirement(id)));
         return distinct;
+    }
+
+    private List<UUID> requirementIds(Predicate<OrderRequirement> which) {
+        return requirements.values().stream().filter(which).map(OrderRequirement::requirementId).toList();
     }
 
     @CommandHandler
@@ -321,13 +325,7 @@ class SupervisoryOrder {
 
     /** The requirements neither accepted nor annulled, in the order imposed. */
     List<UUID> standingRequirementIds() {
-        return requirements.values().stream().filter(r -> !r.settled()).map(OrderRequirement::requirementId)
-                .toList();
-    }
-
-    /** The order has the requirement, and it still stands: neither accepted nor annulled. */
-    void requirementStanding(UUID requirementId) {
-        requirement(requirementId).assertNotSettled();
+        return requirementIds(r -> !r.settled());
     }
 
     LocalDate deadlineOf(UUID requirementId) {
