@@ -40,10 +40,7 @@ final class OrderStage {
 
     /** Imposed: a notice is only a draft, and a lapsed notice is final. */
     void assertImposed() {
-        if (lapsed) {
-            throw RuleViolation.conflict("notice-lapsed", "The notice lapsed without an order: it accepts no more "
-                    + "changes.");
-        }
+        assertNotLapsed();
         if (!imposed) {
             throw RuleViolation.conflict("order-in-notice", "This is a notice of an order (partshøring), not yet "
                     + "an order: impose it first, or let it lapse.");
@@ -52,10 +49,7 @@ final class OrderStage {
 
     /** The order is still a notice, neither imposed nor lapsed. */
     void assertInNotice() {
-        if (lapsed) {
-            throw RuleViolation.conflict("notice-lapsed", "The notice lapsed without an order: it accepts no more "
-                    + "changes.");
-        }
+        assertNotLapsed();
         if (imposed) {
             throw RuleViolation.conflict("already-imposed", "The order is imposed already.");
         }
@@ -80,6 +74,14 @@ final class OrderStage {
 
     NoticeOfOrderGiven notice() {
         return notice;
+    }
+
+    /** A lapsed notice is final. */
+    private void assertNotLapsed() {
+        if (lapsed) {
+            throw RuleViolation.conflict("notice-lapsed", "The notice lapsed without an order: it accepts no more "
+                    + "changes.");
+        }
     }
 
     /** The order takes follow-up of its requirements: it is open. Each requirement has its own rules besides. */
