@@ -13,7 +13,6 @@ import dk.tilsynsspor.query.pages.Forms;
 import dk.tilsynsspor.query.pages.PageController;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.ui.Model;
-import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -113,7 +112,7 @@ class OrderForms {
     @PostMapping("/paabud/{orderId}/paalaeg")
     String imposeOnNotice(@PathVariable UUID orderId, @RequestParam MultiValueMap<String, String> form,
                           RedirectAttributes redirect) {
-        FormInput input = new FormInput(withoutIdsOfEmptiedRows(form));
+        FormInput input = new FormInput(form);
         Map<String, Object> order = body("issuedOn", input.date("issuedOn"), "summary", input.text("summary"),
                 "requirements", requirements(input));
         return posts.send(input, "nyt-paabud", "/paabud/" + orderId + "/paalaeg", redirect,
@@ -131,22 +130,6 @@ class OrderForms {
                 "requiredChange", row.text("requiredChange"),
                 "qualityTheme", row.text("qualityTheme"),
                 "deadline", row.date("deadline")));
-    }
-
-    /** A draft requirement whose fields the inspector emptied is left out: its hidden id alone is no row. */
-    private static MultiValueMap<String, String> withoutIdsOfEmptiedRows(MultiValueMap<String, String> form) {
-        MultiValueMap<String, String> kept = new LinkedMultiValueMap<>(form);
-        form.keySet().stream().filter(field -> field.startsWith("requirements[") && field.endsWith("].id"))
-                .forEach(idField -> {
-                    String prefix = idField.substring(0, idField.length() - "id".length());
-                    boolean typed = form.entrySet().stream().anyMatch(e -> e.getKey().startsWith(prefix)
-                            && !e.getKey().equals(idField)
-                            && e.getValue().stream().anyMatch(v -> v != null && !v.isBlank()));
-                    if (!typed) {
-                        kept.remove(idField);
-                    }
-                });
-        return kept;
     }
 
     @PostMapping("/paabud/{orderId}/varsel-svar")

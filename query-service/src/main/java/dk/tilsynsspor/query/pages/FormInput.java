@@ -96,14 +96,15 @@ public final class FormInput {
 
     /**
      * The rows of a repeated group ({@code prefix[i].field}), each read by {@code row} from a view of its own
-     * fields; rows left wholly empty are left out, and the rest renumbered as the API will see them.
+     * fields; rows left wholly empty are left out, and the rest renumbered as the API will see them. A row's
+     * {@code id} (a hidden field naming what the row stands for) is not typing: a row with nothing else is empty.
      */
     public List<Map<String, Object>> rows(String prefix, int maxRows, RowReader row) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int index = 0; index < maxRows; index++) {
             String formPrefix = prefix + "[" + index + "].";
             boolean typed = values.keySet().stream().anyMatch(field -> field.startsWith(formPrefix)
-                    && text(field) != null);
+                    && !field.equals(formPrefix + "id") && text(field) != null);
             if (!typed) {
                 continue;
             }

@@ -1,0 +1,30 @@
+package dk.tilsynsspor.query.pages;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+import java.util.List;
+import java.util.Map;
+
+import static dk.tilsynsspor.query.pages.FormInput.body;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FormInputTest {
+
+    @Test
+    void aRowWithNothingTypedButItsIdIsLeftOutAndTheRestRenumbered() {
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("requirements[0].id", "a");
+        form.add("requirements[0].title", "");
+        form.add("requirements[1].id", "b");
+        form.add("requirements[1].title", "Bolig");
+        form.add("requirements[2].title", "Ny");
+        FormInput input = new FormInput(form);
+
+        List<Map<String, Object>> rows = input.rows("requirements", 10, row -> body("id", row.text("id"),
+                "title", row.text("title")));
+
+        assertThat(rows).containsExactly(Map.of("id", "b", "title", "Bolig"), Map.of("title", "Ny"));
+    }
+}
