@@ -93,12 +93,13 @@ class MailDeliveries {
         if (!enabled || mail == null) {
             return;
         }
-        Integer sent;
+        Integer claimed;
         do {
-            sent = transactions.execute(status -> sendBatch(mail));
-        } while (sent != null && sent == BATCH);
+            claimed = transactions.execute(status -> sendBatch(mail));
+        } while (claimed != null && claimed == BATCH);
     }
 
+    /** Sends what is due, at most a batch; how many deliveries it claimed (those that failed wait till later). */
     private int sendBatch(JavaMailSender mail) {
         Instant now = clock.instant();
         List<Due> due = jdbc.query("""
@@ -108,14 +109,12 @@ class MailDeliveries {
                  ORDER BY d.next_attempt_at LIMIT ? FOR UPDATE OF d SKIP LOCKED""",
                 (rs, row) -> new Due(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getInt(4)),
                 Timestamp.from(now), BATCH);
-        int delivered = 0;
         for (Due delivery : due) {
             String error = send(mail, delivery);
             int attempts = delivery.attempts() + 1;
             jdbc.update("INSERT INTO query.mail_attempt (delivery_id, attempted_at, error) VALUES (?, ?, ?)",
                     delivery.deliveryId(), Timestamp.from(now), error);
             if (error == null) {
-                delivered++;
                 jdbc.update("""
                         UPDATE query.mail_delivery SET status = 'SENT', attempts = ?, sent_at = ?
                          WHERE delivery_id = ?""", attempts, Timestamp.from(now), delivery.deliveryId());
@@ -124,7 +123,7 @@ class MailDeliveries {
                         attempts, Timestamp.from(now.plus(backOff(firstRetry, attempts))), delivery.deliveryId());
             }
         }
-        return due.size() == BATCH ? BATCH : delivered;
+        return due.size();
     }
 
     /** Null when the server took it, else why not. */

@@ -319,14 +319,16 @@ public class NotificationProjection {
                 .stream().findFirst();
     }
 
+    private static UUID[] uuids(List<UUID> ids) {
+        return ids == null ? null : ids.toArray(UUID[]::new);
+    }
+
     /** "krav 1 og 2" — by number, as the dossier numbers them; none named: every requirement. */
     private String requirementsOf(UUID orderId, List<UUID> requirementIds) {
-        List<Integer> numbers = requirementIds == null
-                ? jdbc.queryForList("SELECT number FROM query.notification_requirement WHERE order_id = ?"
-                + " ORDER BY number", Integer.class, orderId)
-                : requirementIds.stream().flatMap(id -> jdbc.queryForList("""
-                        SELECT number FROM query.notification_requirement WHERE order_id = ? AND requirement_id = ?""",
-                        Integer.class, orderId, id).stream()).sorted().toList();
+        List<Integer> numbers = jdbc.queryForList("""
+                SELECT number FROM query.notification_requirement
+                 WHERE order_id = ? AND (?::uuid[] IS NULL OR requirement_id = ANY (?::uuid[])) ORDER BY number""",
+                Integer.class, orderId, uuids(requirementIds), uuids(requirementIds));
         if (numbers.isEmpty()) {
             return "kravene";
         }
