@@ -46,6 +46,8 @@ class CitizenCase {
     private final CaseProgress progress = new CaseProgress(this);
     @AggregateMember
     private final CaseLearning learning = new CaseLearning(this);
+    @AggregateMember
+    private final CaseDocuments documents = new CaseDocuments(this);
     private boolean closed;
     private boolean forgotten;
 

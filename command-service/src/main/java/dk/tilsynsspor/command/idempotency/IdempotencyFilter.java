@@ -10,6 +10,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.Part;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -21,7 +22,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * Honours {@code Idempotency-Key} on commands: the same key and body again returns the first (successful) answer and
@@ -59,9 +68,19 @@ class IdempotencyFilter extends OncePerRequestFilter {
                     "Header " + HEADER + " must be 1 to " + MAX_KEY_LENGTH + " characters.");
             return;
         }
-        CachedBodyRequest cached = new CachedBodyRequest(request);
-        String hash = DigestUtils.md5DigestAsHex((request.getMethod() + " " + request.getRequestURI() + "\n"
-                + new String(cached.body(), StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
+        HttpServletRequest forwarded;
+        String hash;
+        if (isMultipart(request)) {
+            // an upload: its boundary differs between a request and its retry, so the parts are compared, not the
+            // body (the container keeps the parsed parts for the controller)
+            forwarded = request;
+            hash = partsFingerprint(request);
+        } else {
+            CachedBodyRequest cached = new CachedBodyRequest(request);
+            forwarded = cached;
+            hash = DigestUtils.md5DigestAsHex((request.getMethod() + " " + request.getRequestURI() + "\n"
+                    + new String(cached.body(), StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
+        }
         String actor = authentication.getName();
         Claim claim = requests.claim(actor, key, hash);
         if (claim instanceof Replay replay) {
@@ -80,11 +99,11 @@ class IdempotencyFilter extends OncePerRequestFilter {
             problem(request, response, HttpStatus.CONFLICT, "request-in-progress", "Request in progress",
                     "A request with this " + HEADER + " is still being processed; ask again shortly.");
         } else if (claim instanceof Claimed) {
-            runOnce(cached, response, chain, actor, key);
+            runOnce(forwarded, response, chain, actor, key);
         }
     }
 
-    private void runOnce(CachedBodyRequest request, HttpServletResponse response, FilterChain chain, String actor,
+    private void runOnce(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String actor,
                          String key) throws ServletException, IOException {
         ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
         boolean completed = false;
@@ -100,6 +119,35 @@ class IdempotencyFilter extends OncePerRequestFilter {
                 requests.release(actor, key);
             }
             recorded.copyBodyToResponse();
+        }
+    }
+
+    private static boolean isMultipart(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data");
+    }
+
+    /** The request as its parts say: method, path, and each part's name, file name and content's digest. */
+    private static String partsFingerprint(HttpServletRequest request) throws IOException, ServletException {
+        MessageDigest digest = md5();
+        digest.update((request.getMethod() + " " + request.getRequestURI() + "\n").getBytes(StandardCharsets.UTF_8));
+        List<Part> parts = new ArrayList<>(request.getParts());
+        parts.sort(Comparator.comparing(Part::getName));
+        for (Part part : parts) {
+            digest.update((part.getName() + "\n" + part.getSubmittedFileName() + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            try (InputStream content = part.getInputStream()) {
+                digest.update(DigestUtils.md5Digest(content));
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static MessageDigest md5() {
+        try {
+            return MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 is on every Java platform", e);
         }
     }
 

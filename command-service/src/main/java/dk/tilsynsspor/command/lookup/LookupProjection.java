@@ -1,6 +1,8 @@
 package dk.tilsynsspor.command.lookup;
 
 import dk.tilsynsspor.core.casework.SessionInsightRecorded;
+import dk.tilsynsspor.core.order.EvidenceDocumentAttached;
+import dk.tilsynsspor.core.order.EvidenceDocumentWithdrawn;
 import dk.tilsynsspor.core.order.Requirement;
 import dk.tilsynsspor.core.order.SupervisoryOrderClosed;
 import dk.tilsynsspor.core.order.SupervisoryOrderImposed;
@@ -22,7 +24,7 @@ import java.util.UUID;
  */
 @Component
 @ProcessingGroup(LookupProjection.GROUP)
-class LookupProjection implements OrderDirectory, InsightDirectory {
+class LookupProjection implements OrderDirectory, InsightDirectory, DocumentDirectory {
 
     static final String GROUP = "command-lookups";
 
@@ -52,6 +54,29 @@ class LookupProjection implements OrderDirectory, InsightDirectory {
                 INSERT INTO command.insight_lookup (insight_id, case_id, order_id, requirement_id)
                 VALUES (?, ?, ?, ?) ON CONFLICT (insight_id) DO NOTHING""",
                 event.insightId(), event.caseId(), event.orderId(), event.requirementId());
+    }
+
+    @EventHandler
+    void on(EvidenceDocumentAttached event) {
+        jdbc.update("""
+                INSERT INTO command.document_lookup (document_id, order_id, requirement_id, case_id, withdrawn)
+                VALUES (?, ?, ?, ?, FALSE) ON CONFLICT (document_id) DO NOTHING""",
+                event.documentId(), event.orderId(), event.requirementId(), event.caseId());
+    }
+
+    @EventHandler
+    void on(EvidenceDocumentWithdrawn event) {
+        jdbc.update("UPDATE command.document_lookup SET withdrawn = TRUE WHERE document_id = ?", event.documentId());
+    }
+
+    @Override
+    public Optional<AttachedDocument> findDocument(UUID documentId) {
+        return jdbc.query("SELECT document_id, order_id, requirement_id, case_id, withdrawn"
+                        + " FROM command.document_lookup WHERE document_id = ?", (rs, row) -> new AttachedDocument(
+                        rs.getObject("document_id", UUID.class), rs.getObject("order_id", UUID.class),
+                        rs.getObject("requirement_id", UUID.class), rs.getObject("case_id", UUID.class),
+                        rs.getBoolean("withdrawn")), documentId)
+                .stream().findFirst();
     }
 
     @Override

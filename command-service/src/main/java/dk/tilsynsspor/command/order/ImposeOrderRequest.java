@@ -3,6 +3,7 @@ package dk.tilsynsspor.command.order;
 import dk.tilsynsspor.command.input.ActorId;
 import dk.tilsynsspor.command.input.PlausibleDate;
 import dk.tilsynsspor.core.order.QualityTheme;
+import dk.tilsynsspor.core.order.EvidenceKind;
 import dk.tilsynsspor.core.order.Requirement;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -13,6 +14,7 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -41,11 +43,13 @@ record ImposeOrderRequest(
             @NotBlank @Size(max = 500) String title,
             @NotBlank @Size(max = 10000) String requiredChange,
             @NotNull QualityTheme qualityTheme,
-            @NotNull @PlausibleDate LocalDate deadline) {
+            @NotNull @PlausibleDate LocalDate deadline,
+            @Size(max = 3) Set<@NotNull EvidenceKind> requiredEvidence) {
 
         Requirement toRequirement() {
             return new Requirement(Objects.requireNonNullElseGet(id, UUID::randomUUID), title, requiredChange,
-                    qualityTheme, deadline);
+                    qualityTheme, deadline, requiredEvidence == null || requiredEvidence.isEmpty() ? null
+                    : Set.copyOf(requiredEvidence));
         }
     }
 

@@ -113,7 +113,8 @@ final class OrderRequests {
 
     /** Citing no evidence is a broken rule of the domain (422), not a malformed request. */
     record EvidenceRequest(@Size(max = 200) List<@NotNull UUID> insightIds,
-                           @Size(max = 200) List<@NotNull UUID> measurementIds) {
+                           @Size(max = 200) List<@NotNull UUID> measurementIds,
+                           @Size(max = 200) List<@NotNull UUID> documentIds) {
     }
 
     record VerificationRequest(@NotNull Boolean goalMet, @NotBlank @Size(max = 20000) String conclusion,

@@ -1,9 +1,16 @@
 package dk.tilsynsspor.command.order;
 
+import dk.tilsynsspor.command.document.DocumentRules;
+import dk.tilsynsspor.command.lookup.DocumentDirectory;
 import dk.tilsynsspor.command.lookup.InsightDirectory;
 import dk.tilsynsspor.command.rules.RuleViolation;
 import dk.tilsynsspor.core.order.ActionPlanSubmitted;
+import dk.tilsynsspor.core.order.AttachEvidenceDocument;
 import dk.tilsynsspor.core.order.DefineQualityGoal;
+import dk.tilsynsspor.core.order.EvidenceDocumentAttached;
+import dk.tilsynsspor.core.order.EvidenceDocumentWithdrawn;
+import dk.tilsynsspor.core.order.EvidenceKind;
+import dk.tilsynsspor.core.security.Actor;
 import dk.tilsynsspor.core.order.ExtendRequirementDeadline;
 import dk.tilsynsspor.core.order.QualityGoalDefined;
 import dk.tilsynsspor.core.order.QualityImprovementVerified;
@@ -28,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -44,6 +52,9 @@ final class OrderRequirement {
     private final UUID requirementId;
     private String title;
     private LocalDate deadline;
+    private final Set<EvidenceKind> requiredEvidence;
+    /** The documents attached to the requirement itself (not to a case), and whether each is withdrawn. */
+    private final Map<UUID, Boolean> documents = new LinkedHashMap<>();
     private int actionPlanVersions;
     private QualityGoalDefined goal;
     private final Map<UUID, QualityMeasurementRecorded> measurements = new LinkedHashMap<>();
@@ -63,6 +74,7 @@ final class OrderRequirement {
         this.requirementId = requirement.requirementId();
         this.title = requirement.title();
         this.deadline = requirement.deadline();
+        this.requiredEvidence = requirement.evidenceRequired();
     }
 
     @CommandHandler
@@ -95,17 +107,53 @@ final class OrderRequirement {
     }
 
     @CommandHandler
-    void handle(VerifyQualityImprovement command, InsightDirectory insights) {
+    void handle(VerifyQualityImprovement command, InsightDirectory insights, DocumentDirectory documents) {
         assertChangeable();
         OrderRules.assertEvidenceCited(command, this);
-        command.evidence().measurementIds().forEach(this::assertOwnMeasurement);
-        command.evidence().insightIds().forEach(id -> OrderRules.assertInsightServes(insights, id,
+        command.evidence().measurements().forEach(this::assertOwnMeasurement);
+        command.evidence().insights().forEach(id -> OrderRules.assertInsightServes(insights, id,
                 command.orderId(), requirementId, this));
-        if (command.goalMet()) {
+        command.evidence().documents().forEach(id -> OrderRules.assertDocumentServes(documents, id,
+                command.orderId(), requirementId, this));
+        if (command.goalMet() && requiredEvidence.contains(EvidenceKind.MEASUREMENT)) {
             OrderRules.assertGoalReached(this);
         }
         apply(new QualityImprovementVerified(command.orderId(), requirementId, command.goalMet(),
                 command.conclusion(), command.evidence()));
+    }
+
+    /** A leader attaches a document to the requirement; its bytes are kept already (DocumentController). */
+    @CommandHandler
+    void handle(AttachEvidenceDocument command, Actor actor) {
+        assertChangeable();
+        DocumentRules.assertAttachable(command.title(), command.fileName(), command.mediaType(), command.size(),
+                command.sha256(), command.effectiveOn());
+        if (command.documentId() == null || documents.containsKey(command.documentId())) {
+            throw RuleViolation.conflict("document-exists", "Document " + command.documentId() + " exists already.");
+        }
+        apply(new EvidenceDocumentAttached(command.orderId(), requirementId, null, command.documentId(), actor.id(),
+                command.title(), command.fileName(), command.mediaType(), command.size(), command.sha256(),
+                command.effectiveOn()));
+    }
+
+    /** Whether the document was attached to this requirement itself. */
+    boolean holdsDocument(UUID documentId) {
+        return documents.containsKey(documentId);
+    }
+
+    /** A leader withdraws a document of this requirement (the order checked who). */
+    void withdrawDocument(UUID documentId, String reason, Actor actor) {
+        assertChangeable();
+        OrderRules.requireReason(reason, "Withdrawing a document");
+        if (documents.get(documentId)) {
+            throw RuleViolation.conflict("document-withdrawn", "Document " + documentId + " is withdrawn already.");
+        }
+        apply(new EvidenceDocumentWithdrawn(order.orderId(), requirementId, null, documentId, actor.id(),
+                reason.strip()));
+    }
+
+    Set<EvidenceKind> requiredEvidence() {
+        return requiredEvidence;
     }
 
     @CommandHandler
@@ -262,6 +310,20 @@ final class OrderRequirement {
     }
 
     @EventSourcingHandler
+    void on(EvidenceDocumentAttached event) {
+        if (event.caseId() == null) {
+            documents.put(event.documentId(), false);
+        }
+    }
+
+    @EventSourcingHandler
+    void on(EvidenceDocumentWithdrawn event) {
+        if (event.caseId() == null) {
+            documents.put(event.documentId(), true);
+        }
+    }
+
+    @EventSourcingHandler
     void on(QualityImprovementVerified event) {
         verified = event.goalMet();
     }
@@ -316,7 +378,8 @@ final class OrderRequirement {
     public boolean equals(Object other) {
         return other instanceof OrderRequirement that
                 && requirementId.equals(that.requirementId) && title.equals(that.title)
-                && deadline.equals(that.deadline) && actionPlanVersions == that.actionPlanVersions
+                && deadline.equals(that.deadline) && requiredEvidence.equals(that.requiredEvidence)
+                && documents.equals(that.documents) && actionPlanVersions == that.actionPlanVersions
                 && Objects.equals(goal, that.goal) && measurements.equals(that.measurements)
                 && verified == that.verified && Objects.equals(missedDeadline, that.missedDeadline)
                 && reported == that.reported && accepted == that.accepted && annulled == that.annulled

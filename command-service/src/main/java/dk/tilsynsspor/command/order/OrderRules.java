@@ -1,6 +1,8 @@
 package dk.tilsynsspor.command.order;
 
 import dk.tilsynsspor.command.lookup.InsightDirectory.RecordedInsight;
+import dk.tilsynsspor.command.lookup.DocumentDirectory;
+import dk.tilsynsspor.command.lookup.DocumentDirectory.AttachedDocument;
 import dk.tilsynsspor.command.lookup.InsightDirectory;
 import dk.tilsynsspor.command.rules.RuleViolation;
 import dk.tilsynsspor.core.order.CloseSupervisoryOrder;
@@ -15,11 +17,14 @@ import dk.tilsynsspor.core.order.NoticeOfOrderGiven;
 import dk.tilsynsspor.core.order.Requirement;
 import dk.tilsynsspor.core.order.SubmitActionPlan;
 import dk.tilsynsspor.core.order.VerifyQualityImprovement;
+import dk.tilsynsspor.core.order.Evidence;
+import dk.tilsynsspor.core.order.EvidenceKind;
 
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -98,13 +103,38 @@ final class OrderRules {
         requireText(command.source(), "measurement-incomplete", "A measurement needs its source.");
     }
 
+    /** The verification cites at least one piece of each kind of evidence the requirement needs. */
     static void assertEvidenceCited(VerifyQualityImprovement command, OrderRequirement requirement) {
         requireText(command.conclusion(), "verification-incomplete", "A verification needs a conclusion.");
-        boolean noInsight = command.evidence() == null || isEmpty(command.evidence().insightIds());
-        boolean noMeasurement = command.evidence() == null || isEmpty(command.evidence().measurementIds());
-        if (noInsight || noMeasurement) {
+        Evidence evidence = command.evidence() == null ? new Evidence(null, null, null) : command.evidence();
+        Map<EvidenceKind, List<UUID>> cited = Map.of(EvidenceKind.INSIGHT, evidence.insights(),
+                EvidenceKind.MEASUREMENT, evidence.measurements(), EvidenceKind.DOCUMENT, evidence.documents());
+        List<String> missing = requirement.requiredEvidence().stream().filter(kind -> cited.get(kind).isEmpty())
+                .map(kind -> switch (kind) {
+                    case INSIGHT -> "an insight recorded for it";
+                    case MEASUREMENT -> "a measurement of its goal";
+                    case DOCUMENT -> "a document attached for it";
+                }).toList();
+        if (!missing.isEmpty()) {
             throw RuleViolation.unprocessable("evidence-missing", "Verifying " + requirement.describe()
-                    + " must cite at least one insight recorded for it and at least one measurement of its goal.");
+                    + " must cite at least " + String.join(", and at least ", missing) + ".");
+        }
+    }
+
+    static void assertDocumentServes(DocumentDirectory documents, UUID documentId, UUID orderId, UUID requirementId,
+                                     OrderRequirement requirement) {
+        // a document of another order answers as an unknown one: no answer tells what exists
+        AttachedDocument document = documents.findDocument(documentId)
+                .filter(found -> found.orderId().equals(orderId))
+                .orElseThrow(() -> RuleViolation.unprocessable("unknown-document",
+                        "No document " + documentId + " has been attached for this order."));
+        if (!document.requirementId().equals(requirementId)) {
+            throw RuleViolation.unprocessable("document-serves-another-requirement", "Document " + documentId
+                    + " was attached for another requirement, not for " + requirement.describe() + ".");
+        }
+        if (document.withdrawn()) {
+            throw RuleViolation.unprocessable("document-withdrawn", "Document " + documentId
+                    + " is withdrawn: a verification may not cite it.");
         }
     }
 

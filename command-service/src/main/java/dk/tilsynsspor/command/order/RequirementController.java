@@ -83,16 +83,19 @@ class RequirementController {
         return ResponseEntity.created(locations.dossier(orderId)).body(Accepted.of(measurementId));
     }
 
-    /** VerifyQualityImprovement, citing insights and measurements as evidence. */
+    /** VerifyQualityImprovement, citing insights, measurements and documents as evidence. */
     @Operation(operationId = "verifyImprovement", summary = "Verify the improvement (VerifyQualityImprovement)",
-            description = "A leader concludes whether the goal is met, citing at least one insight or measurement of the requirement as evidence.")
+            description = "A leader concludes whether the goal is met, citing evidence of the requirement: at least "
+                    + "one of each kind it requires (requiredEvidence; by default an insight and a measurement). "
+                    + "Documents cited must be attached for the requirement and not withdrawn.")
     @PostMapping("/verification")
     Accepted verify(@PathVariable UUID orderId, @PathVariable UUID requirementId,
                     @Valid @RequestBody VerificationRequest request) {
         var cited = request.evidence();
         Evidence evidence = new Evidence(
                 cited == null || cited.insightIds() == null ? List.of() : cited.insightIds(),
-                cited == null || cited.measurementIds() == null ? List.of() : cited.measurementIds());
+                cited == null || cited.measurementIds() == null ? List.of() : cited.measurementIds(),
+                cited == null || cited.documentIds() == null ? List.of() : cited.documentIds());
         commands.send(new VerifyQualityImprovement(orderId, requirementId, request.goalMet(), request.conclusion(),
                 evidence), "order", orderId);
         return Accepted.of(requirementId);

@@ -25,6 +25,7 @@ import dk.tilsynsspor.core.order.OrderOutcome;
 import dk.tilsynsspor.core.order.RejectCompliance;
 import dk.tilsynsspor.core.order.Rejection;
 import dk.tilsynsspor.core.order.RequirementCommand;
+import dk.tilsynsspor.core.order.WithdrawEvidenceDocument;
 import dk.tilsynsspor.core.order.RequirementDeadlineMissed;
 import dk.tilsynsspor.core.order.SubmitComplianceReport;
 import dk.tilsynsspor.core.order.SupervisoryOrderAcknowledged;
@@ -164,6 +165,16 @@ class SupervisoryOrder {
         stage.assertImposed();
         requirement(command.requirementId());
         return chain.proceed();
+    }
+
+    /** A leader withdraws a document attached to one of the requirements (a case's are withdrawn on the case). */
+    @CommandHandler
+    void handle(WithdrawEvidenceDocument command, Actor actor) {
+        Access.onOrder(actor, authorityId, organisationId, Role.LEADER);
+        OrderRequirement holder = requirements.values().stream().filter(r -> r.holdsDocument(command.documentId()))
+                .findFirst().orElseThrow(() -> RuleViolation.notFound("unknown-document",
+                        "Order " + orderId + " has no document " + command.documentId() + "."));
+        holder.withdrawDocument(command.documentId(), command.reason(), actor);
     }
 
     @CommandHandler

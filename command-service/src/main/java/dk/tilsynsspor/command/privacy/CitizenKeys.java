@@ -37,8 +37,25 @@ public class CitizenKeys {
         return key;
     }
 
-    /** Destroys the case's key for good, leaving a tombstone. */
+    /**
+     * The case's key if it has one (every case has from its opening, whose citizen reference is sealed): empty for
+     * an unknown case, and a broken rule for a forgotten citizen. Makes no key.
+     */
+    public java.util.Optional<byte[]> existingKeyFor(UUID caseId) {
+        List<byte[]> keys = stored(caseId);
+        if (keys.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        if (keys.get(0) == null) {
+            throw dk.tilsynsspor.command.rules.RuleViolation.conflict("case-forgotten", "The citizen of case "
+                    + caseId + " is forgotten: the case accepts no more changes.");
+        }
+        return java.util.Optional.of(keys.get(0));
+    }
+
+    /** Destroys the case's key for good, leaving a tombstone, and the case's documents sealed with it. */
     public void destroy(UUID caseId) {
+        jdbc.update("DELETE FROM events.evidence_document WHERE case_id = ?", caseId);
         jdbc.update("""
                 INSERT INTO events.citizen_key (case_id, key, forgotten_at) VALUES (?, NULL, now())
                 ON CONFLICT (case_id) DO UPDATE SET key = NULL, forgotten_at = coalesce(citizen_key.forgotten_at, now())

@@ -38,6 +38,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dk.tilsynsspor.core.casework.AttachCaseDocument;
+import dk.tilsynsspor.core.casework.WithdrawCaseDocument;
+
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -59,6 +62,8 @@ class CitizenCaseTest {
     static final UUID INSIGHT = UUID.fromString("00000000-0000-0000-0000-0000000000e1");
     static final UUID THEME = UUID.fromString("00000000-0000-0000-0000-0000000000f1");
     static final LocalDate HELD = LocalDate.of(2026, 12, 1);
+    static final UUID DOCUMENT = UUID.fromString("00000000-0000-0000-0000-0000000000d9");
+    static final String SHA = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
 
     private AggregateTestFixture<CitizenCase> fixture;
     private final Map<UUID, OrderDirectory.KnownOrder> orders = new HashMap<>();
@@ -499,4 +504,44 @@ class CitizenCaseTest {
         orders.put(ORDER, new OrderDirectory.KnownOrder(ORDER, "socialtilsyn-hovedstaden", "kk-handicap",
                 Set.of(REQUIREMENT, OTHER_REQUIREMENT), true));
     }
+
+    static dk.tilsynsspor.core.order.EvidenceDocumentAttached documentAttached(String by) {
+        return new dk.tilsynsspor.core.order.EvidenceDocumentAttached(ORDER, REQUIREMENT, CASE, DOCUMENT, by,
+                "Referat", "referat.odt", "application/vnd.oasis.opendocument.text", 2048, SHA, HELD);
+    }
+
+    static AttachCaseDocument attachDocument(UUID requirementId) {
+        return new AttachCaseDocument(CASE, requirementId, DOCUMENT, "Referat", "referat.odt",
+                "application/vnd.oasis.opendocument.text", 2048, SHA, HELD);
+    }
+
+    @Test
+    void aProfessionalOnTheTeamAttachesADocumentToTheCaseForARequirementItServes() {
+        fixture.given(team()).when(attachDocument(REQUIREMENT), Actors.professional("paedagog"))
+                .expectEvents(documentAttached("paedagog"));
+    }
+
+    @Test
+    void aProfessionalNotOnTheTeamIsAnsweredAsIfTheCaseDidNotExist() {
+        fixture.given(team()).when(attachDocument(REQUIREMENT), Actors.professional("stranger"))
+                .expectNoEvents().expectException(violation("not-visible"));
+    }
+
+    @Test
+    void aCaseDocumentServesOnlyARequirementTheCaseServes() {
+        fixture.given(team()).when(attachDocument(OTHER_REQUIREMENT), Actors.professional("paedagog"))
+                .expectNoEvents().expectException(violation("requirement-not-served"));
+    }
+
+    @Test
+    void onlyWhoeverAttachedADocumentOrALeaderWithdrawsIt() {
+        fixture.given(with(team(), documentAttached("paedagog")))
+                .when(new WithdrawCaseDocument(CASE, DOCUMENT, "forkert fil"), Actors.professional("psykolog"))
+                .expectNoEvents().expectException(violation("not-attacher"));
+        fixture.given(with(team(), documentAttached("paedagog")))
+                .when(new WithdrawCaseDocument(CASE, DOCUMENT, "forkert fil"), Actors.LEADER)
+                .expectEvents(new dk.tilsynsspor.core.order.EvidenceDocumentWithdrawn(ORDER, REQUIREMENT, CASE,
+                        DOCUMENT, "leader", "forkert fil"));
+    }
+
 }

@@ -1,5 +1,6 @@
 package dk.tilsynsspor.command.order;
 
+import dk.tilsynsspor.command.lookup.DocumentDirectory;
 import dk.tilsynsspor.command.lookup.InsightDirectory;
 import dk.tilsynsspor.core.order.AcceptCompliance;
 import dk.tilsynsspor.core.order.AcknowledgeSupervisoryOrder;
@@ -69,6 +70,7 @@ class OrderFlowTest {
         insights.put(INSIGHT_1, new InsightDirectory.RecordedInsight(INSIGHT_1, ORDER, REQUIREMENT_1));
         insights.put(INSIGHT_2, new InsightDirectory.RecordedInsight(INSIGHT_2, ORDER, REQUIREMENT_2));
         fixture.registerInjectableResource((InsightDirectory) id -> Optional.ofNullable(insights.get(id)));
+        fixture.registerInjectableResource((DocumentDirectory) id -> Optional.empty());
     }
 
     static SupervisoryOrderImposed imposed() {

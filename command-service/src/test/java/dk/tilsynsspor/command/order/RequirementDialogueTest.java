@@ -2,6 +2,7 @@ package dk.tilsynsspor.command.order;
 
 import dk.tilsynsspor.command.access.Access;
 import dk.tilsynsspor.command.access.Actors;
+import dk.tilsynsspor.command.lookup.DocumentDirectory;
 import dk.tilsynsspor.command.lookup.InsightDirectory;
 import dk.tilsynsspor.core.order.ActionPlanReviewed;
 import dk.tilsynsspor.core.order.ActionPlanSubmitted;
@@ -48,6 +49,7 @@ class RequirementDialogueTest {
         fixture = new AggregateTestFixture<>(SupervisoryOrder.class);
         fixture.registerCommandDispatchInterceptor(Actors.byDefault());
         fixture.registerInjectableResource((InsightDirectory) id -> Optional.empty());
+        fixture.registerInjectableResource((DocumentDirectory) id -> Optional.empty());
     }
 
     private static ActionPlanSubmitted plan(int version) {

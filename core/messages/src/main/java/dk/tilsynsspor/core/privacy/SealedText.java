@@ -23,8 +23,8 @@ public record SealedText(String envelope) {
 
     public static final String PREFIX = "sealed:v1:";
     public static final int KEY_BYTES = 32;
-    private static final int NONCE_BYTES = 12;
-    private static final int TAG_BITS = 128;
+    static final int NONCE_BYTES = 12;
+    static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     public SealedText {
@@ -75,7 +75,7 @@ public record SealedText(String envelope) {
         }
     }
 
-    private static Cipher cipher(int mode, byte[] key, byte[] nonce, String context)
+    static Cipher cipher(int mode, byte[] key, byte[] nonce, String context)
             throws GeneralSecurityException {
         Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
         cipher.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, nonce));

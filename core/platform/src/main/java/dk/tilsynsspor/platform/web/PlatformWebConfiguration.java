@@ -40,9 +40,10 @@ public class PlatformWebConfiguration {
 
     @Bean
     FilterRegistrationBean<RequestGuard> requestGuard(@Value("${tilsynsspor.max-request-body:1MB}") DataSize limit,
+                                                      @Value("${tilsynsspor.max-upload-body:26MB}") DataSize uploads,
                                                       ProblemResponses problems) {
         FilterRegistrationBean<RequestGuard> registration =
-                new FilterRegistrationBean<>(new RequestGuard(limit, problems));
+                new FilterRegistrationBean<>(new RequestGuard(limit, uploads, problems));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }

@@ -18,26 +18,32 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The outermost filter. No request body is read past {@code tilsynsspor.max-request-body} (default 1 MB): a larger
+ * The outermost filter. No request body is read past {@code tilsynsspor.max-request-body} (default 1 MB), nor a
+ * multipart upload past {@code tilsynsspor.max-upload-body} (default 26 MB: a 25 MB document and its fields): a larger
  * declared length is answered 413 before anything is read, and a body that grows past it while read (chunked, or a
  * lying length) fails the read, which is answered 413 too; running first, not even the idempotency check buffers
  * more. A filter's failure because the database is away is answered 503 as a problem, like the controllers' are.
  */
 public class RequestGuard extends OncePerRequestFilter {
 
-    private final long limit;
+    private final long bodies;
+    private final long uploads;
     private final ProblemResponses problems;
 
-    public RequestGuard(DataSize limit, ProblemResponses problems) {
-        this.limit = limit.toBytes();
+    public RequestGuard(DataSize limit, DataSize uploads, ProblemResponses problems) {
+        this.bodies = limit.toBytes();
+        this.uploads = uploads.toBytes();
         this.problems = problems;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        String contentType = request.getContentType();
+        long limit = contentType != null && contentType.toLowerCase(java.util.Locale.ROOT)
+                .startsWith("multipart/form-data") ? uploads : bodies;
         if (request.getContentLengthLong() > limit) {
-            tooLarge(request, response);
+            tooLarge(request, response, limit);
             return;
         }
         try {
@@ -48,7 +54,7 @@ public class RequestGuard extends OncePerRequestFilter {
             }
             if (BodyTooLargeException.isCause(failure)) {
                 response.resetBuffer();
-                tooLarge(request, response);
+                tooLarge(request, response, limit);
             } else if (DatabaseUnavailable.isCause(failure)) {
                 response.resetBuffer();
                 response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS));
@@ -59,7 +65,7 @@ public class RequestGuard extends OncePerRequestFilter {
         }
     }
 
-    private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    private void tooLarge(HttpServletRequest request, HttpServletResponse response, long limit) throws IOException {
         problems.write(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", "Request body too large",
                 "The request body may be at most " + limit + " bytes.");
     }
