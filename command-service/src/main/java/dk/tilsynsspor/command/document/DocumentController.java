@@ -155,7 +155,7 @@ class DocumentController {
                     + MAX_TITLE_LENGTH + " characters.").at("title");
         }
         TextRules.problem(stripped).ifPresent(problem -> {
-            throw RuleViolation.unprocessable("invalid-text", "The title " + problem + ".").at("title");
+            throw RuleViolation.unprocessable("invalid-request", "The title " + problem + ".").at("title");
         });
         return stripped;
     }
@@ -169,7 +169,7 @@ class DocumentController {
                     + MAX_FILE_NAME_LENGTH + " characters.").at("file");
         }
         TextRules.problem(name).ifPresent(problem -> {
-            throw RuleViolation.unprocessable("invalid-text", "The file's name " + problem + ".").at("file");
+            throw RuleViolation.unprocessable("invalid-request", "The file's name " + problem + ".").at("file");
         });
         return name;
     }

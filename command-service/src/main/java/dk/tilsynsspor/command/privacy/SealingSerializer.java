@@ -3,7 +3,7 @@ package dk.tilsynsspor.command.privacy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dk.tilsynsspor.core.casework.CaseEvent;
+import dk.tilsynsspor.core.privacy.CaseScoped;
 import dk.tilsynsspor.core.privacy.PersonalFields;
 import dk.tilsynsspor.core.privacy.SealedText;
 import org.axonframework.serialization.Converter;
@@ -19,7 +19,7 @@ import java.util.List;
 
 /**
  * The event serializer of the command side: Jackson, with every {@link dk.tilsynsspor.core.privacy.PersonalData
- * personal} text of a case event sealed under its case's key before it is stored (ADR 9). Reading leaves sealed
+ * personal} text of a case's event (a {@link CaseScoped} message naming a case) sealed under its case's key before it is stored (ADR 9). Reading leaves sealed
  * texts sealed: no rule of the command side looks at them.
  */
 public class SealingSerializer implements Serializer {
@@ -37,7 +37,7 @@ public class SealingSerializer implements Serializer {
     @Override
     public <T> SerializedObject<T> serialize(Object object, Class<T> expectedRepresentation) {
         List<String> personal = object == null ? List.of() : PersonalFields.of(object.getClass());
-        if (personal.isEmpty() || !(object instanceof CaseEvent event)) {
+        if (personal.isEmpty() || !(object instanceof CaseScoped event) || event.caseId() == null) {
             return delegate.serialize(object, expectedRepresentation);
         }
         ObjectNode tree = mapper.valueToTree(object);

@@ -105,6 +105,28 @@ public final class Api {
         }
     }
 
+    /** A multipart/form-data POST, as a browser's upload form sends it: text fields and one file in part 'file'. */
+    public Response upload(String user, String path, Map<String, String> fields, String fileName, byte[] content,
+                           Map<String, String> headers) {
+        String boundary = "----tilsynsspor" + java.util.UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        if (content != null) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                    + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(content);
+            body.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+        HttpRequest.Builder request = request(user, path)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        headers.forEach(request::header);
+        return send(request);
+    }
+
     public Response put(String user, String path, Object body) {
         try {
             return send(request(user, path).header("Content-Type", "application/json")

@@ -25,6 +25,11 @@ public final class WorkedExample {
     private final Api commands;
 
     private WorkedExample(Api commands, String reference) {
+        this(commands, reference, List.of());
+    }
+
+    /** {@code methodEvidence}: the kinds of evidence the first requirement requires (empty: the default). */
+    private WorkedExample(Api commands, String reference, List<String> methodEvidence) {
         this.commands = commands;
         LocalDate issued = LocalDate.of(2026, 11, 1);
         Api.Response order = expect(201, commands.post("inspector", "/api/orders", Map.of(
@@ -36,7 +41,7 @@ public final class WorkedExample {
                         Map.of("title", "Pædagogisk metode", "qualityTheme", "MAALGRUPPE_METODER_OG_RESULTATER",
                                 "requiredChange", "document the pedagogical method in pedagogical background "
                                         + "descriptions and follow it up in action plans",
-                                "deadline", issued.plusMonths(3).toString()),
+                                "deadline", issued.plusMonths(3).toString(), "requiredEvidence", methodEvidence),
                         Map.of("title", "Low arousal", "qualityTheme", "KOMPETENCER",
                                 "requiredChange", "staff use low-arousal de-escalation; physical restraint "
                                         + "incidents fall", "deadline", issued.plusMonths(6).toString())))));
@@ -48,6 +53,11 @@ public final class WorkedExample {
     /** Imposes the order only. */
     public static WorkedExample imposed(Api commands, String reference) {
         return new WorkedExample(commands, reference);
+    }
+
+    /** Imposes the order with its first requirement needing the kinds of evidence named (part 5: a document). */
+    public static WorkedExample imposedNeeding(Api commands, String reference, List<String> methodEvidence) {
+        return new WorkedExample(commands, reference, methodEvidence);
     }
 
     /** Runs the example up to both requirements verified as met. */

@@ -28,6 +28,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import dk.tilsynsspor.core.order.EvidenceDocumentAttached;
+import dk.tilsynsspor.core.order.EvidenceDocumentWithdrawn;
+import dk.tilsynsspor.core.order.query.EvidenceDocument;
 
 /** One citizen case as its events tell it: team, themes, sessions and their insights. */
 public final class CaseFold {
@@ -41,6 +44,7 @@ public final class CaseFold {
     private final Map<UUID, LearningSessionHeld> sessions = new LinkedHashMap<>();
     private final Map<UUID, List<InsightView>> insightsBySession = new LinkedHashMap<>();
     private final List<ProgressAssessment> assessments = new ArrayList<>();
+    private final Map<UUID, EvidenceDocument> documents = new LinkedHashMap<>();
 
     /** One case's view from its events, if it was opened. */
     public static Optional<CaseView> fold(List<TrailEntry> trail, EventReader reader) {
@@ -81,6 +85,10 @@ public final class CaseFold {
         } else if (event instanceof CitizenProgressAssessed e) {
             assessments.add(new ProgressAssessment(e.assessmentId(), e.assessedOn(), e.scoreList(), e.note(),
                     e.assessedBy(), recordedAt));
+        } else if (event instanceof EvidenceDocumentAttached e) {
+            documents.put(e.documentId(), EvidenceDocument.of(e, recordedAt));
+        } else if (event instanceof EvidenceDocumentWithdrawn e) {
+            documents.computeIfPresent(e.documentId(), (id, document) -> document.withdrawn(e, recordedAt));
         } else if (event instanceof CitizenCaseClosed) {
             closed = true;
         } else {
@@ -123,6 +131,7 @@ public final class CaseFold {
     CaseView view() {
         return new CaseView(opened.caseId(), opened.orderId(), opened.organisationId(), opened.citizenRef(),
                 opened.requirementIds(), closed, team(), themes(), sessions(),
-                assessments.stream().sorted(java.util.Comparator.comparing(ProgressAssessment::assessedOn)).toList());
+                assessments.stream().sorted(java.util.Comparator.comparing(ProgressAssessment::assessedOn)).toList(),
+                List.copyOf(documents.values()));
     }
 }

@@ -48,6 +48,9 @@ import dk.tilsynsspor.core.order.query.ComplianceReport;
 import dk.tilsynsspor.core.order.query.DeadlineExtension;
 import dk.tilsynsspor.core.order.query.OrderStatus;
 import dk.tilsynsspor.core.order.query.RequirementDossier;
+import dk.tilsynsspor.core.order.query.EvidenceDocument;
+import dk.tilsynsspor.core.order.EvidenceDocumentAttached;
+import dk.tilsynsspor.core.order.EvidenceDocumentWithdrawn;
 import dk.tilsynsspor.query.trail.TrailEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,6 +87,7 @@ public final class DossierFold {
     private int unreadable;
     private Notice notice;
     private final Map<UUID, Appeal> appeals = new LinkedHashMap<>();
+    private final Map<UUID, EvidenceDocument> documents = new LinkedHashMap<>();
 
     public static Optional<ComplianceDossier> fold(List<TrailEntry> trail, EventReader reader, LocalDate today,
                                                    Instant asOf) {
@@ -175,6 +179,10 @@ public final class DossierFold {
             requirements.get(e.requirementId()).amended(e, at, by);
         } else if (event instanceof RequirementAnnulled e) {
             requirements.get(e.requirementId()).annulled();
+        } else if (event instanceof EvidenceDocumentAttached e) {
+            documents.put(e.documentId(), EvidenceDocument.of(e, at));
+        } else if (event instanceof EvidenceDocumentWithdrawn e) {
+            documents.computeIfPresent(e.documentId(), (id, document) -> document.withdrawn(e, at));
         } else if (event instanceof OrderPublished e) {
             publications.put(e.publicationId(), new Publication(e.publicationId(), e.place(), e.url(), at, by, null,
                     null, null));
@@ -251,7 +259,7 @@ public final class DossierFold {
         List<ThemeView> themes = cases.values().stream().filter(CaseFold::exists)
                 .flatMap(c -> c.themes().stream()).toList();
         List<RequirementDossier> views = requirements.values().stream()
-                .map(r -> r.build(today, insights, sessions, themes)).toList();
+                .map(r -> r.build(today, insights, sessions, themes, documents)).toList();
         return new ComplianceDossier(order.orderId(), order.reference(), order.authorityId(), order.organisationId(),
                 order.legalBasis(), order.issuedOn(), order.summary(), status,
                 escalation != null && escalation.running() && closure == null,

@@ -16,6 +16,7 @@ import dk.tilsynsspor.core.casework.query.ThemeView;
 import dk.tilsynsspor.core.order.ActionPlanSubmitted;
 import dk.tilsynsspor.core.order.QualityGoalDefined;
 import dk.tilsynsspor.core.order.QualityImprovementVerified;
+import dk.tilsynsspor.core.order.query.EvidenceDocument;
 import dk.tilsynsspor.core.order.QualityMeasurementRecorded;
 import dk.tilsynsspor.core.order.Requirement;
 import dk.tilsynsspor.core.order.query.ActionPlanVersion;
@@ -191,24 +192,28 @@ final class RequirementFold {
     }
 
     RequirementDossier build(LocalDate today, Map<UUID, InsightView> allInsights,
-                             List<SessionView> sessions, List<ThemeView> themes) {
+                             List<SessionView> sessions, List<ThemeView> themes,
+                             Map<UUID, EvidenceDocument> allDocuments) {
         UUID id = requirement.requirementId();
+        List<EvidenceDocument> documents = allDocuments.values().stream().filter(d -> d.requirementId().equals(id))
+                .toList();
         List<SessionView> focused = sessions.stream().filter(s -> s.requirementIds().contains(id)).toList();
         List<InsightView> insights = allInsights.values().stream().filter(i -> i.requirementId().equals(id)).toList();
         List<ThemeView> chosen = themes.stream().filter(t -> t.requirementId().equals(id)).toList();
         long daysLeft = ChronoUnit.DAYS.between(today, deadline);
         boolean inProgress = goal != null || !measurements.isEmpty() || !focused.isEmpty() || !insights.isEmpty()
-                || !chosen.isEmpty() || reworkReason != null || verification != null;
+                || !chosen.isEmpty() || reworkReason != null || verification != null || !documents.isEmpty();
         Standing standing = Standing.of(draft, annulled, accepted, reported, verifiedAsMet(), amended);
         RequirementStatus status = RequirementStatus.of(standing, deadlineMissed(), daysLeft, inProgress,
                 !actionPlans.isEmpty());
         return new RequirementDossier(id, number, title, requiredChange,
                 requirement.qualityTheme(), deadline, daysLeft, status, deadlineMissed(), List.copyOf(extensions),
-                List.copyOf(actionPlans), qualityGoal(), focused, insights, chosen, verification(allInsights),
+                List.copyOf(actionPlans), qualityGoal(), focused, insights, chosen, verification(allInsights, allDocuments),
                 reworkReason, List.copyOf(extensionRequests.values()), List.copyOf(comments), report, decision,
                 List.copyOf(amendments), new PracticeChanges(insights.size(),
                 (int) insights.stream().filter(i -> i.followUp() != null).count(),
-                (int) insights.stream().filter(i -> i.followUp() != null && i.followUp().adopted()).count()));
+                (int) insights.stream().filter(i -> i.followUp() != null && i.followUp().adopted()).count()),
+                requirement.evidenceRequired(), documents);
     }
 
     private boolean deadlineMissed() {
@@ -227,15 +232,17 @@ final class RequirementFold {
                 ordered, reached);
     }
 
-    private Verification verification(Map<UUID, InsightView> allInsights) {
+    private Verification verification(Map<UUID, InsightView> allInsights, Map<UUID, EvidenceDocument> documents) {
         if (verification == null) {
             return null;
         }
-        List<InsightView> cited = verification.evidence().insightIds().stream().map(allInsights::get)
+        List<InsightView> cited = verification.evidence().insights().stream().map(allInsights::get)
                 .filter(Objects::nonNull).toList();
-        List<Measurement> measured = verification.evidence().measurementIds().stream().map(measurements::get)
+        List<Measurement> measured = verification.evidence().measurements().stream().map(measurements::get)
+                .filter(Objects::nonNull).toList();
+        List<EvidenceDocument> citedDocuments = verification.evidence().documents().stream().map(documents::get)
                 .filter(Objects::nonNull).toList();
         return new Verification(verification.goalMet(), verification.conclusion(), verifiedAt, verifiedBy, cited,
-                measured);
+                measured, citedDocuments);
     }
 }

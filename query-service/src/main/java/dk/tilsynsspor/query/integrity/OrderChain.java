@@ -1,15 +1,22 @@
 package dk.tilsynsspor.query.integrity;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.tilsynsspor.core.order.EvidenceDocumentAttached;
+import dk.tilsynsspor.core.order.query.DocumentCheck;
 import dk.tilsynsspor.core.order.query.TrailVerification;
+import dk.tilsynsspor.query.document.DocumentFiles;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import javax.sql.DataSource;
+import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -29,9 +36,15 @@ public class OrderChain {
     private static final HexFormat HEX = HexFormat.of();
     private static final int FETCH_SIZE = 1_000;
 
-    private final JdbcTemplate jdbc;
+    private static final String DOCUMENT_ATTACHED = EvidenceDocumentAttached.class.getName();
 
-    OrderChain(DataSource dataSource) {
+    private final JdbcTemplate jdbc;
+    private final DocumentFiles files;
+    private final ObjectMapper mapper;
+
+    OrderChain(DataSource dataSource, DocumentFiles files, ObjectMapper mapper) {
+        this.files = files;
+        this.mapper = mapper;
         this.jdbc = new JdbcTemplate(dataSource);
         this.jdbc.setFetchSize(FETCH_SIZE); // streams a long chain instead of loading it whole
     }
@@ -46,7 +59,7 @@ public class OrderChain {
         }
         long headPosition = ((Number) heads.get(0).get("position")).longValue();
         byte[] headHash = (byte[]) heads.get(0).get("hash");
-        Walk walk = new Walk(orderId);
+        Walk walk = new Walk(orderId, mapper);
         jdbc.query("""
                 SELECT globalIndex, eventIdentifier, aggregateIdentifier, sequenceNumber, type, payloadType,
                        payloadRevision, timeStamp, payload, metaData, chainPosition, chainHash
@@ -56,7 +69,11 @@ public class OrderChain {
         if (broken == null && (walk.position != headPosition || !Arrays.equals(walk.previous, headHash))) {
             broken = walk.position + 1; // the chain's last links are gone
         }
-        return new TrailVerification(orderId, broken == null, headPosition, broken, HEX.formatHex(headHash));
+        List<DocumentCheck> documents = walk.documents.stream()
+                .map(named -> files.check(named.documentId(), named.caseId(), named.sha256())).toList();
+        boolean filesIntact = documents.stream().noneMatch(DocumentCheck::tampered);
+        return new TrailVerification(orderId, broken == null && filesIntact, headPosition, broken,
+                HEX.formatHex(headHash), documents);
     }
 
     /** The hash of one link, exactly as {@code events.chain_link_hash} computes it. */
@@ -87,16 +104,40 @@ public class OrderChain {
         }
     }
 
-    /** Walks the stored links in storage order; the first link that is changed, missing or out of place breaks. */
+    /** A document as the event attaching it names it. */
+    private record NamedDocument(UUID documentId, UUID caseId, String sha256) {
+    }
+
+    /**
+     * Walks the stored links in storage order; the first link that is changed, missing or out of place breaks. Notes
+     * the documents the events attach, with the hash each event carries (the chain vouches for it).
+     */
     private static final class Walk {
 
         private final UUID orderId;
+        private final ObjectMapper mapper;
         private long position;
         private byte[] previous = new byte[0];
         private Long firstBroken;
+        private final List<NamedDocument> documents = new ArrayList<>();
 
-        Walk(UUID orderId) {
+        Walk(UUID orderId, ObjectMapper mapper) {
             this.orderId = orderId;
+            this.mapper = mapper;
+        }
+
+        private void noteDocument(ResultSet row) throws SQLException {
+            if (!DOCUMENT_ATTACHED.equals(row.getString("payloadType"))) {
+                return;
+            }
+            try {
+                JsonNode payload = mapper.readTree(row.getBytes("payload"));
+                String caseId = payload.path("caseId").textValue();
+                documents.add(new NamedDocument(UUID.fromString(payload.path("documentId").asText()),
+                        caseId == null ? null : UUID.fromString(caseId), payload.path("sha256").asText()));
+            } catch (IOException | IllegalArgumentException unreadable) {
+                // a payload changed beyond reading breaks the chain at this link already
+            }
         }
 
         void next(ResultSet row) throws SQLException {
@@ -112,6 +153,7 @@ public class OrderChain {
             }
             position = expected;
             previous = storedHash;
+            noteDocument(row);
         }
     }
 }

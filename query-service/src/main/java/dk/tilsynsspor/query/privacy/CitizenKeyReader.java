@@ -22,7 +22,7 @@ public class CitizenKeyReader {
 
     private final JdbcTemplate jdbc;
 
-    CitizenKeyReader(JdbcTemplate jdbc) {
+    public CitizenKeyReader(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 

@@ -26,6 +26,16 @@ class ProblemDetailsAdvice extends ProblemAnswers {
                 exception.getMessage()));
     }
 
+    @ExceptionHandler(DocumentUnavailableException.class)
+    ResponseEntity<ProblemDetail> documentUnavailable(DocumentUnavailableException exception) {
+        return respond(switch (exception.outcome()) {
+            case ERASED -> problem(HttpStatus.GONE, "document-erased", "Document erased", exception.getMessage());
+            case MISSING -> problem(HttpStatus.CONFLICT, "document-missing", "Document missing",
+                    exception.getMessage());
+            default -> problem(HttpStatus.CONFLICT, "document-altered", "Document altered", exception.getMessage());
+        });
+    }
+
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> forbidden(AccessDeniedException exception) {
         return respond(problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",

@@ -1,5 +1,8 @@
 package dk.tilsynsspor.query.integrity;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dk.tilsynsspor.query.document.DocumentFiles;
+import dk.tilsynsspor.query.privacy.CitizenKeyReader;
 import dk.tilsynsspor.core.order.query.TrailVerification;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import javax.sql.DataSource;
@@ -31,7 +34,7 @@ class OrderChainTest {
         Flyway.configure().dataSource(dataSource).schemas("command").createSchemas(true)
                 .locations("filesystem:../command-service/src/main/resources/db/migration").load().migrate();
         jdbc = new JdbcTemplate(dataSource);
-        chain = new OrderChain(dataSource);
+        chain = new OrderChain(dataSource, new DocumentFiles(jdbc, new CitizenKeyReader(jdbc)), new ObjectMapper());
     }
 
     @AfterAll

@@ -23,7 +23,7 @@ class OverviewProgressTest {
         UUID caseId = UUID.randomUUID();
         return new CaseView(caseId, UUID.randomUUID(), "kk-handicap", citizen, List.of(), false, List.of(), List.of(),
                 sessions.stream().map(day -> new SessionView(UUID.randomUUID(), caseId, day, "f", List.of(),
-                        List.of(), List.of())).toList(), assessments);
+                        List.of(), List.of())).toList(), assessments, List.of());
     }
 
     private static ProgressAssessment assessed(LocalDate on, DimensionScore... scores) {

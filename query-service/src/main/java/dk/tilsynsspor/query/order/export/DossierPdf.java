@@ -143,6 +143,8 @@ final class DossierPdf {
         document.add(line("Frist", formats.date(requirement.deadline()) + " ("
                 + formats.daysLeft(requirement.daysLeft()) + ")"));
         document.add(line("Status", label("RequirementStatus", requirement.status())));
+        document.add(line("Verificering kræver", requirement.requiredEvidence().stream().sorted()
+                .map(kind -> label("EvidenceKind", kind)).collect(java.util.stream.Collectors.joining(", "))));
         for (var amendment : requirement.amendments()) {
             document.add(bullet("Ændret efter klage " + formats.time(amendment.amendedAt()) + ": \""
                     + amendment.previousTitle() + "\" → \"" + amendment.title() + "\", frist "
@@ -186,6 +188,16 @@ final class DossierPdf {
                 document.add(bullet("Måling " + formats.date(measurement.measuredOn()) + ": " + measurement.value()
                         + " (" + measurement.source() + ")"));
             }
+            for (var cited : verification.citedDocuments()) {
+                document.add(bullet("Dokument: " + cited.title()));
+            }
+        }
+        for (var attached : requirement.documents()) {
+            document.add(bullet("Dokument \"" + attached.title() + "\" (" + attached.fileName() + ", gælder fra "
+                    + formats.date(attached.effectiveOn()) + ", vedhæftet " + formats.time(attached.attachedAt())
+                    + " af " + names.of(attached.attachedBy())
+                    + (attached.withdrawn() ? "; trukket tilbage: " + attached.withdrawalReason() : "") + ")"));
+            document.add(new Paragraph("SHA-256 " + attached.sha256(), SMALL));
         }
         for (var comment : requirement.comments()) {
             document.add(bullet("Kommentar fra " + comment.commentedBy() + " (" + formats.time(comment.commentedAt())

@@ -14,5 +14,6 @@ public record CaseView(
         List<TeamMember> team,
         List<ThemeView> themes,
         List<SessionView> sessions,
-        List<ProgressAssessment> assessments) {
+        List<ProgressAssessment> assessments,
+        List<dk.tilsynsspor.core.order.query.EvidenceDocument> documents) {
 }

@@ -7,14 +7,18 @@ import dk.tilsynsspor.core.casework.query.ThemeView;
 import dk.tilsynsspor.core.order.QualityTheme;
 
 import java.time.LocalDate;
+import dk.tilsynsspor.core.order.EvidenceKind;
+
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * One requirement and its follow-up. {@code daysLeft} counts to the deadline from today (or the as-of day); negative
  * once passed. {@code report}: the last report covering it; {@code decision}: the authority's last decision on it.
  * {@code title}, {@code requiredChange} and {@code deadline} are as amended by appeal, if they were
- * ({@code amendments}).
+ * ({@code amendments}). {@code requiredEvidence}: the kinds of evidence its verification must cite;
+ * {@code documents}: those attached for it, on the requirement or on a case, withdrawn ones included.
  */
 public record RequirementDossier(
         UUID requirementId,
@@ -39,5 +43,7 @@ public record RequirementDossier(
         ComplianceReport report,
         AuthorityDecision decision,
         List<RequirementAmendment> amendments,
-        PracticeChanges practiceChanges) {
+        PracticeChanges practiceChanges,
+        Set<EvidenceKind> requiredEvidence,
+        List<EvidenceDocument> documents) {
 }

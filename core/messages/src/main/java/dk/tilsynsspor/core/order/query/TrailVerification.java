@@ -5,12 +5,15 @@ import java.util.UUID;
 /**
  * The outcome of recomputing an order's hash chain: intact, or the first sequence of the trail whose stored event
  * no longer matches (changed, missing or out of place). {@code headHash} is the chain's last hash as stored, so a
- * kept export can be compared with it.
+ * kept export can be compared with it. {@code documents}: each evidence document the chain's events name, its kept
+ * file checked against the event's sha256; {@code intact} is false when the chain is broken or a file is altered or
+ * missing.
  */
 public record TrailVerification(
         UUID orderId,
         boolean intact,
         long entries,
         Long firstBrokenSequence,
-        String headHash) {
+        String headHash,
+        java.util.List<DocumentCheck> documents) {
 }
