@@ -27,7 +27,7 @@ class PrivacyIT {
 
     private static final String ERASED = "[erased]";
     /** The worked example's citizen reference, a development theme and an insight with its practice change. */
-    private static final List<String> PERSONAL = List.of("Sover bedre efter den nye aftenrutine", "borger-0417", "at læse optrapning tidligt",
+    private static final List<String> PERSONAL = List.of("Sover bedre efter den nye aftenrutine", "Referat af læringsmøde", "borger-0417", "at læse optrapning tidligt",
             "Uro opstår ved aftensmaden", "Skærmet spiseplads og faste rutiner ved aftensmaden");
 
     @Test
@@ -62,6 +62,14 @@ class PrivacyIT {
         assertThat(assessed.at("/assessments/1/scores/0/score").asInt()).isEqualTo(6);
         assertThat(assessed.at("/assessments/1/note").asText()).isEqualTo("Sover bedre efter den nye aftenrutine");
         assertThat(storedPayloads(stack, example.caseId)).doesNotContain("Bolig=6");
+
+        // a document on the case: sealed under the same key, so shredded with it
+        String documentId = WorkedExample.expect(201, stack.commands.upload("paedagog", "/api/cases/" + example.caseId
+                + "/documents", Map.of("title", "Referat af læringsmøde", "effectiveOn", today.toString(),
+                "requirementId", example.restraintRequirement), "referat.txt",
+                EvidenceDocumentsIT.MINUTES, Map.of())).body().get("id").asText();
+        await().atMost(Duration.ofSeconds(10)).until(() -> stack.queries.download("leader", "/api/documents/"
+                + documentId).statusCode() == 200);
 
         Api.Response held = stack.commands.post("leader", forget, Map.of("reason", "Borgeren har bedt om sletning"));
         assertThat(held.status()).as("%s", held.body()).isEqualTo(409);
@@ -102,8 +110,16 @@ class PrivacyIT {
         assertThat(pdfText(stack, example)).contains(ERASED);
         assertThat(download(stack, example, "csv")).contains(ERASED);
 
+        Api.Response erasedDocument = stack.queries.get("leader", "/api/documents/" + documentId);
+        assertThat(erasedDocument.status()).isEqualTo(410);
+        assertThat(erasedDocument.body().get("type").asText()).endsWith(":document-erased");
+        assertThat(text(stack, "SELECT count(*)::text FROM events.evidence_document WHERE case_id = ?::uuid",
+                example.caseId)).isEqualTo("0");
+
         JsonNode verification = stack.queries.get("inspector", example.order("/audit-trail/verification")).body();
         assertThat(verification.get("intact").asBoolean()).as("%s", verification).isTrue();
+        assertThat(verification.at("/documents/0/outcome").asText()).as("shredded on purpose, not tampered with")
+                .isEqualTo("ERASED");
         assertThat(verification.get("entries").asInt()).isEqualTo(trail.size());
 
         Api.Response again = stack.commands.post("leader", forget, Map.of("reason", "igen"));
