@@ -68,6 +68,9 @@ class WorkedExampleInPagesBrowserIT {
         type("nyt-paabud-summary", "Påbud efter tilsynsbesøg på bosted i handicapområdet");
         requirement(0, "Pædagogisk metode", "Dokumentér den pædagogiske metode og følg den op i handleplaner",
                 "Målgruppe, metoder og resultater", today.minusDays(1));
+        // part 5: the first requirement needs a document (the pedagogical background description) as evidence
+        new Select(browser.find(By.id("nyt-paabud-requirements[0].requiredEvidence")))
+                .selectByVisibleText("Et dokument, en indsigt og en måling");
         browser.find(By.id("tilfoej-krav")).click();
         browser.awaitNavigation(url -> url.endsWith("#nyt-paabud"));
         assertThat(browser.findAll(By.cssSelector("fieldset[id^='krav-raekke-']"))).hasSize(2);
@@ -279,7 +282,7 @@ class WorkedExampleInPagesBrowserIT {
         submit(verification);
         browser.awaitNavigation(url -> url.endsWith("#" + verification + "-afvist"));
         assertThat(browser.text(By.id(verification + "-afvist"))).contains("Dokumentation mangler",
-                "En verificering skal henvise til mindst én indsigt eller måling som dokumentation");
+                "En verificering skal henvise til mindst én af hver slags dokumentation, kravet kræver");
         assertThat(value(verification + "-conclusion")).isEqualTo("Magtanvendelser faldet fra 6 til 2 om måneden");
         browser.screenshot("18-verifikation-afvist");
         pick(verification, "Uro opstår ved aftensmaden");
@@ -289,6 +292,24 @@ class WorkedExampleInPagesBrowserIT {
         submit(verification);
         awaitDone("Verificeringen er registreret.");
 
+        // the leader attaches the pedagogical background description, and checks a copy against the trail
+        java.nio.file.Path pdf = java.nio.file.Files.write(java.nio.file.Files.createTempFile("baggrund", ".pdf"),
+                EvidenceDocumentsIT.PDF);
+        String upload = "dokument-" + method;
+        open(upload);
+        type(upload + "-title", "Pædagogisk baggrundsbeskrivelse");
+        date(upload + "-effectiveOn", today);
+        browser.find(By.id(upload + "-file")).sendKeys(pdf.toString());
+        submit(upload);
+        awaitDone("Dokumentet er vedhæftet.");
+        assertThat(browser.source()).contains(EvidenceDocumentsIT.sha256(EvidenceDocumentsIT.PDF));
+        String check = browser.findAll(By.cssSelector("details[id^='kontrol-']")).get(0).getAttribute("id");
+        open(check);
+        browser.find(By.id(check + "-file")).sendKeys(pdf.toString());
+        submit(check);
+        awaitDone("Filen er den, sporet angiver");
+        browser.screenshot("18b-dokument-kontrolleret");
+
         String methodVerification = "verifikation-" + method;
         open(methodVerification);
         browser.find(By.id(methodVerification)).findElement(By.cssSelector("input[name=goalMet][value=true]"))
@@ -296,6 +317,7 @@ class WorkedExampleInPagesBrowserIT {
         type(methodVerification + "-conclusion", "95 % af handleplanerne følger metoden");
         pick(methodVerification, "Metoden var ikke beskrevet i handleplanerne");
         pick(methodVerification, "journalaudit");
+        pick(methodVerification, "Pædagogisk baggrundsbeskrivelse");
         submit(methodVerification);
         awaitDone("Verificeringen er registreret.");
         assertThat(browser.findAll(By.cssSelector(".krav-status")).stream().map(WebElement::getText))
@@ -348,7 +370,8 @@ class WorkedExampleInPagesBrowserIT {
         awaitDone("Påbuddet er afsluttet.");
         assertThat(browser.text(By.id("ordre-status"))).isEqualTo("Afsluttet");
         assertThat(browser.text(By.id("udfald"))).isEqualTo("Påbuddet er afsluttet: Efterlevet");
-        assertThat(browser.findAll(By.cssSelector("main form[method=post]"))).as("a closed order takes no more")
+        assertThat(browser.findAll(By.cssSelector("main form[method=post]:not(.kontrol)")))
+                .as("a closed order takes no more (checking a file against the trail records nothing)")
                 .isEmpty();
         browser.screenshot("21-dossier-afsluttet");
         browser.find(By.id("til-revisionsspor")).click();

@@ -129,7 +129,13 @@ class OrderForms {
                 "title", row.text("title"),
                 "requiredChange", row.text("requiredChange"),
                 "qualityTheme", row.text("qualityTheme"),
-                "deadline", row.date("deadline")));
+                "deadline", row.date("deadline"),
+                "requiredEvidence", evidence(row.text("requiredEvidence"))));
+    }
+
+    /** The kinds of evidence chosen for a requirement ("DOCUMENT,INSIGHT"), or null for the default. */
+    private static List<String> evidence(String chosen) {
+        return chosen == null ? null : List.of(chosen.split(","));
     }
 
     @PostMapping("/paabud/{orderId}/varsel-svar")

@@ -82,7 +82,8 @@ class RequirementForms {
                     }
                     return body("goalMet", goalMet, "conclusion", input.text("conclusion"),
                             "evidence", body("insightIds", input.list("insightIds"),
-                                    "measurementIds", input.list("measurementIds")));
+                                    "measurementIds", input.list("measurementIds"),
+                                    "documentIds", input.list("documentIds")));
                 });
     }
 

@@ -10,8 +10,11 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.multipart.MultipartFile;
 
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -61,6 +64,20 @@ public class Commands {
         return send(HttpMethod.POST, path, body, idempotencyKey);
     }
 
+    /** An upload: text fields and the file (streamed from where the servlet container put it), as multipart. */
+    public Outcome upload(String path, Map<String, String> fields, MultipartFile file, String idempotencyKey) {
+        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        fields.forEach((name, value) -> {
+            if (value != null) {
+                parts.add(name, value);
+            }
+        });
+        if (file != null && !file.isEmpty()) {
+            parts.add("file", file.getResource());
+        }
+        return send(HttpMethod.POST, path, parts, idempotencyKey);
+    }
+
     public Outcome delete(String path, String idempotencyKey) {
         return send(HttpMethod.DELETE, path, null, idempotencyKey);
     }
@@ -92,7 +109,9 @@ public class Commands {
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
         }
-        if (body != null) {
+        if (body instanceof MultiValueMap<?, ?> parts) {
+            request.contentType(MediaType.MULTIPART_FORM_DATA).body(parts);
+        } else if (body != null) {
             request.contentType(MediaType.APPLICATION_JSON).body(body);
         }
         return request.exchange((req, response) -> {
