@@ -14,7 +14,6 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -44,12 +43,12 @@ record ImposeOrderRequest(
             @NotBlank @Size(max = 10000) String requiredChange,
             @NotNull QualityTheme qualityTheme,
             @NotNull @PlausibleDate LocalDate deadline,
-            @Size(max = 3) Set<@NotNull EvidenceKind> requiredEvidence) {
+            @Size(max = 3) List<@NotNull EvidenceKind> requiredEvidence) {
 
         Requirement toRequirement() {
             return new Requirement(Objects.requireNonNullElseGet(id, UUID::randomUUID), title, requiredChange,
                     qualityTheme, deadline, requiredEvidence == null || requiredEvidence.isEmpty() ? null
-                    : Set.copyOf(requiredEvidence));
+                    : requiredEvidence.stream().distinct().sorted().toList());
         }
     }
 

@@ -25,7 +25,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import static dk.tilsynsspor.command.order.OrderFlowTest.DEADLINE_1;
@@ -65,7 +64,7 @@ class EvidenceDocumentTest {
     static SupervisoryOrderImposed imposed() {
         Requirement background = new Requirement(REQUIREMENT_1, "Pædagogisk baggrundsbeskrivelse",
                 "Beskriv den pædagogiske metode skriftligt", QualityTheme.values()[0], DEADLINE_1,
-                Set.of(EvidenceKind.DOCUMENT, EvidenceKind.INSIGHT));
+                List.of(EvidenceKind.DOCUMENT, EvidenceKind.INSIGHT));
         return new SupervisoryOrderImposed(ORDER, "socialtilsyn-hovedstaden", "kk-handicap", "ST-2026-0042",
                 "Lov om socialtilsyn § 8", ISSUED, "Påbud", List.of(background,
                 SupervisoryOrderTest.lowArousal(DEADLINE_2)));

@@ -213,7 +213,7 @@ final class RequirementFold {
                 List.copyOf(amendments), new PracticeChanges(insights.size(),
                 (int) insights.stream().filter(i -> i.followUp() != null).count(),
                 (int) insights.stream().filter(i -> i.followUp() != null && i.followUp().adopted()).count()),
-                requirement.evidenceRequired(), documents);
+                requirement.evidenceRequired().stream().sorted().toList(), documents);
     }
 
     private boolean deadlineMissed() {

@@ -2,6 +2,7 @@ package dk.tilsynsspor.core.order;
 
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -16,7 +17,7 @@ public record Requirement(
         String requiredChange,
         QualityTheme qualityTheme,
         LocalDate deadline,
-        Set<EvidenceKind> requiredEvidence) {
+        List<EvidenceKind> requiredEvidence) {
 
     /** A requirement that needs the default evidence. */
     public Requirement(UUID requirementId, String title, String requiredChange, QualityTheme qualityTheme,

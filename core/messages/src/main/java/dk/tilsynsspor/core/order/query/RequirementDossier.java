@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import dk.tilsynsspor.core.order.EvidenceKind;
 
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -44,6 +43,6 @@ public record RequirementDossier(
         AuthorityDecision decision,
         List<RequirementAmendment> amendments,
         PracticeChanges practiceChanges,
-        Set<EvidenceKind> requiredEvidence,
+        List<EvidenceKind> requiredEvidence,
         List<EvidenceDocument> documents) {
 }
