@@ -6,6 +6,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import dk.tilsynsspor.command.casework.CaseRequests.AssignmentRequest;
 import dk.tilsynsspor.command.casework.CaseRequests.ForgetRequest;
 import dk.tilsynsspor.command.casework.CaseRequests.InsightRequest;
+import dk.tilsynsspor.command.casework.CaseRequests.LinkRequest;
+import dk.tilsynsspor.core.casework.LinkCaseToRequirements;
+import dk.tilsynsspor.core.casework.UnlinkCaseFromRequirements;
 import dk.tilsynsspor.command.casework.CaseRequests.OpenCaseRequest;
 import dk.tilsynsspor.command.casework.CaseRequests.SessionRequest;
 import dk.tilsynsspor.command.casework.CaseRequests.ThemeRequest;
@@ -56,7 +59,7 @@ class CaseController {
 
     /** OpenCitizenCase: the citizen by a pseudonymous reference, and the order and requirements it serves. */
     @Operation(operationId = "openCase", summary = "Open a citizen case (OpenCitizenCase)",
-            description = "A leader opens a case for a citizen, by a pseudonymous reference (never a CPR number), serving requirements of one of the organisation's orders.")
+            description = "A leader opens a case for a citizen, by a pseudonymous reference (never a CPR number), serving requirements of one of the organisation's orders, or — without orderId and requirementIds — serving none yet (ongoing professional development; linked later if ever).")
     @ApiResponse(responseCode = "201", description = "Opened: the case id; Location is the case view.")
     @PostMapping
     ResponseEntity<Accepted> open(@Valid @RequestBody OpenCaseRequest request) {
@@ -64,6 +67,30 @@ class CaseController {
         commands.send(new OpenCitizenCase(caseId, request.organisationId(), request.citizenRef(), request.orderId(),
                 request.requirementIds()), "case", caseId);
         return created(caseId, caseId);
+    }
+
+    /** LinkCaseToRequirements: the case serves these requirements of an open order of its organisation too. */
+    @Operation(operationId = "linkCase", summary = "Link the case to requirements (LinkCaseToRequirements)",
+            description = "A leader links a case — for instance one opened without an order, for ongoing professional "
+                    + "development — to requirements of an open order of the organisation. A case serves one order "
+                    + "at a time. From then on its themes, sessions and insights may serve them, and its events, "
+                    + "the earlier ones included, are in the order's trail.")
+    @PostMapping("/{caseId}/requirement-links")
+    Accepted link(@PathVariable UUID caseId, @Valid @RequestBody LinkRequest request) {
+        commands.send(new LinkCaseToRequirements(caseId, request.orderId(), request.requirementIds()), "case",
+                caseId);
+        return Accepted.of(caseId);
+    }
+
+    /** UnlinkCaseFromRequirements. */
+    @Operation(operationId = "unlinkCase", summary = "Unlink the case from requirements (UnlinkCaseFromRequirements)",
+            description = "A leader takes requirements off what the case serves. With none left the case serves no "
+                    + "order; what it did for the order stays in the order's trail.")
+    @PostMapping("/{caseId}/requirement-links/removal")
+    Accepted unlink(@PathVariable UUID caseId, @Valid @RequestBody LinkRequest request) {
+        commands.send(new UnlinkCaseFromRequirements(caseId, request.orderId(), request.requirementIds()), "case",
+                caseId);
+        return Accepted.of(caseId);
     }
 
     /** AssignProfessionalToCase. */

@@ -46,12 +46,16 @@ final class CaseLearning {
         this.kase = kase;
     }
 
+    private static List<UUID> optional(UUID requirementId) {
+        return requirementId == null ? List.of() : List.of(requirementId);
+    }
+
     @CommandHandler
     void handle(ChooseDevelopmentTheme command, Actor actor, OrderDirectory orders) {
         kase.guard(actor, orders, Role.PROFESSIONAL);
         Access.actsAsThemselves(actor, command.professionalId());
         kase.assertOpen();
-        kase.assertServed(List.of(command.requirementId()));
+        kase.assertServesOrNone(optional(command.requirementId()));
         requireText(command.theme(), "theme-incomplete", "A development theme needs its text.");
         CaseRules.assertNoCprNumber(command.theme(), "theme");
         if (themes.contains(command.themeId())) {
@@ -71,17 +75,18 @@ final class CaseLearning {
         requireText(command.facilitator(), "session-incomplete", "A learning session needs a facilitator.");
         CaseRules.assertParticipants(command.participantIds());
         kase.team().assertOnTeam(command.participantIds());
-        if (command.requirementIds() == null || command.requirementIds().isEmpty()) {
+        List<UUID> focus = command.requirementIds() == null ? List.of() : command.requirementIds();
+        if (focus.isEmpty() && kase.servesRequirements()) {
             throw RuleViolation.unprocessable("session-incomplete",
                     "A learning session needs the requirements in focus.");
         }
-        kase.assertServed(command.requirementIds());
+        kase.assertServesOrNone(focus);
         if (sessionParticipants.containsKey(command.sessionId())) {
             throw RuleViolation.conflict("session-exists", "Learning session " + command.sessionId() + " exists.");
         }
         apply(new LearningSessionHeld(command.caseId(), kase.orderId(), command.sessionId(), command.heldOn(),
                 command.facilitator(), List.copyOf(command.participantIds().stream().distinct().toList()),
-                List.copyOf(command.requirementIds())));
+                List.copyOf(focus)));
     }
 
     @CommandHandler
@@ -90,7 +95,7 @@ final class CaseLearning {
         Access.actsAsThemselves(actor, command.professionalId());
         kase.assertOpen();
         assertParticipant(command.sessionId(), command.professionalId());
-        kase.assertServed(List.of(command.requirementId()));
+        kase.assertServesOrNone(optional(command.requirementId()));
         requireText(command.insight(), "insight-incomplete", "An insight needs its text.");
         requireText(command.practiceChange(), "insight-incomplete",
                 "An insight needs the agreed practice change.");

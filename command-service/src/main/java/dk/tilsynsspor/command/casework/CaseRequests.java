@@ -19,8 +19,11 @@ final class CaseRequests {
     }
 
     record OpenCaseRequest(UUID id, @NotBlank @ActorId String organisationId,
-                           @NotBlank @Size(max = 200) String citizenRef, @NotNull UUID orderId,
-                           @NotEmpty @Size(max = 50) List<@NotNull UUID> requirementIds) {
+                           @NotBlank @Size(max = 200) String citizenRef, UUID orderId,
+                           @Size(max = 50) List<@NotNull UUID> requirementIds) {
+    }
+
+    record LinkRequest(@NotNull UUID orderId, @NotEmpty @Size(max = 50) List<@NotNull UUID> requirementIds) {
     }
 
     record AssignmentRequest(@NotBlank @ActorId String professionalId,
@@ -32,16 +35,16 @@ final class CaseRequests {
     }
 
     record ThemeRequest(UUID id, @NotBlank @ActorId String professionalId,
-                        @NotBlank @Size(max = 5000) String theme, @NotNull UUID requirementId) {
+                        @NotBlank @Size(max = 5000) String theme, UUID requirementId) {
     }
 
     record SessionRequest(UUID id, @NotNull @PlausibleDate LocalDate heldOn,
                           @NotBlank @Size(max = 300) String facilitator,
                           @NotEmpty @Size(max = 50) List<@NotBlank @ActorId String> participantIds,
-                          @NotEmpty @Size(max = 50) List<@NotNull UUID> requirementIds) {
+                          @Size(max = 50) List<@NotNull UUID> requirementIds) {
     }
 
-    record InsightRequest(UUID id, @NotBlank @ActorId String professionalId, @NotNull UUID requirementId,
+    record InsightRequest(UUID id, @NotBlank @ActorId String professionalId, UUID requirementId,
                           @NotBlank @Size(max = 20000) String insight,
                           @NotBlank @Size(max = 20000) String practiceChange) {
     }

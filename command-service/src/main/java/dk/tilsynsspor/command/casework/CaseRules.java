@@ -24,22 +24,38 @@ final class CaseRules {
     static void assertOpenable(OpenCitizenCase command, OrderDirectory orders) {
         requireText(command.citizenRef(), "case-incomplete", "A case needs a citizen reference.");
         assertNoCprNumber(command.citizenRef(), "citizenRef");
-        if (command.orderId() == null || command.requirementIds() == null || command.requirementIds().isEmpty()) {
+        boolean noRequirements = command.requirementIds() == null || command.requirementIds().isEmpty();
+        if (command.orderId() == null) {
+            if (!noRequirements) {
+                throw RuleViolation.unprocessable("case-incomplete", "Requirements are those of an order: name the "
+                        + "order too, or open the case without both (ongoing professional development).");
+            }
+            return; // a case without an order: ongoing development, linked to requirements later if ever
+        }
+        if (noRequirements) {
             throw RuleViolation.unprocessable("case-incomplete",
-                    "A case needs the order and the requirements it serves.");
+                    "A case serving an order needs the requirements of it that it serves.");
         }
-        // another organisation's order answers as an unknown one: no answer tells what exists
-        KnownOrder order = orders.find(command.orderId())
-                .filter(known -> known.organisationId().equals(command.organisationId()))
+        assertLinkable(orders, command.organisationId(), command.orderId(), command.requirementIds());
+    }
+
+    /**
+     * The order is one of the organisation's, open, and has these requirements. Another organisation's order answers
+     * as an unknown one: no answer tells what exists.
+     */
+    static void assertLinkable(OrderDirectory orders, String organisationId, UUID orderId,
+                               Collection<UUID> requirementIds) {
+        KnownOrder order = orders.find(orderId)
+                .filter(known -> known.organisationId().equals(organisationId))
                 .orElseThrow(() -> RuleViolation.unprocessable("unknown-order", "There is no order "
-                        + command.orderId() + " imposed on organisation " + command.organisationId() + "."));
+                        + orderId + " imposed on organisation " + organisationId + "."));
         if (order.closed()) {
-            throw RuleViolation.conflict("order-closed", "Order " + command.orderId() + " is closed.");
+            throw RuleViolation.conflict("order-closed", "Order " + orderId + " is closed.");
         }
-        for (UUID requirementId : command.requirementIds()) {
+        for (UUID requirementId : requirementIds) {
             if (!order.requirementIds().contains(requirementId)) {
                 throw RuleViolation.unprocessable("unknown-requirement",
-                        "Order " + command.orderId() + " has no requirement " + requirementId + ".");
+                        "Order " + orderId + " has no requirement " + requirementId + ".");
             }
         }
     }

@@ -50,6 +50,9 @@ class LookupProjection implements OrderDirectory, InsightDirectory, DocumentDire
 
     @EventHandler
     void on(SessionInsightRecorded event) {
+        if (event.orderId() == null || event.requirementId() == null) {
+            return; // ongoing development without an order: nothing a verification could cite
+        }
         jdbc.update("""
                 INSERT INTO command.insight_lookup (insight_id, case_id, order_id, requirement_id)
                 VALUES (?, ?, ?, ?) ON CONFLICT (insight_id) DO NOTHING""",

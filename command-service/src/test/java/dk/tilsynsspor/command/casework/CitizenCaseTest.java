@@ -494,9 +494,9 @@ class CitizenCaseTest {
                 .expectNoEvents().expectException(violation("case-forgotten"));
     }
 
-    private static Object[] with(Object[] events, Object event) {
-        Object[] all = java.util.Arrays.copyOf(events, events.length + 1);
-        all[events.length] = event;
+    static Object[] with(Object[] events, Object... more) {
+        Object[] all = java.util.Arrays.copyOf(events, events.length + more.length);
+        System.arraycopy(more, 0, all, events.length, more.length);
         return all;
     }
 

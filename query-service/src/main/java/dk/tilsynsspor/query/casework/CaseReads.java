@@ -1,5 +1,6 @@
 package dk.tilsynsspor.query.casework;
 
+import dk.tilsynsspor.query.dossier.CaseFold;
 import dk.tilsynsspor.core.casework.query.CaseView;
 import dk.tilsynsspor.core.casework.query.FindMyCases;
 import dk.tilsynsspor.core.casework.query.GetCaseView;
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Component;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -59,6 +61,9 @@ public class CaseReads {
      */
     public Map<UUID, String> requirementTitles(CaseView view) {
         Map<UUID, String> titles = new LinkedHashMap<>();
+        if (view.orderId() == null) {
+            return titles; // serving no order: no requirements
+        }
         trails.eventsOf(view.orderId(), "SupervisoryOrderImposed", "RequirementAmended").stream().map(reader::read)
                 .forEach(event -> {
             if (event instanceof SupervisoryOrderImposed imposed) {
@@ -79,6 +84,23 @@ public class CaseReads {
         return titles;
     }
 
+    /**
+     * The organisation's open cases that serve no order (ongoing professional development), for its leaders: each
+     * folded from its trail. A leader of another organisation gets none.
+     */
+    public List<CaseView> casesWithoutAnOrder(String organisationId) {
+        Actor actor = currentActor.get();
+        if (actor.role() != dk.tilsynsspor.core.security.Role.LEADER || !actor.scope().equals(organisationId)) {
+            return List.of();
+        }
+        return trails.casesThatMayServeNoOrder().stream()
+                .map(caseId -> CaseFold.fold(trails.caseTrail(caseId), reader))
+                .flatMap(Optional::stream)
+                .filter(view -> view.orderId() == null && !view.closed()
+                        && view.organisationId().equals(organisationId))
+                .toList();
+    }
+
     /** The team's professionals and each one's home organisation. */
     public static Map<String, String> homes(CaseView view) {
         return view.team().stream().collect(java.util.stream.Collectors.toMap(TeamMember::professionalId,
@@ -91,8 +113,10 @@ public class CaseReads {
                 + " that you may see.");
         CaseView view = queries.query(new GetCaseView(actor, caseId), ResponseTypes.optionalInstanceOf(CaseView.class))
                 .join().orElseThrow(() -> notFound);
-        String authorityId = jdbc.query("SELECT authority_id FROM query.order_summary WHERE order_id = ?",
-                (rs, row) -> rs.getString(1), view.orderId()).stream().findFirst().orElseThrow(() -> notFound);
+        // a case serving no order is seen by its organisation's leaders and its team only
+        String authorityId = view.orderId() == null ? null : jdbc.query(
+                "SELECT authority_id FROM query.order_summary WHERE order_id = ?", (rs, row) -> rs.getString(1),
+                view.orderId()).stream().findFirst().orElseThrow(() -> notFound);
         if (!Visibility.canSeeCase(actor, () -> authorityId, view.organisationId(), homes(view))) {
             throw notFound;
         }

@@ -1,6 +1,8 @@
 package dk.tilsynsspor.query.dossier;
 
 import dk.tilsynsspor.core.casework.CitizenCaseClosed;
+import dk.tilsynsspor.core.casework.CaseLinkedToRequirements;
+import dk.tilsynsspor.core.casework.CaseUnlinkedFromRequirements;
 import dk.tilsynsspor.core.casework.CitizenCaseOpened;
 import dk.tilsynsspor.core.casework.DevelopmentThemeChosen;
 import dk.tilsynsspor.core.casework.LearningSessionHeld;
@@ -38,6 +40,9 @@ public final class CaseFold {
     private static final Logger log = LoggerFactory.getLogger(CaseFold.class);
 
     private CitizenCaseOpened opened;
+    /** The order the case serves now (null: none) and which of its requirements. */
+    private UUID orderId;
+    private final List<UUID> requirementIds = new ArrayList<>();
     private boolean closed;
     private final Map<String, TeamMember> team = new LinkedHashMap<>();
     private final List<ThemeView> themes = new ArrayList<>();
@@ -65,6 +70,16 @@ public final class CaseFold {
     boolean apply(Object event, Instant recordedAt) {
         if (event instanceof CitizenCaseOpened e) {
             opened = e;
+            orderId = e.orderId();
+            requirementIds.addAll(e.requirementIds());
+        } else if (event instanceof CaseLinkedToRequirements e) {
+            orderId = e.orderId();
+            e.requirementIds().stream().filter(id -> !requirementIds.contains(id)).forEach(requirementIds::add);
+        } else if (event instanceof CaseUnlinkedFromRequirements e) {
+            requirementIds.removeAll(e.requirementIds());
+            if (requirementIds.isEmpty()) {
+                orderId = null;
+            }
         } else if (event instanceof ProfessionalAssignedToCase e) {
             team.put(e.professionalId(), new TeamMember(e.professionalId(), e.name(), e.discipline(), e.sector(),
                     e.role(), recordedAt, e.homeOrganisationOr(opened == null ? null : opened.organisationId())));
@@ -125,12 +140,12 @@ public final class CaseFold {
     }
 
     CaseSummary summary() {
-        return new CaseSummary(opened.caseId(), opened.citizenRef(), opened.requirementIds(), team(), closed);
+        return new CaseSummary(opened.caseId(), opened.citizenRef(), List.copyOf(requirementIds), team(), closed);
     }
 
     CaseView view() {
-        return new CaseView(opened.caseId(), opened.orderId(), opened.organisationId(), opened.citizenRef(),
-                opened.requirementIds(), closed, team(), themes(), sessions(),
+        return new CaseView(opened.caseId(), orderId, opened.organisationId(), opened.citizenRef(),
+                List.copyOf(requirementIds), closed, team(), themes(), sessions(),
                 assessments.stream().sorted(java.util.Comparator.comparing(ProgressAssessment::assessedOn)).toList(),
                 List.copyOf(documents.values()));
     }

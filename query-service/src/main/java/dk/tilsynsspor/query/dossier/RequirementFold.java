@@ -198,8 +198,8 @@ final class RequirementFold {
         List<EvidenceDocument> documents = allDocuments.values().stream().filter(d -> d.requirementId().equals(id))
                 .toList();
         List<SessionView> focused = sessions.stream().filter(s -> s.requirementIds().contains(id)).toList();
-        List<InsightView> insights = allInsights.values().stream().filter(i -> i.requirementId().equals(id)).toList();
-        List<ThemeView> chosen = themes.stream().filter(t -> t.requirementId().equals(id)).toList();
+        List<InsightView> insights = allInsights.values().stream().filter(i -> id.equals(i.requirementId())).toList();
+        List<ThemeView> chosen = themes.stream().filter(t -> id.equals(t.requirementId())).toList();
         long daysLeft = ChronoUnit.DAYS.between(today, deadline);
         boolean inProgress = goal != null || !measurements.isEmpty() || !focused.isEmpty() || !insights.isEmpty()
                 || !chosen.isEmpty() || reworkReason != null || verification != null || !documents.isEmpty();

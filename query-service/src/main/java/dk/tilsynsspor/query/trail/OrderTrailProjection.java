@@ -2,6 +2,7 @@ package dk.tilsynsspor.query.trail;
 
 import dk.tilsynsspor.core.audit.AuditMetadata;
 import dk.tilsynsspor.core.casework.CaseEvent;
+import dk.tilsynsspor.core.casework.CaseLinkedToRequirements;
 import dk.tilsynsspor.core.casework.CitizenForgotten;
 import dk.tilsynsspor.core.order.ComplianceAccepted;
 import dk.tilsynsspor.core.order.ComplianceRejected;
@@ -152,9 +153,35 @@ public class OrderTrailProjection {
         return ids == null ? null : ids.toArray(UUID[]::new);
     }
 
+    /** A case's event: in the trail of the order it serves, or in a trail of its own while it serves none. */
     @EventHandler
     void on(CaseEvent event, DomainEventMessage<?> message, TrackingToken token) {
+        record(trailOf(event), message, token);
+    }
+
+    /**
+     * A case now serves an order: its earlier events (from its own trail, or another order's) are shown in this
+     * order's trail too, so the dossier knows the case whole. Idempotent, like every write here.
+     */
+    @EventHandler
+    void on(CaseLinkedToRequirements event, DomainEventMessage<?> message, TrackingToken token) {
+        writes.flush(); // the case's earlier events of this batch must be in the table to be copied
+        jdbc.update("""
+                INSERT INTO query.order_event
+                    (order_id, global_index, event_id, aggregate_id, aggregate_sequence, event_type, payload_type,
+                     recorded_at, actor_id, actor_role, actor_scope, reason, payload)
+                SELECT DISTINCT ON (global_index) ?, global_index, event_id, aggregate_id, aggregate_sequence,
+                       event_type, payload_type, recorded_at, actor_id, actor_role, actor_scope, reason, payload
+                  FROM query.order_event WHERE aggregate_id = ? AND order_id <> ?
+                 ORDER BY global_index
+                ON CONFLICT (order_id, global_index) DO NOTHING""", event.orderId(), event.caseId().toString(),
+                event.orderId());
         record(event.orderId(), message, token);
+    }
+
+    /** The trail a case's event is kept in: its order's, or, while it serves none, its own (keyed by its id). */
+    private static UUID trailOf(CaseEvent event) {
+        return event.orderId() != null ? event.orderId() : event.caseId();
     }
 
     /**
@@ -175,7 +202,7 @@ public class OrderTrailProjection {
                         field, PersonalFields.ERASED, event.caseId().toString(), payloadType, field);
             }
         }
-        record(event.orderId(), message, token);
+        record(trailOf(event), message, token);
     }
 
     private static Class<?> classOf(String payloadType) {

@@ -26,6 +26,8 @@ public class TrailRepository {
                    d.chainHash AS hash
               FROM query.order_event e LEFT JOIN events.domain_event_entry d ON d.globalIndex = e.global_index
             """;
+    /** The same, each event once: a case's event may be shown in several trails. */
+    private static final String ONCE_EACH = SELECT_FROM.replaceFirst("SELECT ", "SELECT DISTINCT ON (e.global_index) ");
     private static final HexFormat HEX = HexFormat.of();
 
     private final JdbcTemplate jdbc;
@@ -52,13 +54,25 @@ public class TrailRepository {
 
     /** One case's events (the case view), oldest first. */
     public List<TrailEntry> caseTrail(UUID caseId) {
-        return jdbc.query(SELECT_FROM + " WHERE e.aggregate_id = ? ORDER BY e.global_index", rowMapper,
+        // a case's event may be shown in several trails (its own, and each order it came to serve): once here
+        return jdbc.query(ONCE_EACH + " WHERE e.aggregate_id = ? ORDER BY e.global_index", rowMapper,
                 caseId.toString());
+    }
+
+    /**
+     * The cases that may serve no order now: those with a trail of their own (opened without an order, or acting
+     * while they served none) and those unlinked from requirements. Whether they do is the fold's to say.
+     */
+    public List<UUID> casesThatMayServeNoOrder() {
+        return jdbc.queryForList("""
+                SELECT DISTINCT aggregate_id FROM query.order_event
+                 WHERE order_id::text = aggregate_id OR event_type = 'CaseUnlinkedFromRequirements'""", String.class)
+                .stream().map(UUID::fromString).toList();
     }
 
     /** The events of one aggregate (an order, a case) of the named types, oldest first. */
     public List<TrailEntry> eventsOf(UUID aggregateId, String... eventTypes) {
-        return jdbc.query(SELECT_FROM + " WHERE e.aggregate_id = ? AND e.event_type = ANY (?)"
+        return jdbc.query(ONCE_EACH + " WHERE e.aggregate_id = ? AND e.event_type = ANY (?)"
                 + " ORDER BY e.global_index", rowMapper, aggregateId.toString(), eventTypes);
     }
 
