@@ -383,6 +383,39 @@ class WorkedExampleInPagesBrowserIT {
         browser.logOut();
     }
 
+    /**
+     * Professional development that goes on (part 4): a leader opens a case without an order on the overview, the
+     * case page says it serves none, and the leader links it to a requirement of an open order there.
+     */
+    @Test
+    void aCaseWithoutAnOrderIsOpenedAndLinkedInThePages(EndToEnd.Stack stack) throws Exception {
+        WorkedExample example = WorkedExample.imposed(stack.commands, "ST-LOEBENDE-SIDER");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).until(() -> stack.queries
+                .get("leader", example.order("/dossier")).status() == 200);
+        browser.get(stack.queryService.baseUrl() + "/overblik");
+        browser.logIn("leader");
+        browser.get(stack.queryService.baseUrl() + "/overblik");
+        open("ny-sag");
+        type("ny-sag-citizenRef", "borger-loebende");
+        submit("ny-sag");
+        awaitDone("Borgersagen er oprettet.");
+        assertThat(browser.text(By.id("uden-paabud"))).contains("Sagen tjener intet påbud");
+        String kase = browser.url().replaceAll("[?#].*$", "");
+        browser.get(stack.queryService.baseUrl() + "/overblik");
+        assertThat(browser.source()).contains("borger-loebende");
+        browser.get(kase);
+        open("tilknyt");
+        browser.find(By.id("tilknyt")).findElement(By.xpath(".//fieldset[contains(., 'ST-LOEBENDE-SIDER')]"
+                + "//label[contains(., 'Low arousal')]/input")).click();
+        submit("tilknyt");
+        awaitDone("Sagen er knyttet til kravene");
+        assertThat(browser.findAll(By.id("uden-paabud"))).isEmpty();
+        assertThat(browser.text(By.id("krav"))).isEqualTo("Krav, sagen tjener");
+        assertThat(browser.source()).contains("Krav 2: Low arousal", "Til påbuddet, sagen tjener");
+        browser.screenshot("25-sag-knyttet-til-krav");
+        browser.logOut();
+    }
+
     /** An appeal to Ankestyrelsen through the pages: the leader registers it, the inspector records an amendment. */
     @Test
     void anAppealIsRegisteredAndDecidedInThePages(EndToEnd.Stack stack) throws Exception {

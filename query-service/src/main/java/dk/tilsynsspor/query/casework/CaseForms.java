@@ -66,6 +66,57 @@ class CaseForms {
                 key -> commands.delete(path(caseId, "team/" + professionalId), key));
     }
 
+    /** A leader opens a case that serves no order (ongoing professional development), from the overview. */
+    @PostMapping("/sager/ny")
+    String openWithoutAnOrder(@RequestParam MultiValueMap<String, String> form, RedirectAttributes redirect) {
+        FormInput input = new FormInput(form);
+        Map<String, Object> opening = body("organisationId", currentActor.get().scope(),
+                "citizenRef", input.text("citizenRef"));
+        return posts.send(input, "ny-sag", "/overblik", redirect,
+                key -> commands.post("/api/cases", opening, key),
+                answer -> {
+                    Forms.done(redirect, "Borgersagen er oprettet. Sæt teamet af fagpersoner herunder.");
+                    return "/sager/" + answer.path("id").asText();
+                });
+    }
+
+    /** A leader links the case to requirements of one order; the form's boxes say "order:requirement". */
+    @PostMapping("/sager/{caseId}/krav")
+    String link(@PathVariable UUID caseId, @RequestParam MultiValueMap<String, String> form,
+                RedirectAttributes redirect) {
+        return links(caseId, form, redirect, "tilknyt", "requirement-links",
+                "Sagen er knyttet til kravene; dens forløb står nu også i påbuddets revisionsspor.");
+    }
+
+    @PostMapping("/sager/{caseId}/krav/fjern")
+    String unlink(@PathVariable UUID caseId, @RequestParam MultiValueMap<String, String> form,
+                  RedirectAttributes redirect) {
+        return links(caseId, form, redirect, "fjern-krav", "requirement-links/removal",
+                "Sagen tjener ikke længere de valgte krav.");
+    }
+
+    private String links(UUID caseId, MultiValueMap<String, String> form, RedirectAttributes redirect, String name,
+                         String route, String recorded) {
+        return posts.post(form, name, "/sager/" + caseId, path(caseId, route), redirect, recorded, input -> {
+            java.util.Set<String> orders = new java.util.LinkedHashSet<>();
+            List<String> requirements = new java.util.ArrayList<>();
+            for (String picked : input.list("requirementIds")) {
+                String[] parts = picked.split(":", 2);
+                if (parts.length == 2) {
+                    orders.add(parts[0]);
+                    requirements.add(parts[1]);
+                }
+            }
+            if (requirements.isEmpty()) {
+                input.error("requirementIds", "Vælg mindst ét krav.");
+            } else if (orders.size() > 1) {
+                input.error("requirementIds", "En sag tjener ét påbud ad gangen: vælg krav fra ét påbud.");
+            }
+            return body("orderId", orders.isEmpty() ? null : orders.iterator().next(),
+                    "requirementIds", requirements);
+        });
+    }
+
     @PostMapping("/sager/{caseId}/temaer")
     String chooseTheme(@PathVariable UUID caseId, @RequestParam MultiValueMap<String, String> form,
                        RedirectAttributes redirect) {

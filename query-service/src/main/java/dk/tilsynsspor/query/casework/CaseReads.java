@@ -60,17 +60,46 @@ public class CaseReads {
      * much of.
      */
     public Map<UUID, String> requirementTitles(CaseView view) {
-        Map<UUID, String> titles = new LinkedHashMap<>();
         if (view.orderId() == null) {
-            return titles; // serving no order: no requirements
+            return new LinkedHashMap<>(); // serving no order: no requirements
         }
-        trails.eventsOf(view.orderId(), "SupervisoryOrderImposed", "RequirementAmended").stream().map(reader::read)
+        Map<UUID, String> titles = titlesOf(view.orderId(), view.requirementIds());
+        view.requirementIds().forEach(id -> titles.putIfAbsent(id, "Krav " + id));
+        return titles;
+    }
+
+    /** An order the organisation's cases may be linked to, with its requirements by number and title. */
+    public record LinkableOrder(UUID orderId, String reference, Map<UUID, String> requirements) {
+    }
+
+    /**
+     * The organisation's imposed orders that are not closed, each with its requirements, for a leader linking a case
+     * to them. Nobody else links, so nobody else is told.
+     */
+    public List<LinkableOrder> linkableOrders(String organisationId) {
+        Actor actor = currentActor.get();
+        if (actor.role() != dk.tilsynsspor.core.security.Role.LEADER || !actor.scope().equals(organisationId)) {
+            return List.of();
+        }
+        return jdbc.query("""
+                SELECT order_id, reference FROM query.order_summary
+                 WHERE organisation_id = ? AND status NOT IN ('CLOSED', 'LAPSED', 'NOTICE') ORDER BY imposed_at""",
+                (rs, row) -> new LinkableOrder(rs.getObject("order_id", UUID.class), rs.getString("reference"),
+                        null), organisationId).stream()
+                .map(order -> new LinkableOrder(order.orderId(), order.reference(), titlesOf(order.orderId(), null)))
+                .toList();
+    }
+
+    /** The order's requirements (only those in {@code only}, unless null), "Krav n: title" as imposed or amended. */
+    private Map<UUID, String> titlesOf(UUID orderId, List<UUID> only) {
+        Map<UUID, String> titles = new LinkedHashMap<>();
+        trails.eventsOf(orderId, "SupervisoryOrderImposed", "RequirementAmended").stream().map(reader::read)
                 .forEach(event -> {
             if (event instanceof SupervisoryOrderImposed imposed) {
                 List<Requirement> requirements = imposed.requirements();
                 for (int index = 0; index < requirements.size(); index++) {
                     Requirement requirement = requirements.get(index);
-                    if (view.requirementIds().contains(requirement.requirementId())) {
+                    if (only == null || only.contains(requirement.requirementId())) {
                         titles.put(requirement.requirementId(), "Krav " + (index + 1) + ": " + requirement.title());
                     }
                 }
@@ -80,7 +109,6 @@ public class CaseReads {
                         + amended.title());
             }
         });
-        view.requirementIds().forEach(id -> titles.putIfAbsent(id, "Krav " + id));
         return titles;
     }
 
