@@ -63,9 +63,14 @@ public class DocumentFiles {
                 actual.equals(expectedSha256) ? Outcome.INTACT : Outcome.ALTERED);
     }
 
+    /** The sha256 of {@code bytes} as the events carry it: lower-case hex. */
     public static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(sha256().digest(bytes));
+    }
+
+    static MessageDigest sha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is on every Java platform", e);
         }

@@ -20,7 +20,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.UUID;
@@ -49,7 +48,7 @@ public class DocumentService {
         if (opened.unavailable() != null) {
             throw unavailable(opened.unavailable(), documentId);
         }
-        byte[] digest = sha256().digest(opened.bytes());
+        byte[] digest = DocumentFiles.sha256().digest(opened.bytes());
         String hex = HexFormat.of().formatHex(digest);
         if (!hex.equals(attached.sha256())) {
             throw unavailable(Outcome.ALTERED, documentId);
@@ -70,7 +69,7 @@ public class DocumentService {
         if (file == null || file.isEmpty()) {
             throw new InvalidParameterException("file", "Send the file to check as the multipart part 'file'.");
         }
-        MessageDigest digest = sha256();
+        MessageDigest digest = DocumentFiles.sha256();
         try (InputStream in = new DigestInputStream(file.getInputStream(), digest)) {
             in.transferTo(OutputStream.nullOutputStream()); // digested on the way
         }
@@ -89,13 +88,5 @@ public class DocumentService {
             default -> "The kept file of document " + documentId + " no longer matches the sha256 its event "
                     + "carries: it was changed after it was attached. Check the trail's verification.";
         });
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is on every Java platform", e);
-        }
     }
 }
