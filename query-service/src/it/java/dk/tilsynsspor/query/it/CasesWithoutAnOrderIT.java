@@ -105,6 +105,9 @@ class CasesWithoutAnOrderIT {
                 .hasSize(1);
         expect(201, stack.commands.post("paedagog", kase + "/sessions", Map.of("heldOn", today.toString(),
                 "facilitator", "leader", "participantIds", List.of("paedagog", EXTERNAL))));
+        JsonNode cadence = await().atMost(Duration.ofSeconds(10)).until(() -> stack.queries.get("leader",
+                "/api/organisations/kk-handicap/overview").body().get("cadence"), c -> c.toString().contains(caseId));
+        assertThat(cadence.toString()).as("the overview counts a case without an order too").contains(caseId);
         Api.Response held = stack.commands.post("leader", kase + "/forget", Map.of("reason", "Borgeren er flyttet"));
         assertThat(held.status()).as("the order it served is open: legal hold").isEqualTo(409);
     }

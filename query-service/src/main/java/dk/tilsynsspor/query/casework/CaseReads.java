@@ -24,7 +24,6 @@ import org.springframework.stereotype.Component;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -121,12 +120,7 @@ public class CaseReads {
         if (actor.role() != dk.tilsynsspor.core.security.Role.LEADER || !actor.scope().equals(organisationId)) {
             return List.of();
         }
-        return trails.casesThatMayServeNoOrder().stream()
-                .map(caseId -> CaseFold.fold(trails.caseTrail(caseId), reader))
-                .flatMap(Optional::stream)
-                .filter(view -> view.orderId() == null && !view.closed()
-                        && view.organisationId().equals(organisationId))
-                .toList();
+        return CaseFold.withoutAnOrder(trails, reader, organisationId);
     }
 
     /** The team's professionals and each one's home organisation. */

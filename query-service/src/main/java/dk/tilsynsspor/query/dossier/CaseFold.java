@@ -20,6 +20,7 @@ import dk.tilsynsspor.core.casework.query.TeamMember;
 import dk.tilsynsspor.core.casework.query.ThemeView;
 import dk.tilsynsspor.core.order.query.CaseSummary;
 import dk.tilsynsspor.query.trail.TrailEntry;
+import dk.tilsynsspor.query.trail.TrailRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,6 +65,16 @@ public final class CaseFold {
             }
         }
         return fold.exists() ? Optional.of(fold.view()) : Optional.empty();
+    }
+
+    /** The organisation's open cases that serve no order now, each folded from its whole trail. */
+    public static List<CaseView> withoutAnOrder(TrailRepository trails, EventReader reader, String organisationId) {
+        return trails.casesThatMayServeNoOrder().stream()
+                .map(caseId -> fold(trails.caseTrail(caseId), reader))
+                .flatMap(Optional::stream)
+                .filter(view -> view.orderId() == null && !view.closed()
+                        && view.organisationId().equals(organisationId))
+                .toList();
     }
 
     /** Applies a case event; false if it is none of a case's. */

@@ -61,7 +61,12 @@ class OverviewQueries {
         Map<UUID, List<TrailEntry>> orderTrails = trails.openOrderTrails(query.organisationId());
         List<ComplianceDossier> dossiers = orderTrails.values().stream()
                 .flatMap(trail -> DossierFold.fold(trail, reader, today, null).stream()).toList();
-        List<CaseView> cases = caseViews(orderTrails);
+        List<CaseView> cases = new ArrayList<>(caseViews(orderTrails));
+        // ongoing development: the cases serving no order count in the cadence and progression too, whole
+        for (CaseView without : CaseFold.withoutAnOrder(trails, reader, query.organisationId())) {
+            cases.removeIf(view -> view.caseId().equals(without.caseId()));
+            cases.add(without);
+        }
         List<RequirementAlert> overdue = new ArrayList<>();
         List<RequirementAlert> dueSoon = new ArrayList<>();
         List<CaseTeam> teams = new ArrayList<>();
