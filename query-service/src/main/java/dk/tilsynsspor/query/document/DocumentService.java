@@ -56,8 +56,7 @@ public class DocumentService {
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(attached.mediaType()))
                 .contentLength(opened.bytes().length)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(attached.fileName(), StandardCharsets.UTF_8).build().toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION, disposition(attached.fileName()))
                 .header("Digest", "sha-256=" + Base64.getEncoder().encodeToString(digest))
                 .header("X-Document-Sha256", hex)
                 .header("X-Document-Withdrawn", Boolean.toString(document.withdrawn()))
@@ -77,6 +76,14 @@ public class DocumentService {
         String expected = document.attached().sha256();
         return new FileCheck(documentId, expected, fileSha, fileSha.equals(expected),
                 files.check(documentId, document.attached().caseId(), expected));
+    }
+
+    /** An attachment named as uploaded: plain for an ASCII name, RFC 5987 (filename*) for any other. */
+    private static String disposition(String fileName) {
+        boolean ascii = fileName.chars().allMatch(c -> c >= 0x20 && c < 0x7f && c != '"' && c != '\\');
+        ContentDisposition.Builder attachment = ContentDisposition.attachment();
+        return (ascii ? attachment.filename(fileName) : attachment.filename(fileName, StandardCharsets.UTF_8))
+                .build().toString();
     }
 
     private static DocumentUnavailableException unavailable(Outcome outcome, UUID documentId) {

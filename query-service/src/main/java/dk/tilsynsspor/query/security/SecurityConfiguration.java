@@ -31,8 +31,8 @@ public class SecurityConfiguration {
     /** The web pages (server-rendered, in Danish) and what they need; everything else is the API. */
     public static final String[] PAGES = {"/", "/login", "/logout", "/paabud", "/paabud/**", "/overblik",
             "/notifikationer", "/notifikationer/**",
-            "/sager", "/sager/**", "/arbejdsliste", "/oauth2/authorization/**", "/login/oauth2/code/**",
-            "/webjars/**", "/css/**", "/favicon.ico"};
+            "/sager", "/sager/**", "/dokumenter/**", "/arbejdsliste", "/oauth2/authorization/**",
+            "/login/oauth2/code/**", "/webjars/**", "/css/**", "/favicon.ico"};
 
     /**
      * The pages sign in through the organisation's OpenID Connect provider where one is configured
