@@ -29,38 +29,45 @@ public class DocumentFiles {
         this.keys = keys;
     }
 
-    /** A kept file as read: its bytes, or why there are none to give. */
-    public record Opened(byte[] bytes, Outcome unavailable) {
-    }
-
-    /** The plain bytes of the document; {@code unavailable} says MISSING, ERASED or ALTERED (a broken seal). */
-    public Opened open(UUID documentId, UUID caseId) {
-        List<byte[]> stored = jdbc.query("SELECT content FROM events.evidence_document WHERE document_id = ?",
-                (rs, row) -> rs.getBytes("content"), documentId);
-        if (caseId == null) {
-            return stored.isEmpty() ? new Opened(null, Outcome.MISSING) : new Opened(stored.get(0), null);
+    /** A kept file as read and checked: its bytes when they are still the event's, and the check. */
+    public record Kept(byte[] bytes, DocumentCheck check) {
+        public boolean intact() {
+            return check.outcome() == Outcome.INTACT;
         }
-        Optional<byte[]> key = keys.keyOf(caseId);
-        if (key.isEmpty()) {
-            return new Opened(null, Outcome.ERASED); // shredded with the case's key: the file went with it
-        }
-        if (stored.isEmpty()) {
-            return new Opened(null, Outcome.MISSING);
-        }
-        return SealedBytes.open(key.get(), SealedBytes.context(caseId, documentId), stored.get(0))
-                .map(bytes -> new Opened(bytes, null))
-                .orElseGet(() -> new Opened(null, Outcome.ALTERED));
     }
 
     /** The kept file checked against the hash its event carries. */
     public DocumentCheck check(UUID documentId, UUID caseId, String expectedSha256) {
-        Opened opened = open(documentId, caseId);
-        if (opened.unavailable() != null) {
-            return new DocumentCheck(documentId, expectedSha256, null, opened.unavailable());
+        return read(documentId, caseId, expectedSha256).check();
+    }
+
+    /**
+     * The kept file, opened with the case's key where sealed, and checked against the hash its event carries: MISSING
+     * (no bytes), ERASED (the case's key is gone), ALTERED (a broken seal or another hash), or INTACT with its bytes.
+     */
+    public Kept read(UUID documentId, UUID caseId, String expectedSha256) {
+        List<byte[]> stored = jdbc.query("SELECT content FROM events.evidence_document WHERE document_id = ?",
+                (rs, row) -> rs.getBytes("content"), documentId);
+        Optional<byte[]> key = caseId == null ? Optional.empty() : keys.keyOf(caseId);
+        if (caseId != null && key.isEmpty()) {
+            return unavailable(documentId, expectedSha256, Outcome.ERASED); // shredded with the case's key
         }
-        String actual = sha256(opened.bytes());
-        return new DocumentCheck(documentId, expectedSha256, actual,
-                actual.equals(expectedSha256) ? Outcome.INTACT : Outcome.ALTERED);
+        if (stored.isEmpty()) {
+            return unavailable(documentId, expectedSha256, Outcome.MISSING);
+        }
+        Optional<byte[]> plain = caseId == null ? Optional.of(stored.get(0))
+                : SealedBytes.open(key.get(), SealedBytes.context(caseId, documentId), stored.get(0));
+        if (plain.isEmpty()) {
+            return unavailable(documentId, expectedSha256, Outcome.ALTERED);
+        }
+        String actual = sha256(plain.get());
+        boolean same = actual.equals(expectedSha256);
+        return new Kept(same ? plain.get() : null, new DocumentCheck(documentId, expectedSha256, actual,
+                same ? Outcome.INTACT : Outcome.ALTERED));
+    }
+
+    private static Kept unavailable(UUID documentId, String expectedSha256, Outcome outcome) {
+        return new Kept(null, new DocumentCheck(documentId, expectedSha256, null, outcome));
     }
 
     /** The sha256 of {@code bytes} as the events carry it: lower-case hex. */

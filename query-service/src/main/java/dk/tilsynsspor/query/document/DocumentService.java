@@ -3,7 +3,7 @@ package dk.tilsynsspor.query.document;
 import dk.tilsynsspor.core.order.EvidenceDocumentAttached;
 import dk.tilsynsspor.core.order.query.DocumentCheck;
 import dk.tilsynsspor.core.order.query.DocumentCheck.Outcome;
-import dk.tilsynsspor.query.document.DocumentFiles.Opened;
+import dk.tilsynsspor.query.document.DocumentFiles.Kept;
 import dk.tilsynsspor.query.document.DocumentReads.KnownDocument;
 import dk.tilsynsspor.query.web.DocumentUnavailableException;
 import dk.tilsynsspor.query.web.InvalidParameterException;
@@ -44,23 +44,19 @@ public class DocumentService {
     public ResponseEntity<byte[]> download(UUID documentId) {
         KnownDocument document = documents.find(documentId);
         EvidenceDocumentAttached attached = document.attached();
-        Opened opened = files.open(documentId, attached.caseId());
-        if (opened.unavailable() != null) {
-            throw unavailable(opened.unavailable(), documentId);
+        Kept kept = files.read(documentId, attached.caseId(), attached.sha256());
+        if (!kept.intact()) {
+            throw unavailable(kept.check().outcome(), documentId);
         }
-        byte[] digest = DocumentFiles.sha256().digest(opened.bytes());
-        String hex = HexFormat.of().formatHex(digest);
-        if (!hex.equals(attached.sha256())) {
-            throw unavailable(Outcome.ALTERED, documentId);
-        }
+        String hex = kept.check().actualSha256();
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(attached.mediaType()))
-                .contentLength(opened.bytes().length)
+                .contentLength(kept.bytes().length)
                 .header(HttpHeaders.CONTENT_DISPOSITION, disposition(attached.fileName()))
-                .header("Digest", "sha-256=" + Base64.getEncoder().encodeToString(digest))
+                .header("Digest", "sha-256=" + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(hex)))
                 .header("X-Document-Sha256", hex)
                 .header("X-Document-Withdrawn", Boolean.toString(document.withdrawn()))
-                .body(opened.bytes());
+                .body(kept.bytes());
     }
 
     public FileCheck check(UUID documentId, MultipartFile file) throws IOException {
