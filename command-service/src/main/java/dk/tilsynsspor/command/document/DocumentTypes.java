@@ -8,7 +8,7 @@ import org.apache.tika.mime.MediaType;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -17,16 +17,16 @@ import java.util.Optional;
  */
 final class DocumentTypes {
 
-    /** Accepted media types, with the Danish name the problems use. */
-    static final Map<String, String> ACCEPTED = Map.of(
-            "application/pdf", "PDF",
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "Word (DOCX)",
-            "application/vnd.oasis.opendocument.text", "OpenDocument-tekst (ODT)",
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "Excel (XLSX)",
-            "application/vnd.oasis.opendocument.spreadsheet", "OpenDocument-regneark (ODS)",
-            "image/png", "PNG",
-            "image/jpeg", "JPEG",
-            "text/plain", "tekst");
+    /** The accepted media types: PDF, DOCX, ODT, XLSX, ODS, PNG, JPEG and plain text. */
+    static final Set<String> ACCEPTED = Set.of(
+            "application/pdf",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "application/vnd.oasis.opendocument.text",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "application/vnd.oasis.opendocument.spreadsheet",
+            "image/png",
+            "image/jpeg",
+            "text/plain");
 
     private static final Detector DETECTOR = TikaConfig.getDefaultConfig().getDetector();
 
@@ -44,6 +44,6 @@ final class DocumentTypes {
 
     /** The accepted type, or empty if files of this type are not accepted as evidence. */
     static Optional<String> accepted(String mediaType) {
-        return ACCEPTED.containsKey(mediaType) ? Optional.of(mediaType) : Optional.empty();
+        return ACCEPTED.contains(mediaType) ? Optional.of(mediaType) : Optional.empty();
     }
 }

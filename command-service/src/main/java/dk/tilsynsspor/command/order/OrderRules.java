@@ -21,7 +21,6 @@ import dk.tilsynsspor.core.order.Evidence;
 import dk.tilsynsspor.core.order.EvidenceKind;
 
 import java.time.LocalDate;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -261,9 +260,5 @@ final class OrderRules {
 
     private static boolean isBlank(String value) {
         return value == null || value.isBlank();
-    }
-
-    private static boolean isEmpty(Collection<?> values) {
-        return values == null || values.isEmpty();
     }
 }

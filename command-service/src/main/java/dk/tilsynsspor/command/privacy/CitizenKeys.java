@@ -1,10 +1,12 @@
 package dk.tilsynsspor.command.privacy;
 
+import dk.tilsynsspor.command.rules.RuleViolation;
 import dk.tilsynsspor.core.privacy.SealedText;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -41,16 +43,16 @@ public class CitizenKeys {
      * The case's key if it has one (every case has from its opening, whose citizen reference is sealed): empty for
      * an unknown case, and a broken rule for a forgotten citizen. Makes no key.
      */
-    public java.util.Optional<byte[]> existingKeyFor(UUID caseId) {
+    public Optional<byte[]> existingKeyFor(UUID caseId) {
         List<byte[]> keys = stored(caseId);
         if (keys.isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         if (keys.get(0) == null) {
-            throw dk.tilsynsspor.command.rules.RuleViolation.conflict("case-forgotten", "The citizen of case "
+            throw RuleViolation.conflict("case-forgotten", "The citizen of case "
                     + caseId + " is forgotten: the case accepts no more changes.");
         }
-        return java.util.Optional.of(keys.get(0));
+        return Optional.of(keys.get(0));
     }
 
     /** Destroys the case's key for good, leaving a tombstone, and the case's documents sealed with it. */

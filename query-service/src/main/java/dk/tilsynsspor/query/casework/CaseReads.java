@@ -83,9 +83,9 @@ public class CaseReads {
         return jdbc.query("""
                 SELECT order_id, reference FROM query.order_summary
                  WHERE organisation_id = ? AND status NOT IN ('CLOSED', 'LAPSED', 'NOTICE') ORDER BY imposed_at""",
-                (rs, row) -> new LinkableOrder(rs.getObject("order_id", UUID.class), rs.getString("reference"),
-                        null), organisationId).stream()
-                .map(order -> new LinkableOrder(order.orderId(), order.reference(), titlesOf(order.orderId(), null)))
+                (rs, row) -> Map.entry(rs.getObject("order_id", UUID.class), rs.getString("reference")),
+                organisationId).stream()
+                .map(order -> new LinkableOrder(order.getKey(), order.getValue(), titlesOf(order.getKey(), null)))
                 .toList();
     }
 

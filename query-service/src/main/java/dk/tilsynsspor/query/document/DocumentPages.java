@@ -20,6 +20,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.io.IOException;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -107,11 +108,12 @@ class DocumentPages {
         FormInput input = new FormInput(form);
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("title", input.text("title"));
-        fields.put("effectiveOn", input.date("effectiveOn") == null ? null : input.date("effectiveOn").toString());
+        LocalDate effectiveOn = input.date("effectiveOn"); // a date that cannot be read is marked by FormInput
+        fields.put("effectiveOn", effectiveOn == null ? null : effectiveOn.toString());
         if (input.text("title") == null) {
             input.error("title", "Skriv dokumentets titel.");
         }
-        if (input.date("effectiveOn") == null) {
+        if (input.text("effectiveOn") == null) {
             input.error("effectiveOn", "Vælg den dato, dokumentet gælder fra.");
         }
         if (extraField != null) {

@@ -143,7 +143,7 @@ final class DossierPdf {
         document.add(line("Frist", formats.date(requirement.deadline()) + " ("
                 + formats.daysLeft(requirement.daysLeft()) + ")"));
         document.add(line("Status", label("RequirementStatus", requirement.status())));
-        document.add(line("Verificering kræver", requirement.requiredEvidence().stream().sorted()
+        document.add(line("Verificering kræver", requirement.requiredEvidence().stream()
                 .map(kind -> label("EvidenceKind", kind)).collect(java.util.stream.Collectors.joining(", "))));
         for (var amendment : requirement.amendments()) {
             document.add(bullet("Ændret efter klage " + formats.time(amendment.amendedAt()) + ": \""
