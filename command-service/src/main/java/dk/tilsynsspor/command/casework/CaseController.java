@@ -1,5 +1,6 @@
 package dk.tilsynsspor.command.casework;
 
+import dk.tilsynsspor.command.idempotency.NewIds;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -63,7 +64,7 @@ class CaseController {
     @ApiResponse(responseCode = "201", description = "Opened: the case id; Location is the case view.")
     @PostMapping
     ResponseEntity<Accepted> open(@Valid @RequestBody OpenCaseRequest request) {
-        UUID caseId = Objects.requireNonNullElseGet(request.id(), UUID::randomUUID);
+        UUID caseId = Objects.requireNonNullElseGet(request.id(), NewIds::next);
         commands.send(new OpenCitizenCase(caseId, request.organisationId(), request.citizenRef(), request.orderId(),
                 request.requirementIds()), "case", caseId);
         return created(caseId, caseId);
@@ -122,7 +123,7 @@ class CaseController {
     @ApiResponse(responseCode = "201", description = "Chosen: the theme id; Location is the case view.")
     @PostMapping("/{caseId}/development-themes")
     ResponseEntity<Accepted> chooseTheme(@PathVariable UUID caseId, @Valid @RequestBody ThemeRequest request) {
-        UUID themeId = Objects.requireNonNullElseGet(request.id(), UUID::randomUUID);
+        UUID themeId = Objects.requireNonNullElseGet(request.id(), NewIds::next);
         commands.send(new ChooseDevelopmentTheme(caseId, themeId, request.professionalId(), request.theme(),
                 request.requirementId()), "case", caseId);
         return created(caseId, themeId);
@@ -134,7 +135,7 @@ class CaseController {
     @ApiResponse(responseCode = "201", description = "Recorded: the session id; Location is the case view.")
     @PostMapping("/{caseId}/sessions")
     ResponseEntity<Accepted> holdSession(@PathVariable UUID caseId, @Valid @RequestBody SessionRequest request) {
-        UUID sessionId = Objects.requireNonNullElseGet(request.id(), UUID::randomUUID);
+        UUID sessionId = Objects.requireNonNullElseGet(request.id(), NewIds::next);
         commands.send(new HoldLearningSession(caseId, sessionId, request.heldOn(), request.facilitator(),
                 request.participantIds(), request.requirementIds()), "case", caseId);
         return created(caseId, sessionId);
@@ -147,7 +148,7 @@ class CaseController {
     @PostMapping("/{caseId}/sessions/{sessionId}/insights")
     ResponseEntity<Accepted> recordInsight(@PathVariable UUID caseId, @PathVariable UUID sessionId,
                                            @Valid @RequestBody InsightRequest request) {
-        UUID insightId = Objects.requireNonNullElseGet(request.id(), UUID::randomUUID);
+        UUID insightId = Objects.requireNonNullElseGet(request.id(), NewIds::next);
         commands.send(new RecordSessionInsight(caseId, sessionId, insightId, request.professionalId(),
                 request.requirementId(), request.insight(), request.practiceChange()), "case", caseId);
         return created(caseId, insightId);
@@ -178,7 +179,7 @@ class CaseController {
     @ApiResponse(responseCode = "201", description = "Assessed: the assessment id; Location is the case view.")
     @PostMapping("/{caseId}/progress-assessments")
     ResponseEntity<Accepted> assess(@PathVariable UUID caseId, @Valid @RequestBody ProgressRequest request) {
-        UUID assessmentId = Objects.requireNonNullElseGet(request.id(), UUID::randomUUID);
+        UUID assessmentId = Objects.requireNonNullElseGet(request.id(), NewIds::next);
         commands.send(new AssessCitizenProgress(caseId, assessmentId, request.assessedOn(), request.scores().stream()
                 .map(score -> new DimensionScore(score.dimension(), score.score())).toList(), request.note()),
                 "case", caseId);

@@ -2,6 +2,7 @@ package dk.tilsynsspor.command.casework;
 
 import dk.tilsynsspor.command.access.Access;
 import dk.tilsynsspor.command.eventstore.EventStoreConfiguration;
+import dk.tilsynsspor.command.idempotency.KeyedAggregateRoot;
 import dk.tilsynsspor.command.lookup.OrderDirectory.KnownOrder;
 import dk.tilsynsspor.command.lookup.OrderDirectory;
 import dk.tilsynsspor.command.rules.RuleViolation;
@@ -19,8 +20,10 @@ import dk.tilsynsspor.core.security.Actor;
 import dk.tilsynsspor.core.security.Role;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateMember;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.Collection;
@@ -37,7 +40,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * work on the requirements of the order the case serves.
  */
 @Aggregate(cache = EventStoreConfiguration.AGGREGATE_CACHE)
-class CitizenCase {
+class CitizenCase extends KeyedAggregateRoot {
 
     @AggregateIdentifier
     private UUID caseId;
@@ -60,11 +63,16 @@ class CitizenCase {
     private boolean forgotten;
 
     CitizenCase() {
-        // for Axon: rebuilt from its events
+        super(firstEvent -> null); // for Axon: rebuilt from its events; its commands answer nothing but success
     }
 
+    /** Opens the case (a handler that may create, not a constructor, so that a repeat is recognised). */
     @CommandHandler
-    CitizenCase(OpenCitizenCase command, Actor actor, OrderDirectory orders) {
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(OpenCitizenCase command, Actor actor, OrderDirectory orders) {
+        if (caseId != null) {
+            throw RuleViolation.conflict("case-exists", "There is a case " + caseId + " already.");
+        }
         requireText(command.organisationId(), "case-incomplete", "A case needs an organisation.");
         Access.creates(actor, Role.LEADER, command.organisationId());
         CaseRules.assertOpenable(command, orders);

@@ -1,6 +1,7 @@
 package dk.tilsynsspor.command.contact;
 
 import dk.tilsynsspor.command.access.Access;
+import dk.tilsynsspor.command.idempotency.KeyedAggregateRoot;
 import dk.tilsynsspor.command.rules.RuleViolation;
 import dk.tilsynsspor.core.contact.ContactAddressRegistered;
 import dk.tilsynsspor.core.contact.Party;
@@ -25,7 +26,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * is an event, so who set which address when is in the store.
  */
 @Aggregate
-class PartyContact {
+class PartyContact extends KeyedAggregateRoot {
 
     /** RFC 5321 caps an address at 254 characters; the rest is the shape of an ordinary address. */
     static final int MAX_LENGTH = 254;
@@ -36,7 +37,8 @@ class PartyContact {
     private String email;
 
     PartyContact() {
-        // for Axon
+        // for Axon; a repeat of a keyed registration (after a later one changed the address) changes nothing back
+        super(firstEvent -> null);
     }
 
     @CommandHandler

@@ -1,5 +1,6 @@
 package dk.tilsynsspor.command.document;
 
+import dk.tilsynsspor.command.idempotency.NewIds;
 import dk.tilsynsspor.command.document.EvidenceFiles.Upload;
 import dk.tilsynsspor.command.lookup.DocumentDirectory;
 import dk.tilsynsspor.command.lookup.DocumentDirectory.AttachedDocument;
@@ -82,7 +83,7 @@ class DocumentController {
             @RequestParam("effectiveOn") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveOn)
             throws IOException {
         String fileName = fileName(file);
-        UUID documentId = UUID.randomUUID();
+        UUID documentId = NewIds.next();
         try (Upload upload = files.take(file)) {
             files.keep(documentId, upload);
             sendOrDiscard(documentId, () -> commands.send(new AttachEvidenceDocument(orderId, requirementId,
@@ -107,7 +108,7 @@ class DocumentController {
             @RequestParam("effectiveOn") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate effectiveOn)
             throws IOException {
         String fileName = fileName(file);
-        UUID documentId = UUID.randomUUID();
+        UUID documentId = NewIds.next();
         try (Upload upload = files.take(file)) {
             files.keepSealed(documentId, caseId, upload);
             sendOrDiscard(documentId, () -> commands.send(new AttachCaseDocument(caseId, requirementId, documentId,

@@ -4,6 +4,8 @@ import dk.tilsynsspor.command.privacy.CitizenKeys;
 import dk.tilsynsspor.command.rules.RuleViolation;
 import dk.tilsynsspor.command.web.ResourceNotFoundException;
 import dk.tilsynsspor.core.privacy.SealedBytes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,6 +31,8 @@ import java.util.UUID;
  */
 @Component
 class EvidenceFiles {
+
+    private static final Logger log = LoggerFactory.getLogger(EvidenceFiles.class);
 
     static final DataSize MAX_SIZE = DataSize.ofMegabytes(25);
 
@@ -98,9 +102,16 @@ class EvidenceFiles {
                 keys.existingKeyFor(caseId).orElseThrow(() -> new ResourceNotFoundException("case", caseId))));
     }
 
-    /** Deletes the bytes of a document whose command was refused, so that nothing is kept that no event names. */
+    /**
+     * Deletes the bytes of a document whose command was refused, so that nothing is kept that no event names; never
+     * those an event names (a repeat of an upload that was attached the first time may fail on its own).
+     */
     void discard(UUID documentId) {
-        jdbc.update("DELETE FROM events.evidence_document WHERE document_id = ?", documentId);
+        jdbc.update("""
+                DELETE FROM events.evidence_document
+                 WHERE document_id = ?
+                   AND NOT EXISTS (SELECT 1 FROM command.document_lookup l WHERE l.document_id = ?)""",
+                documentId, documentId);
     }
 
     private void insert(UUID documentId, UUID caseId, Upload upload, byte[] key) {
@@ -119,7 +130,9 @@ class EvidenceFiles {
                 return insert;
             });
             if (rows == 0) {
-                throw RuleViolation.conflict("document-exists", "Document " + documentId + " exists already.");
+                // the id is drawn from the request's Idempotency-Key and the parts' fingerprint: a repeat of an
+                // upload, whose bytes are kept already (a document id never comes from the client)
+                log.debug("Document {} kept already: a repeat of its upload", documentId);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

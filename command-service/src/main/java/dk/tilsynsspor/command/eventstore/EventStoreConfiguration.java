@@ -90,11 +90,14 @@ public class EventStoreConfiguration {
                 : new CheckedAggregateCache(new WeakReferenceCache(), eventStore::getObject);
     }
 
-    /** The actor, role, scope and reason of a command travel on to every event it causes. */
+    /**
+     * The actor, role, scope and reason of a command travel on to every event it causes, and so does its request's
+     * idempotency key, by which the aggregate recognises a repeat (ADR 18).
+     */
     @Bean
     CorrelationDataProvider auditMetadataProvider() {
         return new SimpleCorrelationDataProvider(AuditMetadata.ACTOR_ID, AuditMetadata.ACTOR_ROLE,
-                AuditMetadata.ACTOR_SCOPE, AuditMetadata.REASON);
+                AuditMetadata.ACTOR_SCOPE, AuditMetadata.REASON, AuditMetadata.IDEMPOTENCY_KEY);
     }
 
     static JacksonSerializer jacksonSerializer() {

@@ -2,7 +2,6 @@ package dk.tilsynsspor.command.idempotency;
 
 import dk.tilsynsspor.command.idempotency.IdempotentRequests.Claim;
 import dk.tilsynsspor.command.idempotency.IdempotentRequests.Claimed;
-import dk.tilsynsspor.command.idempotency.IdempotentRequests.InProgress;
 import dk.tilsynsspor.command.idempotency.IdempotentRequests.Mismatch;
 import dk.tilsynsspor.command.idempotency.IdempotentRequests.Replay;
 import dk.tilsynsspor.platform.web.ProblemResponses;
@@ -34,8 +33,10 @@ import java.util.Locale;
 
 /**
  * Honours {@code Idempotency-Key} on commands: the same key and body again returns the first (successful) answer and
- * runs nothing; the same key with another body is refused (422). A failed request releases its key, so it may be
- * sent again. Keys are per actor.
+ * applies nothing; the same key with another body is refused (422). A failed request releases its key, so it may be
+ * sent again. Keys are per actor. The key also goes with the request ({@link RequestKey}): its ids are drawn from it and
+ * its command carries it, so that the aggregate recognises a repeat whose first answer was never stored here, e.g.
+ * because the instance that applied it died before answering (ADR 18).
  */
 @Component
 class IdempotencyFilter extends OncePerRequestFilter {
@@ -95,22 +96,20 @@ class IdempotencyFilter extends OncePerRequestFilter {
             problem(request, response, HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused",
                     "Idempotency key reused",
                     "This " + HEADER + " was used before for a different request; use a new key.");
-        } else if (claim instanceof InProgress) {
-            problem(request, response, HttpStatus.CONFLICT, "request-in-progress", "Request in progress",
-                    "A request with this " + HEADER + " is still being processed; ask again shortly.");
         } else if (claim instanceof Claimed) {
-            runOnce(forwarded, response, chain, actor, key);
+            forwarded.setAttribute(RequestKey.ATTRIBUTE, new RequestKey(actor, key, hash));
+            runOnce(forwarded, response, chain, actor, key, hash);
         }
     }
 
     private void runOnce(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String actor,
-                         String key) throws ServletException, IOException {
+                         String key, String hash) throws ServletException, IOException {
         ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
         boolean completed = false;
         try {
             chain.doFilter(request, recorded);
             if (HttpStatus.valueOf(recorded.getStatus()).is2xxSuccessful()) {
-                requests.complete(actor, key, recorded.getStatus(), recorded.getHeader(HttpHeaders.LOCATION),
+                requests.complete(actor, key, hash, recorded.getStatus(), recorded.getHeader(HttpHeaders.LOCATION),
                         new String(recorded.getContentAsByteArray(), StandardCharsets.UTF_8));
                 completed = true;
             }

@@ -1,5 +1,6 @@
 package dk.tilsynsspor.command.order;
 
+import dk.tilsynsspor.command.idempotency.NewIds;
 import dk.tilsynsspor.command.input.ActorId;
 import dk.tilsynsspor.command.input.PlausibleDate;
 import dk.tilsynsspor.core.order.QualityTheme;
@@ -46,7 +47,7 @@ record ImposeOrderRequest(
             @Size(max = 3) List<@NotNull EvidenceKind> requiredEvidence) {
 
         Requirement toRequirement() {
-            return new Requirement(Objects.requireNonNullElseGet(id, UUID::randomUUID), title, requiredChange,
+            return new Requirement(Objects.requireNonNullElseGet(id, NewIds::next), title, requiredChange,
                     qualityTheme, deadline, requiredEvidence == null || requiredEvidence.isEmpty() ? null
                     : requiredEvidence.stream().distinct().sorted().toList());
         }

@@ -1,5 +1,6 @@
 package dk.tilsynsspor.command.order;
 
+import dk.tilsynsspor.command.idempotency.NewIds;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -75,7 +76,7 @@ class OrderController {
     @ApiResponse(responseCode = "201", description = "Imposed: the order id and its requirements ids; Location is the dossier.")
     @PostMapping
     ResponseEntity<OrderImposedResponse> impose(@Valid @RequestBody ImposeOrderRequest request) {
-        UUID orderId = Objects.requireNonNullElseGet(request.id(), UUID::randomUUID);
+        UUID orderId = Objects.requireNonNullElseGet(request.id(), NewIds::next);
         List<Requirement> requirements = request.domainRequirements();
         commands.send(new ImposeSupervisoryOrder(orderId, request.authorityId(), request.organisationId(),
                 request.reference(), request.legalBasis(), request.issuedOn(), request.summary(), requirements,
@@ -92,7 +93,7 @@ class OrderController {
     @ApiResponse(responseCode = "201", description = "Notice given: the order id and the draft requirements' ids; Location is the dossier.")
     @PostMapping("/notices")
     ResponseEntity<OrderImposedResponse> giveNotice(@Valid @RequestBody ImposeOrderRequest request) {
-        UUID orderId = Objects.requireNonNullElseGet(request.id(), UUID::randomUUID);
+        UUID orderId = Objects.requireNonNullElseGet(request.id(), NewIds::next);
         List<Requirement> requirements = request.domainRequirements();
         commands.send(new GiveNoticeOfOrder(orderId, request.authorityId(), request.organisationId(),
                 request.reference(), request.legalBasis(), request.issuedOn(), request.summary(), requirements,
@@ -232,7 +233,7 @@ class OrderController {
     @ApiResponse(responseCode = "201", description = "Published: the publication id; Location is the dossier.")
     @PostMapping("/{orderId}/publications")
     ResponseEntity<Accepted> publish(@PathVariable UUID orderId, @Valid @RequestBody PublicationRequest request) {
-        UUID publicationId = UUID.randomUUID();
+        UUID publicationId = NewIds.next();
         commands.send(new PublishOrder(orderId, publicationId, request.place(), request.url()), "order", orderId);
         return ResponseEntity.created(locations.dossier(orderId)).body(Accepted.of(publicationId));
     }
@@ -255,7 +256,7 @@ class OrderController {
     @ApiResponse(responseCode = "201", description = "Registered: the appeal id; Location is the dossier.")
     @PostMapping("/{orderId}/appeals")
     ResponseEntity<Accepted> registerAppeal(@PathVariable UUID orderId, @Valid @RequestBody AppealRequest request) {
-        UUID appealId = UUID.randomUUID();
+        UUID appealId = NewIds.next();
         commands.send(new RegisterAppeal(orderId, appealId, request.lodgedOn(), request.requirementIds()), "order",
                 orderId);
         return ResponseEntity.created(locations.dossier(orderId)).body(Accepted.of(appealId));

@@ -1,5 +1,6 @@
 package dk.tilsynsspor.command.order;
 
+import dk.tilsynsspor.command.idempotency.NewIds;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -77,7 +78,7 @@ class RequirementController {
     @PostMapping("/measurements")
     ResponseEntity<Accepted> measure(@PathVariable UUID orderId, @PathVariable UUID requirementId,
                                      @Valid @RequestBody MeasurementRequest request) {
-        UUID measurementId = Objects.requireNonNullElseGet(request.id(), UUID::randomUUID);
+        UUID measurementId = Objects.requireNonNullElseGet(request.id(), NewIds::next);
         commands.send(new RecordQualityMeasurement(orderId, requirementId, measurementId, request.value(),
                 request.measuredOn(), request.source()), "order", orderId);
         return ResponseEntity.created(locations.dossier(orderId)).body(Accepted.of(measurementId));

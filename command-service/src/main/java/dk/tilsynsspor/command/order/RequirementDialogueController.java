@@ -1,5 +1,6 @@
 package dk.tilsynsspor.command.order;
 
+import dk.tilsynsspor.command.idempotency.NewIds;
 import dk.tilsynsspor.command.order.OrderRequests.CommentRequest;
 import dk.tilsynsspor.command.order.OrderRequests.ExtensionRequest;
 import dk.tilsynsspor.command.order.OrderRequests.ReasonRequest;
@@ -45,7 +46,7 @@ class RequirementDialogueController {
     @PostMapping("/comments")
     ResponseEntity<Accepted> comment(@PathVariable UUID orderId, @PathVariable UUID requirementId,
                                      @Valid @RequestBody CommentRequest request) {
-        UUID commentId = UUID.randomUUID();
+        UUID commentId = NewIds.next();
         commands.send(new CommentOnRequirement(orderId, requirementId, commentId, request.text()), "order",
                 orderId);
         return ResponseEntity.created(locations.dossier(orderId)).body(Accepted.of(commentId));
@@ -70,7 +71,7 @@ class RequirementDialogueController {
     @PostMapping("/extension-requests")
     ResponseEntity<Accepted> requestExtension(@PathVariable UUID orderId, @PathVariable UUID requirementId,
                                               @Valid @RequestBody ExtensionRequest request) {
-        UUID requestId = UUID.randomUUID();
+        UUID requestId = NewIds.next();
         commands.send(new RequestDeadlineExtension(orderId, requirementId, requestId, request.proposedDeadline(),
                 request.reason()), "order", orderId);
         return ResponseEntity.created(locations.dossier(orderId)).body(Accepted.of(requestId));

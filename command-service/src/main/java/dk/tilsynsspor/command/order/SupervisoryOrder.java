@@ -3,9 +3,12 @@ package dk.tilsynsspor.command.order;
 import dk.tilsynsspor.command.deadline.DanishCalendar;
 import dk.tilsynsspor.command.access.Access;
 import dk.tilsynsspor.command.eventstore.EventStoreConfiguration;
+import dk.tilsynsspor.command.idempotency.KeyedAggregateRoot;
 import dk.tilsynsspor.command.rules.RuleViolation;
 import dk.tilsynsspor.core.order.AcceptCompliance;
 import dk.tilsynsspor.core.order.AcknowledgeSupervisoryOrder;
+import dk.tilsynsspor.core.order.ActionPlanSubmitted;
+import dk.tilsynsspor.core.order.AppealRegistered;
 import dk.tilsynsspor.core.order.CloseSupervisoryOrder;
 import dk.tilsynsspor.core.order.ComplianceAccepted;
 import dk.tilsynsspor.core.order.ComplianceRejected;
@@ -59,7 +62,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * up until the authority accepts and closes it. Rules that need no state are in {@link OrderRules}.
  */
 @Aggregate(cache = EventStoreConfiguration.AGGREGATE_CACHE)
-class SupervisoryOrder {
+class SupervisoryOrder extends KeyedAggregateRoot {
 
     @AggregateIdentifier
     private UUID orderId;
@@ -76,14 +79,34 @@ class SupervisoryOrder {
     @AggregateMember
     private final OrderAppeals appeals = new OrderAppeals(this);
     private LocalDate issuedOn;
-
     SupervisoryOrder() {
-        // for Axon: rebuilt from its events
+        super(SupervisoryOrder::answerOf); // for Axon: rebuilt from its events
     }
 
-    /** Partshøring: the order's aggregate starts as a notice, its trail with it. */
+    /** What a command answered, from the first event it applied: repeats of a keyed command get the same. */
+    private static Object answerOf(Object firstEvent) {
+        if (firstEvent instanceof ActionPlanSubmitted submitted) {
+            return submitted.version();
+        } else if (firstEvent instanceof NoticeResponded responded) {
+            return responded.version();
+        } else if (firstEvent instanceof AppealRegistered appeal) {
+            return appeal.appealId();
+        } else if (firstEvent instanceof SupervisoryOrderClosed closed) {
+            return closed.outcomeOrDerived();
+        }
+        return null;
+    }
+
+    /**
+     * Partshøring: the order's aggregate starts as a notice, its trail with it. (A handler that may create, not a
+     * constructor, so that a repeat of it is recognised by the notice it gave.)
+     */
     @CommandHandler
-    SupervisoryOrder(GiveNoticeOfOrder command, Actor actor) {
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(GiveNoticeOfOrder command, Actor actor) {
+        if (orderId != null) {
+            throw RuleViolation.conflict("order-exists", "There is an order " + orderId + " already.");
+        }
         OrderRules.assertWellFormed(new ImposeSupervisoryOrder(command.orderId(), command.authorityId(),
                 command.organisationId(), command.reference(), command.legalBasis(), command.issuedOn(),
                 command.summary(), command.requirements(), null));

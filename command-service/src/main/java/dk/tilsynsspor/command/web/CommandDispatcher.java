@@ -1,6 +1,7 @@
 package dk.tilsynsspor.command.web;
 
 import dk.tilsynsspor.command.access.Access;
+import dk.tilsynsspor.command.idempotency.RequestKey;
 import dk.tilsynsspor.command.rules.RuleBroken;
 import dk.tilsynsspor.command.rules.RuleViolationInterceptor;
 import dk.tilsynsspor.core.audit.AuditMetadata;
@@ -13,6 +14,7 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -44,8 +46,9 @@ public class CommandDispatcher {
      * Sends and waits. {@code target} names what the command is addressed to, for the 404 when it does not exist.
      */
     public <R> R send(Object command, String targetKind, UUID targetId) {
+        Map<String, Object> metaData = metaData();
         try {
-            return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData()));
+            return sendAndWait(command, metaData);
         } catch (AggregateNotFoundException e) {
             throw new ResourceNotFoundException(targetKind, targetId);
         } catch (CommandExecutionException e) {
@@ -53,6 +56,22 @@ public class CommandDispatcher {
                 throw new ResourceNotFoundException(targetKind, targetId); // answered exactly as an unknown id
             }
             throw e;
+        }
+    }
+
+    /**
+     * A keyed command that creates an aggregate and lost a race to create it, perhaps to its own first attempt on
+     * another instance, is sent once more: the aggregate now exists and answers a repeat of its key as the first time,
+     * and refuses anything else as existing already.
+     */
+    private <R> R sendAndWait(Object command, Map<String, Object> metaData) {
+        try {
+            return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+        } catch (AggregateStreamCreationException lostCreation) {
+            if (!metaData.containsKey(AuditMetadata.IDEMPOTENCY_KEY)) {
+                throw lostCreation;
+            }
+            return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
         }
     }
 
@@ -71,6 +90,7 @@ public class CommandDispatcher {
         if (reason != null && !reason.isBlank()) {
             metaData.put(AuditMetadata.REASON, reason.strip());
         }
+        RequestKey.current().ifPresent(key -> metaData.put(AuditMetadata.IDEMPOTENCY_KEY, key.value()));
         return MetaData.from(metaData);
     }
 

@@ -2,12 +2,18 @@ package dk.tilsynsspor.command.web;
 
 import dk.tilsynsspor.command.rules.RuleViolation;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandBusSpanFactory;
+import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
+import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
 import org.axonframework.common.AxonNonTransientException;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -18,8 +24,26 @@ import java.util.concurrent.ScheduledExecutorService;
 class CommandGatewayConfiguration {
 
     /**
-     * A command that lost a race for the same aggregate (another instance appended the same sequence number first)
-     * is tried again on the new state; a broken rule, a duplicate id or a missing aggregate is never retried.
+     * The bus this instance's command handlers are on (Axon's own, as its auto-configuration makes it, but running a
+     * command that lost a race again: {@link RaceRetryingCommandBus}). With Axon Server it is the local segment that
+     * Axon Server's commands for this instance arrive on.
+     */
+    @Bean
+    @Qualifier("localSegment")
+    SimpleCommandBus commandBus(TransactionManager transactionManager, org.axonframework.config.Configuration axon,
+                                DuplicateCommandHandlerResolver duplicates) {
+        SimpleCommandBus bus = new RaceRetryingCommandBus(SimpleCommandBus.builder()
+                .transactionManager(transactionManager)
+                .duplicateCommandHandlerResolver(duplicates)
+                .spanFactory(axon.getComponent(CommandBusSpanFactory.class))
+                .messageMonitor(axon.messageMonitor(CommandBus.class, "commandBus")));
+        bus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(axon.correlationDataProviders()));
+        return bus;
+    }
+
+    /**
+     * A command that still lost a race for its aggregate after the bus's own attempts is sent again a few times; a
+     * broken rule, a duplicate id or a missing aggregate is never retried.
      */
     @Bean
     CommandGateway commandGateway(CommandBus commandBus) {

@@ -247,6 +247,10 @@ class CommandSideIT {
     }
 
     static List<String> eventTypes(EndToEnd.Stack stack, String aggregateId) throws SQLException {
+        return stack.eventTypes(aggregateId);
+    }
+
+    static List<String> eventTypesInPostgres(EndToEnd.Stack stack, String aggregateId) throws SQLException {
         List<String> types = new ArrayList<>();
         query(stack, "SELECT payloadtype FROM events.domain_event_entry WHERE aggregateidentifier = '"
                 + UUID.fromString(aggregateId) + "' ORDER BY sequencenumber", rows -> {

@@ -1,11 +1,20 @@
 package dk.tilsynsspor.query.it;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,6 +24,7 @@ import java.util.Map;
 public class EndToEnd implements BeforeAllCallback, ParameterResolver {
 
     static final String PASSWORD = "it-secret";
+    private static final ObjectMapper JSON = new ObjectMapper();
     /** Where the services send e-mail: nothing listens there unless a test starts an SMTP server on it. */
     static final int MAIL_PORT = ServiceProcess.freePort();
 
@@ -22,6 +32,8 @@ public class EndToEnd implements BeforeAllCallback, ParameterResolver {
     public static final class Stack implements ExtensionContext.Store.CloseableResource {
 
         public final TestDatabase database = TestDatabase.create();
+        /** The Axon Server the run was given ({@link AxonServer}), or null: events in PostgreSQL. */
+        public final AxonServer axonServer = AxonServer.fromSystemProperties();
         public final ServiceProcess commandService;
         public final ServiceProcess queryService;
         public final Api commands;
@@ -43,6 +55,10 @@ public class EndToEnd implements BeforeAllCallback, ParameterResolver {
             environment.putAll(Map.of("SPRING_MAIL_HOST", "127.0.0.1", "SPRING_MAIL_PORT", String.valueOf(MAIL_PORT),
                     "TILSYNSSPOR_MAIL_INTERVAL", "PT1S", "TILSYNSSPOR_MAIL_INITIAL_DELAY", "PT1S",
                     "TILSYNSSPOR_MAIL_FIRST_RETRY", "PT1S"));
+            if (axonServer != null) {
+                environment.put("SPRING_PROFILES_ACTIVE", "axonserver");
+                environment.put("AXONSERVER_SERVERS", axonServer.grpcAddress());
+            }
             if (tokens != null) {
                 environment.put("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_PUBLIC_KEY_LOCATION",
                         "file:" + tokens.publicKey().toAbsolutePath());
@@ -63,9 +79,56 @@ public class EndToEnd implements BeforeAllCallback, ParameterResolver {
             return new ServiceProcess("command-service-2", ServiceProcess.COMMAND_SERVICE_JAR, environment);
         }
 
+        /** One more query-service instance, as a scaled-out deployment runs it (Axon Server routes queries); not started. */
+        public ServiceProcess anotherQueryService() {
+            return new ServiceProcess("query-service-2", ServiceProcess.QUERY_SERVICE_JAR, environment);
+        }
+
         public void start() {
             commandService.start();
             queryService.start();
+        }
+
+        public boolean onAxonServer() {
+            return axonServer != null;
+        }
+
+        /** The stored payloads of an aggregate's events of one type (simple name), in order, from either store. */
+        public List<JsonNode> payloads(String aggregateId, String eventType) {
+            if (axonServer != null) {
+                return axonServer.events(aggregateId).stream()
+                        .filter(event -> event.payloadType().endsWith("." + eventType))
+                        .map(AxonServer.StoredEvent::payload).toList();
+            }
+            List<JsonNode> payloads = new ArrayList<>();
+            try (Connection connection = database.connect();
+                 PreparedStatement statement = connection.prepareStatement("""
+                         SELECT convert_from(payload, 'UTF8') FROM events.domain_event_entry
+                          WHERE aggregateidentifier = ? AND payloadtype LIKE ? ORDER BY sequencenumber""")) {
+                statement.setString(1, aggregateId);
+                statement.setString(2, "%." + eventType);
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        payloads.add(JSON.readTree(rows.getString(1)));
+                    }
+                }
+            } catch (SQLException | IOException e) {
+                throw new IllegalStateException(e);
+            }
+            return payloads;
+        }
+
+        /** The payload types (simple names) of an aggregate's stored events, in order, from whichever store holds them. */
+        public List<String> eventTypes(String aggregateId) {
+            if (axonServer != null) {
+                return axonServer.events(aggregateId).stream().map(AxonServer.StoredEvent::payloadType)
+                        .map(type -> type.substring(type.lastIndexOf('.') + 1)).toList();
+            }
+            try {
+                return CommandSideIT.eventTypesInPostgres(this, aggregateId);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
         }
 
         public void stop() {
@@ -77,6 +140,9 @@ public class EndToEnd implements BeforeAllCallback, ParameterResolver {
         public void close() throws Exception {
             stop();
             database.close();
+            if (axonServer != null) {
+                axonServer.close();
+            }
         }
     }
 

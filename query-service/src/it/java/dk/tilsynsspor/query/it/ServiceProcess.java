@@ -95,6 +95,19 @@ public final class ServiceProcess {
         }
     }
 
+    /** SIGKILL, as a crash or an out-of-memory killer ends it: nothing of it runs on, and wait until it is gone. */
+    public void kill() {
+        if (process == null) {
+            return;
+        }
+        try {
+            process.destroyForcibly().waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process = null;
+    }
+
     /** SIGTERM, as an operator or an orchestrator stops it, and wait until it is gone. */
     public void stop() {
         if (process == null) {

@@ -28,14 +28,13 @@ import java.util.Map;
  * The pages' way to command-service: a form's command goes to the same API an integrating system uses, with the
  * signed-in user's identity relayed ({@link IdentityRelay}), so the same rules, roles and tenants decide. Problems
  * are asked for in Danish. A form carries an {@code Idempotency-Key} made when it was shown, so a double submit or a
- * resubmit after a lost answer records nothing twice; while the first of two identical submits is still running,
- * the second waits for its answer.
+ * resubmit after a lost answer records nothing twice: the second of two identical submits gets the first one's
+ * answer (ADR 18).
  */
 @Component
 public class Commands {
 
     private static final Logger log = LoggerFactory.getLogger(Commands.class);
-    private static final int IN_PROGRESS_RETRIES = 40;
 
     private final RestClient client;
     private final IdentityRelay identity;
@@ -83,21 +82,11 @@ public class Commands {
     }
 
     private Outcome send(HttpMethod method, String path, Object body, String idempotencyKey) {
-        String authorization = identity.authorization();
-        for (int attempt = 0; ; attempt++) {
-            Outcome outcome;
-            try {
-                outcome = once(method, path, body, idempotencyKey, authorization);
-            } catch (ResourceAccessException unreachable) {
-                log.warn("command-service did not answer {} {}: {}", method, path, unreachable.getMessage());
-                return new Outcome.Refused(Refusal.unreachable());
-            }
-            if (outcome instanceof Outcome.Refused refused && "request-in-progress".equals(refused.refusal().code())
-                    && attempt < IN_PROGRESS_RETRIES) {
-                pause(); // the same form sent twice: wait for the first one's answer, then get it replayed
-                continue;
-            }
-            return outcome;
+        try {
+            return once(method, path, body, idempotencyKey, identity.authorization());
+        } catch (ResourceAccessException unreachable) {
+            log.warn("command-service did not answer {} {}: {}", method, path, unreachable.getMessage());
+            return new Outcome.Refused(Refusal.unreachable());
         }
     }
 
@@ -153,14 +142,6 @@ public class Commands {
             errors.add(new Refusal.FieldError(problem.get("field").asText(), title + "."));
         }
         return new Refusal(status, code, title, problem.path("detail").asText(""), errors);
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(250);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** Why command-service refused a command, as the form shows it (Danish title and detail, fields in error). */

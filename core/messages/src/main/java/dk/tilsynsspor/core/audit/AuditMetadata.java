@@ -11,6 +11,11 @@ public final class AuditMetadata {
     /** The authority (inspectors) or organisation (everyone else) the actor acted for. */
     public static final String ACTOR_SCOPE = "actorScope";
     public static final String REASON = "reason";
+    /**
+     * The request's {@code Idempotency-Key}, as a digest of the actor, the key and the request (22 characters): the aggregate that
+     * applied a command recognises a repeat of it from its own events.
+     */
+    public static final String IDEMPOTENCY_KEY = "idempotencyKey";
 
     private AuditMetadata() {
     }

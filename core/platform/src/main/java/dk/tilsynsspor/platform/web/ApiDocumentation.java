@@ -147,7 +147,7 @@ public class ApiDocumentation {
                 + "part of it that does not exist).");
         if (command) {
             errors.put("409", "The command conflicts with the current state (the rule's `type`, e.g. "
-                    + "`already-acknowledged`, `order-closed`; `concurrent-change`; `request-in-progress`).");
+                    + "`already-acknowledged`, `order-closed`; `concurrent-change`).");
             errors.put("413", "Request body larger than allowed (`body-too-large`).");
             errors.put("422", "A rule of the domain is broken (the rule's `type`, e.g. `evidence-missing`, "
                     + "`deadline-before-issue`; `field` names the field where the rule is about one; "

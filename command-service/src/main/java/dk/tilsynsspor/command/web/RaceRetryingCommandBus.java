@@ -1,0 +1,52 @@
+package dk.tilsynsspor.command.web;
+
+import org.axonframework.commandhandling.CommandCallback;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.CommandResultMessage;
+import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.common.ExceptionUtils;
+import org.axonframework.messaging.MessageHandler;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The command bus that runs this instance's command handlers, and runs a command once more on the new state when its
+ * append lost a race: another instance appended the aggregate's next event first (the store refused the sequence
+ * number, which leaves nothing of the loser stored). It does so where the command ran, so the retry happens in both
+ * modes alike: with Axon Server, the instance that sent the command gets no lost race back (Axon Server reports any
+ * transient failure of a remote handler as one kind of error, so it could not tell one from another); with PostgreSQL
+ * alone, before the gateway's own retry. A repeat of a keyed command is then recognised by the aggregate (ADR 18).
+ */
+final class RaceRetryingCommandBus extends SimpleCommandBus {
+
+    private static final Logger log = LoggerFactory.getLogger(RaceRetryingCommandBus.class);
+    static final int ATTEMPTS = 5;
+
+    RaceRetryingCommandBus(Builder builder) {
+        super(builder);
+    }
+
+    @Override
+    protected <C, R> void handle(CommandMessage<C> command, MessageHandler<? super CommandMessage<?>> handler,
+                                 CommandCallback<? super C, ? super R> callback) {
+        for (int attempt = 1; ; attempt++) {
+            AtomicReference<CommandResultMessage<? extends R>> outcome = new AtomicReference<>();
+            super.handle(command, handler, (CommandCallback<C, R>) (message, result) -> outcome.set(result));
+            CommandResultMessage<? extends R> result = outcome.get();
+            if (attempt < ATTEMPTS && result.isExceptional() && lostRace(result.exceptionResult())) {
+                log.debug("{} lost a race for its aggregate (attempt {}); running it again on the new state",
+                        command.getCommandName(), attempt);
+                continue;
+            }
+            callback.onResult(command, result);
+            return;
+        }
+    }
+
+    static boolean lostRace(Throwable failure) {
+        return ExceptionUtils.findException(failure, ConcurrencyException.class).isPresent();
+    }
+}
