@@ -8,6 +8,7 @@ import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.NoCache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
@@ -41,6 +42,12 @@ public class EventStoreConfiguration {
      * Hibernate on the class path, its JDBC engine otherwise. Not for use.
      */
     public static final String AXON_DEFAULTS = "axon-defaults";
+
+    /** The streaming processors' tokens (with Axon Server, the lookups' repair): Flyway's table in schema command. */
+    @Bean
+    TokenSchema tokenSchema() {
+        return TokenSchema.builder().setTokenTable("command.token_entry").build();
+    }
 
     @Bean
     EventSchema eventSchema() {

@@ -4,31 +4,39 @@ import dk.tilsynsspor.command.rules.RuleViolation;
 import dk.tilsynsspor.core.privacy.SealedText;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The keys of the cases' personal data ({@code events.citizen_key}). Used inside the transaction that appends the
- * events, so a key exists exactly when the first event sealed with it is stored, and is gone exactly when the
- * erasure receipt is.
+ * The keys of the cases' personal data ({@code events.citizen_key}). A case's key is made, in a transaction of its
+ * own, when the first event to be sealed with it is serialized for the append: so no event is ever stored sealed with
+ * a key that was not kept, whichever commits first, the database's transaction or Axon Server's append (ADR 19). A
+ * key whose event was refused after all seals nothing. The key is gone exactly when the erasure receipt is stored.
  */
 @Component
 public class CitizenKeys {
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate ownTransaction;
 
-    CitizenKeys(JdbcTemplate jdbc) {
+    CitizenKeys(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** The case's key, made on first use; refused once the citizen is forgotten. */
     public byte[] keyFor(UUID caseId) {
         List<byte[]> keys = stored(caseId);
         if (keys.isEmpty()) {
-            jdbc.update("INSERT INTO events.citizen_key (case_id, key) VALUES (?, ?) ON CONFLICT (case_id) DO NOTHING",
-                    caseId, SealedText.newKey());
+            ownTransaction.executeWithoutResult(status -> jdbc.update(
+                    "INSERT INTO events.citizen_key (case_id, key) VALUES (?, ?) ON CONFLICT (case_id) DO NOTHING",
+                    caseId, SealedText.newKey()));
             keys = stored(caseId);
         }
         byte[] key = keys.get(0);

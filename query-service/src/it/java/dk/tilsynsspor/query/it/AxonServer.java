@@ -133,10 +133,12 @@ final class AxonServer implements AutoCloseable {
             List<StoredEvent> events = new ArrayList<>();
             response.body().filter(line -> line.startsWith("data:")).forEach(line -> {
                 try {
+                    // Axon Server's JsonEvent: the payload is {type, revision, data}, data the stored bytes as text
                     JsonNode event = JSON.readTree(line.substring("data:".length()));
-                    String payload = event.path("payload").asText("");
+                    String payload = event.path("payload").path("data").asText("");
                     events.add(new StoredEvent(event.path("messageIdentifier").asText(),
-                            event.path("aggregateSequenceNumber").asLong(), event.path("payloadType").asText(),
+                            event.path("aggregateSequenceNumber").asLong(),
+                            event.path("payload").path("type").asText(),
                             payload.isEmpty() ? JSON.nullNode() : JSON.readTree(payload), event.path("metaData")));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);

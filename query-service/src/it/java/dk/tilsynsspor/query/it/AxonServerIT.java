@@ -1,0 +1,102 @@
+package dk.tilsynsspor.query.it;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static dk.tilsynsspor.query.it.WorkedExample.expect;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * What only the Axon Server mode has (ADR 10, 18, 19): run with {@code -Dit.axonserver.jar=…}; skipped otherwise.
+ * Two instances of each service share the work; a lookup whose commit was lost after its append is repaired from
+ * Axon Server's stream.
+ */
+@ExtendWith(EndToEnd.class)
+class AxonServerIT {
+
+    @BeforeEach
+    void onAxonServerOnly(EndToEnd.Stack stack) {
+        assumeTrue(stack.onAxonServer(), "needs -Dit.axonserver.jar or -Dit.axonserver.address");
+    }
+
+    @Test
+    void twoInstancesOfEachServiceShareCommandsAndQueries(EndToEnd.Stack stack) {
+        ServiceProcess secondCommands = stack.anotherCommandService();
+        ServiceProcess secondQueries = stack.anotherQueryService();
+        secondCommands.start();
+        secondQueries.start();
+        try {
+            Api otherCommands = new Api(secondCommands.baseUrl(), stack.tokens);
+            Api otherQueries = new Api(secondQueries.baseUrl(), stack.tokens);
+            WorkedExample example = WorkedExample.imposed(otherCommands, "ST-AS-SCALE");
+            expect(200, stack.commands.post("leader", example.order("/acknowledgement"), "{}"));
+            expect(201, otherCommands.post("leader", example.requirement(example.restraintRequirement,
+                    "/action-plans"), Map.of("plannedChanges", "p", "responsibleLeader", "leader",
+                    "milestones", List.of())));
+
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                for (Api queries : List.of(stack.queries, otherQueries)) {
+                    Api.Response dossier = queries.get("inspector", example.order("/dossier"));
+                    assertThat(dossier.status()).isEqualTo(200);
+                    assertThat(dossier.body().hasNonNull("acknowledgedAt")).as("%s", dossier.body()).isTrue();
+                }
+            });
+            assertThat(stack.eventTypes(example.orderId)).containsExactly("SupervisoryOrderImposed",
+                    "SupervisoryOrderAcknowledged", "ActionPlanSubmitted");
+        } finally {
+            secondQueries.stop();
+            secondCommands.stop();
+        }
+    }
+
+    /**
+     * The instance died after Axon Server stored the order and before its database committed the lookup: simulated by
+     * deleting the lookup and the repair's place in the stream. The repair, started again, restores the lookup, so a
+     * case can be opened for the order.
+     */
+    @Test
+    void aLookupLostAfterItsAppendIsRepairedFromTheStream(EndToEnd.Stack stack) throws SQLException {
+        WorkedExample example = WorkedExample.imposed(stack.commands, "ST-AS-REPAIR");
+        await().atMost(Duration.ofSeconds(30)).until(() -> lookupExists(stack, example.orderId));
+
+        stack.commandService.stop();
+        execute(stack, "DELETE FROM command.order_lookup WHERE order_id = '" + UUID.fromString(example.orderId) + "'");
+        execute(stack, "DELETE FROM command.token_entry WHERE processorName = 'command-lookup-repair'");
+        assertThat(lookupExists(stack, example.orderId)).isFalse();
+        stack.commandService.start();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> lookupExists(stack, example.orderId));
+        expect(201, stack.commands.post("leader", "/api/cases", Map.of("organisationId", "kk-handicap",
+                "citizenRef", "borger-repair", "orderId", example.orderId,
+                "requirementIds", List.of(example.methodRequirement))));
+    }
+
+    private static boolean lookupExists(EndToEnd.Stack stack, String orderId) throws SQLException {
+        try (Connection connection = stack.database.connect();
+             PreparedStatement statement = connection.prepareStatement(
+                     "SELECT 1 FROM command.order_lookup WHERE order_id = ?")) {
+            statement.setObject(1, UUID.fromString(orderId));
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next();
+            }
+        }
+    }
+
+    private static void execute(EndToEnd.Stack stack, String sql) throws SQLException {
+        try (Connection connection = stack.database.connect()) {
+            connection.createStatement().execute(sql);
+        }
+    }
+}
