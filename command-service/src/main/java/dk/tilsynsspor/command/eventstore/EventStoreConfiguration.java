@@ -8,6 +8,8 @@ import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.NoCache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -42,6 +44,17 @@ public class EventStoreConfiguration {
      * Hibernate on the class path, its JDBC engine otherwise. Not for use.
      */
     public static final String AXON_DEFAULTS = "axon-defaults";
+
+    /**
+     * A handler that fails is never skipped (Axon's default only logs and goes on): the lookups' failure fails the
+     * command whose transaction they are in, and the streaming processors of the Axon Server mode (the chain's mirror,
+     * the lookups' repair) stop at the event and try it again, so no event is left unlinked or unrepaired.
+     */
+    @Bean
+    ConfigurerModule failingHandlersAreNeverSkipped() {
+        return configurer -> configurer.eventProcessing()
+                .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance());
+    }
 
     /** The streaming processors' tokens (with Axon Server, the lookups' repair): Flyway's table in schema command. */
     @Bean

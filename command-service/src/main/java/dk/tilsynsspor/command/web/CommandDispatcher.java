@@ -1,6 +1,7 @@
 package dk.tilsynsspor.command.web;
 
 import dk.tilsynsspor.command.access.Access;
+import dk.tilsynsspor.command.eventstore.ChainLinks;
 import dk.tilsynsspor.command.idempotency.RequestKey;
 import dk.tilsynsspor.command.rules.RuleBroken;
 import dk.tilsynsspor.command.rules.RuleViolationInterceptor;
@@ -10,7 +11,10 @@ import dk.tilsynsspor.platform.security.CurrentActor;
 import dk.tilsynsspor.platform.text.HeaderText;
 import dk.tilsynsspor.platform.text.TextRules;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.distributed.AnnotationRoutingStrategy;
+import org.axonframework.commandhandling.distributed.RoutingStrategy;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -36,10 +40,13 @@ public class CommandDispatcher {
 
     private final CommandGateway gateway;
     private final CurrentActor currentActor;
+    private final ChainLinks chainLinks;
+    private final RoutingStrategy aggregates = AnnotationRoutingStrategy.defaultStrategy();
 
-    CommandDispatcher(CommandGateway gateway, CurrentActor currentActor) {
+    CommandDispatcher(CommandGateway gateway, CurrentActor currentActor, ChainLinks chainLinks) {
         this.gateway = gateway;
         this.currentActor = currentActor;
+        this.chainLinks = chainLinks;
     }
 
     /**
@@ -48,7 +55,9 @@ public class CommandDispatcher {
     public <R> R send(Object command, String targetKind, UUID targetId) {
         Map<String, Object> metaData = metaData();
         try {
-            return sendAndWait(command, metaData);
+            R answer = sendAndWait(command, metaData);
+            chainLinks.awaitLinked(aggregateOf(command));
+            return answer;
         } catch (AggregateNotFoundException e) {
             throw new ResourceNotFoundException(targetKind, targetId);
         } catch (CommandExecutionException e) {
@@ -72,6 +81,16 @@ public class CommandDispatcher {
                 throw lostCreation;
             }
             return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+        }
+    }
+
+    /** The id of the aggregate the command is addressed to ({@code @TargetAggregateIdentifier}). */
+    private String aggregateOf(Object command) {
+        CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command);
+        try {
+            return aggregates.getRoutingKey(message);
+        } catch (RuntimeException noTarget) {
+            return null; // every command names its aggregate; were one not to, its answer would not wait
         }
     }
 

@@ -1,5 +1,6 @@
 package dk.tilsynsspor.query.it;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -81,6 +82,53 @@ class AxonServerIT {
         expect(201, stack.commands.post("leader", "/api/cases", Map.of("organisationId", "kk-handicap",
                 "citizenRef", "borger-repair", "orderId", example.orderId,
                 "requirementIds", List.of(example.methodRequirement))));
+    }
+
+    /**
+     * The hash chain with Axon Server: every event of the order linked before its command is answered, verified
+     * intact; a mirrored event changed breaks it; and one changed and re-hashed with the database's own formula (a
+     * consistent but false chain, which PostgreSQL alone could not tell) breaks it too, because the verification
+     * compares each linked event with Axon Server's own copy.
+     */
+    @Test
+    void theTrailIsLinkedBeforeTheAnswerAndVerifiedAgainstAxonServersOwnEvents(EndToEnd.Stack stack)
+            throws SQLException {
+        WorkedExample example = WorkedExample.verified(stack.commands, "ST-AS-CHAIN");
+        JsonNode intact = expect(200, stack.queries.get("inspector", example.order("/audit-trail/verification")))
+                .body();
+        assertThat(intact.get("intact").asBoolean()).as("%s", intact).isTrue();
+        long entries = intact.get("entries").asLong();
+        assertThat(entries).isGreaterThan(10);
+
+        // linked before the answer: the next command's event is in the chain the moment it is answered
+        expect(201, stack.commands.post("leader", example.requirement(example.restraintRequirement,
+                "/measurements"), Map.of("value", 1, "measuredOn", "2027-02-28", "source", "linked at once")));
+        JsonNode next = stack.queries.get("inspector", example.order("/audit-trail/verification")).body();
+        assertThat(next.get("entries").asLong()).isEqualTo(entries + 1);
+        assertThat(next.get("intact").asBoolean()).isTrue();
+
+        // the last link's metadata changed and its hash and the head recomputed, as someone who can write to
+        // PostgreSQL could do it
+        UUID order = UUID.fromString(example.orderId);
+        execute(stack, "UPDATE events.domain_event_entry SET metaData = convert_to('{\"actorId\":\"someone-else\"}',"
+                + " 'UTF8') WHERE chainOrderId = '" + order + "' AND chainPosition = " + (entries + 1));
+        execute(stack, "UPDATE events.domain_event_entry e SET chainHash = events.chain_link_hash(p.chainHash, e)"
+                + " FROM events.domain_event_entry p WHERE e.chainOrderId = '" + order + "' AND e.chainPosition = "
+                + (entries + 1) + " AND p.chainOrderId = e.chainOrderId AND p.chainPosition = e.chainPosition - 1");
+        execute(stack, "UPDATE events.order_chain c SET hash = e.chainHash FROM events.domain_event_entry e"
+                + " WHERE c.order_id = '" + order + "' AND e.chainOrderId = c.order_id AND e.chainPosition = "
+                + (entries + 1));
+
+        JsonNode rehashed = stack.queries.get("inspector", example.order("/audit-trail/verification")).body();
+        assertThat(rehashed.get("intact").asBoolean()).as("%s", rehashed).isFalse();
+        assertThat(rehashed.get("firstBrokenSequence").asLong()).isEqualTo(entries + 1);
+
+        // and a payload changed without re-hashing breaks it where it was changed
+        execute(stack, "UPDATE events.domain_event_entry SET payload = convert_to(replace(convert_from(payload,"
+                + " 'UTF8'), 'low', 'high'), 'UTF8') WHERE chainOrderId = '" + order + "' AND chainPosition = 3");
+        JsonNode changed = stack.queries.get("inspector", example.order("/audit-trail/verification")).body();
+        assertThat(changed.get("intact").asBoolean()).isFalse();
+        assertThat(changed.get("firstBrokenSequence").asLong()).isLessThanOrEqualTo(3);
     }
 
     private static boolean lookupExists(EndToEnd.Stack stack, String orderId) throws SQLException {

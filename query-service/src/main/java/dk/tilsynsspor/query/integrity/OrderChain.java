@@ -28,7 +28,8 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 /**
  * Recomputes an order's hash chain from the rows of the event store, with the formula the database used when it
  * stored them (command-service's migration {@code V3__order_hash_chain.sql}; ADR 8). Reads the event store, never a
- * read model: a read model could only repeat what it was told.
+ * read model: a read model could only repeat what it was told. With Axon Server the rows are the chain's mirror, and
+ * each linked row must also be Axon Server's own event ({@link EngineCopies}; ADR 19).
  */
 @Component
 public class OrderChain {
@@ -41,10 +42,12 @@ public class OrderChain {
     private final JdbcTemplate jdbc;
     private final DocumentFiles files;
     private final ObjectMapper mapper;
+    private final EngineCopies copies;
 
-    OrderChain(DataSource dataSource, DocumentFiles files, ObjectMapper mapper) {
+    OrderChain(DataSource dataSource, DocumentFiles files, ObjectMapper mapper, EngineCopies copies) {
         this.files = files;
         this.mapper = mapper;
+        this.copies = copies;
         this.jdbc = new JdbcTemplate(dataSource);
         this.jdbc.setFetchSize(FETCH_SIZE); // streams a long chain instead of loading it whole
     }
@@ -59,7 +62,7 @@ public class OrderChain {
         }
         long headPosition = ((Number) heads.get(0).get("position")).longValue();
         byte[] headHash = (byte[]) heads.get(0).get("hash");
-        Walk walk = new Walk(orderId, mapper);
+        Walk walk = new Walk(orderId, mapper, copies);
         jdbc.query("""
                 SELECT globalIndex, eventIdentifier, aggregateIdentifier, sequenceNumber, type, payloadType,
                        payloadRevision, timeStamp, payload, metaData, chainPosition, chainHash
@@ -116,14 +119,16 @@ public class OrderChain {
 
         private final UUID orderId;
         private final ObjectMapper mapper;
+        private final EngineCopies copies;
         private long position;
         private byte[] previous = new byte[0];
         private Long firstBroken;
         private final List<NamedDocument> documents = new ArrayList<>();
 
-        Walk(UUID orderId, ObjectMapper mapper) {
+        Walk(UUID orderId, ObjectMapper mapper, EngineCopies copies) {
             this.orderId = orderId;
             this.mapper = mapper;
+            this.copies = copies;
         }
 
         private void noteDocument(ResultSet row) throws SQLException {
@@ -147,7 +152,8 @@ public class OrderChain {
             long expected = position + 1;
             long stored = row.getLong("chainPosition");
             byte[] storedHash = row.getBytes("chainHash");
-            if (stored != expected || !Arrays.equals(linkHash(previous, orderId, stored, row), storedHash)) {
+            if (stored != expected || !Arrays.equals(linkHash(previous, orderId, stored, row), storedHash)
+                    || !copies.matches(row)) {
                 firstBroken = expected;
                 return;
             }

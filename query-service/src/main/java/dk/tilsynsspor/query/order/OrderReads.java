@@ -60,11 +60,13 @@ public class OrderReads {
                 .orElseThrow(() -> notFound(orderId, asOf));
     }
 
-    /** The chain's verification; 501 where the event store keeps no hash chain (Axon Server, ADR 8). */
+    /**
+     * The chain's verification; 501 where no chain is kept for the order yet (with Axon Server, before the chain's
+     * mirror has reached its first event, ADR 19).
+     */
     public TrailVerification verification(UUID orderId) {
         return keptVerification(orderId).orElseThrow(() -> new VerificationUnavailableException(
-                "This installation keeps its events in Axon Server, which keeps no hash chain per order: the"
-                        + " trail's verification is a feature of the PostgreSQL event store."));
+                "No hash chain is kept for this order yet: its events have not been linked. Ask again in a moment."));
     }
 
     /** The chain's verification, or empty where the event store keeps no hash chain; 404 as for the trail. */

@@ -34,7 +34,8 @@ class OrderChainTest {
         Flyway.configure().dataSource(dataSource).schemas("command").createSchemas(true)
                 .locations("filesystem:../command-service/src/main/resources/db/migration").load().migrate();
         jdbc = new JdbcTemplate(dataSource);
-        chain = new OrderChain(dataSource, new DocumentFiles(jdbc, new CitizenKeyReader(jdbc)), new ObjectMapper());
+        chain = new OrderChain(dataSource, new DocumentFiles(jdbc, new CitizenKeyReader(jdbc)), new ObjectMapper(),
+                new EngineCopies.TheTableIsTheStore());
     }
 
     @AfterAll

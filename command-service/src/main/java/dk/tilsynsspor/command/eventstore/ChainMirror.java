@@ -1,0 +1,63 @@
+package dk.tilsynsspor.command.eventstore;
+
+import dk.tilsynsspor.platform.events.AxonServerCopies;
+import io.axoniq.axonserver.grpc.event.Event;
+import org.axonframework.axonserver.connector.AxonServerConnectionManager;
+import org.axonframework.common.DateTimeUtils;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+
+/**
+ * With Axon Server, the per-order hash chain (ADR 8) is kept on a mirror of Axon Server's events in PostgreSQL's
+ * event table, where the same trigger links every event that names an order (ADR 19). This streaming processor copies
+ * each event as Axon Server stores it — its payload bytes, its metadata in canonical form, Axon Server's global index —
+ * in Axon Server's order, its token committed in the same transaction as the copy: an event cannot stay unlinked (the
+ * processor reaches it) and no link exists without its event (only stored events are copied). One segment: one
+ * instance writes at a time, so the chain's order is Axon Server's. Verification recomputes the chain on the mirror
+ * and compares every linked event with Axon Server's own copy.
+ */
+@Component
+@ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "true")
+@ProcessingGroup(ChainMirror.GROUP)
+class ChainMirror {
+
+    static final String GROUP = "order-chain-mirror";
+
+    private final AxonServerConnectionManager axonServer;
+    private final JdbcTemplate jdbc;
+
+    ChainMirror(AxonServerConnectionManager axonServer, JdbcTemplate jdbc) {
+        this.axonServer = axonServer;
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler(payloadType = Object.class)
+    void on(DomainEventMessage<?> event, TrackingToken token) throws InterruptedException {
+        long globalIndex = token.position().orElseThrow(() -> new IllegalStateException(
+                "Axon Server's tokens carry their global index"));
+        Event stored = AxonServerCopies.read(axonServer.getConnection(), event.getAggregateIdentifier(),
+                        event.getSequenceNumber())
+                .orElseThrow(() -> new IllegalStateException("Axon Server has no event "
+                        + event.getAggregateIdentifier() + "#" + event.getSequenceNumber() + " it just streamed"));
+        String revision = stored.getPayload().getRevision();
+        // copied once: a row that is there already is never offered to the trigger again
+        jdbc.update("""
+                INSERT INTO events.domain_event_entry (globalIndex, eventIdentifier, aggregateIdentifier, sequenceNumber,
+                                                       type, timeStamp, payloadType, payloadRevision, payload, metaData)
+                SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+                 WHERE NOT EXISTS (SELECT 1 FROM events.domain_event_entry WHERE eventIdentifier = ?)""",
+                globalIndex, stored.getMessageIdentifier(), stored.getAggregateIdentifier(),
+                stored.getAggregateSequenceNumber(), stored.getAggregateType(),
+                DateTimeUtils.formatInstant(Instant.ofEpochMilli(stored.getTimestamp())),
+                stored.getPayload().getType(), revision.isEmpty() ? null : revision,
+                stored.getPayload().getData().toByteArray(), AxonServerCopies.metaData(stored.getMetaDataMap()),
+                stored.getMessageIdentifier());
+    }
+}
