@@ -40,6 +40,12 @@ final class AxonServer implements AutoCloseable {
         this.process = process;
     }
 
+    /** Whether the run was given an Axon Server. */
+    static boolean given() {
+        return !System.getProperty("it.axonserver.address", "").isBlank()
+                || !System.getProperty("it.axonserver.jar", "").isBlank();
+    }
+
     /** The Axon Server the system properties name, started if it is a jar; null if none. */
     static AxonServer fromSystemProperties() {
         String address = System.getProperty("it.axonserver.address", "");

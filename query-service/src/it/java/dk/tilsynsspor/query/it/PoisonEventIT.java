@@ -19,12 +19,15 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
  * Events put straight into the event store that the projection cannot handle, or that carry values the API no longer
  * accepts: the other orders (of any authority) are still projected, health names what was set aside, a rebuild says
  * so too, and after the cause is mended a restart projects the dead letters. A stack of its own, so that its
- * deliberately broken store and DOWN health touch no other test.
+ * deliberately broken store and DOWN health touch no other test. PostgreSQL's event store only: it writes the poison
+ * into that table, which query-service does not read when the events are in Axon Server (there the table is the
+ * chain's mirror, ADR 19), so the class is skipped in a run against Axon Server.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -40,13 +43,16 @@ class PoisonEventIT {
 
     @BeforeAll
     void start() {
+        assumeFalse(AxonServer.given(), "puts events straight into PostgreSQL's event store");
         stack = new EndToEnd.Stack();
         example = WorkedExample.verified(stack.commands, "POISON-NEIGHBOUR");
     }
 
     @AfterAll
     void stop() throws Exception {
-        stack.close();
+        if (stack != null) {
+            stack.close();
+        }
     }
 
     @Test
