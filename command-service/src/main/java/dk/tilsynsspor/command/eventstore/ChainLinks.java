@@ -1,5 +1,8 @@
 package dk.tilsynsspor.command.eventstore;
 
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.distributed.AnnotationRoutingStrategy;
+import org.axonframework.commandhandling.distributed.RoutingStrategy;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +31,7 @@ public class ChainLinks {
     private final EventStore eventStore;
     private final JdbcTemplate jdbc;
     private final Duration wait;
+    private final RoutingStrategy aggregates = AnnotationRoutingStrategy.defaultStrategy();
 
     ChainLinks(@Value("${axon.axonserver.enabled:false}") boolean onAxonServer, EventStore eventStore,
                JdbcTemplate jdbc, @Value("${tilsynsspor.chain.link-wait:PT10S}") Duration wait) {
@@ -37,10 +41,19 @@ public class ChainLinks {
         this.wait = wait;
     }
 
-    /** Returns once every event stored for the aggregate so far is linked (at once with PostgreSQL). */
-    public void awaitLinked(String aggregateId) {
-        if (!onAxonServer || aggregateId == null) {
+    /**
+     * Returns once every event stored so far for the aggregate the command was addressed to (its
+     * {@code @TargetAggregateIdentifier}) is linked; at once with PostgreSQL.
+     */
+    public void awaitLinked(CommandMessage<?> command) {
+        if (!onAxonServer) {
             return;
+        }
+        String aggregateId;
+        try {
+            aggregateId = aggregates.getRoutingKey(command);
+        } catch (RuntimeException noTarget) {
+            return; // every command names its aggregate; were one not to, its answer would not wait
         }
         Optional<Long> stored = eventStore.lastSequenceNumberFor(aggregateId);
         if (stored.isEmpty()) {

@@ -42,8 +42,4 @@ public final class AppliedKeys {
             answers.put(key.toString(), answer == null ? NOTHING : answer);
         }
     }
-
-    int size() {
-        return answers.size();
-    }
 }

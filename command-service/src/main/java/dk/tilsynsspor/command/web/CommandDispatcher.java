@@ -13,8 +13,6 @@ import dk.tilsynsspor.platform.text.TextRules;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.distributed.AnnotationRoutingStrategy;
-import org.axonframework.commandhandling.distributed.RoutingStrategy;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -41,7 +39,6 @@ public class CommandDispatcher {
     private final CommandGateway gateway;
     private final CurrentActor currentActor;
     private final ChainLinks chainLinks;
-    private final RoutingStrategy aggregates = AnnotationRoutingStrategy.defaultStrategy();
 
     CommandDispatcher(CommandGateway gateway, CurrentActor currentActor, ChainLinks chainLinks) {
         this.gateway = gateway;
@@ -53,10 +50,10 @@ public class CommandDispatcher {
      * Sends and waits. {@code target} names what the command is addressed to, for the 404 when it does not exist.
      */
     public <R> R send(Object command, String targetKind, UUID targetId) {
-        Map<String, Object> metaData = metaData();
+        CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command).andMetaData(metaData());
         try {
-            R answer = sendAndWait(command, metaData);
-            chainLinks.awaitLinked(aggregateOf(command));
+            R answer = sendAndWait(message);
+            chainLinks.awaitLinked(message);
             return answer;
         } catch (AggregateNotFoundException e) {
             throw new ResourceNotFoundException(targetKind, targetId);
@@ -73,24 +70,14 @@ public class CommandDispatcher {
      * another instance, is sent once more: the aggregate now exists and answers a repeat of its key as the first time,
      * and refuses anything else as existing already.
      */
-    private <R> R sendAndWait(Object command, Map<String, Object> metaData) {
+    private <R> R sendAndWait(CommandMessage<?> message) {
         try {
-            return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+            return gateway.sendAndWait(message);
         } catch (AggregateStreamCreationException lostCreation) {
-            if (!metaData.containsKey(AuditMetadata.IDEMPOTENCY_KEY)) {
+            if (!message.getMetaData().containsKey(AuditMetadata.IDEMPOTENCY_KEY)) {
                 throw lostCreation;
             }
-            return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
-        }
-    }
-
-    /** The id of the aggregate the command is addressed to ({@code @TargetAggregateIdentifier}). */
-    private String aggregateOf(Object command) {
-        CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command);
-        try {
-            return aggregates.getRoutingKey(message);
-        } catch (RuntimeException noTarget) {
-            return null; // every command names its aggregate; were one not to, its answer would not wait
+            return gateway.sendAndWait(message);
         }
     }
 

@@ -73,8 +73,8 @@ class AxonServerIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> lookupExists(stack, example.orderId));
 
         stack.commandService.stop();
-        execute(stack, "DELETE FROM command.order_lookup WHERE order_id = '" + UUID.fromString(example.orderId) + "'");
-        execute(stack, "DELETE FROM command.token_entry WHERE processorName = 'command-lookup-repair'");
+        stack.database.run("DELETE FROM command.order_lookup WHERE order_id = '" + UUID.fromString(example.orderId) + "'");
+        stack.database.run("DELETE FROM command.token_entry WHERE processorName = 'command-lookup-repair'");
         assertThat(lookupExists(stack, example.orderId)).isFalse();
         stack.commandService.start();
 
@@ -110,12 +110,12 @@ class AxonServerIT {
         // the last link's metadata changed and its hash and the head recomputed, as someone who can write to
         // PostgreSQL could do it
         UUID order = UUID.fromString(example.orderId);
-        execute(stack, "UPDATE events.domain_event_entry SET metaData = convert_to('{\"actorId\":\"someone-else\"}',"
+        stack.database.run("UPDATE events.domain_event_entry SET metaData = convert_to('{\"actorId\":\"someone-else\"}',"
                 + " 'UTF8') WHERE chainOrderId = '" + order + "' AND chainPosition = " + (entries + 1));
-        execute(stack, "UPDATE events.domain_event_entry e SET chainHash = events.chain_link_hash(p.chainHash, e)"
+        stack.database.run("UPDATE events.domain_event_entry e SET chainHash = events.chain_link_hash(p.chainHash, e)"
                 + " FROM events.domain_event_entry p WHERE e.chainOrderId = '" + order + "' AND e.chainPosition = "
                 + (entries + 1) + " AND p.chainOrderId = e.chainOrderId AND p.chainPosition = e.chainPosition - 1");
-        execute(stack, "UPDATE events.order_chain c SET hash = e.chainHash FROM events.domain_event_entry e"
+        stack.database.run("UPDATE events.order_chain c SET hash = e.chainHash FROM events.domain_event_entry e"
                 + " WHERE c.order_id = '" + order + "' AND e.chainOrderId = c.order_id AND e.chainPosition = "
                 + (entries + 1));
 
@@ -124,7 +124,7 @@ class AxonServerIT {
         assertThat(rehashed.get("firstBrokenSequence").asLong()).isEqualTo(entries + 1);
 
         // and a payload changed without re-hashing breaks it where it was changed
-        execute(stack, "UPDATE events.domain_event_entry SET payload = convert_to(replace(convert_from(payload,"
+        stack.database.run("UPDATE events.domain_event_entry SET payload = convert_to(replace(convert_from(payload,"
                 + " 'UTF8'), 'low', 'high'), 'UTF8') WHERE chainOrderId = '" + order + "' AND chainPosition = 3");
         JsonNode changed = stack.queries.get("inspector", example.order("/audit-trail/verification")).body();
         assertThat(changed.get("intact").asBoolean()).isFalse();
@@ -139,12 +139,6 @@ class AxonServerIT {
             try (ResultSet rows = statement.executeQuery()) {
                 return rows.next();
             }
-        }
-    }
-
-    private static void execute(EndToEnd.Stack stack, String sql) throws SQLException {
-        try (Connection connection = stack.database.connect()) {
-            connection.createStatement().execute(sql);
         }
     }
 }

@@ -5,9 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.UncheckedIOException;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +47,7 @@ class ExactlyOnceIT {
                 example.requirement(example.restraintRequirement, "/action-plans"), plan, planKey));
         Api.Response opened = expect(201, stack.commands.post("leader", "/api/cases", kase, caseKey));
         // the instance that applied them died before it stored their answers
-        execute(stack, "DELETE FROM command.idempotent_request");
+        stack.database.run("DELETE FROM command.idempotent_request");
 
         ServiceProcess second = stack.anotherCommandService();
         second.start();
@@ -206,11 +204,5 @@ class ExactlyOnceIT {
         return stack.payloads(orderId, "QualityMeasurementRecorded").stream()
                 .filter(payload -> source.equals(payload.path("source").asText()))
                 .map(payload -> payload.path("measurementId").asText()).toList();
-    }
-
-    private static void execute(EndToEnd.Stack stack, String sql) throws SQLException {
-        try (Connection connection = stack.database.connect(); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
     }
 }

@@ -69,6 +69,13 @@ public final class TestDatabase implements AutoCloseable {
         return DriverManager.getConnection(url(), user, password);
     }
 
+    /** One statement on the system's database, as a test that tampers or loses a write makes it. */
+    public void run(String sql) throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
     private void execute(String sql) {
         try (Connection connection = DriverManager.getConnection(adminUrl, user, password);
              Statement statement = connection.createStatement()) {
