@@ -3,6 +3,7 @@ package dk.tilsynsspor.command.deadline;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurationScopeAwareProvider;
+import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.DeadlineManagerSpanFactory;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
 import org.axonframework.serialization.Serializer;
@@ -10,6 +11,8 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -39,6 +42,17 @@ class DeadlineConfiguration {
                 .startScheduler(false)
                 .stopScheduler(false)
                 .build();
+    }
+
+    /**
+     * What the aggregates are given: the same deadlines, cancelled per order by id ({@link ScopedDeadlines}). Axon
+     * resolves a handler's {@code DeadlineManager} parameter to the primary bean.
+     */
+    @Bean
+    @Primary
+    DeadlineManager scopedDeadlines(DbSchedulerDeadlineManager deadlineManager, Scheduler scheduler,
+                                    JdbcTemplate jdbc) {
+        return new ScopedDeadlines(deadlineManager, scheduler, jdbc);
     }
 
     /**

@@ -32,6 +32,8 @@ final class BenchStack implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PROCESSOR = "order-trail";
+    /** command-service's Spring profile with the plain endpoint (compiled in by -Pbench only). */
+    static final String PLAIN_PROFILE = "bench";
     /** Hibernate and Spring's JPA support, copied there by core's {@code bench} profile. */
     private static final Path STOCK_JPA_LIBRARIES = Path.of("..", "core", "messages", "target", "stock-jpa");
 
@@ -43,7 +45,8 @@ final class BenchStack implements AutoCloseable {
 
     /** The services as they ship. */
     static BenchStack tuned() {
-        return new BenchStack(StoreLayout.TILSYNSSPOR, Map.of(), Map.of(), null);
+        return new BenchStack(StoreLayout.TILSYNSSPOR, Map.of(), Map.of("SPRING_PROFILES_ACTIVE", PLAIN_PROFILE),
+                null);
     }
 
     /**

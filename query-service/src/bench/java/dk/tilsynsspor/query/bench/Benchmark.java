@@ -11,13 +11,15 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The benchmark of issue 6, run by {@code ./mvnw -B -Pbench verify} (README, "Benchmark"): both services on a
+ * The benchmark of issues 6 and 20, run by {@code ./mvnw -B -Pbench verify} (README, "Benchmark"): both services on a
  * fresh database of a PostgreSQL server, first as configured, then on Axon's stock settings, measured side by side
  * in one run. Writes {@code benchmark.json} and {@code benchmark.md}; see {@link Report} for what each figure is.
  *
  * <p>Settings (system properties): {@code bench.jdbc.url} (any database of the server, default the local
  * server's {@code postgres}), {@code bench.jdbc.user}, {@code bench.clients} (8), {@code bench.seconds} (60, the
- * command window), {@code bench.ceiling-seconds} (20), {@code bench.events} (1,000,000),
+ * command and plain windows), {@code bench.lag-seconds} (30), {@code bench.ceiling-seconds} (20, each appends
+ * window), {@code bench.append-writers} (16), {@code bench.close-orders} (20), {@code bench.open-orders} (10,000),
+ * {@code bench.events} (1,000,000),
  * {@code bench.small-events} (10,000), {@code bench.peer-replay-seconds} (120), {@code bench.out}; and
  * {@code bench.tuned} / {@code bench.peer} (true): false leaves that configuration out.
  */
@@ -68,14 +70,24 @@ public final class Benchmark {
             log("flat cost at %,d events", stack.head());
             report.tuned("flatCostSmall", phases.flatCost(template, settings.requests()));
 
-            log("ceiling: %d JDBC writers for %d s", settings.clients(), settings.ceiling().toSeconds());
-            report.tuned("ceiling", phases.ceiling(settings.ceiling()));
+            for (Phases.Appends appends : Phases.Appends.values()) {
+                log("appends: %d JDBC writers for %d s, %s", settings.appendWriters(), settings.ceiling().toSeconds(),
+                        appends);
+                report.tuned("appends" + appends, phases.appends(settings.ceiling(), settings.appendWriters(),
+                        appends));
+            }
+            stack.awaitCaughtUp(Duration.ofMinutes(10));
 
-            log("commands: %d clients for %d s, lag probed alongside", settings.clients(),
-                    settings.commandWindow().toSeconds());
-            Latencies lag = new Latencies();
-            report.tuned("commands", phases.commands(settings.commandWindow(), lag));
-            report.tuned("lag", lag.summary());
+            log("plain endpoint: %d clients for %d s", settings.clients(), settings.commandWindow().toSeconds());
+            report.tuned("plain", phases.plain(settings.commandWindow()));
+            stack.awaitCaughtUp(Duration.ofMinutes(10));
+            log("commands: %d clients for %d s", settings.clients(), settings.commandWindow().toSeconds());
+            report.tuned("commands", phases.commands(settings.commandWindow(), null));
+            log("lag: %d clients for %d s, probed alongside", settings.clients(), settings.lagWindow().toSeconds());
+            report.tuned("lag", phases.lag(settings.lagWindow()));
+
+            log("closing orders beside %d and %,d open orders' deadlines", 10, settings.openOrders());
+            report.tuned("closeCost", phases.closeCost(settings.closeOrders(), 10, settings.openOrders()));
 
             long filling = System.nanoTime();
             try (Connection connection = stack.connect()) {
@@ -109,11 +121,10 @@ public final class Benchmark {
             }
             report.stock("store", store);
             phases.warmUp(settings.warmUp());
-            log("commands: %d clients for %d s, lag probed alongside", settings.clients(),
-                    settings.commandWindow().toSeconds());
-            Latencies lag = new Latencies();
-            report.stock("commands", phases.commands(settings.commandWindow(), lag));
-            report.stock("lag", lag.summary());
+            log("commands: %d clients for %d s", settings.clients(), settings.commandWindow().toSeconds());
+            report.stock("commands", phases.commands(settings.commandWindow(), null));
+            log("lag: %d clients for %d s, probed alongside", settings.clients(), settings.lagWindow().toSeconds());
+            report.stock("lag", phases.lag(settings.lagWindow()));
             try (Connection connection = stack.connect()) {
                 log("filling the store to %,d events", settings.events());
                 new EventCopier(connection, stack.layout, UUID.fromString(template.orderId),
@@ -130,7 +141,8 @@ public final class Benchmark {
 
     /** What the run was asked to do. */
     record Settings(String jdbcUrl, String jdbcUser, int clients, Duration warmUp, Duration commandWindow,
-                    Duration ceiling, long events, long smallEvents, int requests, Duration peerReplay, Path out) {
+                    Duration lagWindow, Duration ceiling, int appendWriters, int closeOrders, int openOrders,
+                    long events, long smallEvents, int requests, Duration peerReplay, Path out) {
 
         static Settings fromSystemProperties() {
             return new Settings(
@@ -139,7 +151,11 @@ public final class Benchmark {
                     Integer.getInteger("bench.clients", 8),
                     Duration.ofSeconds(Integer.getInteger("bench.warmup-seconds", 20)),
                     Duration.ofSeconds(Integer.getInteger("bench.seconds", 60)),
+                    Duration.ofSeconds(Integer.getInteger("bench.lag-seconds", 30)),
                     Duration.ofSeconds(Integer.getInteger("bench.ceiling-seconds", 20)),
+                    Integer.getInteger("bench.append-writers", 16),
+                    Integer.getInteger("bench.close-orders", 20),
+                    Integer.getInteger("bench.open-orders", 10_000),
                     Long.getLong("bench.events", 1_000_000),
                     Long.getLong("bench.small-events", 10_000),
                     Integer.getInteger("bench.requests", 1000),
@@ -152,7 +168,11 @@ public final class Benchmark {
             map.put("clients", clients);
             map.put("warmUpSeconds", warmUp.toSeconds());
             map.put("commandSeconds", commandWindow.toSeconds());
-            map.put("ceilingSeconds", ceiling.toSeconds());
+            map.put("lagSeconds", lagWindow.toSeconds());
+            map.put("appendSeconds", ceiling.toSeconds());
+            map.put("appendWriters", appendWriters);
+            map.put("closeOrders", closeOrders);
+            map.put("openOrders", openOrders);
             map.put("events", events);
             map.put("smallEvents", smallEvents);
             map.put("requestsPerView", requests);

@@ -43,6 +43,21 @@ final class CpuShares {
         return shares;
     }
 
+    /** CPU microseconds per unit of work (a command, a request) per party, from the figures of {@link #stop}. */
+    static Map<String, Object> perUnit(Map<String, Object> used, long units) {
+        Map<String, Object> perUnit = new LinkedHashMap<>();
+        if (units == 0) {
+            return perUnit;
+        }
+        used.forEach((party, seconds) -> {
+            if (party.endsWith("CpuSeconds") && !party.startsWith("available")) {
+                perUnit.put(party.replace("CpuSeconds", ""),
+                        Math.round(((Number) seconds).doubleValue() * 1e6 / units));
+            }
+        });
+        return perUnit;
+    }
+
     private Map<String, Long> sample() {
         Map<String, Long> ticks = new LinkedHashMap<>();
         pids.forEach((party, pid) -> ticks.put(party, ticksOf(pid)));

@@ -74,8 +74,70 @@ final class Phases {
         figures.put("commandsPerSecond", Latencies.round(latencies.count() / seconds));
         figures.put("eventsAppended", stack.head() - eventsBefore);
         figures.put("latency", latencies.summary());
-        figures.put("cpu", cpu.stop());
+        Map<String, Object> used = cpu.stop();
+        figures.put("cpu", used);
+        figures.put("cpuMicrosPerCommand", CpuShares.perUnit(used, latencies.count()));
         return figures;
+    }
+
+    /**
+     * The plain endpoint (command-service's profile {@code bench}): the same clients as {@link #commands}, each
+     * posting measurements to it, one at a time, for the same window. Each client names an order of its own, so the
+     * rows are linked into separate chains, as the commands' events are.
+     */
+    Map<String, Object> plain(Duration window) throws Exception {
+        Latencies latencies = new Latencies();
+        long end = System.nanoTime() + window.toNanos();
+        long eventsBefore = stack.head();
+        CpuShares cpu = CpuShares.start(stack);
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                running.add(pool.submit(() -> {
+                    Api plain = stack.commands(nanos -> {
+                        if (System.nanoTime() <= end) {
+                            latencies.add(nanos);
+                        }
+                    });
+                    String path = "/bench/plain/orders/" + UUID.randomUUID() + "/requirements/" + UUID.randomUUID()
+                            + "/measurements";
+                    Map<String, Object> body = Map.of("value", 3, "measuredOn", "2026-11-01", "source",
+                            "benchmark");
+                    while (System.nanoTime() < end) {
+                        Api.Response stored = plain.post("leader", path, body);
+                        if (stored.status() != 201) {
+                            throw new IllegalStateException("plain endpoint answered " + stored.status() + ": "
+                                    + stored.body());
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> client : running) {
+                client.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        double seconds = window.toNanos() / 1e9;
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("clients", clients);
+        figures.put("seconds", seconds);
+        figures.put("requestsPerSecond", Latencies.round(latencies.count() / seconds));
+        figures.put("rowsAppended", stack.head() - eventsBefore);
+        figures.put("latency", latencies.summary());
+        Map<String, Object> used = cpu.stop();
+        figures.put("cpu", used);
+        figures.put("cpuMicrosPerRequest", CpuShares.perUnit(used, latencies.count()));
+        return figures;
+    }
+
+    /** The lag probe under the commands' load, in a window of its own (so its CPU is not the commands'). */
+    Map<String, Object> lag(Duration window) throws Exception {
+        Latencies lag = new Latencies();
+        runClients(window, nanos -> { }, lag);
+        return lag.summary();
     }
 
     private void runClients(Duration window, LongConsumer latencies, Latencies lag)
@@ -141,42 +203,63 @@ final class Phases {
         }
     }
 
+    /** How the appends of {@link #appends} meet the event table. */
+    enum Appends {
+        /** A table of the event table's shape and indexes, without its triggers. */
+        NO_TRIGGERS,
+        /** The event table itself, with its triggers (the hash chain's link). */
+        STORE_TRIGGERS,
+        /** The event table with, for this phase only, the per-statement pg_notify trigger it had until V7. */
+        STORE_TRIGGERS_AND_NOTIFY
+    }
+
     /**
-     * The physical limit of one append: {@code clients} JDBC writers, each inserting one event-shaped row per
-     * transaction (payloads and metadata sampled from the stored events) into a table of the event table's shape
-     * and indexes, without the store's triggers.
+     * Appends/s of {@code writers} JDBC writers, one event-shaped row per transaction, each writer an order (and
+     * chain) of its own: the event table's own cost at commit, which the commands pay too. Rows bound for the event
+     * table carry a payload type no read model handles.
      */
-    Map<String, Object> ceiling(Duration window) throws Exception {
+    Map<String, Object> appends(Duration window, int writers, Appends appends) throws Exception {
         List<byte[][]> samples = new ArrayList<>();
         try (Connection connection = stack.connect(); Statement statement = connection.createStatement()) {
             statement.execute("DROP TABLE IF EXISTS public.ceiling_event_entry");
+            statement.execute("DROP SEQUENCE IF EXISTS public.ceiling_global_index");
             statement.execute("CREATE TABLE public.ceiling_event_entry "
                     + "(LIKE events.domain_event_entry INCLUDING ALL)");
             statement.execute("CREATE SEQUENCE public.ceiling_global_index");
             statement.execute("ALTER TABLE public.ceiling_event_entry ALTER COLUMN globalIndex "
                     + "SET DEFAULT nextval('public.ceiling_global_index')");
+            if (appends == Appends.STORE_TRIGGERS_AND_NOTIFY) {
+                statement.execute("""
+                        CREATE OR REPLACE FUNCTION public.bench_notify_appended() RETURNS trigger
+                            LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_notify('tilsynsspor_events', ''); RETURN NULL; END $$""");
+                statement.execute("CREATE TRIGGER bench_appended AFTER INSERT ON events.domain_event_entry "
+                        + "FOR EACH STATEMENT EXECUTE FUNCTION public.bench_notify_appended()");
+            }
             try (ResultSet rows = statement.executeQuery("SELECT metaData, payload FROM events.domain_event_entry "
-                    + "ORDER BY random() LIMIT 500")) {
+                    + "WHERE convert_from(payload, 'UTF8')::json ->> 'orderId' IS NOT NULL ORDER BY random() "
+                    + "LIMIT 500")) {
                 while (rows.next()) {
                     samples.add(new byte[][]{rows.getBytes(1), rows.getBytes(2)});
                 }
             }
         }
+        String table = appends == Appends.NO_TRIGGERS ? "public.ceiling_event_entry" : "events.domain_event_entry";
         Latencies latencies = new Latencies();
         AtomicLong inserted = new AtomicLong();
         long end = System.nanoTime() + window.toNanos();
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        CpuShares cpu = CpuShares.start(stack);
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
         try {
-            List<Future<?>> writers = new ArrayList<>();
-            for (int w = 0; w < clients; w++) {
-                writers.add(pool.submit(() -> {
+            List<Future<?>> running = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                running.add(pool.submit(() -> {
                     String aggregate = UUID.randomUUID().toString();
+                    String order = UUID.randomUUID().toString();
                     try (Connection connection = stack.connect(); PreparedStatement insert =
-                            connection.prepareStatement("""
-                                    INSERT INTO public.ceiling_event_entry (aggregateIdentifier, sequenceNumber,
-                                        type, eventIdentifier, metaData, payload, payloadRevision, payloadType,
-                                        timeStamp) VALUES (?, ?, 'SupervisoryOrder', ?, ?, ?, NULL,
-                                        'dk.tilsynsspor.core.order.QualityMeasurementRecorded', ?)""")) {
+                            connection.prepareStatement("INSERT INTO " + table + """
+                                     (aggregateIdentifier, sequenceNumber, type, eventIdentifier, metaData, payload,
+                                      payloadRevision, payloadType, timeStamp)
+                                    VALUES (?, ?, 'BenchAppend', ?, ?, ?, NULL, 'dk.tilsynsspor.bench.Append', ?)""")) {
                         connection.setAutoCommit(true);
                         long sequence = 0;
                         while (System.nanoTime() < end) {
@@ -185,7 +268,7 @@ final class Phases {
                             insert.setLong(2, sequence++);
                             insert.setString(3, UUID.randomUUID().toString());
                             insert.setBytes(4, sample[0]);
-                            insert.setBytes(5, sample[1]);
+                            insert.setBytes(5, withOrder(sample[1], order));
                             insert.setString(6, Instant.now().toString());
                             long started = System.nanoTime();
                             insert.executeUpdate();
@@ -199,22 +282,99 @@ final class Phases {
                     return null;
                 }));
             }
-            for (Future<?> writer : writers) {
+            for (Future<?> writer : running) {
                 writer.get();
             }
         } finally {
             pool.shutdownNow();
+            if (appends == Appends.STORE_TRIGGERS_AND_NOTIFY) {
+                try (Connection connection = stack.connect(); Statement statement = connection.createStatement()) {
+                    statement.execute("DROP TRIGGER bench_appended ON events.domain_event_entry");
+                }
+            }
         }
         double seconds = window.toNanos() / 1e9;
         Map<String, Object> figures = new LinkedHashMap<>();
-        figures.put("writers", clients);
+        figures.put("writers", writers);
+        figures.put("table", table);
         figures.put("seconds", seconds);
         figures.put("appendsPerSecond", Latencies.round(inserted.get() / seconds));
         figures.put("latency", latencies.summary());
-        double[] sizes = samples.stream().mapToDouble(s -> s[1].length + (s[0] == null ? 0 : s[0].length))
-                .toArray();
-        figures.put("meanRowBytes", Math.round(Arrays.stream(sizes).average().orElse(0)));
+        figures.put("cpu", cpu.stop());
         return figures;
+    }
+
+    /** The sampled payload with its order id replaced by the writer's (every sample names the template's order). */
+    private static byte[] withOrder(byte[] payload, String order) {
+        String text = new String(payload, java.nio.charset.StandardCharsets.UTF_8);
+        return text.replaceFirst("\"orderId\":\"[0-9a-f-]{36}\"", "\"orderId\":\"" + order + "\"")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
+     * What closing an order costs with few and with many other open orders' deadlines scheduled: {@code orders}
+     * orders are verified, reported and accepted (not timed), then closed one at a time (timed), first beside
+     * {@code few} open orders' deadlines, then beside {@code many}. Other orders' deadlines are copies of an open
+     * order's rows in db-scheduler's table, so the cost of a search through them shows.
+     */
+    Map<String, Object> closeCost(int orders, int few, int many) throws Exception {
+        Api untimed = stack.commands(nanos -> { });
+        WorkedExample open = WorkedExample.imposed(untimed, reference());
+        Map<String, Object> figures = new LinkedHashMap<>();
+        for (int openOrders : List.of(few, many)) {
+            long deadlines = padDeadlines(open.orderId, openOrders);
+            Latencies closing = new Latencies();
+            Api timed = stack.commands(closing::add);
+            for (int i = 0; i < orders + 5; i++) { // the first five warm up, unmeasured
+                WorkedExample order = WorkedExample.verified(untimed, reference());
+                expect(200, untimed.post("leader", order.order("/compliance-report"), Map.of("summary",
+                        "Begge krav er fulgt op og verificeret")));
+                expect(200, untimed.post("inspector", order.order("/decision"), Map.of("decision", "ACCEPT")));
+                Api closer = i < 5 ? untimed : timed;
+                expect(200, closer.post("inspector", order.order("/closure"), Map.of("outcome", "COMPLIED",
+                        "reason", "Påbuddet er efterkommet")));
+            }
+            Map<String, Object> summary = new LinkedHashMap<>(closing.summary());
+            summary.put("scheduledDeadlines", deadlines);
+            figures.put(openOrders == few ? "fewOpenOrders" : "manyOpenOrders", summary);
+            figures.put(openOrders == few ? "few" : "many", openOrders);
+        }
+        try (Connection connection = stack.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("DELETE FROM command.scheduled_tasks WHERE task_instance LIKE 'bench-%'");
+        }
+        return figures;
+    }
+
+    /** Copies of one open order's scheduled deadlines, as if {@code openOrders} orders were open; answers the rows. */
+    private long padDeadlines(String openOrderId, int openOrders) throws Exception {
+        try (Connection connection = stack.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("DELETE FROM command.scheduled_tasks WHERE task_instance LIKE 'bench-%'");
+            try (PreparedStatement copy = connection.prepareStatement("""
+                    INSERT INTO command.scheduled_tasks (task_name, task_instance, task_data, execution_time, picked,
+                        version, priority)
+                    SELECT t.task_name, 'bench-' || n || '-' || t.task_instance, t.task_data, t.execution_time, FALSE,
+                        1, t.priority
+                      FROM command.scheduled_tasks t
+                      JOIN command.scheduled_deadline d ON d.schedule_id = t.task_instance
+                     CROSS JOIN generate_series(1, ?) n
+                     WHERE d.scope LIKE '%' || ? || '%'""")) {
+                copy.setInt(1, openOrders - 1);
+                copy.setString(2, openOrderId);
+                copy.executeUpdate();
+            }
+            try (ResultSet rows = statement.executeQuery("SELECT count(*) FROM command.scheduled_tasks")) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    private static Api.Response expect(int status, Api.Response response) {
+        if (response.status() != status) {
+            throw new IllegalStateException("expected " + status + ", got " + response.status() + ": "
+                    + response.body());
+        }
+        return response;
     }
 
     /** Dossier and audit-trail latency of one order, one request at a time. */

@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * The run's figures as JSON ({@code benchmark.json}) and as a Markdown report ({@code benchmark.md}) that compares
- * them with the targets of issue 6 and with the stock-settings peer. Ratios are taken within the run only.
+ * them with the targets of issues 6 and 20 and with the stock-settings peer. Ratios are taken within the run only.
  */
 final class Report {
 
@@ -82,14 +82,28 @@ final class Report {
 
     private List<Target> targets() {
         double commands = number("tuned", "commands", "commandsPerSecond");
-        double ceiling = number("tuned", "ceiling", "appendsPerSecond");
+        double plain = number("tuned", "plain", "requestsPerSecond");
+        double stockCommands = number("stock", "commands", "commandsPerSecond");
+        double withTriggers = number("tuned", "appendsSTORE_TRIGGERS", "appendsPerSecond");
+        double withoutTriggers = number("tuned", "appendsNO_TRIGGERS", "appendsPerSecond");
+        double closeFew = number("tuned", "closeCost", "fewOpenOrders", "p50Ms");
+        double closeMany = number("tuned", "closeCost", "manyOpenOrders", "p50Ms");
         double replay = number("tuned", "replay", "eventsPerSecond");
         double raw = number("tuned", "rawRead", "eventsPerSecond");
         double dossierLarge = number("tuned", "flatCostLarge", "dossier", "p99Ms");
         double dossierSmall = number("tuned", "flatCostSmall", "dossier", "p99Ms");
         List<Target> targets = new ArrayList<>();
-        targets.add(new Target("Commands / ceiling", "≥ 0.5", commands / ceiling, 0.5, true, "×"));
+        targets.add(new Target("Commands / plain endpoint", "≥ 0.5", commands / plain, 0.5, true, "×"));
+        targets.add(new Target("Commands / stock Axon", "≥ 3", commands / stockCommands, 3, true, "×"));
+        targets.add(new Target(String.format(Locale.ROOT, "Appends with the store's triggers / without (%d writers)",
+                settings.appendWriters()), "≥ 0.8", withTriggers / withoutTriggers, 0.8, true, "×"));
         targets.add(new Target("Lag p99", "≤ 250 ms", number("tuned", "lag", "p99Ms"), 250, false, "ms"));
+        targets.add(new Target(String.format(Locale.ROOT, "Closing an order p50, %,d / 10 open orders",
+                settings.openOrders()), "≤ 1.25", closeMany / closeFew, 1.25, false, "×"));
+        targets.add(new Target("Long streams: warm commands, 10,000-event / short orders", "≥ 0.8", Double.NaN,
+                0.8, true, "×"));
+        targets.add(new Target("Long streams: first command after a restart, p99", "≤ 100 ms", Double.NaN, 100,
+                false, "ms"));
         targets.add(new Target("Replay", "≥ 100,000 events/s", replay, 100_000, true, "events/s"));
         targets.add(new Target("Replay / raw read", "≥ 0.33", replay / raw, 1 / 3.0, true, "×"));
         targets.add(new Target(String.format(Locale.ROOT, "Dossier p99 at %,d events", settings.events()),
@@ -134,13 +148,30 @@ final class Report {
 
         md.append("\n## Figures\n\n| Measure | As configured | Axon stock settings | Configured / stock |\n")
                 .append("|---|---|---|---|\n");
-        row(md, "Ceiling: raw appends/s (" + settings.clients() + " JDBC writers, one row per transaction)",
-                new String[]{"ceiling", "appendsPerSecond"}, false);
-        row(md, "Ceiling: append latency p50 / p99 ms", new String[]{"ceiling", "latency"}, false);
+        String writers = settings.appendWriters() + " JDBC writers, one row per transaction";
+        row(md, "Appends/s without triggers (" + writers + ")", new String[]{"appendsNO_TRIGGERS",
+                "appendsPerSecond"}, false);
+        row(md, "Appends/s with the store's triggers (" + writers + ")", new String[]{"appendsSTORE_TRIGGERS",
+                "appendsPerSecond"}, false);
+        row(md, "Appends/s with the store's triggers and the former pg_notify trigger (" + writers + ")",
+                new String[]{"appendsSTORE_TRIGGERS_AND_NOTIFY", "appendsPerSecond"}, false);
+        row(md, "Append latency p50 / p99 ms, without triggers", new String[]{"appendsNO_TRIGGERS", "latency"},
+                false);
+        row(md, "Append latency p50 / p99 ms, with the store's triggers", new String[]{"appendsSTORE_TRIGGERS",
+                "latency"}, false);
+        row(md, "Append latency p50 / p99 ms, with the former pg_notify trigger too", new String[]{
+                "appendsSTORE_TRIGGERS_AND_NOTIFY", "latency"}, false);
+        row(md, "Plain endpoint requests/s (" + settings.clients() + " HTTP clients)", new String[]{"plain",
+                "requestsPerSecond"}, false);
+        row(md, "Plain endpoint latency p50 / p99 ms", new String[]{"plain", "latency"}, false);
         row(md, "Commands/s (" + settings.clients() + " HTTP clients)", new String[]{"commands",
                 "commandsPerSecond"}, true);
         row(md, "Command latency p50 / p99 ms", new String[]{"commands", "latency"}, true);
-        row(md, "Lag, 201 to visible on query-service, p50 / p99 ms", new String[]{"lag"}, true);
+        row(md, "Lag, 201 to visible on query-service, p50 / p99 ms (under the commands' load)",
+                new String[]{"lag"}, true);
+        row(md, "Closing an order p50 / p99 ms, 10 open orders", new String[]{"closeCost", "fewOpenOrders"}, false);
+        row(md, String.format(Locale.ROOT, "Closing an order p50 / p99 ms, %,d open orders", settings.openOrders()),
+                new String[]{"closeCost", "manyOpenOrders"}, false);
         row(md, "Dossier p50 / p99 ms, small store", new String[]{"flatCostSmall", "dossier"}, false);
         row(md, "Audit trail p50 / p99 ms, small store", new String[]{"flatCostSmall", "auditTrail"}, false);
         row(md, "Dossier p50 / p99 ms, large store", new String[]{"flatCostLarge", "dossier"}, false);
@@ -151,7 +182,8 @@ final class Report {
                 + "(from /proc).\n\n| Phase | command-service | query-service | PostgreSQL | benchmark clients "
                 + "| available |\n|---|---|---|---|---|---|\n");
         for (String configuration : List.of("tuned", "stock")) {
-            for (String phase : List.of("commands", "replay")) {
+            for (String phase : List.of("appendsNO_TRIGGERS", "appendsSTORE_TRIGGERS", "plain", "commands",
+                    "replay")) {
                 JsonNode cpu = root.path(configuration).path(phase).path("cpu");
                 if (cpu.isMissingNode()) {
                     continue;
@@ -165,9 +197,24 @@ final class Report {
                         .append(cpu.path("availableCpuSeconds").asText()).append(" |\n");
             }
         }
+        md.append("\nCPU microseconds per request (plain endpoint) and per command, by process:\n\n"
+                + "| Phase | command-service | query-service | PostgreSQL | benchmark clients |\n|---|---|---|---|---|\n");
+        for (String[] phase : List.of(new String[]{"tuned", "plain", "cpuMicrosPerRequest"},
+                new String[]{"tuned", "commands", "cpuMicrosPerCommand"},
+                new String[]{"stock", "commands", "cpuMicrosPerCommand"})) {
+            JsonNode perUnit = root.path(phase[0]).path(phase[1]).path(phase[2]);
+            if (perUnit.isMissingNode()) {
+                continue;
+            }
+            md.append("| ").append(phase[1]).append(phase[0].equals("tuned") ? " (as configured)" : " (stock)")
+                    .append(" | ").append(perUnit.path("commandService").asText()).append(" | ")
+                    .append(perUnit.path("queryService").asText()).append(" | ")
+                    .append(perUnit.path("postgresql").asText()).append(" | ")
+                    .append(perUnit.path("benchmarkClients").asText()).append(" |\n");
+        }
         md.append("\n## The two configurations\n\n")
                 .append("- **As configured**: events in ").append(storeText("tuned")).append("; pooled streaming "
-                        + "processors woken by `NOTIFY`, batches of 200 events, 4 segments; aggregates cached "
+                        + "processors woken by a `NOTIFY` that command-service sends after its commits, batches of 200 events, 4 segments; aggregates cached "
                         + "between commands.\n")
                 .append("- **Axon stock settings** (profile `axon-defaults`, Hibernate on the class path): events in ")
                 .append(storeText("stock")).append(", written and read by Axon's JPA engine with the tables "

@@ -1,0 +1,146 @@
+package dk.tilsynsspor.command.eventstore;
+
+import org.axonframework.eventhandling.EventBus;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Tells query-service that events were appended (ADR 3): after a unit of work that published events has committed,
+ * one {@code NOTIFY tilsynsspor_events} in a transaction of its own.
+ *
+ * <p>Not in the appending transaction, on purpose: a transaction that notifies takes PostgreSQL's global notify lock
+ * at commit and holds it until its commit record is flushed, so appends that notified committed one after another,
+ * one per WAL flush, however many writers there were. Here the appends commit freely (group commit); the notifier
+ * thread sends one notification for however many commits happened since its last one, with
+ * {@code synchronous_commit = off} (a notification needs no durability), so its own hold on the lock is short. A
+ * notification lost with an instance (killed between commit and notify) only delays the reader until its next
+ * re-read (ADR 3); nothing is lost. Only in the PostgreSQL mode: with Axon Server, query-service follows Axon Server.
+ */
+@Component
+@Profile("!" + EventStoreConfiguration.AXON_DEFAULTS)
+@ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false", matchIfMissing = true)
+public class AppendNotifier implements SmartLifecycle {
+
+    /** The channel query-service's {@code EventArrivals} listens on. */
+    public static final String CHANNEL = "tilsynsspor_events";
+    private static final Logger log = LoggerFactory.getLogger(AppendNotifier.class);
+    private static final long RETRY_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    private final DataSource dataSource;
+    private final AtomicBoolean pending = new AtomicBoolean();
+    private final AtomicLong sent = new AtomicLong();
+    private volatile boolean running;
+    private volatile Thread thread;
+
+    AppendNotifier(DataSource dataSource, EventBus eventBus) {
+        this.dataSource = dataSource;
+        eventBus.registerDispatchInterceptor(messages -> {
+            CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.root().afterCommit(committed -> appended()));
+            return (index, message) -> message;
+        });
+    }
+
+    /** Events were committed: a notification follows (one for any number of calls before it is sent). */
+    void appended() {
+        pending.set(true);
+        Thread notifier = thread;
+        if (notifier != null) {
+            LockSupport.unpark(notifier);
+        }
+    }
+
+    /** How many notifications were sent so far. */
+    long sent() {
+        return sent.get();
+    }
+
+    private void run() {
+        boolean failing = false;
+        while (running) {
+            if (!pending.getAndSet(false)) {
+                LockSupport.park(this);
+                continue;
+            }
+            try {
+                notifyReaders();
+                sent.incrementAndGet();
+                if (failing) {
+                    log.info("Notifying readers of appended events again");
+                    failing = false;
+                }
+            } catch (SQLException e) {
+                pending.set(true);
+                if (!failing) {
+                    log.warn("Could not notify readers of appended events ({}); they will find them on their next "
+                            + "re-read, and the notification is retried every second", e.getMessage());
+                    failing = true;
+                }
+                LockSupport.parkNanos(this, RETRY_NANOS);
+            }
+        }
+    }
+
+    private void notifyReaders() throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            try {
+                statement.execute("SET LOCAL synchronous_commit = off");
+                statement.execute("NOTIFY " + CHANNEL);
+                connection.commit();
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        Thread notifier = new Thread(this::run, "append-notifier");
+        notifier.setDaemon(true);
+        thread = notifier;
+        notifier.start();
+    }
+
+    /** Stops after the web server has drained its requests, and sends what their commits still owe. */
+    @Override
+    public void stop() {
+        running = false;
+        Thread notifier = thread;
+        if (notifier != null) {
+            LockSupport.unpark(notifier);
+        }
+        if (pending.getAndSet(false)) {
+            try {
+                notifyReaders();
+            } catch (SQLException e) {
+                log.debug("No last notification at shutdown ({}): readers find the events on their re-read",
+                        e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MIN_VALUE + 1000;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

@@ -1,0 +1,121 @@
+package dk.tilsynsspor.command.eventstore;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.axonframework.eventhandling.EventBus;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.SimpleEventBus;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.axonframework.messaging.GenericMessage.asMessage;
+
+/**
+ * Readers are told about appends after the appending transaction, never from inside it (ADR 3): a committed unit of
+ * work that published events is followed by a notification, a rolled-back one is not, and the event table's own
+ * triggers notify nobody (so appends never queue on the notify lock).
+ */
+class AppendNotifierTest {
+
+    private static EmbeddedPostgres postgres;
+    private static DataSource dataSource;
+
+    private final EventBus eventBus = SimpleEventBus.builder().build();
+    private AppendNotifier notifier;
+    private Connection listening;
+
+    @BeforeAll
+    static void database() throws Exception {
+        postgres = EmbeddedPostgres.builder().start();
+        dataSource = postgres.getPostgresDatabase();
+        Flyway.configure().dataSource(dataSource).schemas("command").createSchemas(true)
+                .locations("classpath:db/migration").load().migrate();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        postgres.close();
+    }
+
+    @BeforeEach
+    void listen() throws SQLException {
+        listening = dataSource.getConnection();
+        try (Statement statement = listening.createStatement()) {
+            statement.execute("LISTEN " + AppendNotifier.CHANNEL);
+        }
+        notifier = new AppendNotifier(dataSource, eventBus);
+        notifier.start();
+    }
+
+    @AfterEach
+    void close() throws SQLException {
+        notifier.stop();
+        listening.close();
+    }
+
+    private List<PGNotification> notificationsWithin(int millis) throws SQLException {
+        List<PGNotification> received = new ArrayList<>();
+        long end = System.currentTimeMillis() + millis;
+        while (System.currentTimeMillis() < end) {
+            PGNotification[] batch = listening.unwrap(PGConnection.class).getNotifications(50);
+            if (batch != null) {
+                received.addAll(List.of(batch));
+            }
+        }
+        return received;
+    }
+
+    private void publishIn(boolean commit) {
+        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(asMessage("command"));
+        eventBus.publish(GenericEventMessage.asEventMessage("appended"));
+        if (commit) {
+            unitOfWork.commit();
+        } else {
+            unitOfWork.rollback();
+        }
+    }
+
+    @Test
+    void aCommittedAppendIsFollowedByANotification() throws SQLException {
+        publishIn(true);
+
+        assertThat(notificationsWithin(1000)).extracting(PGNotification::getName)
+                .containsExactly(AppendNotifier.CHANNEL);
+    }
+
+    @Test
+    void aRolledBackAppendNotifiesNobody() throws SQLException {
+        publishIn(false);
+
+        assertThat(notificationsWithin(500)).isEmpty();
+        assertThat(notifier.sent()).isZero();
+    }
+
+    @Test
+    void theEventTableItselfNotifiesNobody() throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.executeUpdate("INSERT INTO events.domain_event_entry (aggregateIdentifier, sequenceNumber, type,"
+                    + " eventIdentifier, payload, payloadType, timeStamp) VALUES ('" + UUID.randomUUID()
+                    + "', 0, 'SupervisoryOrder', '" + UUID.randomUUID() + "', convert_to('{\"orderId\":\""
+                    + UUID.randomUUID() + "\"}', 'UTF8'), 'test', '2026-11-30T00:00:00Z')");
+        }
+
+        assertThat(notificationsWithin(500)).isEmpty();
+    }
+}
