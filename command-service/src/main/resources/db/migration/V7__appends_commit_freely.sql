@@ -5,9 +5,26 @@
 DROP TRIGGER events_appended ON events.domain_event_entry;
 DROP FUNCTION events.notify_events_appended();
 
+-- The link's hash (V3), the same formula in PL/pgSQL: a LANGUAGE sql function called from the trigger was set up
+-- and planned again in every transaction, which cost more than the hashing (a fifth of an append's throughput).
+CREATE OR REPLACE FUNCTION events.chain_link_hash(previous BYTEA, e events.domain_event_entry) RETURNS BYTEA
+    LANGUAGE plpgsql IMMUTABLE AS
+$$
+BEGIN
+    RETURN sha256(previous
+                      || sha256(convert_to(concat_ws(E'\n', e.chainOrderId::text, e.chainPosition::text,
+                                                     e.globalIndex::text, e.eventIdentifier, e.aggregateIdentifier,
+                                                     e.sequenceNumber::text, coalesce(e.type, ''), e.payloadType,
+                                                     coalesce(e.payloadRevision, ''), e.timeStamp), 'UTF8'))
+                      || sha256(e.payload)
+                      || sha256(coalesce(e.metaData, ''::bytea)));
+END
+$$;
+
 -- The chain trigger (V3), with less work per append and the same links: the order's id is read from the payload as
--- json (validated and scanned, not built into a jsonb value), and the chain's head is locked first and only created
--- when it is missing (no speculative insert on every append).
+-- json (validated and scanned, not built into a jsonb value), the chain's head is locked first and only created
+-- when it is missing (no speculative insert on every append), and the global index's sequence is named, not looked
+-- up in the catalogue on every append.
 CREATE OR REPLACE FUNCTION events.link_into_order_chain() RETURNS trigger
     LANGUAGE plpgsql AS
 $$
@@ -26,7 +43,7 @@ BEGIN
         END IF;
     END IF;
     IF NEW.globalIndex IS NULL THEN
-        NEW.globalIndex := nextval(pg_get_serial_sequence('events.domain_event_entry', 'globalindex'));
+        NEW.globalIndex := nextval('events.domain_event_entry_globalindex_seq'::regclass);
     END IF;
     IF chain_order IS NOT NULL THEN
         NEW.chainOrderId := chain_order;

@@ -25,10 +25,19 @@ final class CpuShares {
 
     static CpuShares start(BenchStack stack) {
         Map<String, Long> pids = new LinkedHashMap<>();
-        pids.put("commandService", stack.commandService.pid());
-        pids.put("queryService", stack.queryService.pid());
+        pids.put("commandService", pidOf(stack.commandService));
+        pids.put("queryService", pidOf(stack.queryService));
         pids.put("benchmarkClients", ProcessHandle.current().pid());
         return new CpuShares(pids);
+    }
+
+    /** The service's process id, or -1 while it is stopped (it then counts nothing). */
+    private static long pidOf(dk.tilsynsspor.query.it.ServiceProcess service) {
+        try {
+            return service.pid();
+        } catch (IllegalStateException stopped) {
+            return -1;
+        }
     }
 
     /** CPU seconds per party since the start, and the cores' total for comparison. */
@@ -66,7 +75,13 @@ final class CpuShares {
             for (Path process : (Iterable<Path>) processes::iterator) {
                 String name = process.getFileName().toString();
                 if (name.chars().allMatch(Character::isDigit) && isPostgres(process)) {
-                    postgres += ticksOf(Long.parseLong(name));
+                    long pid = Long.parseLong(name);
+                    postgres += ticksOf(pid);
+                    if (!isPostgres(Path.of("/proc", Long.toString(parentOf(pid))))) {
+                        // the postmaster: what its backends used before they exited (a phase's own connections
+                        // close before it ends) is counted in its children's times
+                        postgres += childrenTicksOf(pid);
+                    }
                 }
             }
         } catch (IOException e) {
@@ -86,12 +101,28 @@ final class CpuShares {
 
     /** utime + stime of the process (fields 14 and 15 of /proc/pid/stat), 0 if it is gone. */
     private static long ticksOf(long pid) {
+        String[] fields = statOf(pid);
+        return fields == null ? 0 : Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
+
+    /** cutime + cstime (fields 16 and 17): the CPU of the process's children that have exited and been reaped. */
+    private static long childrenTicksOf(long pid) {
+        String[] fields = statOf(pid);
+        return fields == null ? 0 : Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+    }
+
+    private static long parentOf(long pid) {
+        String[] fields = statOf(pid);
+        return fields == null ? 0 : Long.parseLong(fields[1]);
+    }
+
+    /** The fields of /proc/pid/stat after the command name (so field 3, the state, is the first), null if gone. */
+    private static String[] statOf(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         } catch (IOException | RuntimeException gone) {
-            return 0;
+            return null;
         }
     }
 }

@@ -345,6 +345,121 @@ final class Phases {
         return figures;
     }
 
+    /**
+     * Long streams: {@code orders} orders of {@code events} events each (measurements copied in SQL onto one recorded
+     * over HTTP, so the aggregate replays real events of its own), against as many short ones. Reports warm command
+     * throughput on each (every client on an order of its own, recording measurements for {@code window}), then
+     * restarts command-service and times the first command on each long order (its aggregate read from the store).
+     */
+    Map<String, Object> longStreams(int orders, int events, Duration window) throws Exception {
+        Api untimed = stack.commands(nanos -> { });
+        List<WorkedExample> longOrders = new ArrayList<>();
+        List<WorkedExample> shortOrders = new ArrayList<>();
+        for (int i = 0; i < orders; i++) {
+            WorkedExample order = WorkedExample.imposed(untimed, reference());
+            order.acknowledgeAndPlan();
+            expect(201, untimed.post("leader", order.requirement(order.restraintRequirement, "/measurements"),
+                    measurement(0)));
+            lengthen(order.orderId, events);
+            longOrders.add(order);
+            WorkedExample short_ = WorkedExample.imposed(untimed, reference());
+            short_.acknowledgeAndPlan();
+            shortOrders.add(short_);
+        }
+        stack.awaitCaughtUp(Duration.ofMinutes(20));
+        for (int i = 0; i < orders; i++) { // warm: each aggregate read from its events once, before the windows
+            expect(201, untimed.post("leader", longOrders.get(i).requirement(longOrders.get(i).restraintRequirement,
+                    "/measurements"), measurement(i + 1)));
+            expect(201, untimed.post("leader", shortOrders.get(i).requirement(
+                    shortOrders.get(i).restraintRequirement, "/measurements"), measurement(i + 1)));
+        }
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("orders", orders);
+        figures.put("eventsPerLongOrder", eventsOf(longOrders.get(0).orderId));
+        figures.put("shortOrders", measure(shortOrders, window));
+        figures.put("longOrders", measure(longOrders, window));
+
+        stack.commandService.stop();
+        stack.commandService.start();
+        Latencies first = new Latencies();
+        Api timed = stack.commands(first::add);
+        for (int i = 0; i < longOrders.size(); i++) {
+            WorkedExample order = longOrders.get(i);
+            expect(201, timed.post("leader", order.requirement(order.restraintRequirement, "/measurements"),
+                    measurement(i)));
+        }
+        figures.put("firstCommandAfterRestart", first.summary());
+        return figures;
+    }
+
+    private static Map<String, Object> measurement(int n) {
+        return Map.of("value", 3, "measuredOn", LocalDate.of(2026, 1, 1).plusDays(n % 300).toString(),
+                "source", "benchmark");
+    }
+
+    /** Warm measurements, each client on one of the orders, for the window: commands/s and latency. */
+    private Map<String, Object> measure(List<WorkedExample> orders, Duration window) throws Exception {
+        Latencies latencies = new Latencies();
+        long end = System.nanoTime() + window.toNanos();
+        ExecutorService pool = Executors.newFixedThreadPool(orders.size());
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (WorkedExample order : orders) {
+                running.add(pool.submit(() -> {
+                    Api api = stack.commands(nanos -> {
+                        if (System.nanoTime() <= end) {
+                            latencies.add(nanos);
+                        }
+                    });
+                    int n = 0;
+                    while (System.nanoTime() < end) {
+                        expect(201, api.post("leader", order.requirement(order.restraintRequirement,
+                                "/measurements"), measurement(n++)));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> client : running) {
+                client.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("commandsPerSecond", Latencies.round(latencies.count() / (window.toNanos() / 1e9)));
+        figures.put("latency", latencies.summary());
+        return figures;
+    }
+
+    /** Copies the order's last measurement until the order has {@code events} events (new ids, next sequences). */
+    private void lengthen(String orderId, int events) throws Exception {
+        try (Connection connection = stack.connect(); PreparedStatement copy = connection.prepareStatement("""
+                INSERT INTO events.domain_event_entry (aggregateIdentifier, sequenceNumber, type, eventIdentifier,
+                    metaData, payload, payloadRevision, payloadType, timeStamp)
+                SELECT e.aggregateIdentifier, e.sequenceNumber + n, e.type, gen_random_uuid()::text, e.metaData,
+                       convert_to(jsonb_set(convert_from(e.payload, 'UTF8')::jsonb, '{measurementId}',
+                                            to_jsonb(gen_random_uuid()::text))::text, 'UTF8'),
+                       e.payloadRevision, e.payloadType, e.timeStamp
+                  FROM (SELECT * FROM events.domain_event_entry WHERE aggregateIdentifier = ?
+                         ORDER BY sequenceNumber DESC LIMIT 1) e
+                 CROSS JOIN generate_series(1, ? - 1 - e.sequenceNumber) n""")) {
+            copy.setString(1, orderId);
+            copy.setInt(2, events);
+            copy.executeUpdate();
+        }
+    }
+
+    private long eventsOf(String aggregateId) throws Exception {
+        try (Connection connection = stack.connect(); PreparedStatement count = connection.prepareStatement(
+                "SELECT count(*) FROM events.domain_event_entry WHERE aggregateIdentifier = ?")) {
+            count.setString(1, aggregateId);
+            try (ResultSet rows = count.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
     /** Copies of one open order's scheduled deadlines, as if {@code openOrders} orders were open; answers the rows. */
     private long padDeadlines(String openOrderId, int openOrders) throws Exception {
         try (Connection connection = stack.connect(); Statement statement = connection.createStatement()) {

@@ -19,8 +19,8 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Listens on PostgreSQL's {@code tilsynsspor_events} channel, which a trigger on the event table notifies when an
- * appending transaction commits, and wakes the event streams at once instead of letting them poll. After every
+ * Listens on PostgreSQL's {@code tilsynsspor_events} channel, which command-service notifies after its appending
+ * transactions commit (ADR 3), and wakes the event streams at once instead of letting them poll. After every
  * (re)connect it wakes them too, so that nothing appended while the listener was away waits for the next poll.
  */
 public class EventArrivals implements SmartLifecycle {
