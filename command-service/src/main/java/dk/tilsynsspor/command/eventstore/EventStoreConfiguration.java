@@ -96,12 +96,12 @@ public class EventStoreConfiguration {
     }
 
     /**
-     * Aggregates stay in memory between commands (until the garbage collector wants the room), so a command does
-     * not read and deserialize its aggregate's events again. Each use is checked against the store's last sequence
-     * number for the aggregate ({@link CheckedAggregateCache}), so with several instances on one store a command is
-     * never decided on a copy that another instance has since moved on; a race between the check and the append
-     * still fails on the taken sequence number (SQLSTATE 23505), drops the copy and is retried on the events. The
-     * aggregates hold no personal texts (those stay sealed in the events). Axon's stock setting (profile
+     * Aggregates stay in memory between commands (held softly: until the garbage collector wants the room), so a
+     * command does not read and deserialize its aggregate's events again. Each use is checked against the store's
+     * last sequence number for the aggregate ({@link CheckedAggregateCache}), so with several instances on one store
+     * a command is never decided on a copy that another instance has since moved on; a race between the check and
+     * the append still fails on the taken sequence number (SQLSTATE 23505), drops the copy and is retried on the
+     * events. The aggregates hold no personal texts (those stay sealed in the events). Axon's stock setting (profile
      * {@value #AXON_DEFAULTS}) is no cache.
      */
     @Bean(AGGREGATE_CACHE)

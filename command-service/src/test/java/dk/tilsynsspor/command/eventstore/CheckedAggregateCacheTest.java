@@ -43,6 +43,16 @@ class CheckedAggregateCacheTest {
     }
 
     @Test
+    void anEntryNobodyElseHoldsSurvivesAGarbageCollection() {
+        cache.put("counter-1", cachedAt(3)); // only the cache refers to it now
+        when(store.lastSequenceNumberFor("counter-1")).thenReturn(Optional.of(3L));
+
+        System.gc();
+
+        assertThat((Object) cache.get("counter-1")).as("held softly, not only weakly").isNotNull();
+    }
+
+    @Test
     void aCopyBehindTheStoreIsDroppedSoTheCommandReadsTheEvents() {
         cache.put("counter-1", cachedAt(3));
         when(store.lastSequenceNumberFor("counter-1")).thenReturn(Optional.of(4L));
