@@ -6,6 +6,7 @@ import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.AggregateCacheEntry;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -18,21 +19,24 @@ import java.util.function.UnaryOperator;
  * store ({@link EventStore#lastSequenceNumberFor}), which is still far cheaper than reading and applying the
  * aggregate's events.
  *
- * <p>The entries are also held softly (up to {@value #KEPT} of the most recently used): behind Axon's
- * {@code WeakReferenceCache} alone, an aggregate used a moment ago was gone at the next young collection, which
- * under load meant every few commands on an order re-read its whole stream, and a long stream's reading made the
- * garbage that cleared the others' (the benchmark's long streams ran at 4 commands/s). Soft references are
- * cleared only when the heap needs the room.
+ * <p>The entries are also held softly (the {@value #KEPT} most recently used, each for at most {@link #IDLE} after
+ * its last use): behind Axon's {@code WeakReferenceCache} alone, an aggregate used a moment ago was gone at the next
+ * young collection, which under load meant every few commands on an order re-read its whole stream, and a long
+ * stream's reading made the garbage that cleared the others' (the benchmark's long streams ran at 4 commands/s).
+ * Soft references are cleared only when the heap needs the room; the bound and the idle time keep the heap from
+ * filling with aggregates nobody uses any more (10,000 of them slowed every command down).
  */
 final class CheckedAggregateCache implements Cache {
 
     /** How many entries are held softly at most (the most recently used). */
-    static final int KEPT = 10_000;
+    static final int KEPT = 1_000;
+    /** How long an entry is held softly after its last use. */
+    static final Duration IDLE = Duration.ofMinutes(10);
 
     private final Cache cache;
     private final Supplier<EventStore> eventStore;
     private final com.github.benmanes.caffeine.cache.Cache<Object, Object> held = Caffeine.newBuilder()
-            .maximumSize(KEPT).softValues().build();
+            .maximumSize(KEPT).expireAfterAccess(IDLE).softValues().build();
 
     /** {@code eventStore} is asked for lazily: the store and the aggregates' repositories are made after the cache. */
     CheckedAggregateCache(Cache cache, Supplier<EventStore> eventStore) {

@@ -28,9 +28,9 @@ import java.util.regex.Pattern;
 /**
  * Fills the event store with copies of one real order's events (the order's own and its case's, as the services
  * wrote them), each copy under new ids and with a new citizen key, its personal texts sealed again under that key.
- * In Tilsynsspor's store the rows go in with COPY through the store's own triggers, so every copy is hash-chained and
- * announced like any append; to query-service they are indistinguishable from orders that went through the
- * commands. In the stock peer's store (Axon's JPA tables) they go in as Hibernate would have written them.
+ * In Tilsynsspor's store the rows go in with COPY through the store's own triggers, so every copy is hash-chained
+ * like any append (no notification: query-service finds them on its re-reads, ADR 3); to query-service they are
+ * indistinguishable from orders that went through the commands. In the stock peer's store (Axon's JPA tables) they go in as Hibernate would have written them.
  */
 final class EventCopier {
 
