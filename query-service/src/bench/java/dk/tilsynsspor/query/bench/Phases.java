@@ -236,7 +236,7 @@ final class Phases {
                         + "FOR EACH STATEMENT EXECUTE FUNCTION public.bench_notify_appended()");
             }
             try (ResultSet rows = statement.executeQuery("SELECT metaData, payload FROM events.domain_event_entry "
-                    + "WHERE convert_from(payload, 'UTF8')::json ->> 'orderId' IS NOT NULL ORDER BY random() "
+                    + "TABLESAMPLE SYSTEM (5) WHERE convert_from(payload, 'UTF8')::json ->> 'orderId' IS NOT NULL "
                     + "LIMIT 500")) {
                 while (rows.next()) {
                     samples.add(new byte[][]{rows.getBytes(1), rows.getBytes(2)});
