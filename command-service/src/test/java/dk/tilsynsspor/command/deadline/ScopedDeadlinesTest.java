@@ -1,12 +1,12 @@
 package dk.tilsynsspor.command.deadline;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import dk.tilsynsspor.command.MigratedDatabase;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
 import org.axonframework.messaging.ScopeDescriptor;
 import org.axonframework.modelling.command.AggregateScopeDescriptor;
 import org.axonframework.serialization.json.JacksonSerializer;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,10 +36,8 @@ class ScopedDeadlinesTest {
 
     @BeforeAll
     static void database() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
+        postgres = MigratedDatabase.start();
         DataSource dataSource = postgres.getPostgresDatabase();
-        Flyway.configure().dataSource(dataSource).schemas("command").createSchemas(true)
-                .locations("classpath:db/migration").load().migrate();
         jdbc = new JdbcTemplate(dataSource);
         DbSchedulerDeadlineManager[] manager = new DbSchedulerDeadlineManager[1];
         Scheduler scheduler = Scheduler.create(dataSource, DbSchedulerDeadlineManager.binaryTask(() -> manager[0]))

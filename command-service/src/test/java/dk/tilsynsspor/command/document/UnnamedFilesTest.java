@@ -1,7 +1,7 @@
 package dk.tilsynsspor.command.document;
 
+import dk.tilsynsspor.command.MigratedDatabase;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,10 +21,8 @@ class UnnamedFilesTest {
 
     @BeforeAll
     static void database() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
+        postgres = MigratedDatabase.start();
         DataSource dataSource = postgres.getPostgresDatabase();
-        Flyway.configure().dataSource(dataSource).schemas("command").createSchemas(true)
-                .locations("classpath:db/migration").load().migrate();
         jdbc = new JdbcTemplate(dataSource);
     }
 

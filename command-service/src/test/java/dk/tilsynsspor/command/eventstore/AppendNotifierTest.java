@@ -1,12 +1,12 @@
 package dk.tilsynsspor.command.eventstore;
 
+import dk.tilsynsspor.command.MigratedDatabase;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.SimpleEventBus;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,10 +42,8 @@ class AppendNotifierTest {
 
     @BeforeAll
     static void database() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
+        postgres = MigratedDatabase.start();
         dataSource = postgres.getPostgresDatabase();
-        Flyway.configure().dataSource(dataSource).schemas("command").createSchemas(true)
-                .locations("classpath:db/migration").load().migrate();
     }
 
     @AfterAll
