@@ -74,13 +74,14 @@ final class CpuShares {
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
             for (Path process : (Iterable<Path>) processes::iterator) {
                 String name = process.getFileName().toString();
-                if (name.chars().allMatch(Character::isDigit) && isPostgres(process)) {
-                    long pid = Long.parseLong(name);
-                    postgres += ticksOf(pid);
-                    if (!isPostgres(Path.of("/proc", Long.toString(parentOf(pid))))) {
+                String[] stat = name.chars().allMatch(Character::isDigit) && isPostgres(process)
+                        ? statOf(Long.parseLong(name)) : null;
+                if (stat != null) {
+                    postgres += Long.parseLong(stat[11]) + Long.parseLong(stat[12]); // utime + stime
+                    if (!isPostgres(Path.of("/proc", stat[1]))) {
                         // the postmaster: what its backends used before they exited (a phase's own connections
-                        // close before it ends) is counted in its children's times
-                        postgres += childrenTicksOf(pid);
+                        // close before it ends) is counted in its children's times, cutime + cstime
+                        postgres += Long.parseLong(stat[13]) + Long.parseLong(stat[14]);
                     }
                 }
             }
@@ -103,17 +104,6 @@ final class CpuShares {
     private static long ticksOf(long pid) {
         String[] fields = statOf(pid);
         return fields == null ? 0 : Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-    }
-
-    /** cutime + cstime (fields 16 and 17): the CPU of the process's children that have exited and been reaped. */
-    private static long childrenTicksOf(long pid) {
-        String[] fields = statOf(pid);
-        return fields == null ? 0 : Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
-    }
-
-    private static long parentOf(long pid) {
-        String[] fields = statOf(pid);
-        return fields == null ? 0 : Long.parseLong(fields[1]);
     }
 
     /** The fields of /proc/pid/stat after the command name (so field 3, the state, is the first), null if gone. */

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -62,11 +63,7 @@ final class Phases {
         long end = started + window.toNanos();
         long eventsBefore = stack.head();
         CpuShares cpu = CpuShares.start(stack);
-        runClients(window, nanos -> {
-            if (System.nanoTime() <= end) {
-                latencies.add(nanos);
-            }
-        }, lag);
+        runClients(window, within(end, latencies), lag);
         double seconds = window.toNanos() / 1e9;
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("clients", clients);
@@ -90,36 +87,25 @@ final class Phases {
         long end = System.nanoTime() + window.toNanos();
         long eventsBefore = stack.head();
         CpuShares cpu = CpuShares.start(stack);
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        try {
-            List<Future<?>> running = new ArrayList<>();
-            for (int i = 0; i < clients; i++) {
-                running.add(pool.submit(() -> {
-                    Api plain = stack.commands(nanos -> {
-                        if (System.nanoTime() <= end) {
-                            latencies.add(nanos);
-                        }
-                    });
-                    String path = "/bench/plain/orders/" + UUID.randomUUID() + "/requirements/" + UUID.randomUUID()
-                            + "/measurements";
-                    Map<String, Object> body = Map.of("value", 3, "measuredOn", "2026-11-01", "source",
-                            "benchmark");
-                    while (System.nanoTime() < end) {
-                        Api.Response stored = plain.post("leader", path, body);
-                        if (stored.status() != 201) {
-                            throw new IllegalStateException("plain endpoint answered " + stored.status() + ": "
-                                    + stored.body());
-                        }
+        List<Callable<Object>> tasks = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            tasks.add(() -> {
+                Api plain = stack.commands(within(end, latencies));
+                String path = "/bench/plain/orders/" + UUID.randomUUID() + "/requirements/" + UUID.randomUUID()
+                        + "/measurements";
+                Map<String, Object> body = Map.of("value", 3, "measuredOn", "2026-11-01", "source",
+                        "benchmark");
+                while (System.nanoTime() < end) {
+                    Api.Response stored = plain.post("leader", path, body);
+                    if (stored.status() != 201) {
+                        throw new IllegalStateException("plain endpoint answered " + stored.status() + ": "
+                                + stored.body());
                     }
-                    return null;
-                }));
-            }
-            for (Future<?> client : running) {
-                client.get();
-            }
-        } finally {
-            pool.shutdownNow();
+                }
+                return null;
+            });
         }
+        inParallel(tasks);
         double seconds = window.toNanos() / 1e9;
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("clients", clients);
@@ -143,30 +129,23 @@ final class Phases {
     private void runClients(Duration window, LongConsumer latencies, Latencies lag)
             throws Exception {
         long end = System.nanoTime() + window.toNanos();
-        ExecutorService pool = Executors.newFixedThreadPool(clients + 1);
-        try {
-            List<Future<?>> running = new ArrayList<>();
-            for (int i = 0; i < clients; i++) {
-                running.add(pool.submit(() -> {
-                    Api commands = stack.commands(latencies);
-                    while (System.nanoTime() < end) {
-                        example(commands);
-                    }
-                    return null;
-                }));
-            }
-            if (lag != null) {
-                running.add(pool.submit(() -> {
-                    probeLag(end, lag);
-                    return null;
-                }));
-            }
-            for (Future<?> client : running) {
-                client.get();
-            }
-        } finally {
-            pool.shutdownNow();
+        List<Callable<Object>> tasks = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            tasks.add(() -> {
+                Api commands = stack.commands(latencies);
+                while (System.nanoTime() < end) {
+                    example(commands);
+                }
+                return null;
+            });
         }
+        if (lag != null) {
+            tasks.add(() -> {
+                probeLag(end, lag);
+                return null;
+            });
+        }
+        inParallel(tasks);
     }
 
     /**
@@ -248,45 +227,41 @@ final class Phases {
         AtomicLong inserted = new AtomicLong();
         long end = System.nanoTime() + window.toNanos();
         CpuShares cpu = CpuShares.start(stack);
-        ExecutorService pool = Executors.newFixedThreadPool(writers);
-        try {
-            List<Future<?>> running = new ArrayList<>();
-            for (int w = 0; w < writers; w++) {
-                running.add(pool.submit(() -> {
-                    String aggregate = UUID.randomUUID().toString();
-                    String order = UUID.randomUUID().toString();
-                    try (Connection connection = stack.connect(); PreparedStatement insert =
-                            connection.prepareStatement("INSERT INTO " + table + """
-                                     (aggregateIdentifier, sequenceNumber, type, eventIdentifier, metaData, payload,
-                                      payloadRevision, payloadType, timeStamp)
-                                    VALUES (?, ?, 'BenchAppend', ?, ?, ?, NULL, 'dk.tilsynsspor.bench.Append', ?)""")) {
-                        connection.setAutoCommit(true);
-                        long sequence = 0;
-                        while (System.nanoTime() < end) {
-                            byte[][] sample = samples.get(ThreadLocalRandom.current().nextInt(samples.size()));
-                            insert.setString(1, aggregate);
-                            insert.setLong(2, sequence++);
-                            insert.setString(3, UUID.randomUUID().toString());
-                            insert.setBytes(4, sample[0]);
-                            insert.setBytes(5, withOrder(sample[1], order));
-                            insert.setString(6, Instant.now().toString());
-                            long started = System.nanoTime();
-                            insert.executeUpdate();
-                            long took = System.nanoTime() - started;
-                            if (System.nanoTime() <= end) {
-                                latencies.add(took);
-                                inserted.incrementAndGet();
-                            }
+        List<Callable<Object>> tasks = new ArrayList<>();
+        for (int w = 0; w < writers; w++) {
+            tasks.add(() -> {
+                String aggregate = UUID.randomUUID().toString();
+                String order = UUID.randomUUID().toString();
+                try (Connection connection = stack.connect(); PreparedStatement insert =
+                        connection.prepareStatement("INSERT INTO " + table + """
+                                 (aggregateIdentifier, sequenceNumber, type, eventIdentifier, metaData, payload,
+                                  payloadRevision, payloadType, timeStamp)
+                                VALUES (?, ?, 'BenchAppend', ?, ?, ?, NULL, 'dk.tilsynsspor.bench.Append', ?)""")) {
+                    connection.setAutoCommit(true);
+                    long sequence = 0;
+                    while (System.nanoTime() < end) {
+                        byte[][] sample = samples.get(ThreadLocalRandom.current().nextInt(samples.size()));
+                        insert.setString(1, aggregate);
+                        insert.setLong(2, sequence++);
+                        insert.setString(3, UUID.randomUUID().toString());
+                        insert.setBytes(4, sample[0]);
+                        insert.setBytes(5, withOrder(sample[1], order));
+                        insert.setString(6, Instant.now().toString());
+                        long started = System.nanoTime();
+                        insert.executeUpdate();
+                        long took = System.nanoTime() - started;
+                        if (System.nanoTime() <= end) {
+                            latencies.add(took);
+                            inserted.incrementAndGet();
                         }
                     }
-                    return null;
-                }));
-            }
-            for (Future<?> writer : running) {
-                writer.get();
-            }
+                }
+                return null;
+            });
+        }
+        try {
+            inParallel(tasks);
         } finally {
-            pool.shutdownNow();
             if (appends == Appends.STORE_TRIGGERS_AND_NOTIFY) {
                 try (Connection connection = stack.connect(); Statement statement = connection.createStatement()) {
                     statement.execute("DROP TRIGGER bench_appended ON events.domain_event_entry");
@@ -401,30 +376,19 @@ final class Phases {
     private Map<String, Object> measure(List<WorkedExample> orders, Duration window) throws Exception {
         Latencies latencies = new Latencies();
         long end = System.nanoTime() + window.toNanos();
-        ExecutorService pool = Executors.newFixedThreadPool(orders.size());
-        try {
-            List<Future<?>> running = new ArrayList<>();
-            for (WorkedExample order : orders) {
-                running.add(pool.submit(() -> {
-                    Api api = stack.commands(nanos -> {
-                        if (System.nanoTime() <= end) {
-                            latencies.add(nanos);
-                        }
-                    });
-                    int n = 0;
-                    while (System.nanoTime() < end) {
-                        expect(201, api.post("leader", order.requirement(order.restraintRequirement,
-                                "/measurements"), measurement(n++)));
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> client : running) {
-                client.get();
-            }
-        } finally {
-            pool.shutdownNow();
+        List<Callable<Object>> tasks = new ArrayList<>();
+        for (WorkedExample order : orders) {
+            tasks.add(() -> {
+                Api api = stack.commands(within(end, latencies));
+                int n = 0;
+                while (System.nanoTime() < end) {
+                    expect(201, api.post("leader", order.requirement(order.restraintRequirement,
+                            "/measurements"), measurement(n++)));
+                }
+                return null;
+            });
         }
+        inParallel(tasks);
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("commandsPerSecond", Latencies.round(latencies.count() / (window.toNanos() / 1e9)));
         figures.put("latency", latencies.summary());
@@ -490,6 +454,31 @@ final class Phases {
                     + response.body());
         }
         return response;
+    }
+
+    /** Runs each task on a thread of its own and waits for all; the first failure is thrown and stops the rest. */
+    private static void inParallel(List<Callable<Object>> tasks) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
+        try {
+            List<Future<Object>> running = new ArrayList<>();
+            for (Callable<Object> task : tasks) {
+                running.add(pool.submit(task));
+            }
+            for (Future<Object> task : running) {
+                task.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Adds a latency to {@code latencies} only if it was measured before {@code end} (a window's answers). */
+    private static LongConsumer within(long end, Latencies latencies) {
+        return nanos -> {
+            if (System.nanoTime() <= end) {
+                latencies.add(nanos);
+            }
+        };
     }
 
     /** Dossier and audit-trail latency of one order, one request at a time. */
