@@ -7,6 +7,7 @@ import org.axonframework.messaging.InterceptorChain;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -33,6 +34,16 @@ public final class AppliedKeys {
             return answer == NOTHING ? null : answer;
         }
         return chain.proceed();
+    }
+
+    /** Each key applied and what its command answered (null for nothing), for a snapshot of the aggregate. */
+    public void forEach(BiConsumer<String, Object> keyAndAnswer) {
+        answers.forEach((key, answer) -> keyAndAnswer.accept(key, answer == NOTHING ? null : answer));
+    }
+
+    /** A key applied before the snapshot the aggregate is restored from, with its command's answer or null. */
+    public void restore(String key, Object answer) {
+        answers.put(key, answer == null ? NOTHING : answer);
     }
 
     void remember(EventMessage<?> event) {

@@ -20,7 +20,8 @@ public abstract class KeyedAggregateRoot {
         this.appliedKeys = new AppliedKeys(answerOfFirstEvent);
     }
 
-    AppliedKeys appliedKeys() {
+    /** The keys applied, which a snapshot of the aggregate carries. */
+    protected final AppliedKeys appliedKeys() {
         return appliedKeys;
     }
 

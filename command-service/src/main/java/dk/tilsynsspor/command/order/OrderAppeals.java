@@ -180,6 +180,16 @@ final class OrderAppeals {
                 appeal.requirementIds(), true));
     }
 
+    List<OrderSnapshot.Appeal> snapshot() {
+        return appeals.entrySet().stream().map(appeal -> new OrderSnapshot.Appeal(appeal.getKey(),
+                appeal.getValue().lodgedOn(), appeal.getValue().requirementIds(), appeal.getValue().decided())).toList();
+    }
+
+    void restore(List<OrderSnapshot.Appeal> state) {
+        state.forEach(appeal -> appeals.put(appeal.id(), new Appeal(appeal.lodgedOn(),
+                List.copyOf(appeal.requirementIds()), appeal.decided())));
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof OrderAppeals that && appeals.equals(that.appeals);

@@ -136,6 +136,15 @@ final class OrderEscalation {
         until = null;
     }
 
+    OrderSnapshot.Escalation snapshot() {
+        return new OrderSnapshot.Escalation(escalated, until);
+    }
+
+    void restore(OrderSnapshot.Escalation state) {
+        escalated = state.escalated();
+        until = state.until();
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof OrderEscalation that && escalated == that.escalated

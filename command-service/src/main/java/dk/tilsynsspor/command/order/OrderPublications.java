@@ -94,6 +94,14 @@ final class OrderPublications {
         publications.put(event.publicationId(), false);
     }
 
+    Map<UUID, Boolean> snapshot() {
+        return Map.copyOf(publications);
+    }
+
+    void restore(Map<UUID, Boolean> state) {
+        publications.putAll(state);
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof OrderPublications that && publications.equals(that.publications);

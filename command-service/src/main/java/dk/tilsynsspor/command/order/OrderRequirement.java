@@ -77,6 +77,25 @@ final class OrderRequirement {
         this.requiredEvidence = requirement.evidenceRequired();
     }
 
+    /** The requirement as a snapshot of its order stored it. */
+    OrderRequirement(SupervisoryOrder order, OrderSnapshot.Requirement state) {
+        this.order = order;
+        this.requirementId = state.id();
+        this.title = state.title();
+        this.deadline = state.deadline();
+        this.requiredEvidence = state.requiredEvidence();
+        this.documents.putAll(state.documents());
+        this.actionPlanVersions = state.actionPlanVersions();
+        this.goal = state.goal();
+        state.measurements().forEach(measurement -> measurements.put(measurement.measurementId(), measurement));
+        this.verified = state.verified();
+        this.missedDeadline = state.missedDeadline();
+        this.reported = state.reported();
+        this.accepted = state.accepted();
+        this.annulled = state.annulled();
+        this.dialogue.restore(state.dialogue());
+    }
+
     @CommandHandler
     int handle(SubmitActionPlan command) {
         assertChangeable();
@@ -368,6 +387,12 @@ final class OrderRequirement {
         if (rework) {
             verified = false;
         }
+    }
+
+    OrderSnapshot.Requirement snapshot() {
+        return new OrderSnapshot.Requirement(requirementId, title, deadline, requiredEvidence,
+                new LinkedHashMap<>(documents), actionPlanVersions, goal, List.copyOf(measurements.values()), verified,
+                missedDeadline, reported, accepted, annulled, dialogue.snapshot());
     }
 
     /**

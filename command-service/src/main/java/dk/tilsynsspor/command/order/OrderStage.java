@@ -131,6 +131,19 @@ final class OrderStage {
         closed = true;
     }
 
+    OrderSnapshot.Stage snapshot() {
+        return new OrderSnapshot.Stage(notice, responses, imposed, lapsed, acknowledged, closed);
+    }
+
+    void restore(OrderSnapshot.Stage state) {
+        notice = state.notice();
+        responses = state.responses();
+        imposed = state.imposed();
+        lapsed = state.lapsed();
+        acknowledged = state.acknowledged();
+        closed = state.closed();
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof OrderStage that && Objects.equals(notice, that.notice) && responses == that.responses

@@ -143,6 +143,18 @@ final class RequirementDialogue {
         openRequest = null;
     }
 
+    OrderSnapshot.Dialogue snapshot() {
+        return new OrderSnapshot.Dialogue(planVersions, Set.copyOf(reviewedVersions), Set.copyOf(extensionRequests),
+                openRequest);
+    }
+
+    void restore(OrderSnapshot.Dialogue state) {
+        planVersions = state.planVersions();
+        reviewedVersions.addAll(state.reviewedVersions());
+        extensionRequests.addAll(state.extensionRequests());
+        openRequest = state.openRequest();
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof RequirementDialogue that && planVersions == that.planVersions

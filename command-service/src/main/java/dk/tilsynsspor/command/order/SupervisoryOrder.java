@@ -48,6 +48,7 @@ import org.axonframework.modelling.command.ForwardMatchingInstances;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +62,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A supervisory order (påbud): what an authority demands of an organisation, and how each requirement is followed
  * up until the authority accepts and closes it. Rules that need no state are in {@link OrderRules}.
  */
-@Aggregate(cache = EventStoreConfiguration.AGGREGATE_CACHE)
+@Aggregate(cache = EventStoreConfiguration.AGGREGATE_CACHE, snapshotTriggerDefinition = OrderSnapshots.TRIGGER,
+        snapshotFilter = OrderSnapshots.FILTER)
 class SupervisoryOrder extends KeyedAggregateRoot {
 
     @AggregateIdentifier
@@ -409,5 +411,31 @@ class SupervisoryOrder extends KeyedAggregateRoot {
     /** The actor sends a command on this order in one of {@code roles} (of its authority or organisation). */
     void authorise(Actor actor, Role... roles) {
         Access.onOrder(actor, authorityId, organisationId, roles);
+    }
+
+    /** The order's whole state, and the keys its commands applied, for a snapshot (ADR 21). */
+    OrderSnapshot snapshot() {
+        List<OrderSnapshot.KeyAnswer> keys = new ArrayList<>();
+        appliedKeys().forEach((key, answer) -> keys.add(OrderSnapshot.KeyAnswer.of(key, answer)));
+        return new OrderSnapshot(orderId, authorityId, organisationId, issuedOn,
+                requirements.values().stream().map(OrderRequirement::snapshot).toList(), stage.snapshot(),
+                publications.snapshot(), escalation.snapshot(), appeals.snapshot(), keys);
+    }
+
+    /** The order as {@code snapshot} holds it, to apply the events after the snapshot to. */
+    static SupervisoryOrder restore(OrderSnapshot snapshot) {
+        SupervisoryOrder order = new SupervisoryOrder();
+        order.orderId = snapshot.orderId();
+        order.authorityId = snapshot.authorityId();
+        order.organisationId = snapshot.organisationId();
+        order.issuedOn = snapshot.issuedOn();
+        snapshot.requirements().forEach(requirement -> order.requirements.put(requirement.id(),
+                new OrderRequirement(order, requirement)));
+        order.stage.restore(snapshot.stage());
+        order.publications.restore(snapshot.publications());
+        order.escalation.restore(snapshot.escalation());
+        order.appeals.restore(snapshot.appeals());
+        snapshot.appliedKeys().forEach(key -> order.appliedKeys().restore(key.key(), key.answer()));
+        return order;
     }
 }

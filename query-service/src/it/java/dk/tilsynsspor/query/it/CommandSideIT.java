@@ -231,6 +231,46 @@ class CommandSideIT {
                 409, "not-escalated");
     }
 
+    /**
+     * An order with a long history is read from its latest snapshot after a restart (ADR 21): the snapshot the
+     * service took holds every measurement recorded before it, so a verification citing them is accepted after the
+     * restart, and one citing a measurement the order never had is refused as before.
+     */
+    @Test
+    void anOrderWithALongHistoryIsReadFromItsSnapshotAfterARestart(EndToEnd.Stack stack) throws SQLException {
+        WorkedExample example = WorkedExample.imposed(stack.commands, "ST-SNAPSHOT-1");
+        example.acknowledgeAndPlan();
+        example.openCaseWithTeam();
+        example.learn();
+        example.measure();
+        for (int i = 0; i < 520; i++) {
+            expect(201, stack.commands.post("leader", example.requirement(example.methodRequirement,
+                    "/measurements"), Map.of("value", 90, "measuredOn", LocalDate.of(2026, 1, 1).plusDays(i % 300)
+                    .toString(), "source", "journalaudit")));
+        }
+        if (!stack.onAxonServer()) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                List<Long> snapshots = new ArrayList<>();
+                query(stack, "SELECT sequencenumber FROM events.snapshot_event_entry WHERE aggregateidentifier = '"
+                        + UUID.fromString(example.orderId) + "' AND payloadtype LIKE '%.OrderSnapshot'",
+                        rows -> snapshots.add(rows.getLong(1)));
+                // one snapshot, the latest, of at least the order's first 500 events (sequence numbers from 0)
+                assertThat(snapshots).singleElement().satisfies(sequence ->
+                        assertThat(sequence).isGreaterThanOrEqualTo(499));
+            });
+        }
+        stack.commandService.stop();
+        stack.commandService.start();
+
+        assertProblem(stack.commands.post("leader", example.requirement(example.methodRequirement, "/verification"),
+                Map.of("goalMet", true, "conclusion", "c", "evidence", Map.of("insightIds",
+                        List.of(example.insightIds.get(1)), "measurementIds", List.of(UUID.randomUUID())))),
+                422, "unknown-measurement");
+        example.verify();
+        example.conclude();
+        assertThat(eventTypes(stack, example.orderId)).endsWith("SupervisoryOrderClosed");
+    }
+
     private static int status(Future<Api.Response> answer) {
         try {
             return answer.get().status();

@@ -1,0 +1,129 @@
+package dk.tilsynsspor.command.order;
+
+import dk.tilsynsspor.command.eventstore.EventStoreConfiguration;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.AggregateFactory;
+import org.axonframework.eventsourcing.AggregateSnapshotter;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
+import org.axonframework.messaging.annotation.HandlerDefinition;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.serialization.SerializedType;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Snapshots of orders (ADR 21): an order whose history grows long (a requirement followed up for years with
+ * thousands of measurements) is read from its latest snapshot and the events after it, not from all its events.
+ * Every {@value #EVERY} events an order has read or applied since it was last read, a snapshot of its state
+ * ({@link OrderSnapshot}) is taken after the command's commit, on a thread of its own, from the store (never from the
+ * copy in memory); the store keeps the latest one per order. A snapshot is a shortcut, not a record: the events stay
+ * the truth, a snapshot of another revision is skipped and the order read from its events, and a failed snapshot is
+ * only logged. Axon's stock settings (profile {@value EventStoreConfiguration#AXON_DEFAULTS}) take none.
+ */
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+class OrderSnapshots {
+
+    static final String TRIGGER = "orderSnapshotTrigger";
+    static final String FILTER = "orderSnapshotFilter";
+    /** Events read or applied since the order was last read before a snapshot is taken. */
+    static final int EVERY = 500;
+
+    /** An order starts from its snapshot when its stream starts with one, else as an empty order for its events. */
+    @Bean("supervisoryOrderAggregateFactory")
+    AggregateFactory<SupervisoryOrder> supervisoryOrderAggregateFactory() {
+        return new AggregateFactory<>() {
+            @Override
+            public SupervisoryOrder createAggregateRoot(String aggregateIdentifier, DomainEventMessage<?> firstEvent) {
+                return firstEvent.getPayload() instanceof OrderSnapshot snapshot ? SupervisoryOrder.restore(snapshot)
+                        : new SupervisoryOrder();
+            }
+
+            @Override
+            public Class<SupervisoryOrder> getAggregateType() {
+                return SupervisoryOrder.class;
+            }
+        };
+    }
+
+    @Bean(TRIGGER)
+    SnapshotTriggerDefinition orderSnapshotTrigger(Environment environment, StateSnapshotter snapshotter) {
+        return environment.acceptsProfiles(Profiles.of(EventStoreConfiguration.AXON_DEFAULTS))
+                ? NoSnapshotTriggerDefinition.INSTANCE : new EventCountSnapshotTriggerDefinition(snapshotter, EVERY);
+    }
+
+    /** Only snapshots this version of the order reads; any other of an order is passed over for its events. */
+    @Bean(FILTER)
+    SnapshotFilter orderSnapshotFilter() {
+        return OrderSnapshots::readable;
+    }
+
+    static boolean readable(DomainEventData<?> snapshot) {
+        SerializedType type = snapshot.getPayload().getType();
+        if (type.getName().equals(OrderSnapshot.class.getName())) {
+            return Objects.equals(type.getRevision(), OrderSnapshot.REVISION);
+        }
+        return !SupervisoryOrder.class.getSimpleName().equals(snapshot.getType());
+    }
+
+    /** One thread takes the snapshots, one at a time, after the commits that asked for them. */
+    @Bean(destroyMethod = "shutdown")
+    ExecutorService orderSnapshotExecutor() {
+        return new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
+            Thread thread = new Thread(task, "order-snapshots");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** The one snapshotter (Axon's own stands back): for any other aggregate, it stores the aggregate as Axon does. */
+    @Bean
+    StateSnapshotter orderSnapshotter(EventStore eventStore, TransactionManager transactionManager,
+                                      Configuration configuration, HandlerDefinition handlerDefinition,
+                                      ParameterResolverFactory parameterResolverFactory,
+                                      AggregateFactory<SupervisoryOrder> supervisoryOrderAggregateFactory,
+                                      ExecutorService orderSnapshotExecutor) {
+        return new StateSnapshotter(AggregateSnapshotter.builder()
+                .eventStore(eventStore)
+                .transactionManager(transactionManager)
+                .executor(orderSnapshotExecutor)
+                .aggregateFactories(supervisoryOrderAggregateFactory)
+                .repositoryProvider(configuration::repository)
+                .handlerDefinition(handlerDefinition)
+                .parameterResolverFactory(parameterResolverFactory));
+    }
+
+    /** Axon's snapshotter, which stores an order's {@link OrderSnapshot} instead of the order itself. */
+    static final class StateSnapshotter extends AggregateSnapshotter {
+
+        StateSnapshotter(AggregateSnapshotter.Builder builder) {
+            super(builder);
+        }
+
+        @Override
+        protected DomainEventMessage createSnapshot(Class<?> aggregateType, String aggregateIdentifier,
+                                                    DomainEventStream eventStream) {
+            DomainEventMessage<?> snapshot = super.createSnapshot(aggregateType, aggregateIdentifier, eventStream);
+            if (snapshot != null && snapshot.getPayload() instanceof SupervisoryOrder order) {
+                return new GenericDomainEventMessage<>(snapshot.getType(), aggregateIdentifier,
+                        snapshot.getSequenceNumber(), order.snapshot());
+            }
+            return snapshot;
+        }
+    }
+}
