@@ -87,7 +87,8 @@ final class OrderRequirement {
         this.documents.putAll(state.documents());
         this.actionPlanVersions = state.actionPlanVersions();
         this.goal = state.goal();
-        state.measurements().forEach(measurement -> measurements.put(measurement.measurementId(), measurement));
+        state.measurements().forEach(measurement -> measurements.put(measurement.id(),
+                measurement.recorded(order.orderId(), requirementId)));
         this.verified = state.verified();
         this.missedDeadline = state.missedDeadline();
         this.reported = state.reported();
@@ -391,7 +392,8 @@ final class OrderRequirement {
 
     OrderSnapshot.Requirement snapshot() {
         return new OrderSnapshot.Requirement(requirementId, title, deadline, requiredEvidence,
-                new LinkedHashMap<>(documents), actionPlanVersions, goal, List.copyOf(measurements.values()), verified,
+                new LinkedHashMap<>(documents), actionPlanVersions, goal,
+                measurements.values().stream().map(OrderSnapshot.Measurement::of).toList(), verified,
                 missedDeadline, reported, accepted, annulled, dialogue.snapshot());
     }
 

@@ -7,6 +7,7 @@ import dk.tilsynsspor.core.order.QualityGoalDefined;
 import dk.tilsynsspor.core.order.QualityMeasurementRecorded;
 import org.axonframework.serialization.Revision;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +20,10 @@ import java.util.UUID;
  * read from its latest snapshot and the events after it. Plain records for Jackson, never the aggregate itself (its
  * members point back to it).
  *
- * <p>A snapshot is only a shortcut: one of another revision is ignored ({@link OrderSnapshots#filter()}) and the
+ * <p>A snapshot is only a shortcut: one of another revision is ignored ({@link OrderSnapshots#readable}) and the
  * order read from its events. Raise {@link #REVISION} whenever a field is added, removed or changes meaning, here or
- * in the events it holds ({@link QualityMeasurementRecorded}, {@link QualityGoalDefined},
- * {@link NoticeOfOrderGiven}).
+ * in the events it holds ({@link QualityGoalDefined}, {@link NoticeOfOrderGiven}) or in the measurements (from
+ * {@link QualityMeasurementRecorded}).
  */
 @Revision(OrderSnapshot.REVISION)
 record OrderSnapshot(UUID orderId, String authorityId, String organisationId, LocalDate issuedOn,
@@ -33,8 +34,24 @@ record OrderSnapshot(UUID orderId, String authorityId, String organisationId, Lo
 
     record Requirement(UUID id, String title, LocalDate deadline, Set<EvidenceKind> requiredEvidence,
                        Map<UUID, Boolean> documents, int actionPlanVersions, QualityGoalDefined goal,
-                       List<QualityMeasurementRecorded> measurements, boolean verified, LocalDate missedDeadline,
+                       List<Measurement> measurements, boolean verified, LocalDate missedDeadline,
                        boolean reported, boolean accepted, boolean annulled, Dialogue dialogue) {
+    }
+
+    /**
+     * A measurement as its {@link QualityMeasurementRecorded} recorded it, without the order's and requirement's ids
+     * its snapshot holds once (an order of years holds thousands: the snapshot is read whole).
+     */
+    record Measurement(UUID id, BigDecimal value, LocalDate measuredOn, String source) {
+
+        static Measurement of(QualityMeasurementRecorded recorded) {
+            return new Measurement(recorded.measurementId(), recorded.value(), recorded.measuredOn(),
+                    recorded.source());
+        }
+
+        QualityMeasurementRecorded recorded(UUID orderId, UUID requirementId) {
+            return new QualityMeasurementRecorded(orderId, requirementId, id, value, measuredOn, source);
+        }
     }
 
     record Dialogue(int planVersions, Set<Integer> reviewedVersions, Set<UUID> extensionRequests,

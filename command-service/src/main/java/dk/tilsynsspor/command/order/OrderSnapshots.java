@@ -17,10 +17,17 @@ import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 import org.axonframework.messaging.annotation.HandlerDefinition;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.serialization.SerializedType;
+import org.axonframework.serialization.Serializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -38,6 +45,8 @@ import java.util.concurrent.TimeUnit;
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 class OrderSnapshots {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OrderSnapshots.class);
 
     static final String TRIGGER = "orderSnapshotTrigger";
     static final String FILTER = "orderSnapshotFilter";
@@ -79,6 +88,23 @@ class OrderSnapshots {
             return Objects.equals(type.getRevision(), OrderSnapshot.REVISION);
         }
         return !SupervisoryOrder.class.getSimpleName().equals(snapshot.getType());
+    }
+
+    /**
+     * Reads a snapshot once as the service starts, so that the first order read from one after a restart does not
+     * wait for the JSON mapping to look the snapshot's classes over (a failure here is only logged: reading then
+     * pays for it, as it would without this).
+     */
+    @Bean
+    ApplicationRunner snapshotReadingPrepared(@Qualifier("eventSerializer") Serializer serializer) {
+        return arguments -> {
+            try {
+                serializer.deserialize(serializer.serialize(new OrderSnapshot(null, null, null, null, List.of(), null,
+                        Map.of(), null, List.of(), List.of()), byte[].class));
+            } catch (RuntimeException e) {
+                LOG.warn("Reading a snapshot ahead of the first order failed: {}", e.toString());
+            }
+        };
     }
 
     /** One thread takes the snapshots, one at a time, after the commits that asked for them. */

@@ -8,7 +8,9 @@ import dk.tilsynsspor.query.it.TestDatabase;
 import dk.tilsynsspor.query.it.Tokens;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -88,9 +90,16 @@ final class BenchStack implements AutoCloseable {
         if (recordings.isBlank()) {
             return environment;
         }
+        // a folder of its own per service: the JVM names each recording by process and time, so a restart keeps both
+        Path folder = Path.of(recordings).toAbsolutePath().resolve(service);
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         Map<String, String> recorded = new HashMap<>(environment);
         recorded.put("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
-                + Path.of(recordings).toAbsolutePath().resolve(service + "-" + System.nanoTime() + ".jfr"));
+                + folder);
         return recorded;
     }
 

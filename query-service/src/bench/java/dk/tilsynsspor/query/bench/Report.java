@@ -184,6 +184,8 @@ final class Report {
                 settings.longStreamEvents()), new String[]{"longStreams", "longOrders", "commandsPerSecond"}, false);
         row(md, "Long streams: first command after a restart p50 / p99 ms", new String[]{"longStreams",
                 "firstCommandAfterRestart"}, false);
+        row(md, "Long streams: the restarted service's very first command (a short order) p50 / p99 ms",
+                new String[]{"longStreams", "firstCommandAfterRestartOnAShortOrder"}, false);
         row(md, "Raw sequential read, events/s", new String[]{"rawRead", "eventsPerSecond"}, false);
         row(md, "Replay (rebuild of every read model), events/s", new String[]{"replay", "eventsPerSecond"}, true);
         md.append("\n## Where the CPU went\n\nCPU seconds used during the phase, by process, out of the cores' total "

@@ -22,6 +22,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.context.annotation.Profile;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
 
@@ -107,17 +108,20 @@ public class EventSourceConfiguration {
      * Every processing group is a pooled streaming processor: on the notified source over PostgreSQL, on Axon
      * Server's event stream in its profile. An event a handler cannot project goes to the dead-letter queue
      * (ADR 12); a batch that fails as a whole stops its segment and is retried with back-off (the processor's status
-     * shows it): an event is never skipped silently.
+     * shows it): an event is never skipped silently. Their transactions do not wait for the disk
+     * ({@link ProjectionTransactions}).
      */
     @Bean
     @Profile("!" + AXON_DEFAULTS)
     ConfigurerModule pooledProcessors(ObjectProvider<NotifiedEventSource> notifiedSource,
-                                      ProcessingProperties processing) {
+                                      ProcessingProperties processing, JdbcTemplate jdbc) {
         return configurer -> {
             NotifiedEventSource source = notifiedSource.getIfAvailable();
             EventProcessingConfigurer processors = configurer.eventProcessing()
                     .usingPooledStreamingEventProcessors((config, builder) -> {
-                        builder.batchSize(processing.batchSize()).initialSegmentCount(processing.segments());
+                        builder.batchSize(processing.batchSize()).initialSegmentCount(processing.segments())
+                                .transactionManager(new ProjectionTransactions(
+                                        config.getComponent(TransactionManager.class), jdbc));
                         if (source == null) {
                             // On Axon Server: first tokens start at the beginning of the stream without asking
                             // Axon Server for its tail, so that query-service starts (and serves what it has) while
