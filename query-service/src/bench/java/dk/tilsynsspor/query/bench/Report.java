@@ -224,8 +224,9 @@ final class Report {
         }
         md.append("\n## The two configurations\n\n")
                 .append("- **As configured**: events in ").append(storeText("tuned")).append("; pooled streaming "
-                        + "processors woken by a `NOTIFY` that command-service sends after its commits, batches of 200 events, 4 segments; aggregates cached "
-                        + "between commands.\n")
+                        + "processors woken by a `NOTIFY` that command-service sends after its commits, batches of at "
+                        + "most 50 events committed without waiting for the disk, 4 segments; orders snapshotted every "
+                        + "500 events; aggregates cached between commands; Axon's per-handler timeouts off.\n")
                 .append("- **Axon stock settings** (profile `axon-defaults`, Hibernate on the class path): events in ")
                 .append(storeText("stock")).append(", written and read by Axon's JPA engine with the tables "
                         + "Hibernate made from Axon's mapping, tokens in Axon's JPA token store; Axon's tracking "
