@@ -117,7 +117,11 @@ class OrderSnapshots {
         });
     }
 
-    /** The one snapshotter (Axon's own stands back): for any other aggregate, it stores the aggregate as Axon does. */
+    /**
+     * The one snapshotter (Axon's own stands back). Only orders have a snapshot trigger; an aggregate given one later
+     * needs its factory registered here too (and, like the order, a snapshot form of its own if it holds references
+     * Jackson cannot write).
+     */
     @Bean
     StateSnapshotter orderSnapshotter(EventStore eventStore, TransactionManager transactionManager,
                                       Configuration configuration, HandlerDefinition handlerDefinition,
