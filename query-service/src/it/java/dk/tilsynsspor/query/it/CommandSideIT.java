@@ -45,10 +45,7 @@ class CommandSideIT {
 
     @Test
     void brokenRulesAnswerWithTheirStatusAndAProblemALeaderUnderstands(EndToEnd.Stack stack) {
-        WorkedExample example = WorkedExample.imposed(stack.commands, "ST-RULES-1");
-        example.acknowledgeAndPlan();
-        example.openCaseWithTeam();
-        example.learn();
+        WorkedExample example = WorkedExample.learned(stack.commands, "ST-RULES-1");
 
         assertProblem(stack.commands.post("leader", example.requirement(example.restraintRequirement,
                 "/verification"), Map.of("goalMet", true, "conclusion", "c", "evidence",
@@ -78,10 +75,7 @@ class CommandSideIT {
 
     @Test
     void onlyTheRightRoleOfTheRightAuthorityOrOrganisationMayCommand(EndToEnd.Stack stack) throws SQLException {
-        WorkedExample example = WorkedExample.imposed(stack.commands, "ST-ROLES-1");
-        example.acknowledgeAndPlan();
-        example.openCaseWithTeam();
-        example.learn();
+        WorkedExample example = WorkedExample.learned(stack.commands, "ST-ROLES-1");
         int before = eventTypes(stack, example.orderId).size() + eventTypes(stack, example.caseId).size();
         String insights = "/api/cases/" + example.caseId + "/sessions/" + example.sessionId + "/insights";
         Map<String, Object> insight = Map.of("professionalId", "paedagog", "requirementId",
@@ -238,10 +232,7 @@ class CommandSideIT {
      */
     @Test
     void anOrderWithALongHistoryIsReadFromItsSnapshotAfterARestart(EndToEnd.Stack stack) throws SQLException {
-        WorkedExample example = WorkedExample.imposed(stack.commands, "ST-SNAPSHOT-1");
-        example.acknowledgeAndPlan();
-        example.openCaseWithTeam();
-        example.learn();
+        WorkedExample example = WorkedExample.learned(stack.commands, "ST-SNAPSHOT-1");
         example.measure();
         for (int i = 0; i < 520; i++) {
             expect(201, stack.commands.post("leader", example.requirement(example.methodRequirement,

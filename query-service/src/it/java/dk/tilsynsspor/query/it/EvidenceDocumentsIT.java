@@ -150,10 +150,7 @@ class EvidenceDocumentsIT {
 
     @Test
     void aCaseDocumentIsSealedAndWithdrawnByWhoeverAttachedIt(EndToEnd.Stack stack) throws Exception {
-        WorkedExample example = WorkedExample.imposed(stack.commands, "ST-DOC-2");
-        example.acknowledgeAndPlan();
-        example.openCaseWithTeam();
-        example.learn();
+        WorkedExample example = WorkedExample.learned(stack.commands, "ST-DOC-2");
         example.measure();
         String documents = "/api/cases/" + example.caseId + "/documents";
         Map<String, String> fields = Map.of("title", "Referat af læringsmøde", "effectiveOn", "2026-12-01",

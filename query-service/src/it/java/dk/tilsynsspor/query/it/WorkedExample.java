@@ -60,12 +60,18 @@ public final class WorkedExample {
         return new WorkedExample(commands, reference, methodEvidence);
     }
 
-    /** Runs the example up to both requirements verified as met. */
-    public static WorkedExample verified(Api commands, String reference) {
+    /** Runs the example up to the learning session's insights: acknowledged, planned, a case with its team. */
+    public static WorkedExample learned(Api commands, String reference) {
         WorkedExample example = new WorkedExample(commands, reference);
         example.acknowledgeAndPlan();
         example.openCaseWithTeam();
         example.learn();
+        return example;
+    }
+
+    /** Runs the example up to both requirements verified as met. */
+    public static WorkedExample verified(Api commands, String reference) {
+        WorkedExample example = learned(commands, reference);
         example.measure();
         example.verify();
         return example;
