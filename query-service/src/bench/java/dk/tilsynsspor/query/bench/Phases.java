@@ -25,6 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 
+import static org.awaitility.Awaitility.await;
+
 /** The measurements of one configuration of the services, each a method that returns its figures. */
 final class Phases {
 
@@ -359,12 +361,8 @@ final class Phases {
         // The long orders were lengthened in SQL, so their first reading (just now) found no snapshot and asked for
         // one: the windows start once the snapshotter has taken them, as a store that took them along the way has.
         long snapshotting = System.nanoTime();
-        while (!snapshotted(longOrders, events)) {
-            if (System.nanoTime() - snapshotting > Duration.ofMinutes(5).toNanos()) {
-                throw new IllegalStateException("the long orders were not snapshotted within 5 minutes");
-            }
-            Thread.sleep(100);
-        }
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(100))
+                .until(() -> snapshotted(longOrders, events));
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("orders", orders);
         figures.put("eventsPerLongOrder", eventsOf(longOrders.get(0).orderId));
