@@ -50,7 +50,6 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -120,11 +119,12 @@ class OrderSnapshotTest {
 
     @Test
     void anOrderRestoredFromItsSnapshotIsTheOrderReadFromItsEvents() {
-        SupervisoryOrder read = read(DomainEventStream.of(life()));
+        List<DomainEventMessage<?>> life = life();
+        SupervisoryOrder read = read(DomainEventStream.of(life));
 
-        OrderSnapshot snapshot = storedAndReadBack(snapshotOf(life()));
+        OrderSnapshot snapshot = storedAndReadBack(snapshotOf(life));
         SupervisoryOrder restored = snapshots.supervisoryOrderAggregateFactory().createAggregateRoot(
-                ORDER.toString(), snapshotMessage(snapshot, life().size() - 1));
+                ORDER.toString(), snapshotMessage(snapshot, life.size() - 1));
 
         assertThat(restored).usingRecursiveComparison().ignoringFieldsOfTypes(Function.class).isEqualTo(read);
         assertThat(answers(restored)).isEqualTo(answers(read)).containsEntry("key-response", 2)
