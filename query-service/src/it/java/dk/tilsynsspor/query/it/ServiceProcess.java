@@ -65,6 +65,11 @@ public final class ServiceProcess {
         return process.pid();
     }
 
+    /** What the service has written to its console, in every start of this test run (appended). */
+    public Path logFile() {
+        return log.resolve(name + ".log");
+    }
+
     public String baseUrl() {
         return "http://localhost:" + port;
     }

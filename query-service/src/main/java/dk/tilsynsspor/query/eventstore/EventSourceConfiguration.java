@@ -50,9 +50,11 @@ public class EventSourceConfiguration {
     /**
      * {@code segments}: how many parts each processor's work is split into when its tokens are first made; running
      * instances share the parts, so it caps how many query-service instances project at once.
+     * {@code rebuildBatchSize}: events per transaction when the read models are rebuilt (ADR 22).
      */
     @ConfigurationProperties("tilsynsspor.processing")
-    public record ProcessingProperties(int batchSize, int readBatchSize, Duration gapTimeout, int segments) {
+    public record ProcessingProperties(int batchSize, int readBatchSize, Duration gapTimeout, int segments,
+                                       int rebuildBatchSize) {
     }
 
     @Bean

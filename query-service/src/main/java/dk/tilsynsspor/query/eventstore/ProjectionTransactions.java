@@ -11,12 +11,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * earlier batch and the processor projects those events again. Nothing a person entered is written here (read marks,
  * for one, are written by the pages' own transactions, which wait for the flush as always).
  */
-final class ProjectionTransactions implements TransactionManager {
+public final class ProjectionTransactions implements TransactionManager {
 
     private final TransactionManager delegate;
     private final JdbcTemplate jdbc;
 
-    ProjectionTransactions(TransactionManager delegate, JdbcTemplate jdbc) {
+    public ProjectionTransactions(TransactionManager delegate, JdbcTemplate jdbc) {
         this.delegate = delegate;
         this.jdbc = jdbc;
     }

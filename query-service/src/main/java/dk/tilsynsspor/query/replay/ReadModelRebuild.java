@@ -1,17 +1,32 @@
 package dk.tilsynsspor.query.replay;
 
+import dk.tilsynsspor.query.eventstore.EventSourceConfiguration.ProcessingProperties;
+import dk.tilsynsspor.query.eventstore.NotifiedEventSource;
+import dk.tilsynsspor.query.eventstore.ProjectionTransactions;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.lifecycle.Phase;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
+import org.axonframework.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.lang.management.ManagementFactory;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -27,6 +42,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Resetting before the first start, rather than stopping a started processor, resetting and starting it again,
  * keeps clear of a race in Axon's tracking processor: stopped while it hands its only thread to a segment, it never
  * claims a segment again.
+ *
+ * <p>A pooled streaming processor's replay is done by a {@link BulkReplay} (ADR 22): its parts are claimed for the
+ * rebuild right after the reset, before the processor starts, and handed to it once the rebuild has caught up.
  */
 @Component
 class ReadModelRebuild implements ConfigurerModule {
@@ -35,9 +53,24 @@ class ReadModelRebuild implements ConfigurerModule {
     private static final int BEFORE_PROCESSORS_START = Phase.INBOUND_EVENT_CONNECTORS - 1;
 
     private final boolean requested;
+    private final ObjectProvider<NotifiedEventSource> notifiedSource;
+    private final ConnectionProvider connections;
+    private final Serializer serializer;
+    private final TokenSchema tokenSchema;
+    private final JdbcTemplate jdbc;
+    private final int batchSize;
 
-    ReadModelRebuild(@Value("${tilsynsspor.rebuild-read-models:false}") boolean requested) {
+    ReadModelRebuild(@Value("${tilsynsspor.rebuild-read-models:false}") boolean requested,
+                     ObjectProvider<NotifiedEventSource> notifiedSource, ConnectionProvider connections,
+                     Serializer serializer, TokenSchema tokenSchema, JdbcTemplate jdbc,
+                     ProcessingProperties processing) {
         this.requested = requested;
+        this.notifiedSource = notifiedSource;
+        this.connections = connections;
+        this.serializer = serializer;
+        this.tokenSchema = tokenSchema;
+        this.jdbc = jdbc;
+        this.batchSize = processing.rebuildBatchSize();
     }
 
     @Override
@@ -52,9 +85,35 @@ class ReadModelRebuild implements ConfigurerModule {
             if (processor instanceof StreamingEventProcessor streaming) {
                 log.info("Rebuilding read model {}", name);
                 streaming.resetTokens();
-                reportProgress(name, streaming, config);
+                TokenStore processorTokens = config.eventProcessingConfiguration().tokenStore(name);
+                if (batchSize > 0 && processor instanceof PooledStreamingEventProcessor pooled
+                        && processorTokens instanceof JdbcTokenStore) {
+                    Runnable replay = bulkReplay(name, pooled, config).claim(processorTokens);
+                    Thread thread = new Thread(() -> {
+                        replay.run();
+                        reportProgress(name, streaming, config);
+                    }, "rebuild-" + name);
+                    thread.setDaemon(true);
+                    thread.start();
+                } else {
+                    reportProgress(name, streaming, config);
+                }
             }
         });
+    }
+
+    @SuppressWarnings("unchecked")
+    private BulkReplay bulkReplay(String name, PooledStreamingEventProcessor processor, Configuration config) {
+        NotifiedEventSource notified = notifiedSource.getIfAvailable();
+        StreamableMessageSource<TrackedEventMessage<?>> source = notified != null ? notified
+                : (StreamableMessageSource<TrackedEventMessage<?>>) (StreamableMessageSource<?>) config.eventStore();
+        // an owner of its own, so that the processor (this instance's or another's) leaves the parts to the rebuild
+        TokenStore rebuildTokens = JdbcTokenStore.builder().connectionProvider(connections).serializer(serializer)
+                .schema(tokenSchema).nodeId("rebuild@" + ManagementFactory.getRuntimeMXBean().getName()).build();
+        TransactionManager transactions = new ProjectionTransactions(config.getComponent(TransactionManager.class),
+                jdbc);
+        return new BulkReplay(name, processor, source, rebuildTokens, transactions,
+                config.eventProcessingConfiguration().rollbackConfiguration(name), batchSize);
     }
 
     private void reportProgress(String name, StreamingEventProcessor processor, Configuration config) {

@@ -1,0 +1,232 @@
+package dk.tilsynsspor.query.replay;
+
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.EventHandlerInvoker;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.messaging.DefaultInterceptorChain;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.RollbackConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One processor's rebuild, done on one thread in batches of thousands of events instead of through the pooled
+ * processor's coordinator (ADR 22). Axon's coordinator hands each part of a processor at most 1,024 events and then
+ * waits 100 ms, and checks the length of every part's queue (a walk of up to 1,024 entries) before each event: a
+ * rebuild through it is capped at about 10,000 events/s whatever the machine. Here the same handlers run through the
+ * same invoker (with its dead-letter queue), interceptors, transaction manager and rollback rules, and each batch
+ * commits with every part's token, exactly as the processor would store them: advanced over the batch, replay tokens
+ * until the point of the reset. The processor itself is started as usual, but finds its parts claimed by this
+ * rebuild (under an owner of its own) until the rebuild has caught up with the store and releases them; then it
+ * carries on from the stored tokens. Should a batch fail twice, or this instance stop, the rebuild stops where its
+ * last batch committed and the processor carries on from there with its own error handling.
+ */
+final class BulkReplay {
+
+    private static final Logger log = LoggerFactory.getLogger(BulkReplay.class);
+    private static final long PROGRESS_NANOS = TimeUnit.SECONDS.toNanos(5);
+
+    private final String name;
+    private final PooledStreamingEventProcessor processor;
+    private final StreamableMessageSource<TrackedEventMessage<?>> source;
+    private final TokenStore tokens;
+    private final TransactionManager transactions;
+    private final RollbackConfiguration rollback;
+    private final int batchSize;
+
+    BulkReplay(String name, PooledStreamingEventProcessor processor,
+               StreamableMessageSource<TrackedEventMessage<?>> source, TokenStore tokens,
+               TransactionManager transactions, RollbackConfiguration rollback, int batchSize) {
+        this.name = name;
+        this.processor = processor;
+        this.source = source;
+        this.tokens = tokens;
+        this.transactions = transactions;
+        this.rollback = rollback;
+        this.batchSize = batchSize;
+    }
+
+    /** The processor's parts as the rebuild holds them: their ids, their segments and their tokens. */
+    private static final class Parts {
+        final int[] ids;
+        final Segment[] segments;
+        final TrackingToken[] positions;
+
+        Parts(int[] ids, TrackingToken[] positions) {
+            this.ids = ids;
+            this.segments = Arrays.stream(ids).mapToObj(id -> Segment.computeSegment(id, ids)).toArray(Segment[]::new);
+            this.positions = positions;
+        }
+
+        /** Where reading must start so that no part misses an event: the lowest of their positions. */
+        TrackingToken start() {
+            TrackingToken start = WrappedToken.unwrapLowerBound(positions[0]);
+            for (TrackingToken position : positions) {
+                TrackingToken lower = WrappedToken.unwrapLowerBound(position);
+                if (start == null || lower == null) {
+                    return null;
+                }
+                start = start.lowerBound(lower);
+            }
+            return start;
+        }
+    }
+
+    /**
+     * Claims every part of the processor for the rebuild: call it after the reset, before the processor starts. The
+     * parts the reset claimed for the processor's own owner are handed over in the same transaction.
+     *
+     * @param processorTokens the processor's own token store, whose claims the reset took
+     */
+    Runnable claim(TokenStore processorTokens) {
+        Parts parts = transactions.fetchInTransaction(() -> {
+            int[] ids = tokens.fetchSegments(name);
+            TrackingToken[] positions = new TrackingToken[ids.length];
+            for (int i = 0; i < ids.length; i++) {
+                processorTokens.releaseClaim(name, ids[i]);
+                positions[i] = tokens.fetchToken(name, ids[i]);
+            }
+            return new Parts(ids, positions);
+        });
+        return () -> run(parts);
+    }
+
+    private void run(Parts parts) {
+        long started = System.nanoTime();
+        long events = 0;
+        int failures = 0;
+        try {
+            while (true) {
+                try (BlockingStream<TrackedEventMessage<?>> stream = source.openStream(parts.start())) {
+                    events += replay(stream, parts, started, events);
+                    break;
+                } catch (Exception e) {
+                    if (++failures > 1) {
+                        log.warn("Rebuilding read model {}: a batch failed again ({}); the processor carries on from"
+                                + " the last batch that committed", name, e.toString());
+                        return;
+                    }
+                    // as in the processor: the batch is read again, and its writes now go one at a time, so that an
+                    // event that cannot be projected is set aside alone
+                    log.warn("Rebuilding read model {}: a batch failed ({}); reading it again", name, e.toString());
+                }
+            }
+            log.info("Rebuilding read model {}: {} events in {} s, in batches of {}; the processor carries on", name,
+                    events, TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started), batchSize);
+        } finally {
+            release(parts);
+            // at once, not at the processor's next periodic look for unclaimed parts (seconds of lag)
+            Arrays.stream(parts.ids).forEach(processor::claimSegment);
+        }
+    }
+
+    /** Replays batches until the store has no more events: the number of events read. */
+    private long replay(BlockingStream<TrackedEventMessage<?>> stream, Parts parts, long started, long before)
+            throws Exception {
+        long events = 0;
+        long nextReport = System.nanoTime() + PROGRESS_NANOS;
+        List<TrackedEventMessage<?>> batch = new ArrayList<>(batchSize);
+        while (stream.hasNextAvailable(500, TimeUnit.MILLISECONDS)) {
+            batch.clear();
+            while (batch.size() < batchSize && stream.hasNextAvailable()) {
+                batch.add(stream.nextAvailable());
+            }
+            process(batch, parts);
+            events += batch.size();
+            if (System.nanoTime() > nextReport) {
+                nextReport = System.nanoTime() + PROGRESS_NANOS;
+                log.info("Rebuilding read model {}: {} events so far ({} s), up to {}", name, before + events,
+                        TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started),
+                        WrappedToken.unwrapLowerBound(parts.positions[0]));
+            }
+        }
+        return events;
+    }
+
+    /**
+     * One batch in one transaction: each event goes, with the token its part has after it, to every part whose
+     * token does not already cover it (the invoker handles it in the part its sequence belongs to), and the parts'
+     * tokens are stored before the commit. On a rollback the parts keep the tokens of the last commit.
+     */
+    private void process(List<TrackedEventMessage<?>> batch, Parts parts) throws Exception {
+        TrackingToken[] advanced = parts.positions.clone();
+        List<EventMessage<?>> messages = new ArrayList<>();
+        Map<EventMessage<?>, Segment> segmentOf = new IdentityHashMap<>();
+        EventHandlerInvoker invoker = processor.eventHandlerInvoker();
+        for (TrackedEventMessage<?> event : batch) {
+            boolean handled = invoker.canHandle(event, Segment.ROOT_SEGMENT); // by its type, before any part
+            for (int i = 0; i < advanced.length; i++) {
+                if (advanced[i] != null && advanced[i].covers(event.trackingToken())) {
+                    continue;
+                }
+                advanced[i] = WrappedToken.advance(advanced[i], event.trackingToken());
+                if (!handled) {
+                    continue;
+                }
+                TrackedEventMessage<?> message = event.withTrackingToken(advanced[i]);
+                if (invoker.canHandle(message, parts.segments[i])) {
+                    messages.add(message);
+                    segmentOf.put(message, parts.segments[i]);
+                }
+            }
+        }
+        if (messages.isEmpty()) { // no part handles any of these events: only the tokens move
+            transactions.executeInTransaction(() -> storeTokens(advanced, parts));
+        } else {
+            handle(messages, segmentOf, invoker, () -> storeTokens(advanced, parts));
+        }
+        System.arraycopy(advanced, 0, parts.positions, 0, advanced.length);
+    }
+
+    private void handle(List<EventMessage<?>> messages, Map<EventMessage<?>, Segment> segmentOf,
+                        EventHandlerInvoker invoker, Runnable beforeCommit) throws Exception {
+        BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(messages);
+        unitOfWork.attachTransaction(transactions);
+        unitOfWork.onPrepareCommit(u -> beforeCommit.run());
+        List<MessageHandlerInterceptor<? super EventMessage<?>>> interceptors = processor.getHandlerInterceptors();
+        ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
+            Segment segment = segmentOf.get(unitOfWork.getMessage());
+            return new DefaultInterceptorChain<>(unitOfWork, interceptors, message -> {
+                invoker.handle(message, segment);
+                return null;
+            }).proceed();
+        }, rollback);
+        if (result.isExceptional()) {
+            Throwable failure = result.exceptionResult();
+            throw failure instanceof Exception e ? e : new IllegalStateException(failure);
+        }
+    }
+
+    private void storeTokens(TrackingToken[] advanced, Parts parts) {
+        for (int i = 0; i < advanced.length; i++) {
+            tokens.storeToken(advanced[i], name, parts.ids[i]);
+        }
+    }
+
+    private void release(Parts parts) {
+        try {
+            transactions.executeInTransaction(() -> Arrays.stream(parts.ids).forEach(id -> tokens.releaseClaim(name,
+                    id)));
+        } catch (RuntimeException e) {
+            log.warn("Rebuilding read model {}: could not release the claims ({}); the processor takes its parts"
+                    + " over once they time out", name, e.toString());
+        }
+    }
+}
