@@ -226,7 +226,9 @@ final class Report {
                 .append("- **As configured**: events in ").append(storeText("tuned")).append("; pooled streaming "
                         + "processors woken by a `NOTIFY` that command-service sends after its commits, batches of at "
                         + "most 50 events committed without waiting for the disk, 4 segments; orders snapshotted every "
-                        + "500 events; aggregates cached between commands; Axon's per-handler timeouts off.\n")
+                        + "500 events; aggregates cached between commands; Axon's per-handler timeouts off; a rebuild "
+                        + "replays each read model on a thread of its own in batches of 1,000 events before handing "
+                        + "it to its processor (ADR 22).\n")
                 .append("- **Axon stock settings** (profile `axon-defaults`, Hibernate on the class path): events in ")
                 .append(storeText("stock")).append(", written and read by Axon's JPA engine with the tables "
                         + "Hibernate made from Axon's mapping, tokens in Axon's JPA token store; Axon's tracking "
