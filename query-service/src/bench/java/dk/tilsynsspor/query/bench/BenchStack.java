@@ -19,6 +19,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.LongConsumer;
 
@@ -28,12 +29,13 @@ import java.util.function.LongConsumer;
  */
 final class BenchStack implements AutoCloseable {
 
-    /** Where the projection stands: its position in the global index, and whether it is rebuilding. */
+    /** Where the projections stand: the slowest one's position in the global index, and whether any rebuilds. */
     record Progress(long position, boolean replaying) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String PROCESSOR = "order-trail";
+    /** Every read model's processor: a rebuild is done when the slowest of them is. */
+    private static final List<String> PROCESSORS = List.of("order-trail", "notifications");
     /** command-service's Spring profile with the plain endpoint (compiled in by -Pbench only). */
     static final String PLAIN_PROFILE = "bench";
     /** Hibernate and Spring's JPA support, copied there by core's {@code bench} profile. */
@@ -121,22 +123,25 @@ final class BenchStack implements AutoCloseable {
         }
     }
 
-    /** Read from the projection's token, as query-service stored it. */
+    /** Read from the processors' tokens, as query-service stored them. */
     Progress progress() throws SQLException, IOException {
-        try (Connection connection = connect();
-             PreparedStatement select = prepared(connection, layout.tokenQuery(), PROCESSOR);
-             ResultSet rows = select.executeQuery()) {
-            long position = -1;
-            boolean replaying = false;
-            while (rows.next()) { // one row per segment: the slowest segment counts
-                byte[] token = rows.getBytes(2);
-                JsonNode tree = token == null ? null : JSON.readTree(new String(token, StandardCharsets.UTF_8));
-                replaying |= rows.getString(1) != null && rows.getString(1).endsWith("ReplayToken");
-                long index = index(tree);
-                position = position == -1 ? index : Math.min(position, index);
+        long position = Long.MAX_VALUE;
+        boolean replaying = false;
+        try (Connection connection = connect()) {
+            for (String processor : PROCESSORS) {
+                try (PreparedStatement select = prepared(connection, layout.tokenQuery(), processor);
+                     ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) { // one row per segment: the slowest segment counts
+                        byte[] token = rows.getBytes(2);
+                        JsonNode tree = token == null ? null
+                                : JSON.readTree(new String(token, StandardCharsets.UTF_8));
+                        replaying |= rows.getString(1) != null && rows.getString(1).endsWith("ReplayToken");
+                        position = Math.min(position, index(tree));
+                    }
+                }
             }
-            return new Progress(position, replaying);
         }
+        return new Progress(position == Long.MAX_VALUE ? -1 : position, replaying);
     }
 
     /**
