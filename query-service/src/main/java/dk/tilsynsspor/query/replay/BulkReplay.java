@@ -50,6 +50,7 @@ final class BulkReplay {
     private final TransactionManager transactions;
     private final RollbackConfiguration rollback;
     private final int batchSize;
+    private long replayed; // events read by the rebuild's thread, in committed batches
 
     BulkReplay(String name, PooledStreamingEventProcessor processor,
                StreamableMessageSource<TrackedEventMessage<?>> source, TokenStore tokens,
@@ -110,15 +111,16 @@ final class BulkReplay {
 
     private void run(Parts parts) {
         long started = System.nanoTime();
-        long events = 0;
-        int failures = 0;
+        long replayedAtFailure = -1;
         try {
             while (true) {
                 try (BlockingStream<TrackedEventMessage<?>> stream = source.openStream(parts.start())) {
-                    events += replay(stream, parts, started, events);
+                    replay(stream, parts, started);
                     break;
                 } catch (Exception e) {
-                    if (++failures > 1) {
+                    boolean sameBatchAgain = replayed == replayedAtFailure;
+                    replayedAtFailure = replayed;
+                    if (sameBatchAgain) {
                         log.warn("Rebuilding read model {}: a batch failed again ({}); the processor carries on from"
                                 + " the last batch that committed", name, e.toString());
                         return;
@@ -129,7 +131,7 @@ final class BulkReplay {
                 }
             }
             log.info("Rebuilding read model {}: {} events in {} s, in batches of {}; the processor carries on", name,
-                    events, TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started), batchSize);
+                    replayed, TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started), batchSize);
         } finally {
             release(parts);
             // at once, not at the processor's next periodic look for unclaimed parts (seconds of lag)
@@ -137,10 +139,8 @@ final class BulkReplay {
         }
     }
 
-    /** Replays batches until the store has no more events: the number of events read. */
-    private long replay(BlockingStream<TrackedEventMessage<?>> stream, Parts parts, long started, long before)
-            throws Exception {
-        long events = 0;
+    /** Replays batches until the store has no more events. */
+    private void replay(BlockingStream<TrackedEventMessage<?>> stream, Parts parts, long started) throws Exception {
         long nextReport = System.nanoTime() + PROGRESS_NANOS;
         List<TrackedEventMessage<?>> batch = new ArrayList<>(batchSize);
         while (stream.hasNextAvailable(500, TimeUnit.MILLISECONDS)) {
@@ -149,15 +149,14 @@ final class BulkReplay {
                 batch.add(stream.nextAvailable());
             }
             process(batch, parts);
-            events += batch.size();
+            replayed += batch.size();
             if (System.nanoTime() > nextReport) {
                 nextReport = System.nanoTime() + PROGRESS_NANOS;
-                log.info("Rebuilding read model {}: {} events so far ({} s), up to {}", name, before + events,
+                log.info("Rebuilding read model {}: {} events so far ({} s), up to {}", name, replayed,
                         TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started),
                         WrappedToken.unwrapLowerBound(parts.positions[0]));
             }
         }
-        return events;
     }
 
     /**
