@@ -18,7 +18,7 @@ import java.util.UUID;
  * <p>Settings (system properties): {@code bench.jdbc.url} (any database of the server, default the local
  * server's {@code postgres}), {@code bench.jdbc.user}, {@code bench.clients} (8), {@code bench.seconds} (60, the
  * command and plain windows), {@code bench.lag-seconds} (30), {@code bench.ceiling-seconds} (20, each appends
- * window), {@code bench.append-writers} (16), {@code bench.close-orders} (20), {@code bench.open-orders} (10,000),
+ * window), {@code bench.append-writers} (16), {@code bench.close-orders} (100), {@code bench.open-orders} (10,000),
  * {@code bench.long-stream-events} (10,000),
  * {@code bench.events} (1,000,000),
  * {@code bench.small-events} (10,000), {@code bench.peer-replay-seconds} (120), {@code bench.out}; and
@@ -163,7 +163,7 @@ public final class Benchmark {
                     Duration.ofSeconds(Integer.getInteger("bench.lag-seconds", 30)),
                     Duration.ofSeconds(Integer.getInteger("bench.ceiling-seconds", 20)),
                     Integer.getInteger("bench.append-writers", 16),
-                    Integer.getInteger("bench.close-orders", 20),
+                    Integer.getInteger("bench.close-orders", 100),
                     Integer.getInteger("bench.open-orders", 10_000),
                     Integer.getInteger("bench.long-stream-events", 10_000),
                     Long.getLong("bench.events", 1_000_000),
