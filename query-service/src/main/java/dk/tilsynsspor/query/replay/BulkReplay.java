@@ -110,6 +110,11 @@ final class BulkReplay {
     }
 
     private void run(Parts parts) {
+        if (parts.ids.length == 0) { // a store no processor has read yet: the processor makes its parts as it starts
+            log.info("Rebuilding read model {}: it has no parts yet; its processor reads the store from the start",
+                    name);
+            return;
+        }
         long started = System.nanoTime();
         long replayedAtFailure = -1;
         try {
