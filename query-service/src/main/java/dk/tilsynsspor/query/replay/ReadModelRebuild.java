@@ -11,6 +11,7 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
@@ -127,7 +128,8 @@ class ReadModelRebuild implements ConfigurerModule {
         reporter.scheduleAtFixedRate(() -> {
             try {
                 if (head.get() < 0) { // the head of whichever store holds the events (PostgreSQL or Axon Server)
-                    head.set(config.eventStore().createHeadToken().position().orElse(0));
+                    TrackingToken headToken = config.eventStore().createHeadToken(); // null: an empty store
+                    head.set(headToken == null ? 0 : headToken.position().orElse(0));
                 }
                 Map<Integer, EventTrackerStatus> status = processor.processingStatus();
                 long position = status.values().stream().map(EventTrackerStatus::getCurrentPosition)
