@@ -31,6 +31,7 @@ import org.axonframework.modelling.command.EntityId;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -57,7 +58,10 @@ final class OrderRequirement {
     private final Map<UUID, Boolean> documents = new LinkedHashMap<>();
     private int actionPlanVersions;
     private QualityGoalDefined goal;
-    private final Map<UUID, QualityMeasurementRecorded> measurements = new LinkedHashMap<>();
+    /** The ids of the measurements recorded for it: a new one must not repeat one, evidence may only cite one. */
+    private final Set<UUID> measurementIds = new LinkedHashSet<>();
+    /** The measurement taken last (by the date measured; of one day, the one recorded last): what verification reads. */
+    private QualityMeasurementRecorded latestMeasurement;
     private boolean verified;
     private LocalDate missedDeadline;
     /** Reported to the authority and awaiting its decision: the follow-up is frozen until then. */
@@ -87,8 +91,9 @@ final class OrderRequirement {
         this.documents.putAll(state.documents());
         this.actionPlanVersions = state.actionPlanVersions();
         this.goal = state.goal();
-        state.measurements().forEach(measurement -> measurements.put(measurement.id(),
-                measurement.recorded(order.orderId(), requirementId)));
+        this.measurementIds.addAll(state.measurementIds());
+        this.latestMeasurement = state.latestMeasurement() == null ? null
+                : state.latestMeasurement().recorded(order.orderId(), requirementId);
         this.verified = state.verified();
         this.missedDeadline = state.missedDeadline();
         this.reported = state.reported();
@@ -290,14 +295,14 @@ final class OrderRequirement {
     }
 
     void assertNewMeasurement(UUID measurementId) {
-        if (measurements.containsKey(measurementId)) {
+        if (measurementIds.contains(measurementId)) {
             throw RuleViolation.conflict("measurement-exists",
                     "Measurement " + measurementId + " is recorded already.");
         }
     }
 
     void assertOwnMeasurement(UUID measurementId) {
-        if (!measurements.containsKey(measurementId)) {
+        if (!measurementIds.contains(measurementId)) {
             throw RuleViolation.unprocessable("unknown-measurement", "Measurement " + measurementId
                     + " was not recorded for " + describe() + ".");
         }
@@ -305,8 +310,7 @@ final class OrderRequirement {
 
     /** The measurement taken last (by the date measured; of one day, the one recorded last). */
     Optional<QualityMeasurementRecorded> latestMeasurement() {
-        return measurements.values().stream()
-                .reduce((earlier, later) -> later.measuredOn().isBefore(earlier.measuredOn()) ? earlier : later);
+        return Optional.ofNullable(latestMeasurement);
     }
 
     /** Whether a deadline that fires for {@code scheduledFor} still means this requirement missed it. */
@@ -326,7 +330,10 @@ final class OrderRequirement {
 
     @EventSourcingHandler
     void on(QualityMeasurementRecorded event) {
-        measurements.put(event.measurementId(), event);
+        measurementIds.add(event.measurementId());
+        if (latestMeasurement == null || !event.measuredOn().isBefore(latestMeasurement.measuredOn())) {
+            latestMeasurement = event;
+        }
     }
 
     @EventSourcingHandler
@@ -393,7 +400,8 @@ final class OrderRequirement {
     OrderSnapshot.Requirement snapshot() {
         return new OrderSnapshot.Requirement(requirementId, title, deadline, requiredEvidence,
                 new LinkedHashMap<>(documents), actionPlanVersions, goal,
-                measurements.values().stream().map(OrderSnapshot.Measurement::of).toList(), verified,
+                List.copyOf(measurementIds),
+                latestMeasurement == null ? null : OrderSnapshot.Measurement.of(latestMeasurement), verified,
                 missedDeadline, reported, accepted, annulled, dialogue.snapshot());
     }
 
@@ -407,7 +415,8 @@ final class OrderRequirement {
                 && requirementId.equals(that.requirementId) && title.equals(that.title)
                 && deadline.equals(that.deadline) && requiredEvidence.equals(that.requiredEvidence)
                 && documents.equals(that.documents) && actionPlanVersions == that.actionPlanVersions
-                && Objects.equals(goal, that.goal) && measurements.equals(that.measurements)
+                && Objects.equals(goal, that.goal) && measurementIds.equals(that.measurementIds)
+                && Objects.equals(latestMeasurement, that.latestMeasurement)
                 && verified == that.verified && Objects.equals(missedDeadline, that.missedDeadline)
                 && reported == that.reported && accepted == that.accepted && annulled == that.annulled
                 && dialogue.equals(that.dialogue);

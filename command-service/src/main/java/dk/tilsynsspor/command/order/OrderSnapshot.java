@@ -30,17 +30,18 @@ record OrderSnapshot(UUID orderId, String authorityId, String organisationId, Lo
                      List<Requirement> requirements, Stage stage, Map<UUID, Boolean> publications,
                      Escalation escalation, List<Appeal> appeals, List<KeyAnswer> appliedKeys) {
 
-    static final String REVISION = "1";
+    static final String REVISION = "2";
 
     record Requirement(UUID id, String title, LocalDate deadline, Set<EvidenceKind> requiredEvidence,
                        Map<UUID, Boolean> documents, int actionPlanVersions, QualityGoalDefined goal,
-                       List<Measurement> measurements, boolean verified, LocalDate missedDeadline,
-                       boolean reported, boolean accepted, boolean annulled, Dialogue dialogue) {
+                       List<UUID> measurementIds, Measurement latestMeasurement, boolean verified,
+                       LocalDate missedDeadline, boolean reported, boolean accepted, boolean annulled, Dialogue dialogue) {
     }
 
     /**
-     * A measurement as its {@link QualityMeasurementRecorded} recorded it, without the order's and requirement's ids
-     * its snapshot holds once (an order of years holds thousands: the snapshot is read whole).
+     * The latest measurement as its {@link QualityMeasurementRecorded} recorded it, without the order's and
+     * requirement's ids its snapshot holds once. The others are kept by id only (an order of years holds thousands,
+     * and the snapshot is read whole before the first command to it).
      */
     record Measurement(UUID id, BigDecimal value, LocalDate measuredOn, String source) {
 

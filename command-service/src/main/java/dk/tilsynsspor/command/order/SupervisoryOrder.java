@@ -376,7 +376,7 @@ class SupervisoryOrder extends KeyedAggregateRoot {
         deadlines.schedule(deadline.passesAt(), RequirementDeadline.NAME, deadline);
     }
 
-    private OrderRequirement requirement(UUID requirementId) {
+    OrderRequirement requirement(UUID requirementId) {
         OrderRequirement requirement = requirements.get(requirementId);
         if (requirement == null) {
             throw RuleViolation.notFound("unknown-requirement",

@@ -18,6 +18,7 @@ import dk.tilsynsspor.core.order.OrderOutcome;
 import dk.tilsynsspor.core.order.OrderPublished;
 import dk.tilsynsspor.core.order.PlanVerdict;
 import dk.tilsynsspor.core.order.QualityImprovementVerified;
+import dk.tilsynsspor.core.order.QualityMeasurementRecorded;
 import dk.tilsynsspor.core.order.QualityTheme;
 import dk.tilsynsspor.core.order.Requirement;
 import dk.tilsynsspor.core.order.RequirementAnnulled;
@@ -86,6 +87,8 @@ class OrderSnapshotTest {
     static final UUID DOCUMENT_KEPT = UUID.fromString("00000000-0000-0000-0000-0000000000d1");
     static final UUID DOCUMENT_WITHDRAWN = UUID.fromString("00000000-0000-0000-0000-0000000000d2");
     static final UUID PUBLICATION = UUID.fromString("00000000-0000-0000-0000-0000000000e1");
+    /** Recorded after {@code MEASURED_2} but taken before it: not the requirement's latest measurement. */
+    static final UUID MEASURED_LATE = UUID.fromString("00000000-0000-0000-0000-0000000000b9");
     static final UUID APPEAL_DECIDED = UUID.fromString("00000000-0000-0000-0000-0000000000f1");
     static final UUID APPEAL_OPEN = UUID.fromString("00000000-0000-0000-0000-0000000000f2");
     static final UUID EXTENSION = UUID.fromString("00000000-0000-0000-0000-0000000000c1");
@@ -99,7 +102,8 @@ class OrderSnapshotTest {
             "stage.lapsed", // a lapsed notice is never imposed
             "appeals.appeals[OPEN_APPEAL].decided",
             "requirements[REQ3].actionPlanVersions", "requirements[REQ3].goal", "requirements[REQ3].verified",
-            "requirements[REQ3].documents", "requirements[REQ3].measurements", "requirements[REQ3].accepted",
+            "requirements[REQ3].documents", "requirements[REQ3].measurementIds",
+            "requirements[REQ3].latestMeasurement", "requirements[REQ3].accepted",
             "requirements[REQ3].annulled", "requirements[REQ3].missedDeadline",
             "requirements[REQ3].dialogue.planVersions", "requirements[REQ3].dialogue.reviewedVersions",
             "requirements[REQ3].dialogue.extensionRequests", "requirements[REQ3].dialogue.openRequest",
@@ -142,15 +146,24 @@ class OrderSnapshotTest {
     @Test
     void theEventsAfterASnapshotAreAppliedToTheOrderItRestores() {
         List<DomainEventMessage<?>> life = life();
-        int cut = 20;
-        OrderSnapshot early = storedAndReadBack(snapshotOf(life.subList(0, cut)));
-        List<DomainEventMessage<?>> fromSnapshot = new ArrayList<>();
-        fromSnapshot.add(snapshotMessage(early, cut - 1));
-        fromSnapshot.addAll(life.subList(cut, life.size()));
+        SupervisoryOrder whole = read(DomainEventStream.of(life));
+        for (int cut = 1; cut < life.size(); cut++) { // between any two events, measurements included
+            OrderSnapshot early = storedAndReadBack(snapshotOf(life.subList(0, cut)));
+            List<DomainEventMessage<?>> fromSnapshot = new ArrayList<>();
+            fromSnapshot.add(snapshotMessage(early, cut - 1));
+            fromSnapshot.addAll(life.subList(cut, life.size()));
 
-        assertThat(read(DomainEventStream.of(fromSnapshot))).usingRecursiveComparison()
-                .ignoringFieldsOfTypes(Function.class).isEqualTo(read(DomainEventStream.of(life)));
-        assertThat(snapshotOf(fromSnapshot)).isEqualTo(snapshotOf(life));
+            assertThat(read(DomainEventStream.of(fromSnapshot))).as("snapshot after %d events", cut)
+                    .usingRecursiveComparison().ignoringFieldsOfTypes(Function.class).isEqualTo(whole);
+            assertThat(snapshotOf(fromSnapshot)).isEqualTo(snapshotOf(life));
+        }
+    }
+
+    @Test
+    void theLatestMeasurementIsTheOneTakenLastNotTheOneRecordedLast() {
+        OrderRequirement restraint = read(DomainEventStream.of(life())).requirement(REQUIREMENT_2);
+        assertThat(restraint.latestMeasurement()).map(QualityMeasurementRecorded::measurementId)
+                .contains(MEASURED_2);
     }
 
     @Test
@@ -185,6 +198,7 @@ class OrderSnapshotTest {
                 measured(REQUIREMENT_1, MEASURED_95, 95, ISSUED.plusMonths(2)),
                 measured(REQUIREMENT_2, MEASURED_6, 6, ISSUED.plusMonths(1)),
                 measured(REQUIREMENT_2, MEASURED_2, 2, ISSUED.plusMonths(2)),
+                measured(REQUIREMENT_2, MEASURED_LATE, 9, ISSUED.plusMonths(1).plusDays(10)),
                 new EvidenceDocumentAttached(ORDER, REQUIREMENT_1, null, DOCUMENT_KEPT, "leader-1", "Beskrivelse",
                         "beskrivelse.pdf", "application/pdf", 1234, "a".repeat(64), ISSUED.plusMonths(2)),
                 new EvidenceDocumentAttached(ORDER, REQUIREMENT_1, null, DOCUMENT_WITHDRAWN, "leader-1", "Udkast",
