@@ -160,6 +160,20 @@ class OrderSnapshotTest {
     }
 
     @Test
+    void theMadeUpOrderReadAheadOfTheFirstRestoresWhole() {
+        OrderSnapshot longLived = OrderSnapshots.longLived(1_000);
+        OrderSnapshot readBack = storedAndReadBack(longLived);
+
+        assertThat(readBack).isEqualTo(longLived);
+        OrderRequirement requirement = SupervisoryOrder.restore(readBack)
+                .requirement(longLived.requirements().get(0).id());
+        List<UUID> ids = longLived.requirements().get(0).measurementIds();
+        ids.forEach(requirement::assertOwnMeasurement);
+        assertThat(requirement.latestMeasurement()).map(QualityMeasurementRecorded::measurementId)
+                .contains(ids.get(ids.size() - 1));
+    }
+
+    @Test
     void theLatestMeasurementIsTheOneTakenLastNotTheOneRecordedLast() {
         OrderRequirement restraint = read(DomainEventStream.of(life())).requirement(REQUIREMENT_2);
         assertThat(restraint.latestMeasurement()).map(QualityMeasurementRecorded::measurementId)
