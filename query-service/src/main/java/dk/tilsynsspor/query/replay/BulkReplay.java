@@ -41,7 +41,6 @@ import java.util.concurrent.TimeUnit;
 final class BulkReplay {
 
     private static final Logger log = LoggerFactory.getLogger(BulkReplay.class);
-    private static final long PROGRESS_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     private final String name;
     private final PooledStreamingEventProcessor processor;
@@ -51,6 +50,8 @@ final class BulkReplay {
     private final RollbackConfiguration rollback;
     private final int batchSize;
     private long replayed; // events read by the rebuild's thread, in committed batches
+    private volatile boolean holding; // whether the rebuild holds the processor's parts
+    private volatile long position = -1; // the global index every part has handled, as of the last commit
 
     BulkReplay(String name, PooledStreamingEventProcessor processor,
                StreamableMessageSource<TrackedEventMessage<?>> source, TokenStore tokens,
@@ -106,6 +107,8 @@ final class BulkReplay {
             }
             return new Parts(ids, positions);
         });
+        position = lowest(parts.positions);
+        holding = parts.ids.length > 0;
         return () -> run(parts);
     }
 
@@ -120,7 +123,7 @@ final class BulkReplay {
         try {
             while (true) {
                 try (BlockingStream<TrackedEventMessage<?>> stream = source.openStream(parts.start())) {
-                    replay(stream, parts, started);
+                    replay(stream, parts);
                     break;
                 } catch (Exception e) {
                     boolean sameBatchAgain = replayed == replayedAtFailure;
@@ -139,14 +142,14 @@ final class BulkReplay {
                     replayed, TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started), batchSize);
         } finally {
             release(parts);
+            holding = false;
             // at once, not at the processor's next periodic look for unclaimed parts (seconds of lag)
             Arrays.stream(parts.ids).forEach(processor::claimSegment);
         }
     }
 
-    /** Replays batches until the store has no more events. */
-    private void replay(BlockingStream<TrackedEventMessage<?>> stream, Parts parts, long started) throws Exception {
-        long nextReport = System.nanoTime() + PROGRESS_NANOS;
+    /** Replays batches until the store has no more events (the rebuild's progress log reads {@link #position}). */
+    private void replay(BlockingStream<TrackedEventMessage<?>> stream, Parts parts) throws Exception {
         List<TrackedEventMessage<?>> batch = new ArrayList<>(batchSize);
         while (stream.hasNextAvailable(500, TimeUnit.MILLISECONDS)) {
             batch.clear();
@@ -155,12 +158,6 @@ final class BulkReplay {
             }
             process(batch, parts);
             replayed += batch.size();
-            if (System.nanoTime() > nextReport) {
-                nextReport = System.nanoTime() + PROGRESS_NANOS;
-                log.info("Rebuilding read model {}: {} events so far ({} s), up to {}", name, replayed,
-                        TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started),
-                        WrappedToken.unwrapLowerBound(parts.positions[0]));
-            }
         }
     }
 
@@ -197,6 +194,26 @@ final class BulkReplay {
             handle(messages, segmentOf, invoker, () -> storeTokens(advanced, parts));
         }
         System.arraycopy(advanced, 0, parts.positions, 0, advanced.length);
+        position = lowest(parts.positions);
+    }
+
+    /** Whether the rebuild's thread holds the processor's parts (from the claim until it hands them back). */
+    boolean holding() {
+        return holding;
+    }
+
+    /** The global index every part has handled as of the last committed batch; -1 before any. */
+    long position() {
+        return position;
+    }
+
+    private static long lowest(TrackingToken[] positions) {
+        long lowest = Long.MAX_VALUE;
+        for (TrackingToken token : positions) {
+            TrackingToken lower = WrappedToken.unwrapLowerBound(token);
+            lowest = Math.min(lowest, lower == null ? -1 : lower.position().orElse(-1));
+        }
+        return positions.length == 0 ? -1 : lowest;
     }
 
     private void handle(List<EventMessage<?>> messages, Map<EventMessage<?>, Segment> segmentOf,

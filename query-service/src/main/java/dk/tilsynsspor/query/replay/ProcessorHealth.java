@@ -12,26 +12,35 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Health of the read models: DOWN while a processor's segment is in error (it stopped at a failing batch and
  * retries it; no event is skipped), or while events are set aside as dead letters (the read models lack them),
  * with how many in its description. Which events and why: the log and {@code query.dead_letter_entry}. Each
- * segment's position is in the details.
+ * segment's position is in the details, and, after a rebuild since this instance started, how far it has come
+ * ({@code rebuild}: the position every part has handled, the store's head it rebuilds to, whether the rebuild's own
+ * thread or the processor holds the parts, and whether it is done). While the rebuild's own thread holds them, the
+ * processor lists no segments. A rebuild under way is named in the description (the status stays UP unless
+ * something is DOWN: the service answers, from read models still being filled).
  */
 @Component("readModels")
 class ProcessorHealth implements HealthIndicator {
 
     private final EventProcessingConfiguration processing;
+    private final RebuildProgress rebuilds;
 
-    ProcessorHealth(EventProcessingConfiguration processing) {
+    ProcessorHealth(EventProcessingConfiguration processing, RebuildProgress rebuilds) {
         this.processing = processing;
+        this.rebuilds = rebuilds;
     }
 
     @Override
     public Health health() {
         Health.Builder health = Health.up();
         List<String> setAside = new ArrayList<>();
+        List<String> rebuilding = new ArrayList<>();
+        AtomicBoolean inError = new AtomicBoolean();
         processing.eventProcessors().forEach((name, processor) -> {
             if (!(processor instanceof StreamingEventProcessor streaming)) {
                 return;
@@ -44,7 +53,7 @@ class ProcessorHealth implements HealthIndicator {
                 detail.put("caughtUp", status.isCaughtUp());
                 detail.put("replaying", status.isReplaying());
                 if (status.isErrorState()) {
-                    health.down();
+                    inError.set(true);
                     detail.put("error", String.valueOf(status.getError()));
                 }
                 segments.put("segment " + segment.getKey(), detail);
@@ -52,6 +61,12 @@ class ProcessorHealth implements HealthIndicator {
             Map<String, Object> detail = new LinkedHashMap<>();
             detail.put("running", streaming.isRunning());
             detail.put("segments", segments);
+            rebuilds.of(name).ifPresent(rebuild -> {
+                detail.put("rebuild", rebuild.detail());
+                if (!rebuild.done()) {
+                    rebuilding.add(name + ": rebuilding, " + rebuild.position() + " of " + rebuild.head() + " events");
+                }
+            });
             processing.deadLetterQueue(name).ifPresent(queue -> {
                 long size = queue.size();
                 if (size > 0) {
@@ -61,10 +76,12 @@ class ProcessorHealth implements HealthIndicator {
             });
             health.withDetail(name, detail);
         });
-        if (!setAside.isEmpty()) {
-            // the description is shown even where details are not: it names what is missing, without personal data
-            health.status(new Status(Status.DOWN.getCode(), String.join("; ", setAside)));
-        }
+        // The description is shown even where details are not: it names what is missing, without personal data.
+        // A rebuild alone leaves the status UP: the service answers, from read models that are still being filled.
+        List<String> missing = new ArrayList<>(setAside);
+        missing.addAll(rebuilding);
+        String code = inError.get() || !setAside.isEmpty() ? Status.DOWN.getCode() : Status.UP.getCode();
+        health.status(missing.isEmpty() ? new Status(code) : new Status(code, String.join("; ", missing)));
         return health.build();
     }
 }

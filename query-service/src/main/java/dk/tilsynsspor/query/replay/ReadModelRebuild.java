@@ -60,11 +60,12 @@ class ReadModelRebuild implements ConfigurerModule {
     private final TokenSchema tokenSchema;
     private final JdbcTemplate jdbc;
     private final int batchSize;
+    private final RebuildProgress progress;
 
     ReadModelRebuild(@Value("${tilsynsspor.rebuild-read-models:false}") boolean requested,
                      ObjectProvider<NotifiedEventSource> notifiedSource, ConnectionProvider connections,
                      Serializer serializer, TokenSchema tokenSchema, JdbcTemplate jdbc,
-                     ProcessingProperties processing) {
+                     ProcessingProperties processing, RebuildProgress progress) {
         this.requested = requested;
         this.notifiedSource = notifiedSource;
         this.connections = connections;
@@ -72,6 +73,7 @@ class ReadModelRebuild implements ConfigurerModule {
         this.tokenSchema = tokenSchema;
         this.jdbc = jdbc;
         this.batchSize = processing.rebuildBatchSize();
+        this.progress = progress;
     }
 
     @Override
@@ -89,15 +91,14 @@ class ReadModelRebuild implements ConfigurerModule {
                 TokenStore processorTokens = config.eventProcessingConfiguration().tokenStore(name);
                 if (batchSize > 0 && processor instanceof PooledStreamingEventProcessor pooled
                         && processorTokens instanceof JdbcTokenStore) {
-                    Runnable replay = bulkReplay(name, pooled, config).claim(processorTokens);
-                    Thread thread = new Thread(() -> {
-                        replay.run();
-                        reportProgress(name, streaming, config);
-                    }, "rebuild-" + name);
+                    BulkReplay bulk = bulkReplay(name, pooled, config);
+                    Runnable replay = bulk.claim(processorTokens);
+                    Thread thread = new Thread(replay, "rebuild-" + name);
                     thread.setDaemon(true);
                     thread.start();
+                    reportProgress(name, streaming, bulk, config);
                 } else {
-                    reportProgress(name, streaming, config);
+                    reportProgress(name, streaming, null, config);
                 }
             }
         });
@@ -117,7 +118,13 @@ class ReadModelRebuild implements ConfigurerModule {
                 config.eventProcessingConfiguration().rollbackConfiguration(name), batchSize);
     }
 
-    private void reportProgress(String name, StreamingEventProcessor processor, Configuration config) {
+    /**
+     * Every 2 s, until every part has handled the store's head as it was when the rebuild began: logs how far the
+     * rebuild has come and tells {@link RebuildProgress}. While {@code bulk} (null when the processor replays on its
+     * own) holds the parts, its position is the rebuild's; the processor reports none then.
+     */
+    private void reportProgress(String name, StreamingEventProcessor processor, BulkReplay bulk,
+                                Configuration config) {
         ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "rebuild-progress-" + name);
             thread.setDaemon(true);
@@ -132,11 +139,14 @@ class ReadModelRebuild implements ConfigurerModule {
                     head.set(headToken == null ? 0 : headToken.position().orElse(0));
                 }
                 Map<Integer, EventTrackerStatus> status = processor.processingStatus();
-                long position = status.values().stream().map(EventTrackerStatus::getCurrentPosition)
+                boolean byBulk = status.isEmpty() && bulk != null && bulk.holding();
+                long position = byBulk ? Math.max(0, bulk.position())
+                        : status.values().stream().map(EventTrackerStatus::getCurrentPosition)
                         .mapToLong(p -> p.orElse(0)).min().orElse(0);
                 // Done once every segment has handled the head. Axon keeps the replay flag until the first event
                 // after the reset point arrives, so on a quiet store the flag alone would never say so.
                 boolean done = !status.isEmpty() && position >= head.get();
+                progress.report(name, new RebuildProgress.Progress(position, head.get(), byBulk, done));
                 if (!done) {
                     log.info("Rebuilding read model {}: {} of {} events", name, position, head.get());
                     return;
