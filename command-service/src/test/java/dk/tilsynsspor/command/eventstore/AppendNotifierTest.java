@@ -109,9 +109,10 @@ class AppendNotifierTest {
     void theEventTableItselfNotifiesNobody() throws SQLException {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.executeUpdate("INSERT INTO events.domain_event_entry (aggregateIdentifier, sequenceNumber, type,"
-                    + " eventIdentifier, payload, payloadType, timeStamp) VALUES ('" + UUID.randomUUID()
-                    + "', 0, 'SupervisoryOrder', '" + UUID.randomUUID() + "', convert_to('{\"orderId\":\""
-                    + UUID.randomUUID() + "\"}', 'UTF8'), 'test', '2026-11-30T00:00:00Z')");
+                    + " eventIdentifier, metaData, payload, payloadType, timeStamp) VALUES ('" + UUID.randomUUID()
+                    + "', 0, 'SupervisoryOrder', '" + UUID.randomUUID() + "', convert_to('{}', 'UTF8'),"
+                    + " convert_to('{\"orderId\":\"" + UUID.randomUUID() + "\"}', 'UTF8'), 'test',"
+                    + " '2026-11-30T00:00:00Z')");
         }
 
         assertThat(notificationsWithin(500)).isEmpty();
