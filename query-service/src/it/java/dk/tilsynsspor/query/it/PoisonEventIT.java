@@ -117,6 +117,26 @@ class PoisonEventIT {
         });
     }
 
+    @Test
+    @Order(4)
+    void anEventStoreNoProcessorCanReadTurnsHealthDownUntilItCanAgain() throws SQLException {
+        // every read of the store fails, before any handler: no segment is in error, no event is set aside
+        stack.database.run("ALTER TABLE events.domain_event_entry RENAME COLUMN payload TO payload_hidden");
+        try {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                Api.Response health = stack.queries.get(null, "/actuator/health");
+                assertThat(health.status()).isEqualTo(503);
+                assertThat(health.body().at("/components/readModels/description").asText())
+                        .startsWith("the event store cannot be read after global index ")
+                        .doesNotContain("payload"); // the exception's type only, never its message
+            });
+        } finally {
+            stack.database.run("ALTER TABLE events.domain_event_entry RENAME COLUMN payload_hidden TO payload");
+        }
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(stack.queries.get(null,
+                "/actuator/health").status()).isEqualTo(200));
+    }
+
     private int trailSize() {
         return stack.queries.get("inspector", example.order("/audit-trail")).body().get("entries").size();
     }

@@ -102,8 +102,14 @@ public class EventSourceConfiguration {
     @Bean
     @Profile(TUNED_ON_POSTGRESQL)
     NotifiedEventSource notifiedEventSource(EventStorageEngine storageEngine, EventArrivals arrivals,
-                                            ProcessingProperties processing) {
-        return new NotifiedEventSource(storageEngine, arrivals, processing.readBatchSize());
+                                            StoreReads storeReads, ProcessingProperties processing) {
+        return new NotifiedEventSource(storageEngine, arrivals, storeReads, processing.readBatchSize());
+    }
+
+    /** Failed reads of the event store, for health (in every mode: only the notified source reports to it). */
+    @Bean
+    StoreReads storeReads() {
+        return new StoreReads();
     }
 
     /**

@@ -18,17 +18,20 @@ public class NotifiedEventSource implements StreamableMessageSource<TrackedEvent
 
     private final EventStorageEngine storageEngine;
     private final EventArrivals arrivals;
+    private final StoreReads reads;
     private final int batchSize;
 
-    public NotifiedEventSource(EventStorageEngine storageEngine, EventArrivals arrivals, int batchSize) {
+    public NotifiedEventSource(EventStorageEngine storageEngine, EventArrivals arrivals, StoreReads reads,
+                               int batchSize) {
         this.storageEngine = storageEngine;
         this.arrivals = arrivals;
+        this.reads = reads;
         this.batchSize = batchSize;
     }
 
     @Override
     public TrackingEventStream openStream(TrackingToken trackingToken) {
-        return new NotifiedEventStream(storageEngine, arrivals, trackingToken, batchSize);
+        return new NotifiedEventStream(storageEngine, arrivals, reads, trackingToken, batchSize);
     }
 
     @Override

@@ -22,6 +22,7 @@ final class NotifiedEventStream implements TrackingEventStream {
 
     private final EventStorageEngine storageEngine;
     private final EventArrivals arrivals;
+    private final StoreReads reads;
     private final int batchSize;
     private final Deque<TrackedEventMessage<?>> buffer = new ArrayDeque<>();
     private TrackingToken readPosition;
@@ -29,9 +30,11 @@ final class NotifiedEventStream implements TrackingEventStream {
     private long lastEmptyReadNanos;
     private Runnable callback;
 
-    NotifiedEventStream(EventStorageEngine storageEngine, EventArrivals arrivals, TrackingToken start, int batchSize) {
+    NotifiedEventStream(EventStorageEngine storageEngine, EventArrivals arrivals, StoreReads reads,
+                        TrackingToken start, int batchSize) {
         this.storageEngine = storageEngine;
         this.arrivals = arrivals;
+        this.reads = reads;
         this.readPosition = start;
         this.batchSize = batchSize;
     }
@@ -97,12 +100,17 @@ final class NotifiedEventStream implements TrackingEventStream {
         if (nothingNew) {
             return;
         }
+        TrackingToken from = readPosition;
         try (Stream<? extends TrackedEventMessage<?>> events = storageEngine.readEvents(readPosition, false)) {
             events.limit(batchSize).forEach(event -> {
                 buffer.addLast(event);
                 readPosition = event.trackingToken();
             });
+        } catch (RuntimeException e) {
+            reads.failed(buffer.isEmpty() ? from : readPosition, e);
+            throw e;
         }
+        reads.succeeded(from, readPosition);
         if (buffer.isEmpty()) {
             arrivalsAtLastEmptyRead = arrivalsNow;
             lastEmptyReadNanos = System.nanoTime();

@@ -1,5 +1,6 @@
 package dk.tilsynsspor.query.replay;
 
+import dk.tilsynsspor.query.eventstore.StoreReads;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -8,10 +9,12 @@ import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.actuate.health.Status;
 import org.springframework.stereotype.Component;
 
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -22,17 +25,21 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * ({@code rebuild}: the position every part has handled, the store's head it rebuilds to, whether the rebuild's own
  * thread or the processor holds the parts, and whether it is done). While the rebuild's own thread holds them, the
  * processor lists no segments. A rebuild under way is named in the description (the status stays UP unless
- * something is DOWN: the service answers, from read models still being filled).
+ * something is DOWN: the service answers, from read models still being filled). DOWN too while the event store
+ * cannot be read past some event ({@link StoreReads}): the processors stop there before any handler, so neither a
+ * segment's error nor a dead letter would show it.
  */
 @Component("readModels")
 class ProcessorHealth implements HealthIndicator {
 
     private final EventProcessingConfiguration processing;
     private final RebuildProgress rebuilds;
+    private final StoreReads storeReads;
 
-    ProcessorHealth(EventProcessingConfiguration processing, RebuildProgress rebuilds) {
+    ProcessorHealth(EventProcessingConfiguration processing, RebuildProgress rebuilds, StoreReads storeReads) {
         this.processing = processing;
         this.rebuilds = rebuilds;
+        this.storeReads = storeReads;
     }
 
     @Override
@@ -78,9 +85,18 @@ class ProcessorHealth implements HealthIndicator {
         });
         // The description is shown even where details are not: it names what is missing, without personal data.
         // A rebuild alone leaves the status UP: the service answers, from read models that are still being filled.
-        List<String> missing = new ArrayList<>(setAside);
+        List<String> missing = new ArrayList<>();
+        Optional<StoreReads.Failure> unreadable = storeReads.first();
+        unreadable.ifPresent(failure -> {
+            missing.add("the event store cannot be read after global index " + failure.after() + " since "
+                    + failure.since().truncatedTo(ChronoUnit.SECONDS) + " (" + failure.error() + "; see the log)");
+            health.withDetail("unreadableStore", Map.of("after", failure.after(), "since", failure.since().toString(),
+                    "error", failure.error()));
+        });
+        missing.addAll(setAside);
         missing.addAll(rebuilding);
-        String code = inError.get() || !setAside.isEmpty() ? Status.DOWN.getCode() : Status.UP.getCode();
+        boolean down = inError.get() || !setAside.isEmpty() || unreadable.isPresent();
+        String code = down ? Status.DOWN.getCode() : Status.UP.getCode();
         health.status(missing.isEmpty() ? new Status(code) : new Status(code, String.join("; ", missing)));
         return health.build();
     }

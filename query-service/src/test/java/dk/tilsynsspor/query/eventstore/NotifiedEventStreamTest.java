@@ -2,6 +2,7 @@ package dk.tilsynsspor.query.eventstore;
 
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
@@ -11,8 +12,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doCallRealMethod;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.spy;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
@@ -26,6 +30,7 @@ class NotifiedEventStreamTest {
 
     private final InMemoryEventStorageEngine storage = spy(new InMemoryEventStorageEngine());
     private final EventArrivals arrivals = new EventArrivals(new DataSourceProperties());
+    private final StoreReads reads = new StoreReads();
     private long sequence;
 
     private void append(String payload) {
@@ -37,7 +42,7 @@ class NotifiedEventStreamTest {
         append("first");
         append("second");
         append("third");
-        NotifiedEventStream stream = new NotifiedEventStream(storage, arrivals, null, 2);
+        NotifiedEventStream stream = new NotifiedEventStream(storage, arrivals, reads, null, 2);
 
         assertThat(stream.peek()).hasValueSatisfying(event -> assertThat(event.getPayload()).isEqualTo("first"));
         List<Object> read = List.of(stream.nextAvailable().getPayload(), stream.nextAvailable().getPayload(),
@@ -49,7 +54,7 @@ class NotifiedEventStreamTest {
 
     @Test
     void anIdleStreamDoesNotQueryTheStoreAgainUntilSomethingArrives() throws Exception {
-        NotifiedEventStream stream = new NotifiedEventStream(storage, arrivals, null, 10);
+        NotifiedEventStream stream = new NotifiedEventStream(storage, arrivals, reads, null, 10);
         assertThat(stream.hasNextAvailable(0, TimeUnit.MILLISECONDS)).isFalse();
         stream.peek();
         stream.peek();
@@ -65,8 +70,34 @@ class NotifiedEventStreamTest {
     }
 
     @Test
+    void aReadThatFailsIsKeptUntilAReadFromThereSucceeds() throws Exception {
+        append("first");
+        append("second");
+        NotifiedEventStream before = new NotifiedEventStream(storage, arrivals, reads, null, 10);
+        before.nextAvailable();
+        TrackingToken past = before.nextAvailable().trackingToken(); // global index 1
+        append("unreadable");
+        doThrow(new IllegalStateException("a row no reader can read")).when(storage).readEvents(any(), eq(false));
+
+        NotifiedEventStream stream = new NotifiedEventStream(storage, arrivals, reads, past, 10);
+        assertThatThrownBy(stream::peek).isInstanceOf(IllegalStateException.class);
+        assertThat(reads.first()).hasValueSatisfying(failure -> {
+            assertThat(failure.after()).isEqualTo(1);
+            assertThat(failure.error()).isEqualTo("IllegalStateException"); // never the message: it may quote data
+        });
+        NotifiedEventStream again = new NotifiedEventStream(storage, arrivals, reads, past, 10);
+        assertThatThrownBy(again::peek).isInstanceOf(IllegalStateException.class);
+        assertThat(reads.first()).isPresent();
+
+        doCallRealMethod().when(storage).readEvents(any(), eq(false));
+        NotifiedEventStream mended = new NotifiedEventStream(storage, arrivals, reads, past, 10);
+        assertThat(mended.nextAvailable().getPayload()).isEqualTo("unreadable");
+        assertThat(reads.first()).isEmpty();
+    }
+
+    @Test
     void theAvailabilityCallbackRunsOnEachArrivalUntilTheStreamCloses() {
-        NotifiedEventStream stream = new NotifiedEventStream(storage, arrivals, null, 10);
+        NotifiedEventStream stream = new NotifiedEventStream(storage, arrivals, reads, null, 10);
         AtomicInteger called = new AtomicInteger();
         assertThat(stream.setOnAvailableCallback(called::incrementAndGet)).isTrue();
 

@@ -1,5 +1,6 @@
 package dk.tilsynsspor.query.replay;
 
+import dk.tilsynsspor.query.eventstore.StoreReads;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -18,7 +19,8 @@ class ProcessorHealthTest {
     private final EventProcessingConfiguration processing = mock(EventProcessingConfiguration.class);
     private final StreamingEventProcessor trail = mock(StreamingEventProcessor.class);
     private final RebuildProgress progress = new RebuildProgress();
-    private final ProcessorHealth indicator = new ProcessorHealth(processing, progress);
+    private final StoreReads storeReads = new StoreReads();
+    private final ProcessorHealth indicator = new ProcessorHealth(processing, progress, storeReads);
 
     ProcessorHealthTest() {
         when(processing.eventProcessors()).thenReturn(Map.<String, EventProcessor>of("order-trail", trail));

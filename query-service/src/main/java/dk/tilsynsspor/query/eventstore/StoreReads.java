@@ -1,0 +1,53 @@
+package dk.tilsynsspor.query.eventstore;
+
+import org.axonframework.eventhandling.TrackingToken;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Reads of the event store that failed and have not succeeded since, for health. A row Axon cannot turn into a
+ * message, or a store query that fails, stops a processor before any handler (so before its dead-letter queue): its
+ * coordinator releases its parts and tries again later, and no part is ever "in error". Without this only the log
+ * would tell that the read models have stopped.
+ *
+ * <p>A failure is kept by the position the read started from (the global index every event before it was read up
+ * to). It is cleared by a read from that same position that succeeds (a passing outage), or by any read that gets
+ * past it.
+ */
+public class StoreReads {
+
+    /**
+     * @param after the global index the failing read started after (-1: the start of the store)
+     * @param since when a read from there first failed
+     * @param error the exception's type only: its message may quote stored data, and health is shown to anyone
+     */
+    public record Failure(long after, Instant since, String error) {
+    }
+
+    private final Map<Long, Failure> failing = new ConcurrentHashMap<>();
+
+    void failed(TrackingToken from, RuntimeException error) {
+        long after = position(from);
+        failing.putIfAbsent(after, new Failure(after, Instant.now(), error.getClass().getSimpleName()));
+    }
+
+    /** A read from {@code from} succeeded and ended at {@code to} (the same position when it found nothing). */
+    void succeeded(TrackingToken from, TrackingToken to) {
+        long started = position(from);
+        long reached = position(to);
+        failing.keySet().removeIf(after -> after == started || after < reached);
+    }
+
+    /** The failure at the lowest position, if any read is failing. */
+    public Optional<Failure> first() {
+        return failing.values().stream().min(Comparator.comparingLong(Failure::after));
+    }
+
+    private static long position(TrackingToken token) {
+        return token == null ? -1 : token.position().orElse(-1);
+    }
+}
