@@ -5,12 +5,12 @@
 -- command-service always writes both (Axon's serializer writes "{}" for no metadata; ChainMirror copies Axon
 -- Server's), so these constraints only refuse what would have been unreadable, whoever the writer is, before it
 -- becomes an event.
+--
+-- Both are checks of new rows only (NOT VALID): rows stored before were all written by command-service, and a
+-- table of years of events is not read again, under its lock, while the service starts. The time stamp's form is
+-- that of Axon's DateTimeUtils.parseInstant: DateTimeFormatter.ISO_OFFSET_DATE_TIME, case-insensitive ('T', 'Z').
 ALTER TABLE events.domain_event_entry
-    ALTER COLUMN metaData SET NOT NULL;
-
--- Axon's DateTimeUtils.parseInstant: DateTimeFormatter.ISO_OFFSET_DATE_TIME, case-insensitive ('T', 'Z'). Rows stored
--- before this migration are not re-read (NOT VALID): they were all written by command-service.
-ALTER TABLE events.domain_event_entry
+    ADD CONSTRAINT domain_event_entry_metadata_present CHECK (metaData IS NOT NULL) NOT VALID,
     ADD CONSTRAINT domain_event_entry_timestamp_iso_8601 CHECK (timeStamp ~*
         '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,9})?)?(Z|[+-][0-9]{2}:[0-9]{2}(:[0-9]{2})?)$')
         NOT VALID;

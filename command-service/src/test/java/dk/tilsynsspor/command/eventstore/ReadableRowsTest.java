@@ -46,7 +46,7 @@ class ReadableRowsTest {
 
         assertThatThrownBy(() -> append(null, DateTimeUtils.formatInstant(Instant.now())))
                 .isInstanceOf(DataIntegrityViolationException.class)
-                .satisfies(e -> assertThat(sqlState(e)).isEqualTo("23502")); // not_null_violation
+                .satisfies(e -> assertThat(sqlState(e)).isEqualTo("23514")); // check_violation
 
         assertThat(rows()).isEqualTo(before);
     }
