@@ -60,7 +60,7 @@ final class OrderRequirement {
     private QualityGoalDefined goal;
     /** The ids of the measurements recorded for it: a new one must not repeat one, evidence may only cite one. */
     private final Set<UUID> measurementIds = new LinkedHashSet<>();
-    /** The measurement taken last (by the date measured; of one day, the one recorded last): what verification reads. */
+    /** The measurement taken last (by the date measured; of one day, the one recorded last): verification reads it. */
     private QualityMeasurementRecorded latestMeasurement;
     private boolean verified;
     private LocalDate missedDeadline;

@@ -35,7 +35,8 @@ record OrderSnapshot(UUID orderId, String authorityId, String organisationId, Lo
     record Requirement(UUID id, String title, LocalDate deadline, Set<EvidenceKind> requiredEvidence,
                        Map<UUID, Boolean> documents, int actionPlanVersions, QualityGoalDefined goal,
                        List<UUID> measurementIds, Measurement latestMeasurement, boolean verified,
-                       LocalDate missedDeadline, boolean reported, boolean accepted, boolean annulled, Dialogue dialogue) {
+                       LocalDate missedDeadline, boolean reported, boolean accepted, boolean annulled,
+                       Dialogue dialogue) {
     }
 
     /**

@@ -117,7 +117,8 @@ class OrderSnapshots {
                     SupervisoryOrder.restore(read);
                 }
                 LOG.debug("Read a snapshot of {} measurements {} times ahead of the first order, in {} ms",
-                        WARM_UP_MEASUREMENTS, WARM_UP_ROUNDS, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+                        WARM_UP_MEASUREMENTS, WARM_UP_ROUNDS,
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
             } catch (RuntimeException e) {
                 LOG.warn("Reading a snapshot ahead of the first order failed: {}", e.toString());
             }

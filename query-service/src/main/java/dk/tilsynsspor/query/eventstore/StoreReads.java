@@ -15,8 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * would tell that the read models have stopped.
  *
  * <p>A failure is kept by the position the read started from (the global index every event before it was read up
- * to). It is cleared by a read from that same position that succeeds (a passing outage), or by any read that gets
- * past it.
+ * to). It is cleared by a read from that same position that succeeds (a passing outage), or by a read from before
+ * it that gets past it; never by a read that starts further on (another processor ahead of the one stuck).
  */
 public class StoreReads {
 
@@ -35,11 +35,15 @@ public class StoreReads {
         failing.putIfAbsent(after, new Failure(after, Instant.now(), error.getClass().getSimpleName()));
     }
 
-    /** A read from {@code from} succeeded and ended at {@code to} (the same position when it found nothing). */
+    /**
+     * A read from {@code from} succeeded and ended at {@code to} (the same position when it found nothing). It
+     * clears the failures it covered: the one at its own starting position, and those it read past. A read that
+     * starts beyond a failure (another processor, further on) says nothing about it.
+     */
     void succeeded(TrackingToken from, TrackingToken to) {
         long started = position(from);
         long reached = position(to);
-        failing.keySet().removeIf(after -> after == started || after < reached);
+        failing.keySet().removeIf(after -> after == started || (started < after && after < reached));
     }
 
     /** The failure at the lowest position, if any read is failing. */

@@ -90,9 +90,17 @@ class NotifiedEventStreamTest {
         assertThat(reads.first()).isPresent();
 
         doCallRealMethod().when(storage).readEvents(any(), eq(false));
+        NotifiedEventStream ahead = new NotifiedEventStream(storage, arrivals, reads, stored(2).trackingToken(), 10);
+        assertThat(ahead.hasNextAvailable(0, TimeUnit.MILLISECONDS)).isFalse(); // another processor, further on
+        assertThat(reads.first()).as("a read beyond the failure says nothing about it").isPresent();
+
         NotifiedEventStream mended = new NotifiedEventStream(storage, arrivals, reads, past, 10);
         assertThat(mended.nextAvailable().getPayload()).isEqualTo("unreadable");
         assertThat(reads.first()).isEmpty();
+    }
+
+    private TrackedEventMessage<?> stored(int index) {
+        return storage.readEvents(null, false).skip(index).findFirst().orElseThrow();
     }
 
     @Test
