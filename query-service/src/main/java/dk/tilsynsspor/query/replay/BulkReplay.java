@@ -89,6 +89,15 @@ final class BulkReplay {
             }
             return start;
         }
+
+        /** The global index every part has handled: where {@link #start()} stands; -1 before any event. */
+        long position() {
+            if (ids.length == 0) {
+                return -1;
+            }
+            TrackingToken start = start();
+            return start == null ? -1 : start.position().orElse(-1);
+        }
     }
 
     /**
@@ -107,7 +116,7 @@ final class BulkReplay {
             }
             return new Parts(ids, positions);
         });
-        position = lowest(parts.positions);
+        position = parts.position();
         holding = parts.ids.length > 0;
         return () -> run(parts);
     }
@@ -194,7 +203,7 @@ final class BulkReplay {
             handle(messages, segmentOf, invoker, () -> storeTokens(advanced, parts));
         }
         System.arraycopy(advanced, 0, parts.positions, 0, advanced.length);
-        position = lowest(parts.positions);
+        position = parts.position();
     }
 
     /** Whether the rebuild's thread holds the processor's parts (from the claim until it hands them back). */
@@ -205,15 +214,6 @@ final class BulkReplay {
     /** The global index every part has handled as of the last committed batch; -1 before any. */
     long position() {
         return position;
-    }
-
-    private static long lowest(TrackingToken[] positions) {
-        long lowest = Long.MAX_VALUE;
-        for (TrackingToken token : positions) {
-            TrackingToken lower = WrappedToken.unwrapLowerBound(token);
-            lowest = Math.min(lowest, lower == null ? -1 : lower.position().orElse(-1));
-        }
-        return positions.length == 0 ? -1 : lowest;
     }
 
     private void handle(List<EventMessage<?>> messages, Map<EventMessage<?>, Segment> segmentOf,
