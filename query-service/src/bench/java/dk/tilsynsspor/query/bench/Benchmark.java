@@ -59,6 +59,10 @@ public final class Benchmark {
             report.tuned("store", stack.store());
             log("warming up for %d s", settings.warmUp().toSeconds());
             phases.warmUp(settings.warmUp());
+            if (Boolean.getBoolean("bench.commands-only")) { // a quicker look at one change's cost per command
+                commands(settings, report, stack, phases);
+                return;
+            }
             EventCopier copier;
             try (Connection connection = stack.connect()) {
                 copier = new EventCopier(connection, stack.layout, UUID.fromString(template.orderId),
@@ -71,13 +75,7 @@ public final class Benchmark {
             log("flat cost at %,d events", stack.head());
             report.tuned("flatCostSmall", phases.flatCost(template, settings.requests()));
 
-            log("plain endpoint: %d clients for %d s", settings.clients(), settings.commandWindow().toSeconds());
-            report.tuned("plain", phases.plain(settings.commandWindow()));
-            stack.awaitCaughtUp(Duration.ofMinutes(10));
-            log("commands: %d clients for %d s", settings.clients(), settings.commandWindow().toSeconds());
-            report.tuned("commands", phases.commands(settings.commandWindow(), null));
-            log("lag: %d clients for %d s, probed alongside", settings.clients(), settings.lagWindow().toSeconds());
-            report.tuned("lag", phases.lag(settings.lagWindow()));
+            commands(settings, report, stack, phases);
 
             log("closing orders beside %d and %,d open orders' deadlines", 10, settings.openOrders());
             report.tuned("closeCost", phases.closeCost(settings.closeOrders(), 10, settings.openOrders()));
@@ -114,6 +112,18 @@ public final class Benchmark {
                         appends));
             }
         }
+    }
+
+    /** The plain endpoint, then commands, then the lag under the same load. */
+    private static void commands(Settings settings, Report report, BenchStack stack, Phases phases)
+            throws Exception {
+        log("plain endpoint: %d clients for %d s", settings.clients(), settings.commandWindow().toSeconds());
+        report.tuned("plain", phases.plain(settings.commandWindow()));
+        stack.awaitCaughtUp(Duration.ofMinutes(10));
+        log("commands: %d clients for %d s", settings.clients(), settings.commandWindow().toSeconds());
+        report.tuned("commands", phases.commands(settings.commandWindow(), null));
+        log("lag: %d clients for %d s, probed alongside", settings.clients(), settings.lagWindow().toSeconds());
+        report.tuned("lag", phases.lag(settings.lagWindow()));
     }
 
     /** The peer: the same runs on Axon's stock settings and its JPA engine (README, "Benchmark"). */

@@ -73,7 +73,8 @@ public class EventSourceConfiguration {
 
     /**
      * The storage engine as a reader. The gap timeout is well above command-service's statement and
-     * idle-in-transaction timeouts, so an event whose transaction commits late is waited for, never skipped. The
+     * idle-in-transaction timeouts, so an event whose transaction commits late is waited for, never skipped. Its
+     * tracking reads are planned for the table as it is ({@link PlannedAsTheStoreIs}). The
      * benchmark's peer (profile {@value #AXON_DEFAULTS}) gets the engine Axon's auto-configuration makes.
      */
     @Bean
@@ -82,7 +83,7 @@ public class EventSourceConfiguration {
                                           Serializer serializer, ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager, EventSchema eventSchema,
                                           ProcessingProperties processing) {
-        return JdbcEventStorageEngine.builder()
+        return PlannedAsTheStoreIs.reads(JdbcEventStorageEngine.builder())
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(serializer)
                 .connectionProvider(connectionProvider)
