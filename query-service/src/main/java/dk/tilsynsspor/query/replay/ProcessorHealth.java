@@ -71,7 +71,7 @@ class ProcessorHealth implements HealthIndicator {
             rebuilds.of(name).ifPresent(rebuild -> {
                 detail.put("rebuild", rebuild.detail());
                 if (!rebuild.done()) {
-                    rebuilding.add(name + ": rebuilding, " + rebuild.position() + " of " + rebuild.head() + " events");
+                    rebuilding.add(name + ": rebuilding, at global index " + rebuild.position() + " of " + rebuild.head());
                 }
             });
             processing.deadLetterQueue(name).ifPresent(queue -> {

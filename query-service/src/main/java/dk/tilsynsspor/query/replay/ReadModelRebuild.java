@@ -148,18 +148,17 @@ class ReadModelRebuild implements ConfigurerModule {
                 boolean done = !status.isEmpty() && position >= head.get();
                 progress.report(name, new RebuildProgress.Progress(position, head.get(), byBulk, done));
                 if (!done) {
-                    log.info("Rebuilding read model {}: {} of {} events", name, position, head.get());
+                    log.info("Rebuilding read model {}: at global index {} of {}", name, position, head.get());
                     return;
                 }
                 long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
                 long setAside = config.eventProcessingConfiguration().deadLetterQueue(name)
                         .map(SequencedDeadLetterQueue::size).orElse(0L);
                 if (setAside == 0) {
-                    log.info("Rebuilding read model {}: {} of {} events — done in {} s", name, head.get(),
-                            head.get(), seconds);
+                    log.info("Rebuilding read model {}: up to global index {} — done in {} s", name, head.get(), seconds);
                 } else {
-                    log.warn("Rebuilding read model {}: {} events read — done in {} s, but {} of them could not be"
-                            + " projected and are set aside as dead letters (see /actuator/health and the log);"
+                    log.warn("Rebuilding read model {}: read up to global index {} — done in {} s, but {} event(s) could not"
+                            + " be projected and are set aside as dead letters (see /actuator/health and the log);"
                             + " the read model lacks them", name, head.get(), seconds, setAside);
                 }
                 reporter.shutdown();
