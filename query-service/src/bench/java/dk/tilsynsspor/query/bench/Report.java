@@ -226,7 +226,8 @@ final class Report {
                 .append("- **As configured**: events in ").append(storeText("tuned")).append("; pooled streaming "
                         + "processors woken by a `NOTIFY` that command-service sends after its commits, batches of at "
                         + "most 50 events committed without waiting for the disk, one segment per processor (ADR 23); "
-                        + "orders snapshotted every 500 events; aggregates cached between commands; Axon's per-handler timeouts off; a rebuild "
+                        + "orders snapshotted every 500 events; aggregates cached between commands; Axon's per-handler "
+                        + "timeouts off; a rebuild "
                         + "replays each read model on a thread of its own in batches of 1,000 events before handing "
                         + "it to its processor (ADR 22).\n")
                 .append("- **Axon stock settings** (profile `axon-defaults`, Hibernate on the class path): events in ")

@@ -71,7 +71,8 @@ class ProcessorHealth implements HealthIndicator {
             rebuilds.of(name).ifPresent(rebuild -> {
                 detail.put("rebuild", rebuild.detail());
                 if (!rebuild.done()) {
-                    rebuilding.add(name + ": rebuilding, at global index " + rebuild.position() + " of " + rebuild.head());
+                    rebuilding.add(name + ": rebuilding, at global index " + rebuild.position() + " of "
+                            + rebuild.head());
                 }
             });
             processing.deadLetterQueue(name).ifPresent(queue -> {

@@ -155,11 +155,12 @@ class ReadModelRebuild implements ConfigurerModule {
                 long setAside = config.eventProcessingConfiguration().deadLetterQueue(name)
                         .map(SequencedDeadLetterQueue::size).orElse(0L);
                 if (setAside == 0) {
-                    log.info("Rebuilding read model {}: up to global index {} — done in {} s", name, head.get(), seconds);
+                    log.info("Rebuilding read model {}: up to global index {} — done in {} s", name, head.get(),
+                            seconds);
                 } else {
-                    log.warn("Rebuilding read model {}: read up to global index {} — done in {} s, but {} event(s) could not"
-                            + " be projected and are set aside as dead letters (see /actuator/health and the log);"
-                            + " the read model lacks them", name, head.get(), seconds, setAside);
+                    log.warn("Rebuilding read model {}: read up to global index {} — done in {} s, but {} event(s)"
+                            + " could not be projected and are set aside as dead letters (see /actuator/health and the"
+                            + " log); the read model lacks them", name, head.get(), seconds, setAside);
                 }
                 reporter.shutdown();
             } catch (RuntimeException e) {

@@ -35,7 +35,8 @@ class ProcessorHealthTest {
         Health health = indicator.health();
 
         assertThat(health.getStatus().getCode()).isEqualTo("UP");
-        assertThat(health.getStatus().getDescription()).isEqualTo("order-trail: rebuilding, at global index 450 of 1000");
+        assertThat(health.getStatus().getDescription())
+                .isEqualTo("order-trail: rebuilding, at global index 450 of 1000");
         assertThat(detail(health)).containsEntry("rebuild",
                 Map.of("position", 450L, "head", 1_000L, "by", "rebuild", "done", false));
     }
@@ -64,7 +65,8 @@ class ProcessorHealthTest {
         Health health = indicator.health();
 
         assertThat(health.getStatus().getCode()).isEqualTo("DOWN");
-        assertThat(health.getStatus().getDescription()).isEqualTo("order-trail: rebuilding, at global index 10 of 1000");
+        assertThat(health.getStatus().getDescription())
+                .isEqualTo("order-trail: rebuilding, at global index 10 of 1000");
     }
 
     @Test
