@@ -1,32 +1,55 @@
 package dk.tilsynsspor.query.replay;
 
 import dk.tilsynsspor.query.trail.OrderTrailProjection;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
-import java.util.Map;
+import java.util.List;
+import java.util.Optional;
 
 /**
- * After a form's command is accepted, the page that follows should show it: wait (briefly) until this instance's
- * trail projection has passed the head of the event store as it was once the command was answered, which includes
- * the command's events. If it does not get there in time, the page is shown anyway and says so.
+ * After a form's command is accepted, the page that follows should show it: wait (briefly) until the trail's read
+ * model holds everything the event store held once the command was answered, which includes the command's events.
+ * If it does not get there in time, the page is shown anyway and says so.
+ *
+ * <p>What the read model holds is read from the trail processor's committed tokens in the token table, every part's:
+ * a part's token is stored in the transaction that stores its batch's rows, so a token past the head means the rows
+ * are there, whichever instance projected them. (Asking this instance's processor instead saw only the parts it
+ * owned: an instance that owned none, with one part per processor and several instances, waited out its patience
+ * after every form, and one that owned some could miss a write projected by another, ADR 13 and 23.)
  */
 @Component
 public class ReadYourWrites {
 
     private static final Duration PATIENCE = Duration.ofSeconds(5);
+    private static final Duration POLL = Duration.ofMillis(20);
 
     private final EventStore events;
-    private final EventProcessingConfiguration processing;
+    private final JdbcTemplate jdbc;
+    private final Serializer serializer;
+    private final String committedTokens;
+    private final Duration patience;
 
-    ReadYourWrites(EventStore events, EventProcessingConfiguration processing) {
+    @Autowired
+    ReadYourWrites(EventStore events, JdbcTemplate jdbc, Serializer serializer, TokenSchema tokens) {
+        this(events, jdbc, serializer, tokens, PATIENCE);
+    }
+
+    ReadYourWrites(EventStore events, JdbcTemplate jdbc, Serializer serializer, TokenSchema tokens,
+                   Duration patience) {
         this.events = events;
-        this.processing = processing;
+        this.jdbc = jdbc;
+        this.serializer = serializer;
+        this.patience = patience;
+        this.committedTokens = "SELECT " + tokens.tokenColumn() + ", " + tokens.tokenTypeColumn() + " FROM "
+                + tokens.tokenTable() + " WHERE " + tokens.processorNameColumn() + " = ?";
     }
 
     /** True once the read model holds everything stored before this call; false if it took too long. */
@@ -35,38 +58,35 @@ public class ReadYourWrites {
         if (head == null) {
             return true;
         }
-        StreamingEventProcessor processor = processing.eventProcessor(OrderTrailProjection.GROUP,
-                StreamingEventProcessor.class).orElse(null);
-        if (processor == null) {
-            return true;
-        }
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (covers(processor.processingStatus(), head)) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (true) {
+            if (projectedUpTo(head)) {
                 return true;
             }
+            if (System.nanoTime() >= deadline) {
+                return false;
+            }
             try {
-                Thread.sleep(20);
+                Thread.sleep(POLL.toMillis());
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
                 return false;
             }
         }
-        return false;
     }
 
-    private static boolean covers(Map<Integer, EventTrackerStatus> segments, TrackingToken head) {
-        if (segments.isEmpty()) {
-            return false;
-        }
-        for (EventTrackerStatus segment : segments.values()) {
-            // positions, not covers(): a gap the projection waits for (an append rolled back elsewhere) would make
-            // every form wait out its patience
-            TrackingToken position = segment.getTrackingToken();
-            if (position == null || position.position().orElse(-1) < head.position().orElse(Long.MAX_VALUE)) {
-                return false;
-            }
-        }
-        return true;
+    /**
+     * Whether every part's committed token is at or past the head. Positions, not {@code covers()}: a gap the
+     * projection waits for (an append rolled back elsewhere) would make every form wait out its patience.
+     */
+    private boolean projectedUpTo(TrackingToken head) {
+        List<Optional<TrackingToken>> parts = jdbc.query(committedTokens, (row, n) -> {
+            byte[] token = row.getBytes(1);
+            return token == null ? Optional.<TrackingToken>empty() : Optional.ofNullable(serializer.deserialize(
+                    new SimpleSerializedObject<>(token, byte[].class, row.getString(2), null)));
+        }, OrderTrailProjection.GROUP);
+        long needed = head.position().orElse(Long.MAX_VALUE);
+        return !parts.isEmpty() && parts.stream().allMatch(part ->
+                part.map(token -> token.position().orElse(-1)).orElse(-1L) >= needed);
     }
 }

@@ -1,0 +1,106 @@
+package dk.tilsynsspor.query.replay;
+
+import dk.tilsynsspor.query.trail.OrderTrailProjection;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.axonframework.common.jdbc.DataSourceConnectionProvider;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import javax.sql.DataSource;
+import java.time.Duration;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+/**
+ * A page waits until the trail's read model holds what the event store held after its command: judged by the
+ * processor's committed tokens of every part, whichever instance owns them, so an instance that projects nothing
+ * itself does not wait in vain, and one that projects some parts does not miss the others.
+ */
+class ReadYourWritesTest {
+
+    private static final TokenSchema SCHEMA = TokenSchema.builder().setTokenTable("token_entry").build();
+    private static final JacksonSerializer SERIALIZER = JacksonSerializer.defaultSerializer();
+
+    private static EmbeddedPostgres postgres;
+    private static DataSource dataSource;
+
+    private final EventStore events = mock(EventStore.class);
+    private JdbcTokenStore anotherInstance;
+    private ReadYourWrites readYourWrites;
+
+    @BeforeAll
+    static void start() throws Exception {
+        postgres = EmbeddedPostgres.builder().start();
+        dataSource = postgres.getPostgresDatabase();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        postgres.close();
+    }
+
+    @BeforeEach
+    void tokens() {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        jdbc.execute("DROP TABLE IF EXISTS token_entry");
+        jdbc.execute("""
+                CREATE TABLE token_entry (processorName VARCHAR(255) NOT NULL, segment INTEGER NOT NULL, token BYTEA,
+                    tokenType VARCHAR(255), timestamp VARCHAR(255), owner VARCHAR(255),
+                    PRIMARY KEY (processorName, segment))""");
+        // the tokens as a processor of another instance stores them: this instance's processor owns no part
+        anotherInstance = JdbcTokenStore.builder().connectionProvider(new DataSourceConnectionProvider(dataSource))
+                .serializer(SERIALIZER).schema(SCHEMA).nodeId("another-instance").build();
+        readYourWrites = new ReadYourWrites(events, jdbc, SERIALIZER, SCHEMA, Duration.ofMillis(300));
+        when(events.createHeadToken()).thenReturn(GapAwareTrackingToken.newInstance(7, Set.of()));
+    }
+
+    private void committed(int segment, long position) {
+        anotherInstance.storeToken(GapAwareTrackingToken.newInstance(position, Set.of()), OrderTrailProjection.GROUP,
+                segment);
+    }
+
+    @Test
+    void oncePartsProjectedByAnotherInstanceHavePassedTheHeadThePageGoesOn() {
+        anotherInstance.initializeTokenSegments(OrderTrailProjection.GROUP, 2,
+                GapAwareTrackingToken.newInstance(0, Set.of()));
+        committed(0, 7);
+        committed(1, 9);
+
+        assertThat(readYourWrites.awaitProjected()).isTrue();
+    }
+
+    @Test
+    void aPartBehindTheHeadKeepsThePageWaitingUntilItsPatienceEnds() {
+        anotherInstance.initializeTokenSegments(OrderTrailProjection.GROUP, 2,
+                GapAwareTrackingToken.newInstance(0, Set.of()));
+        committed(0, 9);
+        committed(1, 6);
+
+        assertThat(readYourWrites.awaitProjected()).isFalse();
+    }
+
+    @Test
+    void aProcessorWithNoTokensYetHasProjectedNothing() {
+        anotherInstance.initializeTokenSegments("notifications", 1, GapAwareTrackingToken.newInstance(9, Set.of()));
+
+        assertThat(readYourWrites.awaitProjected()).isFalse();
+    }
+
+    @Test
+    void anEmptyStoreNeedsNoWait() {
+        when(events.createHeadToken()).thenReturn(null);
+
+        assertThat(readYourWrites.awaitProjected()).isTrue();
+    }
+}
