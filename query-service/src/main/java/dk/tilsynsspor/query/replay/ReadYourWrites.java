@@ -12,7 +12,6 @@ import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * After a form's command is accepted, the page that follows should show it: wait (briefly) until the trail's read
@@ -80,13 +79,13 @@ public class ReadYourWrites {
      * projection waits for (an append rolled back elsewhere) would make every form wait out its patience.
      */
     private boolean projectedUpTo(TrackingToken head) {
-        List<Optional<TrackingToken>> parts = jdbc.query(committedTokens, (row, n) -> {
-            byte[] token = row.getBytes(1);
-            return token == null ? Optional.<TrackingToken>empty() : Optional.ofNullable(serializer.deserialize(
-                    new SimpleSerializedObject<>(token, byte[].class, row.getString(2), null)));
+        List<Long> parts = jdbc.query(committedTokens, (row, n) -> {
+            byte[] serialized = row.getBytes(1);
+            TrackingToken token = serialized == null ? null : serializer.deserialize(
+                    new SimpleSerializedObject<>(serialized, byte[].class, row.getString(2), null));
+            return token == null ? -1L : token.position().orElse(-1);
         }, OrderTrailProjection.GROUP);
         long needed = head.position().orElse(Long.MAX_VALUE);
-        return !parts.isEmpty() && parts.stream().allMatch(part ->
-                part.map(token -> token.position().orElse(-1)).orElse(-1L) >= needed);
+        return !parts.isEmpty() && parts.stream().allMatch(position -> position >= needed);
     }
 }
