@@ -25,10 +25,12 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Not in the appending transaction, on purpose: a transaction that notifies takes PostgreSQL's global notify lock
  * at commit and holds it until its commit record is flushed, so appends that notified committed one after another,
  * one per WAL flush, however many writers there were. Here the appends commit freely (group commit); the notifier
- * thread sends one notification for however many commits happened since its last one, with
- * {@code synchronous_commit = off} (a notification needs no durability), so its own hold on the lock is short. A
- * notification lost with an instance (killed between commit and notify) only delays the reader until its next
- * re-read (ADR 3); nothing is lost. Only in the PostgreSQL mode: with Axon Server, query-service follows Axon Server.
+ * thread sends one notification for however many commits happened since its last one, as one statement in a
+ * transaction of its own: a transaction that writes nothing but its commit record is not flushed before its commit
+ * returns (PostgreSQL waits for the disk only when a transaction wrote to the log before committing), so its hold on
+ * the lock is short. A notification lost with an instance (killed between commit and notify) only delays the reader
+ * until its next re-read (ADR 3); nothing is lost. Only in the PostgreSQL mode: with Axon Server, query-service
+ * follows Axon Server.
  */
 @Component
 @Profile("!" + EventStoreConfiguration.AXON_DEFAULTS)
@@ -96,14 +98,7 @@ public class AppendNotifier implements SmartLifecycle {
 
     private void notifyReaders() throws SQLException {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            connection.setAutoCommit(false);
-            try {
-                statement.execute("SET LOCAL synchronous_commit = off");
-                statement.execute("NOTIFY " + CHANNEL);
-                connection.commit();
-            } finally {
-                connection.setAutoCommit(true);
-            }
+            statement.execute("NOTIFY " + CHANNEL);
         }
     }
 

@@ -9,7 +9,6 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
@@ -79,19 +78,18 @@ public class EventSourceConfiguration {
      */
     @Bean
     @Profile(TUNED_ON_POSTGRESQL)
-    EventStorageEngine eventStorageEngine(@Qualifier("eventSerializer") Serializer eventSerializer,
-                                          Serializer serializer, ConnectionProvider connectionProvider,
-                                          TransactionManager transactionManager, EventSchema eventSchema,
-                                          ProcessingProperties processing) {
-        return PlannedAsTheStoreIs.reads(JdbcEventStorageEngine.builder())
+    ReaderEngine eventStorageEngine(@Qualifier("eventSerializer") Serializer eventSerializer,
+                                    Serializer serializer, ConnectionProvider connectionProvider,
+                                    TransactionManager transactionManager, EventSchema eventSchema,
+                                    ProcessingProperties processing) {
+        return ReaderEngine.of(PlannedAsTheStoreIs.reads(JdbcEventStorageEngine.builder())
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(serializer)
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
                 .batchSize(processing.readBatchSize())
-                .gapTimeout((int) processing.gapTimeout().toMillis())
-                .build();
+                .gapTimeout((int) processing.gapTimeout().toMillis()));
     }
 
     @Bean
@@ -102,9 +100,9 @@ public class EventSourceConfiguration {
 
     @Bean
     @Profile(TUNED_ON_POSTGRESQL)
-    NotifiedEventSource notifiedEventSource(EventStorageEngine storageEngine, EventArrivals arrivals,
-                                            StoreReads storeReads, ProcessingProperties processing) {
-        return new NotifiedEventSource(storageEngine, arrivals, storeReads, processing.readBatchSize());
+    NotifiedEventSource notifiedEventSource(ReaderEngine storageEngine, EventArrivals arrivals,
+                                            StoreReads storeReads) {
+        return new NotifiedEventSource(storageEngine, arrivals, storeReads);
     }
 
     /** Failed reads of the event store, for health (in every mode: only the notified source reports to it). */

@@ -3,7 +3,6 @@ package dk.tilsynsspor.query.eventstore;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingEventStream;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.StreamableMessageSource;
 
 import java.time.Instant;
@@ -16,22 +15,20 @@ import java.time.Instant;
  */
 public class NotifiedEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
 
-    private final EventStorageEngine storageEngine;
+    private final ReaderEngine storageEngine;
     private final EventArrivals arrivals;
     private final StoreReads reads;
-    private final int batchSize;
 
-    public NotifiedEventSource(EventStorageEngine storageEngine, EventArrivals arrivals, StoreReads reads,
-                               int batchSize) {
+    NotifiedEventSource(ReaderEngine storageEngine, EventArrivals arrivals, StoreReads reads) {
         this.storageEngine = storageEngine;
         this.arrivals = arrivals;
         this.reads = reads;
-        this.batchSize = batchSize;
     }
 
     @Override
     public TrackingEventStream openStream(TrackingToken trackingToken) {
-        return new NotifiedEventStream(storageEngine, arrivals, reads, trackingToken, batchSize);
+        return new NotifiedEventStream(storageEngine::readOnce, storageEngine.batchSize(), arrivals, reads,
+                trackingToken);
     }
 
     @Override

@@ -3,7 +3,6 @@ package dk.tilsynsspor.query.eventstore;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingEventStream;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -13,30 +12,45 @@ import java.util.stream.Stream;
 
 /**
  * One processor's read position in the event store. It queries the store when it has nothing buffered and either
- * something was appended since its last empty read or a second has passed (the safety net for a lost
- * notification); so an idle processor costs no queries beyond its coordinator's own periodic checks.
+ * something was appended since it last caught up or a second has passed (the safety net for a lost notification);
+ * so an idle processor costs no queries beyond its coordinator's own periodic checks.
+ *
+ * <p>A read that returns less than a full read's worth has caught up: the store held no more in the range it
+ * covered when it was read. The next read waits for an arrival, as after an empty read. The arrival count is taken
+ * before the read, and command-service notifies only after its appends have committed, so an event the read could
+ * not see is announced after that count was taken, and read at once. A read that returns nothing after a hole in the
+ * global index wider than a read is followed by Axon's check for the next index ({@link ReaderEngine}), and a read
+ * that found events beyond such a hole is not taken as caught up, since more may follow them. Only when a read's range
+ * holds almost nothing but holes (a mass of rolled-back appends) can an event beyond it wait for the next arrival or
+ * the second's re-read.
  */
 final class NotifiedEventStream implements TrackingEventStream {
 
     private static final long RECHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
 
-    private final EventStorageEngine storageEngine;
+    /** One query of the store for the events after a token: at most a full read's worth, in global-index order. */
+    @FunctionalInterface
+    interface OneRead {
+        Stream<? extends TrackedEventMessage<?>> after(TrackingToken token);
+    }
+
+    private final OneRead oneRead;
+    private final int fullRead;
     private final EventArrivals arrivals;
     private final StoreReads reads;
-    private final int batchSize;
     private final Deque<TrackedEventMessage<?>> buffer = new ArrayDeque<>();
     private TrackingToken readPosition;
-    private long arrivalsAtLastEmptyRead = -1;
-    private long lastEmptyReadNanos;
+    private long arrivalsWhenCaughtUp = -1;
+    private long caughtUpNanos;
     private Runnable callback;
 
-    NotifiedEventStream(EventStorageEngine storageEngine, EventArrivals arrivals, StoreReads reads,
-                        TrackingToken start, int batchSize) {
-        this.storageEngine = storageEngine;
+    NotifiedEventStream(OneRead oneRead, int fullRead, EventArrivals arrivals, StoreReads reads,
+                        TrackingToken start) {
+        this.oneRead = oneRead;
+        this.fullRead = fullRead;
         this.arrivals = arrivals;
         this.reads = reads;
         this.readPosition = start;
-        this.batchSize = batchSize;
     }
 
     @Override
@@ -95,14 +109,14 @@ final class NotifiedEventStream implements TrackingEventStream {
             return;
         }
         long arrivalsNow = arrivals.count();
-        boolean nothingNew = arrivalsNow == arrivalsAtLastEmptyRead
-                && System.nanoTime() - lastEmptyReadNanos < RECHECK_NANOS;
+        boolean nothingNew = arrivalsNow == arrivalsWhenCaughtUp
+                && System.nanoTime() - caughtUpNanos < RECHECK_NANOS;
         if (nothingNew) {
             return;
         }
         TrackingToken from = readPosition;
-        try (Stream<? extends TrackedEventMessage<?>> events = storageEngine.readEvents(readPosition, false)) {
-            events.limit(batchSize).forEach(event -> {
+        try (Stream<? extends TrackedEventMessage<?>> events = oneRead.after(readPosition)) {
+            events.forEach(event -> {
                 buffer.addLast(event);
                 readPosition = event.trackingToken();
             });
@@ -111,9 +125,21 @@ final class NotifiedEventStream implements TrackingEventStream {
             throw e;
         }
         reads.succeeded(from, readPosition);
-        if (buffer.isEmpty()) {
-            arrivalsAtLastEmptyRead = arrivalsNow;
-            lastEmptyReadNanos = System.nanoTime();
+        if (caughtUp(from)) {
+            arrivalsWhenCaughtUp = arrivalsNow;
+            caughtUpNanos = System.nanoTime();
         }
+    }
+
+    /** Whether the read just made from {@code from} reached the end of what the store held. */
+    private boolean caughtUp(TrackingToken from) {
+        if (buffer.isEmpty()) {
+            return true;
+        }
+        return buffer.size() < fullRead && position(readPosition) <= position(from) + fullRead;
+    }
+
+    private static long position(TrackingToken token) {
+        return token == null ? -1 : token.position().orElse(-1);
     }
 }

@@ -1,15 +1,20 @@
 package dk.tilsynsspor.query.eventstore;
 
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.GenericTrackedEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -22,8 +27,8 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
 /**
- * The stream's reading logic: batches in order, no query while idle and nothing arrived, at once when something
- * did. The rows come from Axon's in-memory storage engine (the logic under test does not touch SQL; the same stream
+ * The stream's reading logic: batches in order, no query while idle and nothing arrived since it caught up, at once
+ * when something did. The rows come from Axon's in-memory storage engine (the logic under test does not touch SQL; the same stream
  * over PostgreSQL runs in every end-to-end test); the arrivals are signalled by hand instead of by PostgreSQL.
  */
 class NotifiedEventStreamTest {
@@ -37,12 +42,18 @@ class NotifiedEventStreamTest {
         storage.appendEvents(List.of(new GenericDomainEventMessage<>("Order", "order-1", sequence++, payload)));
     }
 
+    /** A stream whose one read is at most {@code fullRead} of the stored events after the token. */
+    private NotifiedEventStream stream(TrackingToken start, int fullRead) {
+        return new NotifiedEventStream(token -> storage.readEvents(token, false).limit(fullRead), fullRead, arrivals,
+                reads, start);
+    }
+
     @Test
     void storedEventsAreReadInOrderInBatchesOfTheSizeAsked() throws Exception {
         append("first");
         append("second");
         append("third");
-        NotifiedEventStream stream = new NotifiedEventStream(storage, arrivals, reads, null, 2);
+        NotifiedEventStream stream = stream(null, 2);
 
         assertThat(stream.peek()).hasValueSatisfying(event -> assertThat(event.getPayload()).isEqualTo("first"));
         List<Object> read = List.of(stream.nextAvailable().getPayload(), stream.nextAvailable().getPayload(),
@@ -54,7 +65,7 @@ class NotifiedEventStreamTest {
 
     @Test
     void anIdleStreamDoesNotQueryTheStoreAgainUntilSomethingArrives() throws Exception {
-        NotifiedEventStream stream = new NotifiedEventStream(storage, arrivals, reads, null, 10);
+        NotifiedEventStream stream = stream(null, 10);
         assertThat(stream.hasNextAvailable(0, TimeUnit.MILLISECONDS)).isFalse();
         stream.peek();
         stream.peek();
@@ -70,31 +81,71 @@ class NotifiedEventStreamTest {
     }
 
     @Test
+    void aReadThatFindsLessThanAFullReadHasCaughtUpAndTheNextWaitsForAnArrival() throws Exception {
+        append("first");
+        append("second");
+        NotifiedEventStream stream = stream(null, 10);
+        assertThat(stream.nextAvailable().getPayload()).isEqualTo("first");
+        assertThat(stream.nextAvailable().getPayload()).isEqualTo("second");
+
+        assertThat(stream.hasNextAvailable(0, TimeUnit.MILLISECONDS)).isFalse();
+        stream.peek();
+        verify(storage, times(1)).readEvents(any(), eq(false));
+
+        append("third");
+        arrivals.signal();
+        assertThat(stream.nextAvailable().getPayload()).isEqualTo("third");
+        verify(storage, times(2)).readEvents(any(), eq(false));
+    }
+
+    @Test
+    void aReadThatFoundEventsBeyondAWideHoleReadsOnWithoutWaitingForAnArrival() throws Exception {
+        List<TrackingToken> readFrom = new ArrayList<>();
+        NotifiedEventStream stream = new NotifiedEventStream(token -> {
+            readFrom.add(token);
+            // the first read finds one event past a hole of 700 global indexes (Axon's check for a wide hole)
+            return token == null ? Stream.of(tracked(700)) : Stream.of();
+        }, 10, arrivals, reads, null);
+
+        assertThat(stream.peek()).hasValueSatisfying(event -> assertThat(event.getPayload()).isEqualTo("at 700"));
+        stream.nextAvailable();
+        assertThat(stream.peek()).isEmpty();
+        stream.peek();
+
+        assertThat(readFrom).containsExactly(null, new GlobalSequenceTrackingToken(700));
+    }
+
+    private static TrackedEventMessage<?> tracked(long index) {
+        return new GenericTrackedEventMessage<>(new GlobalSequenceTrackingToken(index),
+                new GenericEventMessage<>("at " + index));
+    }
+
+    @Test
     void aReadThatFailsIsKeptUntilAReadFromThereSucceeds() throws Exception {
         append("first");
         append("second");
-        NotifiedEventStream before = new NotifiedEventStream(storage, arrivals, reads, null, 10);
+        NotifiedEventStream before = stream(null, 10);
         before.nextAvailable();
         TrackingToken past = before.nextAvailable().trackingToken(); // global index 1
         append("unreadable");
         doThrow(new IllegalStateException("a row no reader can read")).when(storage).readEvents(any(), eq(false));
 
-        NotifiedEventStream stream = new NotifiedEventStream(storage, arrivals, reads, past, 10);
+        NotifiedEventStream stream = stream(past, 10);
         assertThatThrownBy(stream::peek).isInstanceOf(IllegalStateException.class);
         assertThat(reads.first()).hasValueSatisfying(failure -> {
             assertThat(failure.after()).isEqualTo(1);
             assertThat(failure.error()).isEqualTo("IllegalStateException"); // never the message: it may quote data
         });
-        NotifiedEventStream again = new NotifiedEventStream(storage, arrivals, reads, past, 10);
+        NotifiedEventStream again = stream(past, 10);
         assertThatThrownBy(again::peek).isInstanceOf(IllegalStateException.class);
         assertThat(reads.first()).isPresent();
 
         doCallRealMethod().when(storage).readEvents(any(), eq(false));
-        NotifiedEventStream ahead = new NotifiedEventStream(storage, arrivals, reads, stored(2).trackingToken(), 10);
+        NotifiedEventStream ahead = stream(stored(2).trackingToken(), 10);
         assertThat(ahead.hasNextAvailable(0, TimeUnit.MILLISECONDS)).isFalse(); // another processor, further on
         assertThat(reads.first()).as("a read beyond the failure says nothing about it").isPresent();
 
-        NotifiedEventStream mended = new NotifiedEventStream(storage, arrivals, reads, past, 10);
+        NotifiedEventStream mended = stream(past, 10);
         assertThat(mended.nextAvailable().getPayload()).isEqualTo("unreadable");
         assertThat(reads.first()).isEmpty();
     }
@@ -105,7 +156,7 @@ class NotifiedEventStreamTest {
 
     @Test
     void theAvailabilityCallbackRunsOnEachArrivalUntilTheStreamCloses() {
-        NotifiedEventStream stream = new NotifiedEventStream(storage, arrivals, reads, null, 10);
+        NotifiedEventStream stream = stream(null, 10);
         AtomicInteger called = new AtomicInteger();
         assertThat(stream.setOnAvailableCallback(called::incrementAndGet)).isTrue();
 
