@@ -136,10 +136,6 @@ final class NotifiedEventStream implements TrackingEventStream {
         if (buffer.isEmpty()) {
             return true;
         }
-        return buffer.size() < fullRead && position(readPosition) <= position(from) + fullRead;
-    }
-
-    private static long position(TrackingToken token) {
-        return token == null ? -1 : token.position().orElse(-1);
+        return buffer.size() < fullRead && TokenPositions.of(readPosition) <= TokenPositions.of(from) + fullRead;
     }
 }

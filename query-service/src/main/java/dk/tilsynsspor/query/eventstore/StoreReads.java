@@ -31,7 +31,7 @@ public class StoreReads {
     private final Map<Long, Failure> failing = new ConcurrentHashMap<>();
 
     void failed(TrackingToken from, RuntimeException error) {
-        long after = position(from);
+        long after = TokenPositions.of(from);
         failing.putIfAbsent(after, new Failure(after, Instant.now(), error.getClass().getSimpleName()));
     }
 
@@ -41,17 +41,13 @@ public class StoreReads {
      * starts beyond a failure (another processor, further on) says nothing about it.
      */
     void succeeded(TrackingToken from, TrackingToken to) {
-        long started = position(from);
-        long reached = position(to);
+        long started = TokenPositions.of(from);
+        long reached = TokenPositions.of(to);
         failing.keySet().removeIf(after -> after == started || (started < after && after < reached));
     }
 
     /** The failure at the lowest position, if any read is failing. */
     public Optional<Failure> first() {
         return failing.values().stream().min(Comparator.comparingLong(Failure::after));
-    }
-
-    private static long position(TrackingToken token) {
-        return token == null ? -1 : token.position().orElse(-1);
     }
 }

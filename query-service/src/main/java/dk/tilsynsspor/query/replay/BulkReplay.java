@@ -1,5 +1,6 @@
 package dk.tilsynsspor.query.replay;
 
+import dk.tilsynsspor.query.eventstore.TokenPositions;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.EventHandlerInvoker;
@@ -92,11 +93,7 @@ final class BulkReplay {
 
         /** The global index every part has handled: where {@link #start()} stands; -1 before any event. */
         long position() {
-            if (ids.length == 0) {
-                return -1;
-            }
-            TrackingToken start = start();
-            return start == null ? -1 : start.position().orElse(-1);
+            return ids.length == 0 ? -1 : TokenPositions.of(start());
         }
     }
 

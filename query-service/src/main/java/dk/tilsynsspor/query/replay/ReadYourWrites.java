@@ -1,5 +1,6 @@
 package dk.tilsynsspor.query.replay;
 
+import dk.tilsynsspor.query.eventstore.TokenPositions;
 import dk.tilsynsspor.query.trail.OrderTrailProjection;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -83,7 +84,7 @@ public class ReadYourWrites {
             byte[] serialized = row.getBytes(1);
             TrackingToken token = serialized == null ? null : serializer.deserialize(
                     new SimpleSerializedObject<>(serialized, byte[].class, row.getString(2), null));
-            return token == null ? -1L : token.position().orElse(-1);
+            return TokenPositions.of(token);
         }, OrderTrailProjection.GROUP);
         long needed = head.position().orElse(Long.MAX_VALUE);
         return !parts.isEmpty() && parts.stream().allMatch(position -> position >= needed);
