@@ -15,14 +15,14 @@ import java.util.stream.Stream;
  * something was appended since it last caught up or a second has passed (the safety net for a lost notification);
  * so an idle processor costs no queries beyond its coordinator's own periodic checks.
  *
- * <p>A read that returns less than a full read's worth has caught up: the store held no more in the range it
- * covered when it was read. The next read waits for an arrival, as after an empty read. The arrival count is taken
+ * <p>A read that returns less than a full read's worth, its last event short of the end of the range of global
+ * indexes it covered, has caught up: the store held no more in that range when it was read. The next read waits for
+ * an arrival, as after an empty read. The arrival count is taken
  * before the read, and command-service notifies only after its appends have committed, so an event the read could
  * not see is announced after that count was taken, and read at once. A read that returns nothing after a hole in the
  * global index wider than a read is followed by Axon's check for the next index ({@link ReaderEngine}), and a read
  * that found events beyond such a hole is not taken as caught up, since more may follow them. Only when a read's range
- * holds almost nothing but holes (a mass of rolled-back appends) can an event beyond it wait for the next arrival or
- * the second's re-read.
+ * ends in holes (rolled-back appends) can an event beyond it wait for the next arrival or the second's re-read.
  */
 final class NotifiedEventStream implements TrackingEventStream {
 
@@ -131,11 +131,17 @@ final class NotifiedEventStream implements TrackingEventStream {
         }
     }
 
-    /** Whether the read just made from {@code from} reached the end of what the store held. */
+    /**
+     * Whether the read just made from {@code from} reached the end of what the store held. A read covers the next
+     * {@code fullRead} global indexes after its token ({@link ReaderEngine}), so it finds fewer events than that
+     * whenever its range has holes (rolled-back appends, the store's first index): it has caught up only if its last
+     * event lies short of the range's end as well. One that ends the range, or lies beyond it (past a wide hole), reads
+     * on at once.
+     */
     private boolean caughtUp(TrackingToken from) {
         if (buffer.isEmpty()) {
             return true;
         }
-        return buffer.size() < fullRead && TokenPositions.of(readPosition) <= TokenPositions.of(from) + fullRead;
+        return buffer.size() < fullRead && TokenPositions.of(readPosition) < TokenPositions.of(from) + fullRead;
     }
 }

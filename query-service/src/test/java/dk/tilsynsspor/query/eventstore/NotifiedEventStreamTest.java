@@ -115,6 +115,29 @@ class NotifiedEventStreamTest {
         assertThat(readFrom).containsExactly(null, new GlobalSequenceTrackingToken(700));
     }
 
+    @Test
+    void aReadShortOnlyByHolesInItsRangeReadsOnWithoutWaitingForAnArrival() throws Exception {
+        // as the store reads (ReaderEngine): the events in the next five global indexes after the token; the store
+        // begins at index 1 and index 6 was rolled back
+        List<Long> stored = List.of(1L, 2L, 3L, 4L, 5L, 7L, 8L, 9L, 10L, 11L, 12L);
+        List<TrackingToken> readFrom = new ArrayList<>();
+        NotifiedEventStream stream = new NotifiedEventStream(token -> {
+            readFrom.add(token);
+            long from = TokenPositions.of(token);
+            return stored.stream().filter(index -> index > from && index <= from + 5)
+                    .map(NotifiedEventStreamTest::tracked);
+        }, 5, arrivals, reads, null);
+
+        List<Object> read = new ArrayList<>();
+        while (stream.hasNextAvailable(0, TimeUnit.MILLISECONDS)) {
+            read.add(stream.nextAvailable().trackingToken().position().orElseThrow());
+        }
+
+        assertThat(read).isEqualTo(stored); // (-1, 4] gave 4 events, (4, 9] gave 4: each ended its range
+        assertThat(readFrom).containsExactly(null, new GlobalSequenceTrackingToken(4),
+                new GlobalSequenceTrackingToken(9)); // (9, 14] ended at 12: caught up, no read until an arrival
+    }
+
     private static TrackedEventMessage<?> tracked(long index) {
         return new GenericTrackedEventMessage<>(new GlobalSequenceTrackingToken(index),
                 new GenericEventMessage<>("at " + index));
