@@ -184,24 +184,35 @@ class ReadModelsIT {
             statement.executeUpdate("UPDATE query.order_summary SET reference = 'TAMPERED'");
         }
 
-        List<Long> bulkRebuildsBefore = bulkRebuilds(stack);
+        Pattern trail = Pattern.compile("Rebuilding read model order-trail: (\\d+) events in ");
+        Pattern notifications = Pattern.compile("Rebuilding read model notifications: (\\d+) events in ");
+        Pattern readOnce = Pattern.compile("Rebuilding: the store's (\\d+) events were read once for 2 read models");
+        List<Long> trailRebuildsBefore = logged(stack, trail);
+        List<Long> notificationRebuildsBefore = logged(stack, notifications);
+        List<Long> readsBefore = logged(stack, readOnce);
         stack.queryService.stop();
         stack.queryService.start("--tilsynsspor.rebuild-read-models=true");
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(answers.get()).isEqualTo(before));
-        // the events went through the rebuild's own batches (ADR 22), not through the processor's catching up
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(bulkRebuilds(stack))
-                .hasSize(bulkRebuildsBefore.size() + 1).last().satisfies(events -> assertThat(events).isPositive()));
+        // the events went through the rebuild's own batches (ADR 22), not through the processor's catching up, and
+        // both read models took them from one read of the store
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(logged(stack, trail)).hasSize(trailRebuildsBefore.size() + 1).last()
+                    .satisfies(events -> assertThat(events).isPositive());
+            assertThat(logged(stack, notifications)).hasSize(notificationRebuildsBefore.size() + 1).last()
+                    .satisfies(events -> assertThat(events).isPositive());
+            assertThat(logged(stack, readOnce)).hasSize(readsBefore.size() + 1).last()
+                    .isEqualTo(logged(stack, trail).get(trailRebuildsBefore.size()));
+        });
     }
 
-    /** The events each rebuild of the trail projected in its own batches, as query-service logged them. */
-    private static List<Long> bulkRebuilds(EndToEnd.Stack stack) throws IOException {
-        Pattern done = Pattern.compile("Rebuilding read model order-trail: (\\d+) events in ");
+    /** The number in each of query-service's log lines that {@code line} finds, in order. */
+    private static List<Long> logged(EndToEnd.Stack stack, Pattern line) throws IOException {
         if (!Files.exists(stack.queryService.logFile())) {
             return List.of();
         }
         try (Stream<String> lines = Files.lines(stack.queryService.logFile())) {
-            return lines.map(done::matcher).filter(Matcher::find).map(found -> Long.parseLong(found.group(1)))
+            return lines.map(line::matcher).filter(Matcher::find).map(found -> Long.parseLong(found.group(1)))
                     .toList();
         }
     }
@@ -250,6 +261,9 @@ class ReadModelsIT {
             answers.put("orders " + user, stack.queries.get(user, "/api/orders").body());
         }
         answers.put("overview", stack.queries.get("leader", "/api/organisations/kk-handicap/overview").body());
+        for (String user : List.of("inspector", "leader")) { // told once each, before a rebuild and after it
+            answers.put("notifications " + user, stack.queries.get(user, "/api/notifications").body());
+        }
         for (String orderId : stack.queries.get("inspector", "/api/orders").body().get("orders")
                 .findValuesAsText("orderId")) {
             JsonNode dossier = stack.queries.get("inspector", "/api/orders/" + orderId + "/dossier").body();

@@ -37,7 +37,9 @@ import java.util.concurrent.TimeUnit;
  * until the point of the reset. The processor itself is started as usual, but finds its parts claimed by this
  * rebuild (under an owner of its own) until the rebuild has caught up with the store and releases them; then it
  * carries on from the stored tokens. Should a batch fail twice, or this instance stop, the rebuild stops where its
- * last batch committed and the processor carries on from there with its own error handling.
+ * last batch committed and the processor carries on from there with its own error handling. The batches come from a
+ * {@link SharedRead}, one read of the store for every read model being rebuilt, until a batch fails: then this
+ * rebuild reads on by itself.
  */
 final class BulkReplay {
 
@@ -53,6 +55,7 @@ final class BulkReplay {
     private long replayed; // events read by the rebuild's thread, in committed batches
     private volatile boolean holding; // whether the rebuild holds the processor's parts
     private volatile long position = -1; // the global index every part has handled, as of the last commit
+    private TrackingToken start; // where the claimed parts' reading starts
 
     BulkReplay(String name, PooledStreamingEventProcessor processor,
                StreamableMessageSource<TrackedEventMessage<?>> source, TokenStore tokens,
@@ -102,8 +105,10 @@ final class BulkReplay {
      * parts the reset claimed for the processor's own owner are handed over in the same transaction.
      *
      * @param processorTokens the processor's own token store, whose claims the reset took
+     * @param feed            the batches of a read shared with other rebuilds, from no later than {@link #start()};
+     *                        null to read the store alone
      */
-    Runnable claim(TokenStore processorTokens) {
+    Runnable claim(TokenStore processorTokens, SharedRead.Feed feed) {
         Parts parts = transactions.fetchInTransaction(() -> {
             int[] ids = tokens.fetchSegments(name);
             TrackingToken[] positions = new TrackingToken[ids.length];
@@ -115,23 +120,54 @@ final class BulkReplay {
         });
         position = parts.position();
         holding = parts.ids.length > 0;
-        return () -> run(parts);
+        start = parts.start();
+        return () -> run(parts, feed);
     }
 
-    private void run(Parts parts) {
+    /**
+     * Whether the rebuild's thread holds the processor's parts: from the claim (unless the store had none yet) until
+     * it hands them back.
+     */
+    boolean holding() {
+        return holding;
+    }
+
+    /** After {@link #claim}: where reading must start so that no part misses an event; null: at the beginning. */
+    TrackingToken start() {
+        return start;
+    }
+
+    private void run(Parts parts, SharedRead.Feed feed) {
         if (parts.ids.length == 0) { // a store no processor has read yet: the processor makes its parts as it starts
+            if (feed != null) {
+                feed.leave();
+            }
             log.info("Rebuilding read model {}: it has no parts yet; its processor reads the store from the start",
                     name);
             return;
         }
         long started = System.nanoTime();
         long replayedAtFailure = -1;
+        SharedRead.Feed shared = feed;
         try {
             while (true) {
-                try (BlockingStream<TrackedEventMessage<?>> stream = source.openStream(parts.start())) {
-                    replay(stream, parts);
+                try {
+                    if (shared != null) {
+                        replay(shared::next, parts);
+                    } else {
+                        try (BlockingStream<TrackedEventMessage<?>> stream = source.openStream(parts.start())) {
+                            replay(() -> nextBatch(stream, batchSize), parts);
+                        }
+                    }
                     break;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
                 } catch (Exception e) {
+                    if (shared != null) { // this read model now reads on by itself, from its parts' tokens
+                        shared.leave();
+                        shared = null;
+                    }
                     boolean sameBatchAgain = replayed == replayedAtFailure;
                     replayedAtFailure = replayed;
                     if (sameBatchAgain) {
@@ -147,6 +183,9 @@ final class BulkReplay {
             log.info("Rebuilding read model {}: {} events in {} s, in batches of {}; the processor carries on", name,
                     replayed, TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started), batchSize);
         } finally {
+            if (shared != null) {
+                shared.leave();
+            }
             release(parts);
             holding = false;
             // at once, not at the processor's next periodic look for unclaimed parts (seconds of lag)
@@ -154,14 +193,28 @@ final class BulkReplay {
         }
     }
 
-    /** Replays batches until the store has no more events (the rebuild's progress log reads {@link #position}). */
-    private void replay(BlockingStream<TrackedEventMessage<?>> stream, Parts parts) throws Exception {
-        List<TrackedEventMessage<?>> batch = new ArrayList<>(batchSize);
-        while (stream.hasNextAvailable(500, TimeUnit.MILLISECONDS)) {
-            batch.clear();
-            while (batch.size() < batchSize && stream.hasNextAvailable()) {
+    /** Where a rebuild's batches come from: its own read of the store, or a {@link SharedRead}. */
+    interface Batches {
+        /** The next batch, or an empty list once the store has nothing more. */
+        List<TrackedEventMessage<?>> next() throws Exception;
+    }
+
+    /** The next batch of at most {@code size} events; empty once the stream has had nothing for 500 ms. */
+    static List<TrackedEventMessage<?>> nextBatch(BlockingStream<TrackedEventMessage<?>> stream, int size)
+            throws InterruptedException {
+        List<TrackedEventMessage<?>> batch = new ArrayList<>(size);
+        if (stream.hasNextAvailable(500, TimeUnit.MILLISECONDS)) {
+            while (batch.size() < size && stream.hasNextAvailable()) {
                 batch.add(stream.nextAvailable());
             }
+        }
+        return batch;
+    }
+
+    /** Replays batches until the store has no more events (the rebuild's progress log reads {@link #position}). */
+    private void replay(Batches batches, Parts parts) throws Exception {
+        List<TrackedEventMessage<?>> batch;
+        while (!(batch = batches.next()).isEmpty()) {
             process(batch, parts);
             replayed += batch.size();
         }
@@ -201,11 +254,6 @@ final class BulkReplay {
         }
         System.arraycopy(advanced, 0, parts.positions, 0, advanced.length);
         position = parts.position();
-    }
-
-    /** Whether the rebuild's thread holds the processor's parts (from the claim until it hands them back). */
-    boolean holding() {
-        return holding;
     }
 
     /** The global index every part has handled as of the last committed batch; -1 before any. */

@@ -3,6 +3,7 @@ package dk.tilsynsspor.query.replay;
 import dk.tilsynsspor.query.eventstore.EventSourceConfiguration.ProcessingProperties;
 import dk.tilsynsspor.query.eventstore.NotifiedEventSource;
 import dk.tilsynsspor.query.eventstore.ProjectionTransactions;
+import dk.tilsynsspor.query.eventstore.TokenPositions;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
@@ -28,6 +29,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -84,37 +88,68 @@ class ReadModelRebuild implements ConfigurerModule {
     }
 
     private void rebuild(Configuration config) {
+        SharedRead shared = new SharedRead(source(config), batchSize);
+        Map<String, Runnable> replays = new LinkedHashMap<>();
+        List<BulkReplay> holding = new ArrayList<>();
         config.eventProcessingConfiguration().eventProcessors().forEach((name, processor) -> {
-            if (processor instanceof StreamingEventProcessor streaming) {
-                log.info("Rebuilding read model {}", name);
-                streaming.resetTokens();
-                TokenStore processorTokens = config.eventProcessingConfiguration().tokenStore(name);
-                if (batchSize > 0 && processor instanceof PooledStreamingEventProcessor pooled
-                        && processorTokens instanceof JdbcTokenStore) {
-                    BulkReplay bulk = bulkReplay(name, pooled, config);
-                    Runnable replay = bulk.claim(processorTokens);
-                    Thread thread = new Thread(replay, "rebuild-" + name);
-                    thread.setDaemon(true);
-                    thread.start();
-                    reportProgress(name, streaming, bulk, config);
-                } else {
-                    reportProgress(name, streaming, null, config);
+            if (!(processor instanceof StreamingEventProcessor streaming)) {
+                return;
+            }
+            log.info("Rebuilding read model {}", name);
+            streaming.resetTokens();
+            TokenStore processorTokens = config.eventProcessingConfiguration().tokenStore(name);
+            if (batchSize > 0 && processor instanceof PooledStreamingEventProcessor pooled
+                    && processorTokens instanceof JdbcTokenStore) {
+                BulkReplay bulk = bulkReplay(name, pooled, config);
+                replays.put(name, bulk.claim(processorTokens, shared.feed()));
+                if (bulk.holding()) {
+                    holding.add(bulk);
                 }
+                reportProgress(name, streaming, bulk, config);
+            } else {
+                reportProgress(name, streaming, null, config);
             }
         });
+        if (!holding.isEmpty()) { // one read of the store for every rebuild, from where the earliest must start
+            TrackingToken from = earliest(holding.stream().map(BulkReplay::start).toList());
+            long head = TokenPositions.of(config.eventStore().createHeadToken()); // -1: an empty store
+            startThread("rebuild-read", () -> shared.run(from, head));
+        }
+        replays.forEach((name, replay) -> startThread("rebuild-" + name, replay));
+    }
+
+    /** The lowest of the positions; null (the beginning of the store) if any is. */
+    private static TrackingToken earliest(List<TrackingToken> positions) {
+        TrackingToken earliest = positions.get(0);
+        for (TrackingToken position : positions) {
+            if (earliest == null || position == null) {
+                return null;
+            }
+            earliest = earliest.lowerBound(position);
+        }
+        return earliest;
+    }
+
+    private static void startThread(String name, Runnable work) {
+        Thread thread = new Thread(work, name);
+        thread.setDaemon(true);
+        thread.start();
     }
 
     @SuppressWarnings("unchecked")
-    private BulkReplay bulkReplay(String name, PooledStreamingEventProcessor processor, Configuration config) {
+    private StreamableMessageSource<TrackedEventMessage<?>> source(Configuration config) {
         NotifiedEventSource notified = notifiedSource.getIfAvailable();
-        StreamableMessageSource<TrackedEventMessage<?>> source = notified != null ? notified
+        return notified != null ? notified
                 : (StreamableMessageSource<TrackedEventMessage<?>>) (StreamableMessageSource<?>) config.eventStore();
+    }
+
+    private BulkReplay bulkReplay(String name, PooledStreamingEventProcessor processor, Configuration config) {
         // an owner of its own, so that the processor (this instance's or another's) leaves the parts to the rebuild
         TokenStore rebuildTokens = JdbcTokenStore.builder().connectionProvider(connections).serializer(serializer)
                 .schema(tokenSchema).nodeId("rebuild@" + ManagementFactory.getRuntimeMXBean().getName()).build();
         TransactionManager transactions = new ProjectionTransactions(config.getComponent(TransactionManager.class),
                 jdbc);
-        return new BulkReplay(name, processor, source, rebuildTokens, transactions,
+        return new BulkReplay(name, processor, source(config), rebuildTokens, transactions,
                 config.eventProcessingConfiguration().rollbackConfiguration(name), batchSize);
     }
 

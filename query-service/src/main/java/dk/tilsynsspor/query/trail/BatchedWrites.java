@@ -8,13 +8,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The projection's writes for one batch of events, sent to PostgreSQL together just before the batch's transaction
  * commits (with the processor's token), in the order they were made: consecutive writes of the same statement go as
- * one JDBC batch, one round trip instead of one per event. Outside a unit of work a write runs at once.
+ * one JDBC batch, one round trip instead of one per event. Writes {@linkplain #addAhead that no other write of the
+ * batch depends on} (the trail's rows) go first, all of a statement's in one JDBC batch. Outside a unit of work a
+ * write runs at once.
  *
  * <p>A write that fails when the batch is sent fails the whole batch, after its handlers have run, where no single
  * event can be blamed. So the next batches go carefully: each write runs at once, inside the handler of its event,
@@ -32,6 +36,13 @@ class BatchedWrites {
     private record Write(String sql, Object[] arguments) {
     }
 
+    /** A batch's writes not yet sent: those that keep their order, and those that may go ahead of them. */
+    private record Pending(List<Write> ordered, List<Write> ahead) {
+        boolean isEmpty() {
+            return ordered.isEmpty() && ahead.isEmpty();
+        }
+    }
+
     private final JdbcTemplate jdbc;
     private final AtomicBoolean careful = new AtomicBoolean();
 
@@ -39,7 +50,22 @@ class BatchedWrites {
         this.jdbc = jdbc;
     }
 
+    /** A write sent, with the batch, after the batch's earlier writes and before its later ones. */
     void add(String sql, Object... arguments) {
+        add(false, sql, arguments);
+    }
+
+    /**
+     * A write that may be sent ahead of every other write of the batch: an idempotent insert of rows that no other
+     * write of the batch reads or changes (a handler that reads them {@linkplain #flush() flushes} first). The
+     * batch's writes of this kind go first, each statement's as one JDBC batch (inserts rewritten into multi-row
+     * statements by the driver), instead of in runs broken up by the writes in between.
+     */
+    void addAhead(String sql, Object... arguments) {
+        add(true, sql, arguments);
+    }
+
+    private void add(boolean ahead, String sql, Object[] arguments) {
         if (!CurrentUnitOfWork.isStarted()) {
             jdbc.update(sql, arguments);
             return;
@@ -49,12 +75,12 @@ class BatchedWrites {
             alone(batch, sql, arguments);
             return;
         }
-        List<Write> pending = batch.getOrComputeResource(PENDING, key -> {
-            List<Write> writes = new ArrayList<>();
+        Pending pending = batch.getOrComputeResource(PENDING, key -> {
+            Pending writes = new Pending(new ArrayList<>(), new ArrayList<>());
             batch.onPrepareCommit(committing -> sendOrGoCarefully(writes));
             return writes;
         });
-        pending.add(new Write(sql, arguments));
+        (ahead ? pending.ahead() : pending.ordered()).add(new Write(sql, arguments));
     }
 
     /** Whether writes run one at a time, after a batch failed. */
@@ -62,7 +88,7 @@ class BatchedWrites {
         return careful.get();
     }
 
-    private void sendOrGoCarefully(List<Write> writes) {
+    private void sendOrGoCarefully(Pending writes) {
         try {
             send(writes);
         } catch (RuntimeException failure) {
@@ -91,13 +117,25 @@ class BatchedWrites {
     /** Sends what is pending now, for a handler that reads or changes rows written earlier in the batch. */
     void flush() {
         if (CurrentUnitOfWork.isStarted()) {
-            List<Write> pending = CurrentUnitOfWork.get().root().getResource(PENDING);
+            Pending pending = CurrentUnitOfWork.get().root().getResource(PENDING);
             if (pending != null) {
                 send(pending);
             }
         }
     }
 
+    private void send(Pending pending) {
+        if (pending.isEmpty()) {
+            return;
+        }
+        Map<String, List<Write>> ahead = new LinkedHashMap<>();
+        pending.ahead().forEach(write -> ahead.computeIfAbsent(write.sql(), sql -> new ArrayList<>()).add(write));
+        ahead.values().forEach(this::send);
+        pending.ahead().clear();
+        send(pending.ordered());
+    }
+
+    /** Sends the writes in their order, consecutive writes of the same statement as one JDBC batch. */
     private void send(List<Write> pending) {
         int start = 0;
         while (start < pending.size()) {

@@ -221,7 +221,8 @@ public class OrderTrailProjection {
 
     private void record(UUID orderId, DomainEventMessage<?> message, TrackingToken token) {
         MetaData metaData = message.getMetaData();
-        writes.add("""
+        // ahead of the summary's writes: nothing else in a batch touches the trail's rows but after a flush
+        writes.addAhead("""
                 INSERT INTO query.order_event
                     (order_id, global_index, event_id, aggregate_id, aggregate_sequence, event_type, payload_type,
                      recorded_at, actor_id, actor_role, actor_scope, reason, payload)

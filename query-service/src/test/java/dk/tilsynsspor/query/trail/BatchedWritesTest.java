@@ -45,6 +45,41 @@ class BatchedWritesTest {
     }
 
     @Test
+    void writesThatMayGoAheadGoFirstEachStatementAsOneBatch() {
+        DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("e"));
+        writes.addAhead(INSERT, 1);
+        writes.add(UPDATE, "a");
+        writes.addAhead(INSERT, 2);
+        writes.add(UPDATE, "b");
+        writes.addAhead(INSERT, 3);
+        verifyNoInteractions(jdbc);
+
+        batch.commit();
+
+        InOrder order = inOrder(jdbc);
+        order.verify(jdbc).batchUpdate(eq(INSERT), argThat((List<Object[]> rows) -> rows.size() == 3
+                && rows.get(0)[0].equals(1) && rows.get(1)[0].equals(2) && rows.get(2)[0].equals(3)));
+        order.verify(jdbc).batchUpdate(eq(UPDATE), argThat((List<Object[]> rows) -> rows.size() == 2
+                && rows.get(0)[0].equals("a") && rows.get(1)[0].equals("b")));
+        order.verifyNoMoreInteractions();
+    }
+
+    @Test
+    void aFlushSendsWhatMayGoAheadTooAndNothingTwice() {
+        DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("e"));
+        writes.add(UPDATE, "a");
+        writes.addAhead(INSERT, 1);
+        writes.flush();
+        InOrder order = inOrder(jdbc);
+        order.verify(jdbc).update(INSERT, 1);
+        order.verify(jdbc).update(UPDATE, "a");
+
+        batch.commit();
+
+        order.verifyNoMoreInteractions();
+    }
+
+    @Test
     void aFlushSendsWhatIsPendingSoThatLaterReadsSeeIt() {
         DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("e"));
         writes.add(INSERT, 1);
