@@ -65,6 +65,10 @@ public final class Benchmark {
                 commands(settings, report, stack, phases);
                 return;
             }
+            if (Boolean.getBoolean("bench.long-streams-only")) { // a quicker look at one change to long orders
+                longStreams(settings, report, phases);
+                return;
+            }
             EventCopier copier;
             try (Connection connection = stack.connect()) {
                 copier = new EventCopier(connection, stack.layout, UUID.fromString(template.orderId),
@@ -86,10 +90,7 @@ public final class Benchmark {
 
             log("closing orders beside %d and %,d open orders' deadlines", 10, settings.openOrders());
             report.tuned("closeCost", phases.closeCost(settings.closeOrders(), 10, settings.openOrders()));
-            log("long streams: %d orders of %,d events against as many short ones", settings.clients(),
-                    settings.longStreamEvents());
-            report.tuned("longStreams", phases.longStreams(settings.clients(), settings.longStreamEvents(),
-                    settings.ceiling()));
+            longStreams(settings, report, phases);
 
             fill(settings, report, stack, copier);
             log("flat cost at %,d events", stack.head());
@@ -107,6 +108,13 @@ public final class Benchmark {
                         appends));
             }
         }
+    }
+
+    private static void longStreams(Settings settings, Report report, Phases phases) throws Exception {
+        log("long streams: %d orders of %,d events against as many short ones", settings.clients(),
+                settings.longStreamEvents());
+        report.tuned("longStreams", phases.longStreams(settings.clients(), settings.longStreamEvents(),
+                settings.ceiling()));
     }
 
     /** Fills the store to {@code bench.events} and waits for the read models to catch up. */
