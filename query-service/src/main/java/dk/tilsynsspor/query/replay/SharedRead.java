@@ -57,6 +57,7 @@ final class SharedRead {
      * for at most {@link #PATIENCE} empty waits. Should the read fail, every feed is told so and reads on by itself.
      */
     void run(TrackingToken start, long head) {
+        boolean ended = false; // the end, or every feed gone: anything else leaves the feeds told of a failure
         try (BlockingStream<TrackedEventMessage<?>> stream = source.openStream(start)) {
             long events = 0;
             long position = TokenPositions.of(start);
@@ -72,19 +73,23 @@ final class SharedRead {
                 waited = 0;
                 position = Math.max(position, TokenPositions.of(batch.get(batch.size() - 1).trackingToken()));
                 if (!handOut(List.copyOf(batch))) {
-                    return; // no feed takes batches any more
+                    ended = true; // no feed takes batches any more
+                    return;
                 }
                 events += batch.size();
             }
             handOut(END);
+            ended = true;
             log.info("Rebuilding: the store's {} events were read once for {} read models", events, feeds.size());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            feeds.forEach(Feed::fail);
         } catch (Exception e) {
             log.warn("The rebuild's shared read of the store failed ({}); each read model reads on by itself",
                     e.toString());
-            feeds.forEach(Feed::fail);
+        } finally {
+            if (!ended) { // an exception, an interruption, or an error such as running out of memory
+                feeds.forEach(Feed::fail);
+            }
         }
     }
 

@@ -8,6 +8,7 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -194,5 +195,19 @@ class SharedReadTest {
         assertThatThrownBy(feed::next).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("shared read of the store failed");
         assertThat(store.openedAt).isEqualTo(new GlobalSequenceTrackingToken(4));
+    }
+
+    @Test
+    @Timeout(10) // before the fix the feed waited forever
+    void anErrorOnTheReadingThreadIsToldToEveryFeedTooNoneWaitsForever() throws Exception {
+        SharedRead shared = new SharedRead(token -> {
+            throw new OutOfMemoryError("as when the reading thread runs out of memory");
+        }, 10);
+        SharedRead.Feed feed = shared.feed();
+        CompletableFuture<Void> reading = CompletableFuture.runAsync(() -> shared.run(null, 24));
+
+        assertThatThrownBy(feed::next).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("shared read of the store failed");
+        assertThat(reading).failsWithin(Duration.ofSeconds(5));
     }
 }
