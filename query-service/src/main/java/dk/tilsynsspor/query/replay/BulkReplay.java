@@ -25,6 +25,7 @@ import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -83,15 +84,7 @@ final class BulkReplay {
 
         /** Where reading must start so that no part misses an event: the lowest of their positions. */
         TrackingToken start() {
-            TrackingToken start = WrappedToken.unwrapLowerBound(positions[0]);
-            for (TrackingToken position : positions) {
-                TrackingToken lower = WrappedToken.unwrapLowerBound(position);
-                if (start == null || lower == null) {
-                    return null;
-                }
-                start = start.lowerBound(lower);
-            }
-            return start;
+            return earliest(Arrays.stream(positions).map(WrappedToken::unwrapLowerBound).toList());
         }
 
         /** The global index every part has handled: where {@link #start()} stands; -1 before any event. */
@@ -100,15 +93,28 @@ final class BulkReplay {
         }
     }
 
+    /** The lowest of the positions; null (the beginning of the store) if any is null. */
+    static TrackingToken earliest(List<TrackingToken> positions) {
+        TrackingToken earliest = positions.get(0);
+        for (TrackingToken position : positions) {
+            if (earliest == null || position == null) {
+                return null;
+            }
+            earliest = earliest.lowerBound(position);
+        }
+        return earliest;
+    }
+
     /**
      * Claims every part of the processor for the rebuild: call it after the reset, before the processor starts. The
      * parts the reset claimed for the processor's own owner are handed over in the same transaction.
      *
      * @param processorTokens the processor's own token store, whose claims the reset took
      * @param feed            the batches of a read shared with other rebuilds, from no later than {@link #start()};
-     *                        null to read the store alone
+     *                        left, and the store read alone, should a batch fail
      */
     Runnable claim(TokenStore processorTokens, SharedRead.Feed feed) {
+        Objects.requireNonNull(feed, "feed");
         Parts parts = transactions.fetchInTransaction(() -> {
             int[] ids = tokens.fetchSegments(name);
             TrackingToken[] positions = new TrackingToken[ids.length];
@@ -139,9 +145,7 @@ final class BulkReplay {
 
     private void run(Parts parts, SharedRead.Feed feed) {
         if (parts.ids.length == 0) { // a store no processor has read yet: the processor makes its parts as it starts
-            if (feed != null) {
-                feed.leave();
-            }
+            feed.leave();
             log.info("Rebuilding read model {}: it has no parts yet; its processor reads the store from the start",
                     name);
             return;

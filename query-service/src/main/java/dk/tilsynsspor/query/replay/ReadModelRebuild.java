@@ -111,23 +111,11 @@ class ReadModelRebuild implements ConfigurerModule {
             }
         });
         if (!holding.isEmpty()) { // one read of the store for every rebuild, from where the earliest must start
-            TrackingToken from = earliest(holding.stream().map(BulkReplay::start).toList());
+            TrackingToken from = BulkReplay.earliest(holding.stream().map(BulkReplay::start).toList());
             long head = TokenPositions.of(config.eventStore().createHeadToken()); // -1: an empty store
             startThread("rebuild-read", () -> shared.run(from, head));
         }
         replays.forEach((name, replay) -> startThread("rebuild-" + name, replay));
-    }
-
-    /** The lowest of the positions; null (the beginning of the store) if any is. */
-    private static TrackingToken earliest(List<TrackingToken> positions) {
-        TrackingToken earliest = positions.get(0);
-        for (TrackingToken position : positions) {
-            if (earliest == null || position == null) {
-                return null;
-            }
-            earliest = earliest.lowerBound(position);
-        }
-        return earliest;
     }
 
     private static void startThread(String name, Runnable work) {

@@ -42,7 +42,7 @@ final class SharedRead {
         this.batchSize = batchSize;
     }
 
-    /** A new feed; every feed must be made before {@link #run(TrackingToken)}. */
+    /** A new feed; every feed must be made before {@link #run(TrackingToken, long)}. */
     Feed feed() {
         Feed feed = new Feed();
         feeds.add(feed);
