@@ -93,8 +93,11 @@ final class BulkReplay {
         }
     }
 
-    /** The lowest of the positions; null (the beginning of the store) if any is null. */
+    /** The lowest of the positions; null (the beginning of the store) if any is null, or if there are none. */
     static TrackingToken earliest(List<TrackingToken> positions) {
+        if (positions.isEmpty()) {
+            return null;
+        }
         TrackingToken earliest = positions.get(0);
         for (TrackingToken position : positions) {
             if (earliest == null || position == null) {
