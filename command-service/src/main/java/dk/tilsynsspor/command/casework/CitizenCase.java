@@ -39,7 +39,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A citizen case (borgersag): the team of professionals around one citizen, and the learning sessions in which they
  * work on the requirements of the order the case serves.
  */
-@Aggregate(cache = EventStoreConfiguration.AGGREGATE_CACHE)
+@Aggregate(cache = EventStoreConfiguration.AGGREGATE_CACHE, commandTargetResolver = EventStoreConfiguration.COMMAND_TARGETS)
 class CitizenCase extends KeyedAggregateRoot {
 
     @AggregateIdentifier

@@ -16,6 +16,8 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.ObjectProvider;
@@ -25,6 +27,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * The event store on PostgreSQL without Axon Server: Axon's JDBC engine (bytea blobs, one BIGSERIAL global index)
@@ -38,6 +41,8 @@ public class EventStoreConfiguration {
     public static final String SNAPSHOT_TABLE = "events.snapshot_event_entry";
     /** The bean name of the aggregates' cache. */
     public static final String AGGREGATE_CACHE = "aggregateCache";
+    /** The bean name of what finds the aggregate a command is for. */
+    public static final String COMMAND_TARGETS = "commandTargets";
     /**
      * The benchmark's peer (README, "Benchmark"): Axon's stock settings, here without the aggregate cache. The
      * event store is whichever engine Axon's auto-configuration picks: its JPA engine when the benchmark puts
@@ -107,7 +112,18 @@ public class EventStoreConfiguration {
     @Bean(AGGREGATE_CACHE)
     Cache aggregateCache(Environment environment, ObjectProvider<EventStore> eventStore) {
         return environment.acceptsProfiles(Profiles.of(AXON_DEFAULTS)) ? NoCache.INSTANCE
-                : new CheckedAggregateCache(new WeakReferenceCache(), eventStore::getObject);
+                // resolved once, at the first command: asking the provider resolves the bean anew every time
+                : new CheckedAggregateCache(new WeakReferenceCache(), SingletonSupplier.of(eventStore::getObject));
+    }
+
+    /**
+     * The aggregate a command is for, found as Axon finds it but with each command class's members looked up once
+     * ({@link CommandTargets}); Axon's own resolver for the stock settings.
+     */
+    @Bean(COMMAND_TARGETS)
+    CommandTargetResolver commandTargets(Environment environment) {
+        return environment.acceptsProfiles(Profiles.of(AXON_DEFAULTS)) ? new AnnotationCommandTargetResolver()
+                : new CommandTargets();
     }
 
     /**

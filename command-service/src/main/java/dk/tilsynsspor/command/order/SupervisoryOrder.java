@@ -63,7 +63,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * up until the authority accepts and closes it. Rules that need no state are in {@link OrderRules}.
  */
 @Aggregate(cache = EventStoreConfiguration.AGGREGATE_CACHE, snapshotTriggerDefinition = OrderSnapshots.TRIGGER,
-        snapshotFilter = OrderSnapshots.FILTER)
+        snapshotFilter = OrderSnapshots.FILTER, commandTargetResolver = EventStoreConfiguration.COMMAND_TARGETS)
 class SupervisoryOrder extends KeyedAggregateRoot {
 
     @AggregateIdentifier
