@@ -82,6 +82,11 @@ public final class Benchmark {
                 replay(report, phases);
                 return;
             }
+            if (Boolean.getBoolean("bench.appends-only")) { // a quicker look at the store's cost at commit
+                fill(settings, report, stack, copier);
+                appends(settings, report, stack, phases);
+                return;
+            }
             stack.awaitCaughtUp(Duration.ofMinutes(10));
             log("flat cost at %,d events", stack.head());
             report.tuned("flatCostSmall", phases.flatCost(template, settings.requests()));
@@ -97,16 +102,21 @@ public final class Benchmark {
             report.tuned("flatCostLarge", phases.flatCost(template, settings.requests()));
             replay(report, phases);
 
-            // Last, with query-service stopped: it would read the rows bound for the event table and not those of
-            // the table without triggers, and so tilt a comparison that is about the database's work alone (and,
-            // restarted, it would be cold for any phase after this one).
-            stack.queryService.stop();
-            for (Phases.Appends appends : Phases.Appends.values()) {
-                log("appends: %d JDBC writers for %d s, %s", settings.appendWriters(), settings.ceiling().toSeconds(),
-                        appends);
-                report.tuned("appends" + appends, phases.appends(settings.ceiling(), settings.appendWriters(),
-                        appends));
-            }
+            appends(settings, report, stack, phases);
+        }
+    }
+
+    /**
+     * Last, with query-service stopped: it would read the rows bound for the event table and not those of the table
+     * without triggers, and so tilt a comparison that is about the database's work alone (and, restarted, it would be
+     * cold for any phase after this one).
+     */
+    private static void appends(Settings settings, Report report, BenchStack stack, Phases phases) throws Exception {
+        stack.queryService.stop();
+        for (Phases.Appends appends : Phases.Appends.values()) {
+            log("appends: %d JDBC writers for %d s, %s", settings.appendWriters(), settings.ceiling().toSeconds(),
+                    appends);
+            report.tuned("appends" + appends, phases.appends(settings.ceiling(), settings.appendWriters(), appends));
         }
     }
 

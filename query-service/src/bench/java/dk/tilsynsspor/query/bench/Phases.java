@@ -187,8 +187,13 @@ final class Phases {
 
     /** How the appends of {@link #appends} meet the event table. */
     enum Appends {
-        /** A table of the event table's shape and indexes, without its triggers. */
+        /** A new, empty table of the event table's shape and indexes, without its triggers. */
         NO_TRIGGERS,
+        /**
+         * The event table itself with its triggers disabled for this phase (the global index from its sequence in
+         * the statement, as the trigger would take it): the same table, its size and indexes, without the triggers.
+         */
+        STORE_WITHOUT_TRIGGERS,
         /** The event table itself, with its triggers (the hash chain's link). */
         STORE_TRIGGERS,
         /** The event table with, for this phase only, the per-statement pg_notify trigger it had until V7. */
@@ -210,6 +215,9 @@ final class Phases {
             statement.execute("CREATE SEQUENCE public.ceiling_global_index");
             statement.execute("ALTER TABLE public.ceiling_event_entry ALTER COLUMN globalIndex "
                     + "SET DEFAULT nextval('public.ceiling_global_index')");
+            if (appends == Appends.STORE_WITHOUT_TRIGGERS) {
+                statement.execute("ALTER TABLE events.domain_event_entry DISABLE TRIGGER USER");
+            }
             if (appends == Appends.STORE_TRIGGERS_AND_NOTIFY) {
                 statement.execute("""
                         CREATE OR REPLACE FUNCTION public.bench_notify_appended() RETURNS trigger
@@ -226,6 +234,9 @@ final class Phases {
             }
         }
         String table = appends == Appends.NO_TRIGGERS ? "public.ceiling_event_entry" : "events.domain_event_entry";
+        // the store's trigger takes the global index from its sequence (its column has no default); without it, so
+        // does the statement
+        boolean ownIndex = appends == Appends.STORE_WITHOUT_TRIGGERS;
         Latencies latencies = new Latencies();
         AtomicLong inserted = new AtomicLong();
         long end = System.nanoTime() + window.toNanos();
@@ -236,10 +247,14 @@ final class Phases {
                 String aggregate = UUID.randomUUID().toString();
                 String order = UUID.randomUUID().toString();
                 try (Connection connection = stack.connect(); PreparedStatement insert =
-                        connection.prepareStatement("INSERT INTO " + table + """
+                        connection.prepareStatement("INSERT INTO " + table + (ownIndex ? """
+                                 (globalIndex, aggregateIdentifier, sequenceNumber, type, eventIdentifier, metaData,
+                                  payload, payloadRevision, payloadType, timeStamp)
+                                VALUES (nextval('events.domain_event_entry_globalindex_seq'), ?, ?, 'BenchAppend', ?,
+                                        ?, ?, NULL, 'dk.tilsynsspor.bench.Append', ?)""" : """
                                  (aggregateIdentifier, sequenceNumber, type, eventIdentifier, metaData, payload,
                                   payloadRevision, payloadType, timeStamp)
-                                VALUES (?, ?, 'BenchAppend', ?, ?, ?, NULL, 'dk.tilsynsspor.bench.Append', ?)""")) {
+                                VALUES (?, ?, 'BenchAppend', ?, ?, ?, NULL, 'dk.tilsynsspor.bench.Append', ?)"""))) {
                     connection.setAutoCommit(true);
                     long sequence = 0;
                     while (System.nanoTime() < end) {
@@ -268,6 +283,11 @@ final class Phases {
             if (appends == Appends.STORE_TRIGGERS_AND_NOTIFY) {
                 try (Connection connection = stack.connect(); Statement statement = connection.createStatement()) {
                     statement.execute("DROP TRIGGER bench_appended ON events.domain_event_entry");
+                }
+            }
+            if (appends == Appends.STORE_WITHOUT_TRIGGERS) {
+                try (Connection connection = stack.connect(); Statement statement = connection.createStatement()) {
+                    statement.execute("ALTER TABLE events.domain_event_entry ENABLE TRIGGER USER");
                 }
             }
         }
