@@ -1,5 +1,6 @@
 package dk.tilsynsspor.query.privacy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.tilsynsspor.core.privacy.PersonalFields;
@@ -48,8 +49,8 @@ public class OpeningSerializer implements Serializer {
         try {
             ObjectNode tree = (ObjectNode) mapper.readTree(bytes);
             open(tree, personal);
-            return delegate.deserialize(new SimpleSerializedObject<>(mapper.writeValueAsBytes(tree), byte[].class,
-                    type));
+            // the opened tree itself, not written out and parsed again
+            return delegate.deserialize(new SimpleSerializedObject<>(tree, JsonNode.class, type));
         } catch (IOException | ClassCastException e) {
             throw new SerializationException("could not read the personal data of a " + type.getName(), e);
         }
