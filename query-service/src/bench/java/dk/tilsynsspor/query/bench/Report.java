@@ -197,8 +197,7 @@ final class Report {
                 + "| available |\n|---|---|---|---|---|---|\n");
         for (String configuration : List.of("tuned", "stock")) {
             for (String phase : List.of("appendsNO_TRIGGERS", "appendsSTORE_WITHOUT_TRIGGERS", "appendsSTORE_TRIGGERS",
-                    "plain", "commands",
-                    "replay")) {
+                    "plain", "commands", "replay")) {
                 JsonNode cpu = root.path(configuration).path(phase).path("cpu");
                 if (cpu.isMissingNode()) {
                     continue;
