@@ -11,17 +11,24 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Listens on PostgreSQL's {@code tilsynsspor_events} channel, which command-service notifies after its appending
- * transactions commit (ADR 3), and wakes the event streams at once instead of letting them poll. After every
- * (re)connect it wakes them too, so that nothing appended while the listener was away waits for the next poll.
+ * transactions commit (ADR 3), and wakes the event streams instead of letting them poll. After every (re)connect it
+ * wakes them too, so that nothing appended while the listener was away waits for the next poll.
+ *
+ * <p>It wakes them at most once per {@code wakeInterval}: a notification after a quiet spell wakes them at once; one
+ * that comes sooner after the last wake-up waits for the interval's end, and every notification received meanwhile
+ * is answered by that one wake-up. Under load the processors then read and project the commits of an interval in one
+ * batch instead of a transaction each (ADR 3, addendum); an event becomes visible at most one interval later.
  */
 public class EventArrivals implements SmartLifecycle {
 
@@ -30,6 +37,7 @@ public class EventArrivals implements SmartLifecycle {
     private static final Duration RECONNECT_DELAY = Duration.ofSeconds(2);
 
     private final DataSourceProperties dataSource;
+    private final long wakeIntervalNanos;
     private final AtomicLong arrivals = new AtomicLong();
     private final Set<Runnable> callbacks = new CopyOnWriteArraySet<>();
     private final ReentrantLock lock = new ReentrantLock();
@@ -38,8 +46,13 @@ public class EventArrivals implements SmartLifecycle {
     private volatile Connection connection;
     private Thread listener;
 
-    public EventArrivals(DataSourceProperties dataSource) {
+    /** {@code wakeInterval}: the least time between two wake-ups for notifications (zero: every notification). */
+    public EventArrivals(DataSourceProperties dataSource, Duration wakeInterval) {
+        if (Objects.requireNonNull(wakeInterval, "wake interval (tilsynsspor.processing.wake-interval)").isNegative()) {
+            throw new IllegalArgumentException("the wake interval cannot be negative: " + wakeInterval);
+        }
         this.dataSource = dataSource;
+        this.wakeIntervalNanos = wakeInterval.toNanos();
     }
 
     /** A counter that grows with every notification; compare two readings to know whether anything arrived. */
@@ -119,9 +132,16 @@ public class EventArrivals implements SmartLifecycle {
                 log.debug("Listening for appended events on channel {}", CHANNEL);
                 signal();
                 PGConnection pg = listening.unwrap(PGConnection.class);
+                long lastWake = System.nanoTime() - wakeIntervalNanos; // the first notification wakes at once
                 while (running) {
                     var notifications = pg.getNotifications((int) TimeUnit.SECONDS.toMillis(10));
                     if (notifications != null && notifications.length > 0) {
+                        long early = lastWake + wakeIntervalNanos - System.nanoTime();
+                        if (early > 0) {
+                            LockSupport.parkNanos(this, early);
+                            pg.getNotifications(-1); // those received meanwhile: this wake-up answers them
+                        }
+                        lastWake = System.nanoTime();
                         signal();
                     }
                 }

@@ -50,10 +50,12 @@ public class EventSourceConfiguration {
      * {@code segments}: how many parts each processor's work is split into when its tokens are first made; running
      * instances share the parts, so it caps how many query-service instances project at once.
      * {@code rebuildBatchSize}: events per transaction when the read models are rebuilt (ADR 22).
+     * {@code wakeInterval}: the least time between two wake-ups of the processors for appended events
+     * ({@link EventArrivals}, ADR 3).
      */
     @ConfigurationProperties("tilsynsspor.processing")
     public record ProcessingProperties(int batchSize, int readBatchSize, Duration gapTimeout, int segments,
-                                       int rebuildBatchSize) {
+                                       int rebuildBatchSize, Duration wakeInterval) {
     }
 
     @Bean
@@ -94,8 +96,8 @@ public class EventSourceConfiguration {
 
     @Bean
     @Profile(TUNED_ON_POSTGRESQL)
-    EventArrivals eventArrivals(DataSourceProperties dataSource) {
-        return new EventArrivals(dataSource);
+    EventArrivals eventArrivals(DataSourceProperties dataSource, ProcessingProperties processing) {
+        return new EventArrivals(dataSource, processing.wakeInterval());
     }
 
     @Bean

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /** The wake-up of the event streams, against a real PostgreSQL: notifications, and a lost connection. */
@@ -25,13 +26,18 @@ class EventArrivalsTest {
     @BeforeAll
     static void listen() throws Exception {
         postgres = EmbeddedPostgres.builder().start();
+        arrivals = listening(Duration.ZERO);
+    }
+
+    private static EventArrivals listening(Duration wakeInterval) {
         DataSourceProperties properties = new DataSourceProperties();
         properties.setUrl(postgres.getJdbcUrl("postgres", "postgres"));
         properties.setUsername("postgres");
         properties.setPassword("");
-        arrivals = new EventArrivals(properties);
-        arrivals.start();
-        await().atMost(Duration.ofSeconds(10)).until(() -> arrivals.count() > 0); // woken once on connecting
+        EventArrivals listening = new EventArrivals(properties, wakeInterval);
+        listening.start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> listening.count() > 0); // woken once on connecting
+        return listening;
     }
 
     @AfterAll
@@ -45,6 +51,57 @@ class EventArrivalsTest {
              Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
+    }
+
+    /** Notifications in transactions of their own (PostgreSQL folds equal ones of one transaction into one). */
+    private static void notifyTimes(int times) throws SQLException {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            for (int i = 0; i < times; i++) {
+                statement.execute("NOTIFY " + EventArrivals.CHANNEL);
+            }
+        }
+    }
+
+    /** One notification, the first since {@code throttled} connected: it wakes; the count after it. */
+    private static long wokenAfterAQuietSpell(EventArrivals throttled) throws Exception {
+        long quiet = throttled.count();
+        notifyTimes(1);
+        assertThat(throttled.awaitChange(quiet, TimeUnit.SECONDS.toNanos(10))).isTrue();
+        return throttled.count();
+    }
+
+    @Test
+    void aNotificationAfterAQuietSpellWakesAtOnceAndTheNextOnesWaitForTheWakeIntervalsEnd() throws Exception {
+        EventArrivals throttled = listening(Duration.ofMinutes(1));
+        try {
+            long woken = wokenAfterAQuietSpell(throttled);
+            notifyTimes(3);
+            assertThat(throttled.awaitChange(woken, TimeUnit.SECONDS.toNanos(3))).isFalse();
+        } finally {
+            throttled.stop();
+        }
+    }
+
+    @Test
+    void notificationsWithinTheWakeIntervalAreAnsweredByOneWakeUpAtItsEnd() throws Exception {
+        EventArrivals throttled = listening(Duration.ofSeconds(2));
+        try {
+            long woken = wokenAfterAQuietSpell(throttled);
+            notifyTimes(5);
+            assertThat(throttled.awaitChange(woken, TimeUnit.SECONDS.toNanos(10))).isTrue();
+            long answered = throttled.count();
+            assertThat(answered).isEqualTo(woken + 1);
+            assertThat(throttled.awaitChange(answered, TimeUnit.SECONDS.toNanos(3))).isFalse();
+        } finally {
+            throttled.stop();
+        }
+    }
+
+    @Test
+    void aNegativeWakeIntervalIsRefused() {
+        assertThatThrownBy(() -> new EventArrivals(new DataSourceProperties(), Duration.ofMillis(-1)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageE
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -34,7 +35,7 @@ import static org.mockito.Mockito.verify;
 class NotifiedEventStreamTest {
 
     private final InMemoryEventStorageEngine storage = spy(new InMemoryEventStorageEngine());
-    private final EventArrivals arrivals = new EventArrivals(new DataSourceProperties());
+    private final EventArrivals arrivals = new EventArrivals(new DataSourceProperties(), Duration.ZERO);
     private final StoreReads reads = new StoreReads();
     private long sequence;
 
