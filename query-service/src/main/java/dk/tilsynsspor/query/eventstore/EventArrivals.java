@@ -139,7 +139,9 @@ public class EventArrivals implements SmartLifecycle {
                         long early = lastWake + wakeIntervalNanos - System.nanoTime();
                         if (early > 0) {
                             LockSupport.parkNanos(this, early);
-                            pg.getNotifications(-1); // those received meanwhile: this wake-up answers them
+                            // those received meanwhile, which this wake-up answers (-1: without waiting; 0 would
+                            // wait for the next one)
+                            pg.getNotifications(-1);
                         }
                         lastWake = System.nanoTime();
                         signal();
