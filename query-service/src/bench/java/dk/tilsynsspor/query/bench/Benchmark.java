@@ -16,8 +16,9 @@ import java.util.UUID;
  * in one run. Writes {@code benchmark.json} and {@code benchmark.md}; see {@link Report} for what each figure is.
  *
  * <p>Settings (system properties): {@code bench.jdbc.url} (any database of the server, default the local
- * server's {@code postgres}), {@code bench.jdbc.user}, {@code bench.clients} (8), {@code bench.seconds} (60, the
- * command and plain windows), {@code bench.lag-seconds} (30), {@code bench.ceiling-seconds} (20, each appends
+ * server's {@code postgres}), {@code bench.jdbc.user}, {@code bench.clients} (8), {@code bench.warmup-seconds} (20,
+ * the worked example before the first phase), {@code bench.phase-warmup-seconds} (30, each command and plain window's
+ * own load, unmeasured, right before it), {@code bench.seconds} (60, the command and plain windows), {@code bench.lag-seconds} (30), {@code bench.ceiling-seconds} (20, each appends
  * window), {@code bench.append-writers} (16), {@code bench.close-orders} (100), {@code bench.open-orders} (10,000),
  * {@code bench.long-stream-events} (10,000),
  * {@code bench.events} (1,000,000),
@@ -150,17 +151,38 @@ public final class Benchmark {
     }
 
     /** The plain endpoint, then commands, then the lag under the same load. */
+    /**
+     * The plain endpoint's window, then the commands'. Each is preceded by its own load, unmeasured, for
+     * {@code bench.phase-warmup-seconds}: the JIT compiles a path's code only once it has run often enough, and on two
+     * cores its compiler threads took up to a third of a service's CPU in a window that came too soon (the report's
+     * {@code jitCompilerSeconds}), more in the plain window, whose endpoint nothing had called before.
+     */
     private static void commands(Settings settings, Report report, BenchStack stack, Phases phases)
             throws Exception {
+        if (!settings.phaseWarmUp().isZero()) {
+            log("plain endpoint: %d clients for %d s, unmeasured", settings.clients(),
+                    settings.phaseWarmUp().toSeconds());
+            phases.plain(settings.phaseWarmUp());
+        }
         log("plain endpoint: %d clients for %d s", settings.clients(), settings.commandWindow().toSeconds());
         report.tuned("plain", phases.plain(settings.commandWindow()));
         stack.awaitCaughtUp(Duration.ofMinutes(10));
+        warmCommands(settings, stack, phases);
         log("commands: %d clients for %d s", settings.clients(), settings.commandWindow().toSeconds());
         report.tuned("commands", phases.commands(settings.commandWindow(), null));
         // the commands' window may end with events not yet projected: the first probe would wait behind them
         stack.awaitCaughtUp(Duration.ofMinutes(10));
         log("lag: %d clients for %d s, probed alongside", settings.clients(), settings.lagWindow().toSeconds());
         report.tuned("lag", phases.lag(settings.lagWindow()));
+    }
+
+    /** The commands' own load right before their window, unmeasured, as for the plain endpoint's. */
+    private static void warmCommands(Settings settings, BenchStack stack, Phases phases) throws Exception {
+        if (!settings.phaseWarmUp().isZero()) {
+            log("commands: %d clients for %d s, unmeasured", settings.clients(), settings.phaseWarmUp().toSeconds());
+            phases.warmUp(settings.phaseWarmUp());
+            stack.awaitCaughtUp(Duration.ofMinutes(10));
+        }
     }
 
     /** The peer: the same runs on Axon's stock settings and its JPA engine (README, "Benchmark"). */
@@ -176,6 +198,7 @@ public final class Benchmark {
             }
             report.stock("store", store);
             phases.warmUp(settings.warmUp());
+            warmCommands(settings, stack, phases);
             log("commands: %d clients for %d s", settings.clients(), settings.commandWindow().toSeconds());
             report.stock("commands", phases.commands(settings.commandWindow(), null));
             stack.awaitCaughtUp(Duration.ofMinutes(10)); // as above
@@ -196,7 +219,8 @@ public final class Benchmark {
     }
 
     /** What the run was asked to do. */
-    record Settings(String jdbcUrl, String jdbcUser, int clients, Duration warmUp, Duration commandWindow,
+    record Settings(String jdbcUrl, String jdbcUser, int clients, Duration warmUp, Duration phaseWarmUp,
+                    Duration commandWindow,
                     Duration lagWindow, Duration ceiling, int appendWriters, int closeOrders, int openOrders,
                     int longStreamEvents,
                     long events, long smallEvents, int requests, Duration peerReplay, Path out) {
@@ -207,6 +231,7 @@ public final class Benchmark {
                     System.getProperty("bench.jdbc.user", "postgres"),
                     Integer.getInteger("bench.clients", 8),
                     Duration.ofSeconds(Integer.getInteger("bench.warmup-seconds", 20)),
+                    Duration.ofSeconds(Integer.getInteger("bench.phase-warmup-seconds", 30)),
                     Duration.ofSeconds(Integer.getInteger("bench.seconds", 60)),
                     Duration.ofSeconds(Integer.getInteger("bench.lag-seconds", 30)),
                     Duration.ofSeconds(Integer.getInteger("bench.ceiling-seconds", 20)),
@@ -225,6 +250,7 @@ public final class Benchmark {
             Map<String, Object> map = new LinkedHashMap<>();
             map.put("clients", clients);
             map.put("warmUpSeconds", warmUp.toSeconds());
+            map.put("phaseWarmUpSeconds", phaseWarmUp.toSeconds());
             map.put("commandSeconds", commandWindow.toSeconds());
             map.put("lagSeconds", lagWindow.toSeconds());
             map.put("appendSeconds", ceiling.toSeconds());

@@ -9,18 +9,22 @@ import java.util.stream.Stream;
 
 /**
  * CPU time used during a phase by each party (both services, PostgreSQL's processes, the benchmark's own clients),
- * read from /proc: on a 2-core machine it tells which of them a phase was waiting for.
+ * read from /proc: on a 2-core machine it tells which of them a phase was waiting for. Of each service's time, the
+ * part its JIT compiler threads used is reported as well ({@code jitCompilerSeconds}): a phase whose code is still
+ * being compiled pays for that in the same two cores, so a phase measured before the code is warm shows it there.
  */
 final class CpuShares {
 
     private static final double TICKS_PER_SECOND = 100.0; // USER_HZ on Linux
     private final Map<String, Long> pids;
     private final Map<String, Long> before;
+    private final Map<String, Long> compilingBefore;
     private final long startedNanos = System.nanoTime();
 
     private CpuShares(Map<String, Long> pids) {
         this.pids = pids;
         this.before = sample();
+        this.compilingBefore = compiling();
     }
 
     static CpuShares start(BenchStack stack) {
@@ -47,6 +51,10 @@ final class CpuShares {
         Map<String, Object> shares = new LinkedHashMap<>();
         after.forEach((party, ticks) -> shares.put(party + "CpuSeconds",
                 Latencies.round((ticks - before.getOrDefault(party, 0L)) / TICKS_PER_SECOND)));
+        Map<String, Object> jit = new LinkedHashMap<>();
+        compiling().forEach((party, ticks) -> jit.put(party,
+                Latencies.round(Math.max(0, ticks - compilingBefore.getOrDefault(party, 0L)) / TICKS_PER_SECOND)));
+        shares.put("jitCompilerSeconds", jit);
         shares.put("wallSeconds", Latencies.round(seconds));
         shares.put("availableCpuSeconds", Latencies.round(seconds * Runtime.getRuntime().availableProcessors()));
         return shares;
@@ -92,6 +100,43 @@ final class CpuShares {
         return ticks;
     }
 
+    /**
+     * Per service, the CPU ticks of its JIT compiler threads ({@code C1/C2 CompilerThread}) alive now. The JVM may
+     * end a compiler thread that has nothing to do, and its ticks go with it: an undercount, never an overcount.
+     */
+    private Map<String, Long> compiling() {
+        Map<String, Long> ticks = new LinkedHashMap<>();
+        pids.forEach((party, pid) -> {
+            if (!party.equals("benchmarkClients")) {
+                ticks.put(party, compilerTicksOf(pid));
+            }
+        });
+        return ticks;
+    }
+
+    private static long compilerTicksOf(long pid) {
+        long ticks = 0;
+        try (Stream<Path> threads = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path thread : (Iterable<Path>) threads::iterator) {
+                String[] stat = threadIsCompiler(thread) ? statOf(thread.resolve("stat")) : null;
+                if (stat != null) {
+                    ticks += Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
+                }
+            }
+        } catch (IOException | RuntimeException gone) {
+            return 0;
+        }
+        return ticks;
+    }
+
+    private static boolean threadIsCompiler(Path thread) {
+        try {
+            return Files.readString(thread.resolve("comm")).contains("CompilerThre"); // names are cut at 15 chars
+        } catch (IOException | RuntimeException gone) {
+            return false;
+        }
+    }
+
     private static boolean isPostgres(Path process) {
         try {
             return Files.readString(process.resolve("comm")).trim().startsWith("postgres");
@@ -108,8 +153,12 @@ final class CpuShares {
 
     /** The fields of /proc/pid/stat after the command name (so field 3, the state, is the first), null if gone. */
     private static String[] statOf(long pid) {
+        return statOf(Path.of("/proc", Long.toString(pid), "stat"));
+    }
+
+    private static String[] statOf(Path file) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String stat = Files.readString(file);
             return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         } catch (IOException | RuntimeException gone) {
             return null;

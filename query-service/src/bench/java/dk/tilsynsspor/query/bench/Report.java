@@ -193,7 +193,7 @@ final class Report {
         row(md, "Raw sequential read, events/s", new String[]{"rawRead", "eventsPerSecond"}, false);
         row(md, "Replay (rebuild of every read model), events/s", new String[]{"replay", "eventsPerSecond"}, true);
         md.append("\n## Where the CPU went\n\nCPU seconds used during the phase, by process, out of the cores' total "
-                + "(from /proc).\n\n| Phase | command-service | query-service | PostgreSQL | benchmark clients "
+                + "(from /proc); in brackets, what a service's JIT compiler threads used of it.\n\n| Phase | command-service | query-service | PostgreSQL | benchmark clients "
                 + "| available |\n|---|---|---|---|---|---|\n");
         for (String configuration : List.of("tuned", "stock")) {
             for (String phase : List.of("appendsNO_TRIGGERS", "appendsSTORE_WITHOUT_TRIGGERS", "appendsSTORE_TRIGGERS",
@@ -204,8 +204,10 @@ final class Report {
                 }
                 md.append("| ").append(phase).append(configuration.equals("tuned") ? " (as configured)"
                                 : " (stock)").append(" | ")
-                        .append(cpu.path("commandServiceCpuSeconds").asText()).append(" | ")
-                        .append(cpu.path("queryServiceCpuSeconds").asText()).append(" | ")
+                        .append(cpu.path("commandServiceCpuSeconds").asText())
+                        .append(compiling(cpu, "commandService")).append(" | ")
+                        .append(cpu.path("queryServiceCpuSeconds").asText())
+                        .append(compiling(cpu, "queryService")).append(" | ")
                         .append(cpu.path("postgresqlCpuSeconds").asText()).append(" | ")
                         .append(cpu.path("benchmarkClientsCpuSeconds").asText()).append(" | ")
                         .append(cpu.path("availableCpuSeconds").asText()).append(" |\n");
@@ -309,5 +311,11 @@ final class Report {
             node.put("unit", target.unit());
             node.put("verdict", target.verdict());
         }
+    }
+
+    /** " (JIT n)": what the service's JIT compiler threads used of its CPU seconds, if the run measured it. */
+    private static String compiling(JsonNode cpu, String service) {
+        JsonNode seconds = cpu.path("jitCompilerSeconds").path(service);
+        return seconds.isMissingNode() ? "" : " (JIT " + seconds.asText() + ")";
     }
 }
