@@ -18,8 +18,8 @@ import java.util.UUID;
  * <p>Settings (system properties): {@code bench.jdbc.url} (any database of the server, default the local
  * server's {@code postgres}), {@code bench.jdbc.user}, {@code bench.clients} (8), {@code bench.warmup-seconds} (20,
  * the worked example before the first phase), {@code bench.phase-warmup-seconds} (30, each command and plain window's
- * own load, unmeasured, right before it), {@code bench.seconds} (60, the command and plain windows), {@code bench.lag-seconds} (30), {@code bench.ceiling-seconds} (20, each appends
- * window), {@code bench.append-writers} (16), {@code bench.close-orders} (100), {@code bench.open-orders} (10,000),
+ * own load, unmeasured, right before it), {@code bench.seconds} (60, the command and plain windows),
+ * {@code bench.lag-seconds} (30), {@code bench.ceiling-seconds} (20, each appends window), {@code bench.append-writers} (16), {@code bench.close-orders} (100), {@code bench.open-orders} (10,000),
  * {@code bench.long-stream-events} (10,000),
  * {@code bench.events} (1,000,000),
  * {@code bench.small-events} (10,000), {@code bench.peer-replay-seconds} (120), {@code bench.out}; and
@@ -150,20 +150,16 @@ public final class Benchmark {
         report.tuned("replay", phases.replay(null, Duration.ofMinutes(60)));
     }
 
-    /** The plain endpoint, then commands, then the lag under the same load. */
     /**
-     * The plain endpoint's window, then the commands'. Each is preceded by its own load, unmeasured, for
-     * {@code bench.phase-warmup-seconds}: the JIT compiles a path's code only once it has run often enough, and on two
-     * cores its compiler threads took up to a third of a service's CPU in a window that came too soon (the report's
-     * {@code jitCompilerSeconds}), more in the plain window, whose endpoint nothing had called before.
+     * The plain endpoint, then commands, then the lag under the same load. The plain and command windows are each
+     * preceded by their own load, unmeasured, for {@code bench.phase-warmup-seconds}: the JIT compiles a path's code
+     * only once it has run often enough, and on two cores its compiler threads took up to a third of a service's CPU
+     * in a window that came too soon (the report's {@code jitCompilerSeconds}), more in the plain window, whose
+     * endpoint nothing had called before.
      */
     private static void commands(Settings settings, Report report, BenchStack stack, Phases phases)
             throws Exception {
-        if (!settings.phaseWarmUp().isZero()) {
-            log("plain endpoint: %d clients for %d s, unmeasured", settings.clients(),
-                    settings.phaseWarmUp().toSeconds());
-            phases.plain(settings.phaseWarmUp());
-        }
+        unmeasured(settings, "plain endpoint", phases::plain);
         log("plain endpoint: %d clients for %d s", settings.clients(), settings.commandWindow().toSeconds());
         report.tuned("plain", phases.plain(settings.commandWindow()));
         stack.awaitCaughtUp(Duration.ofMinutes(10));
@@ -178,11 +174,24 @@ public final class Benchmark {
 
     /** The commands' own load right before their window, unmeasured, as for the plain endpoint's. */
     private static void warmCommands(Settings settings, BenchStack stack, Phases phases) throws Exception {
-        if (!settings.phaseWarmUp().isZero()) {
-            log("commands: %d clients for %d s, unmeasured", settings.clients(), settings.phaseWarmUp().toSeconds());
-            phases.warmUp(settings.phaseWarmUp());
+        unmeasured(settings, "commands", window -> {
+            phases.warmUp(window);
             stack.awaitCaughtUp(Duration.ofMinutes(10));
+        });
+    }
+
+    /** A phase's load for {@code bench.phase-warmup-seconds}, unmeasured, right before its window (none if zero). */
+    private static void unmeasured(Settings settings, String phase, Load load) throws Exception {
+        if (!settings.phaseWarmUp().isZero()) {
+            log("%s: %d clients for %d s, unmeasured", phase, settings.clients(), settings.phaseWarmUp().toSeconds());
+            load.run(settings.phaseWarmUp());
         }
+    }
+
+    /** A phase's load, run for a window. */
+    @FunctionalInterface
+    private interface Load {
+        void run(Duration window) throws Exception;
     }
 
     /** The peer: the same runs on Axon's stock settings and its JPA engine (README, "Benchmark"). */

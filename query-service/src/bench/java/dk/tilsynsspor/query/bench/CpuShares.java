@@ -85,7 +85,7 @@ final class CpuShares {
                 String[] stat = name.chars().allMatch(Character::isDigit) && isPostgres(process)
                         ? statOf(Long.parseLong(name)) : null;
                 if (stat != null) {
-                    postgres += Long.parseLong(stat[11]) + Long.parseLong(stat[12]); // utime + stime
+                    postgres += ticksIn(stat);
                     if (!isPostgres(Path.of("/proc", stat[1]))) {
                         // the postmaster: what its backends used before they exited (a phase's own connections
                         // close before it ends) is counted in its children's times, cutime + cstime
@@ -120,7 +120,7 @@ final class CpuShares {
             for (Path thread : (Iterable<Path>) threads::iterator) {
                 String[] stat = threadIsCompiler(thread) ? statOf(thread.resolve("stat")) : null;
                 if (stat != null) {
-                    ticks += Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
+                    ticks += ticksIn(stat);
                 }
             }
         } catch (IOException | RuntimeException gone) {
@@ -148,7 +148,12 @@ final class CpuShares {
     /** utime + stime of the process (fields 14 and 15 of /proc/pid/stat), 0 if it is gone. */
     private static long ticksOf(long pid) {
         String[] fields = statOf(pid);
-        return fields == null ? 0 : Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        return fields == null ? 0 : ticksIn(fields);
+    }
+
+    /** utime + stime, from the fields of {@link #statOf}. */
+    private static long ticksIn(String[] stat) {
+        return Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
     }
 
     /** The fields of /proc/pid/stat after the command name (so field 3, the state, is the first), null if gone. */

@@ -193,8 +193,9 @@ final class Report {
         row(md, "Raw sequential read, events/s", new String[]{"rawRead", "eventsPerSecond"}, false);
         row(md, "Replay (rebuild of every read model), events/s", new String[]{"replay", "eventsPerSecond"}, true);
         md.append("\n## Where the CPU went\n\nCPU seconds used during the phase, by process, out of the cores' total "
-                + "(from /proc); in brackets, what a service's JIT compiler threads used of it.\n\n| Phase | command-service | query-service | PostgreSQL | benchmark clients "
-                + "| available |\n|---|---|---|---|---|---|\n");
+                + "(from /proc); in brackets, what a service's JIT compiler threads used of it.\n\n"
+                + "| Phase | command-service | query-service | PostgreSQL | benchmark clients | available |\n"
+                + "|---|---|---|---|---|---|\n");
         for (String configuration : List.of("tuned", "stock")) {
             for (String phase : List.of("appendsNO_TRIGGERS", "appendsSTORE_WITHOUT_TRIGGERS", "appendsSTORE_TRIGGERS",
                     "plain", "commands", "replay")) {
