@@ -23,6 +23,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -197,6 +198,49 @@ class PagesBrowserIT {
         browser.get(base + "/paabud/" + soon);
         assertThat(browser.text(By.tagName("h1"))).isEqualTo("Ingen adgang");
         browser.logOut();
+    }
+
+    @Test
+    void anOrderToAnOrganisationNothingKnowsIsSentOnlyOnceTheInspectorConfirmsItIsNew(EndToEnd.Stack stack) {
+        String organisation = "ny-org-" + UUID.randomUUID().toString().substring(0, 8);
+        browser.get(stack.queryService.baseUrl() + "/paabud/nyt");
+        browser.logIn("inspector");
+        assertThat(suggestedOrganisations()).contains("kk-handicap").doesNotContain(organisation);
+        fill("nyt-paabud-organisationId", organisation);
+        fill("nyt-paabud-reference", "ST-SIDER-NY");
+        fill("nyt-paabud-summary", "Påbud til en organisation, der ikke har haft et før");
+        fill("nyt-paabud-requirements[0].title", "Magtanvendelse");
+        fill("nyt-paabud-requirements[0].requiredChange", "Magtanvendelser registreres og følges op");
+        new Select(browser.find(By.id("nyt-paabud-requirements[0].qualityTheme"))).selectByIndex(1);
+        browser.js("arguments[0].value = arguments[1];", browser.find(By.id("nyt-paabud-requirements[0].deadline")),
+                LocalDate.now(DANISH).plusMonths(3).toString());
+        browser.find(By.id("giv-paabud")).click();
+        browser.awaitNavigation(url -> url.endsWith("#nyt-paabud-afvist"));
+        assertThat(browser.text(By.id("nyt-paabud-organisationId-fejl"))).contains("»" + organisation + "«");
+        assertThat(browser.find(By.id("nyt-paabud-organisationId")).getAttribute("value")).isEqualTo(organisation);
+        assertThat(stack.queries.get("inspector", "/api/orders?organisationId=" + organisation).body()
+                .get("orders")).as("nothing was sent").isEmpty();
+
+        browser.find(By.id("nyt-paabud-newOrganisation")).click();
+        browser.find(By.id("giv-paabud")).click();
+        browser.awaitNavigation(url -> url.matches(".*/paabud/[0-9a-f-]{36}$"));
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Påbud ST-SIDER-NY");
+        assertThat(browser.text(By.id("registreret"))).contains("Varslet er givet");
+
+        browser.get(stack.queryService.baseUrl() + "/paabud/nyt");
+        assertThat(suggestedOrganisations()).as("known from its order now").contains(organisation);
+        browser.logOut();
+    }
+
+    private static List<String> suggestedOrganisations() {
+        return browser.findAll(By.cssSelector("#kendte-organisationer option")).stream()
+                .map(option -> option.getAttribute("value")).toList();
+    }
+
+    private static void fill(String id, String text) {
+        WebElement field = browser.find(By.id(id));
+        field.clear();
+        field.sendKeys(text);
     }
 
     private static void awaitProjected(EndToEnd.Stack stack, WorkedExample example) {

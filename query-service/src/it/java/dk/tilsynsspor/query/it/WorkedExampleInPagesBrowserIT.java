@@ -63,7 +63,10 @@ class WorkedExampleInPagesBrowserIT {
         browser.logIn("inspector");
         browser.find(By.id("nyt-paabud-link")).click();
         browser.awaitNavigation(url -> url.endsWith("/paabud/nyt"));
-        type("nyt-paabud-organisationId", "kk-handicap");
+        assertThat(browser.findAll(By.cssSelector("#kendte-organisationer option")).stream()
+                .map(option -> option.getAttribute("value")).toList()).as("the organisations suggested")
+                .contains("kk-handicap", "aarhus-psykiatri");
+        type("nyt-paabud-organisationId", "kk-handikap"); // misspelt: no order, contact or user knows it
         type("nyt-paabud-reference", reference);
         type("nyt-paabud-summary", "Påbud efter tilsynsbesøg på bosted i handicapområdet");
         requirement(0, "Pædagogisk metode", "Dokumentér den pædagogiske metode og følg den op i handleplaner",
@@ -81,6 +84,16 @@ class WorkedExampleInPagesBrowserIT {
         browser.screenshot("10-nyt-paabud");
         browser.find(By.id("giv-paabud")).click();
         browser.awaitNavigation(url -> url.contains("-afvist"));
+        assertThat(browser.text(By.id("nyt-paabud-organisationId-fejl"))).as("asked before anything is sent")
+                .contains("kender organisationen »kk-handikap«");
+        assertThat(browser.findAll(By.id("nyt-paabud-newOrganisation"))).as("the box that confirms a new one")
+                .hasSize(1);
+        assertThat(value("nyt-paabud-requirements[1].title")).isEqualTo("Low arousal");
+        browser.screenshot("10b-nyt-paabud-ukendt-organisation");
+        type("nyt-paabud-organisationId", "kk-handicap");
+        browser.find(By.id("giv-paabud")).click();
+        browser.awaitNavigation(url -> url.contains("-afvist")
+                && browser.findAll(By.id("nyt-paabud-organisationId-fejl")).isEmpty());
         assertThat(browser.text(By.id("nyt-paabud-afvist"))).contains("Fristen ligger før påbuddet",
                 "Et kravs frist kan ikke ligge før påbuddets udstedelsesdato");
         assertThat(browser.text(By.id("nyt-paabud-requirements[0].deadline-fejl"))).as("the field it is about")

@@ -4,6 +4,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Each organisation's own list of the dimensions its teams assess the citizen's progress on
@@ -11,11 +12,16 @@ import java.util.Map;
  * assessment may name others.
  */
 @ConfigurationProperties("tilsynsspor.progress")
-record ProgressDimensions(List<String> defaults, Map<String, List<String>> dimensions) {
+public record ProgressDimensions(List<String> defaults, Map<String, List<String>> dimensions) {
 
-    ProgressDimensions {
+    public ProgressDimensions {
         defaults = defaults == null ? List.of() : List.copyOf(defaults);
         dimensions = dimensions == null ? Map.of() : Map.copyOf(dimensions);
+    }
+
+    /** The organisations with a list of their own. */
+    public Set<String> organisations() {
+        return dimensions.keySet();
     }
 
     List<String> of(String organisationId) {

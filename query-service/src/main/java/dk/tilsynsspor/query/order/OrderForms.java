@@ -41,9 +41,12 @@ class OrderForms {
     private final FormPosts posts;
     private final CurrentActor currentActor;
     private final OrderReads reads;
+    private final KnownOrganisations organisations;
 
-    OrderForms(Commands commands, FormPosts posts, CurrentActor currentActor, OrderReads reads) {
+    OrderForms(Commands commands, FormPosts posts, CurrentActor currentActor, OrderReads reads,
+               KnownOrganisations organisations) {
         this.reads = reads;
+        this.organisations = organisations;
         this.commands = commands;
         this.posts = posts;
         this.currentActor = currentActor;
@@ -57,12 +60,15 @@ class OrderForms {
         }
         model.addAttribute("themes", QualityTheme.values());
         model.addAttribute("maxRequirements", MAX_REQUIREMENTS);
+        model.addAttribute("organisations", organisations.suggestions());
         return "nyt-paabud";
     }
 
     /**
      * A new order: by default a notice (partshøring) with the day the organisation's answer is due; or, when the
-     * inspector says why none is given, the order itself at once.
+     * inspector says why none is given, the order itself at once. An organisation nothing knows yet
+     * ({@link KnownOrganisations}) is asked about again, and nothing sent, until the inspector ticks that it is new:
+     * a misspelt id would give an order no leader sees.
      */
     @PostMapping("/paabud/nyt")
     String impose(@RequestParam MultiValueMap<String, String> form, RedirectAttributes redirect) {
@@ -81,6 +87,13 @@ class OrderForms {
                 "noticeWaivedReason", notice ? null : input.text("noticeWaivedReason"));
         if (notice && input.text("responseDue") == null) {
             input.error("responseDue", "Skriv den dato, organisationen senest kan svare på varslet.");
+        }
+        String organisationId = input.text("organisationId");
+        if (organisationId != null && organisationId.length() <= 255 && input.text("newOrganisation") == null && !input.wantsAnotherRow()
+                && !organisations.known(organisationId)) {
+            input.error("organisationId", "Ingen påbud, kontaktoplysninger eller brugere kender organisationen »"
+                    + organisationId + "«. Ret id'et, eller sæt kryds herunder, hvis organisationen er ny.");
+            input.error("newOrganisation", "Sæt kryds, hvis påbuddet skal gives til en ny organisation.");
         }
         return posts.send(input, "nyt-paabud", "/paabud/nyt", redirect,
                 key -> commands.post(notice ? "/api/orders/notices" : "/api/orders", order, key),

@@ -156,12 +156,12 @@ public final class FormInput {
         return Refusal.invalidFields(errors);
     }
 
-    /** command-service's refusal with its fields named as the form names them. */
     /** The API's {@code apiField} is the form's {@code formField}: a refusal naming the one marks the other. */
     public void alias(String apiField, String formField) {
         formFields.put(apiField, formField);
     }
 
+    /** command-service's refusal with its fields named as the form names them. */
     public Refusal inFormTerms(Refusal refusal) {
         return new Refusal(refusal.status(), refusal.code(), refusal.title(), refusal.detail(),
                 refusal.errors().stream().map(error -> new Refusal.FieldError(
