@@ -1,5 +1,6 @@
 package dk.tilsynsspor.command.input;
 
+import dk.tilsynsspor.core.security.ActorIds;
 import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
 import jakarta.validation.ReportAsSingleViolation;
@@ -18,8 +19,8 @@ import java.lang.annotation.Target;
  */
 @Documented
 @Constraint(validatedBy = {})
-@Size(min = 1, max = 200)
-@Pattern(regexp = "[\\p{L}\\p{N}._@:|+-]*")
+@Size(min = 1, max = ActorIds.MAX_LENGTH)
+@Pattern(regexp = ActorIds.PATTERN)
 @ReportAsSingleViolation
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE})
 @Retention(RetentionPolicy.RUNTIME)

@@ -40,7 +40,9 @@ class ProviderSignInBrowserIT {
                 "SPRING_DATASOURCE_URL", database.url(),
                 "SPRING_DATASOURCE_USERNAME", database.user(),
                 "SPRING_DATASOURCE_PASSWORD", database.password(),
-                "TILSYNSSPOR_DEMO_USERS_ENABLED", "false"));
+                "TILSYNSSPOR_DEMO_USERS_ENABLED", "false",
+                // no demo users and an empty store: the organisations under the authority's supervision, configured
+                "TILSYNSSPOR_KNOWN_ORGANISATIONS", "kk-handicap,aarhus-psykiatri"));
         commandService = new ServiceProcess("command-service-oidc", ServiceProcess.COMMAND_SERVICE_JAR, environment);
         queryService = new ServiceProcess("query-service-oidc", ServiceProcess.QUERY_SERVICE_JAR, environment);
         provider = IdentityProvider.start(queryService.baseUrl());
@@ -93,6 +95,9 @@ class ProviderSignInBrowserIT {
         // a form's command goes to command-service with the inspector's own access token
         browser.find(By.id("nyt-paabud-link")).click();
         browser.awaitNavigation(url -> url.endsWith("/paabud/nyt"));
+        assertThat(browser.findAll(By.cssSelector("#kendte-organisationer option")).stream()
+                .map(option -> option.getAttribute("value")).toList()).as("the configured organisations suggested")
+                .containsExactly("aarhus-psykiatri", "kk-handicap");
         browser.find(By.id("nyt-paabud-organisationId")).sendKeys("kk-handicap");
         browser.find(By.id("nyt-paabud-reference")).sendKeys(reference);
         browser.find(By.id("nyt-paabud-requirements[0].title")).sendKeys("Pædagogisk metode");

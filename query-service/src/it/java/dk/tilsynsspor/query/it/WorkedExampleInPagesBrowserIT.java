@@ -204,6 +204,10 @@ class WorkedExampleInPagesBrowserIT {
             awaitDone("Fagpersonen er sat på teamet.");
         }
         assertThat(browser.findAll(By.cssSelector("section[aria-labelledby='teamet'] tbody tr"))).hasSize(3);
+        assertThat(browser.findAll(By.cssSelector("#kendte-fagpersoner option")).stream()
+                .map(option -> option.getAttribute("value") + " = " + option.getAttribute("label")).toList())
+                .as("the team form suggests whom the organisation put on a team, as entered, and the demo users")
+                .contains("paedagog = Pia Pædagog · pædagog", "psykolog-region = region-h-psykiatri");
         browser.screenshot("14-sag-team");
         browser.logOut();
 

@@ -42,6 +42,7 @@ class CasePage {
         model.addAttribute("requirements", cases.requirementTitles(view));
         model.addAttribute("linkable", cases.linkableOrders(view.organisationId()));
         model.addAttribute("dimensions", dimensions.of(view.organisationId()));
+        model.addAttribute("professionals", cases.knownProfessionals(view.organisationId()));
         return "sag";
     }
 

@@ -11,8 +11,10 @@ import dk.tilsynsspor.core.order.Requirement;
 import dk.tilsynsspor.core.order.SupervisoryOrderImposed;
 import dk.tilsynsspor.core.order.RequirementAmended;
 import dk.tilsynsspor.core.security.Actor;
+import dk.tilsynsspor.core.security.Role;
 import dk.tilsynsspor.core.security.Visibility;
 import dk.tilsynsspor.platform.security.CurrentActor;
+import dk.tilsynsspor.platform.security.DemoUserProperties;
 import dk.tilsynsspor.query.dossier.EventReader;
 import dk.tilsynsspor.query.trail.TrailRepository;
 import dk.tilsynsspor.query.web.NotFoundException;
@@ -24,6 +26,7 @@ import org.springframework.stereotype.Component;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -38,9 +41,14 @@ public class CaseReads {
     private final JdbcTemplate jdbc;
     private final TrailRepository trails;
     private final EventReader reader;
+    private final DemoUserProperties demoUsers;
+
+    /** At most this many professionals are suggested for a team. */
+    static final int SUGGESTED_PROFESSIONALS = 1_000;
 
     CaseReads(QueryGateway queries, CurrentActor currentActor, JdbcTemplate jdbc, TrailRepository trails,
-              EventReader reader) {
+              EventReader reader, DemoUserProperties demoUsers) {
+        this.demoUsers = demoUsers;
         this.queries = queries;
         this.currentActor = currentActor;
         this.jdbc = jdbc;
@@ -67,6 +75,40 @@ public class CaseReads {
         return titles;
     }
 
+    /**
+     * The professionals the leader's organisation has put on a team before, by id with their name and discipline as
+     * entered the last time (at most {@value #SUGGESTED_PROFESSIONALS}), and the demo users' professionals when they
+     * are on: the team form suggests them, as a mistyped id would put someone on the team who cannot sign in as
+     * that id. Only a leader of the case's organisation puts people on its team, so only they are told.
+     */
+    public Map<String, String> knownProfessionals(String organisationId) {
+        if (!leaderOf(organisationId)) {
+            return Map.of();
+        }
+        Map<String, String> known = new TreeMap<>();
+        if (demoUsers.enabled()) {
+            demoUsers.users().stream().filter(user -> user.role() == Role.PROFESSIONAL)
+                    .forEach(user -> known.put(user.name(), user.scope()));
+        }
+        jdbc.query("""
+                SELECT DISTINCT ON (payload ->> 'professionalId') payload ->> 'professionalId' AS id,
+                       concat_ws(' · ', payload ->> 'name', payload ->> 'discipline',
+                                 payload ->> 'homeOrganisationId') AS label
+                  FROM query.order_event
+                 WHERE event_type = 'ProfessionalAssignedToCase' AND actor_scope = ?
+                 ORDER BY payload ->> 'professionalId', global_index DESC
+                 LIMIT ?""", row -> {
+            known.put(row.getString("id"), row.getString("label"));
+        }, organisationId, SUGGESTED_PROFESSIONALS);
+        return known;
+    }
+
+    /** Whether the caller is a leader of the organisation (who alone link its cases and staff their teams). */
+    private boolean leaderOf(String organisationId) {
+        Actor actor = currentActor.get();
+        return actor.role() == Role.LEADER && actor.scope().equals(organisationId);
+    }
+
     /** An order the organisation's cases may be linked to, with its requirements by number and title. */
     public record LinkableOrder(UUID orderId, String reference, Map<UUID, String> requirements) {
     }
@@ -76,8 +118,7 @@ public class CaseReads {
      * to them. Nobody else links, so nobody else is told.
      */
     public List<LinkableOrder> linkableOrders(String organisationId) {
-        Actor actor = currentActor.get();
-        if (actor.role() != dk.tilsynsspor.core.security.Role.LEADER || !actor.scope().equals(organisationId)) {
+        if (!leaderOf(organisationId)) {
             return List.of();
         }
         return jdbc.query("""
@@ -116,8 +157,7 @@ public class CaseReads {
      * folded from its trail. A leader of another organisation gets none.
      */
     public List<CaseView> casesWithoutAnOrder(String organisationId) {
-        Actor actor = currentActor.get();
-        if (actor.role() != dk.tilsynsspor.core.security.Role.LEADER || !actor.scope().equals(organisationId)) {
+        if (!leaderOf(organisationId)) {
             return List.of();
         }
         return CaseFold.withoutAnOrder(trails, reader, organisationId);

@@ -8,7 +8,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
@@ -41,15 +43,17 @@ class KnownOrganisations {
                 .filter(id -> id != null && !id.isBlank()).map(String::strip).distinct().sorted().toList();
     }
 
-    /** The known organisations' ids, sorted, at most {@value #SUGGESTED}. */
-    List<String> suggestions() {
+    /** The known organisations' ids, sorted, at most {@value #SUGGESTED} (as a form's suggestions: nothing beside). */
+    Map<String, String> suggestions() {
         TreeSet<String> known = new TreeSet<>(configured);
         known.addAll(jdbc.queryForList("""
                 SELECT organisation_id FROM query.order_summary
                 UNION SELECT party_id FROM query.party_contact WHERE party = ?
                 UNION SELECT scope FROM query.user_contact WHERE role <> ?
                 ORDER BY 1 LIMIT ?""", String.class, Party.ORGANISATION.name(), Role.INSPECTOR.name(), SUGGESTED));
-        return known.stream().limit(SUGGESTED).toList();
+        Map<String, String> suggestions = new LinkedHashMap<>();
+        known.stream().limit(SUGGESTED).forEach(id -> suggestions.put(id, ""));
+        return suggestions;
     }
 
     /** Whether anything named above knows the organisation {@code id} (exactly as typed). */

@@ -4,6 +4,7 @@ import dk.tilsynsspor.core.order.QualityTheme;
 import dk.tilsynsspor.core.order.query.ComplianceDossier;
 import dk.tilsynsspor.core.order.query.OrderStatus;
 import dk.tilsynsspor.core.security.Actor;
+import dk.tilsynsspor.core.security.ActorIds;
 import dk.tilsynsspor.core.security.Role;
 import dk.tilsynsspor.platform.security.CurrentActor;
 import dk.tilsynsspor.query.pages.Commands;
@@ -89,7 +90,7 @@ class OrderForms {
             input.error("responseDue", "Skriv den dato, organisationen senest kan svare på varslet.");
         }
         String organisationId = input.text("organisationId");
-        if (organisationId != null && organisationId.length() <= 255 && input.text("newOrganisation") == null && !input.wantsAnotherRow()
+        if (ActorIds.wellFormed(organisationId) && input.text("newOrganisation") == null && !input.wantsAnotherRow()
                 && !organisations.known(organisationId)) {
             input.error("organisationId", "Ingen påbud, kontaktoplysninger eller brugere kender organisationen »"
                     + organisationId + "«. Ret id'et, eller sæt kryds herunder, hvis organisationen er ny.");
