@@ -19,7 +19,8 @@ import java.util.UUID;
  * server's {@code postgres}), {@code bench.jdbc.user}, {@code bench.clients} (8), {@code bench.warmup-seconds} (20,
  * the worked example before the first phase), {@code bench.phase-warmup-seconds} (30, each command and plain window's
  * own load, unmeasured, right before it), {@code bench.seconds} (60, the command and plain windows),
- * {@code bench.lag-seconds} (30), {@code bench.ceiling-seconds} (20, each appends window), {@code bench.append-writers} (16), {@code bench.close-orders} (100), {@code bench.open-orders} (10,000),
+ * {@code bench.lag-seconds} (30), {@code bench.ceiling-seconds} (20, each appends window),
+ * {@code bench.append-writers} (16), {@code bench.close-orders} (100), {@code bench.open-orders} (10,000),
  * {@code bench.long-stream-events} (10,000),
  * {@code bench.events} (1,000,000),
  * {@code bench.small-events} (10,000), {@code bench.peer-replay-seconds} (120), {@code bench.out}; and

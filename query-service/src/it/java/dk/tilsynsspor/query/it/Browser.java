@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -80,6 +81,22 @@ final class Browser implements AutoCloseable {
 
     String text(By by) {
         return driver.findElement(by).getText();
+    }
+
+    /** Types {@code text} into the field with this id, in place of what it held. */
+    void type(String id, String text) {
+        WebElement field = driver.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    /** What the datalist with this id suggests: each option's value and its label (empty if it has none). */
+    Map<String, String> suggestions(String datalistId) {
+        Map<String, String> suggestions = new LinkedHashMap<>();
+        for (WebElement option : driver.findElements(By.cssSelector("#" + datalistId + " option"))) {
+            suggestions.put(option.getAttribute("value"), option.getAttribute("label"));
+        }
+        return suggestions;
     }
 
     String source() {

@@ -205,12 +205,13 @@ class PagesBrowserIT {
         String organisation = "ny-org-" + UUID.randomUUID().toString().substring(0, 8);
         browser.get(stack.queryService.baseUrl() + "/paabud/nyt");
         browser.logIn("inspector");
-        assertThat(suggestedOrganisations()).contains("kk-handicap").doesNotContain(organisation);
-        fill("nyt-paabud-organisationId", organisation);
-        fill("nyt-paabud-reference", "ST-SIDER-NY");
-        fill("nyt-paabud-summary", "Påbud til en organisation, der ikke har haft et før");
-        fill("nyt-paabud-requirements[0].title", "Magtanvendelse");
-        fill("nyt-paabud-requirements[0].requiredChange", "Magtanvendelser registreres og følges op");
+        assertThat(browser.suggestions("kendte-organisationer").keySet()).contains("kk-handicap")
+                .doesNotContain(organisation);
+        browser.type("nyt-paabud-organisationId", organisation);
+        browser.type("nyt-paabud-reference", "ST-SIDER-NY");
+        browser.type("nyt-paabud-summary", "Påbud til en organisation, der ikke har haft et før");
+        browser.type("nyt-paabud-requirements[0].title", "Magtanvendelse");
+        browser.type("nyt-paabud-requirements[0].requiredChange", "Magtanvendelser registreres og følges op");
         new Select(browser.find(By.id("nyt-paabud-requirements[0].qualityTheme"))).selectByIndex(1);
         browser.js("arguments[0].value = arguments[1];", browser.find(By.id("nyt-paabud-requirements[0].deadline")),
                 LocalDate.now(DANISH).plusMonths(3).toString());
@@ -228,19 +229,9 @@ class PagesBrowserIT {
         assertThat(browser.text(By.id("registreret"))).contains("Varslet er givet");
 
         browser.get(stack.queryService.baseUrl() + "/paabud/nyt");
-        assertThat(suggestedOrganisations()).as("known from its order now").contains(organisation);
+        assertThat(browser.suggestions("kendte-organisationer").keySet()).as("known from its order now")
+                .contains(organisation);
         browser.logOut();
-    }
-
-    private static List<String> suggestedOrganisations() {
-        return browser.findAll(By.cssSelector("#kendte-organisationer option")).stream()
-                .map(option -> option.getAttribute("value")).toList();
-    }
-
-    private static void fill(String id, String text) {
-        WebElement field = browser.find(By.id(id));
-        field.clear();
-        field.sendKeys(text);
     }
 
     private static void awaitProjected(EndToEnd.Stack stack, WorkedExample example) {

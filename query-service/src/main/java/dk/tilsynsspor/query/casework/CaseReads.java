@@ -36,6 +36,9 @@ import java.util.UUID;
 @Component
 public class CaseReads {
 
+    /** At most this many professionals are suggested for a team. */
+    static final int SUGGESTED_PROFESSIONALS = 1_000;
+
     private final QueryGateway queries;
     private final CurrentActor currentActor;
     private final JdbcTemplate jdbc;
@@ -43,17 +46,14 @@ public class CaseReads {
     private final EventReader reader;
     private final DemoUserProperties demoUsers;
 
-    /** At most this many professionals are suggested for a team. */
-    static final int SUGGESTED_PROFESSIONALS = 1_000;
-
     CaseReads(QueryGateway queries, CurrentActor currentActor, JdbcTemplate jdbc, TrailRepository trails,
               EventReader reader, DemoUserProperties demoUsers) {
-        this.demoUsers = demoUsers;
         this.queries = queries;
         this.currentActor = currentActor;
         this.jdbc = jdbc;
         this.trails = trails;
         this.reader = reader;
+        this.demoUsers = demoUsers;
     }
 
     /** The cases whose team the logged-in professional is on ("Mine sager"); nobody else has any. */

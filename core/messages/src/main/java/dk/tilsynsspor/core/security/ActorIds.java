@@ -3,8 +3,9 @@ package dk.tilsynsspor.core.security;
 import java.util.regex.Pattern;
 
 /**
- * What an id of a person, authority or organisation may look like (as the identity provider names them): command-service
- * refuses any other before it becomes an event, and the pages ask nothing more of one that could never be stored.
+ * What an id of a person, authority or organisation may look like (as the identity provider names them):
+ * command-service refuses any other before it becomes an event, and the pages ask nothing more of one that could
+ * never be stored.
  */
 public final class ActorIds {
 
