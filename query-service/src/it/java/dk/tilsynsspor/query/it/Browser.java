@@ -38,6 +38,7 @@ import static org.awaitility.Awaitility.await;
 final class Browser implements AutoCloseable {
 
     static final Path SCREENSHOTS = Path.of("target", "browser-screenshots");
+    private static final int PHONE_WIDTH = 390;
     private static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
 
     final WebDriver driver;
@@ -159,6 +160,7 @@ final class Browser implements AutoCloseable {
      */
     void screenshot(String name) throws IOException {
         assertAccessible(name);
+        assertFitsAPhone(name);
         Dimension window = driver.manage().window().getSize();
         long height = ((Number) js("return document.documentElement.scrollHeight;")).longValue();
         driver.manage().window().setSize(new Dimension(window.getWidth(), (int) Math.min(height + 120, 12000)));
@@ -167,6 +169,37 @@ final class Browser implements AutoCloseable {
             Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
         } finally {
             driver.manage().window().setSize(window);
+        }
+    }
+
+    /**
+     * At a phone's width (390 CSS pixels, as a phone lays the page out) the page is no wider than the screen: the
+     * menu wraps and a wide table scrolls within its box. The phone's view of the page's top is kept beside the
+     * screenshot ({@code name-telefon.png}).
+     */
+    void assertFitsAPhone(String page) throws IOException {
+        ChromeDriver chrome = (ChromeDriver) driver;
+        chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", PHONE_WIDTH, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+        try {
+            @SuppressWarnings("unchecked")
+            List<String> wider = (List<String>) js("""
+                    const width = document.documentElement.clientWidth;
+                    const right = e => e.getBoundingClientRect().right + window.scrollX;
+                    const sticksOut = e => right(e) > width + 1;
+                    return [document.body, ...document.body.querySelectorAll('*')]
+                        .filter(e => sticksOut(e) && (['absolute', 'fixed'].includes(getComputedStyle(e).position)
+                                || !sticksOut(e.parentElement) && !e.parentElement.closest('.overflow-auto')))
+                        .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+                            + ' (' + Math.round(right(e)) + ' px): '
+                            + e.textContent.trim().replace(/\\s+/g, ' ').slice(0, 60));""");
+            long pageWidth = ((Number) js("return document.documentElement.scrollWidth;")).longValue();
+            assertThat(pageWidth).as("%s's width at a phone's %d px; sticking out: %s", page, PHONE_WIDTH, wider)
+                    .isLessThanOrEqualTo(PHONE_WIDTH);
+            File shot = chrome.getScreenshotAs(OutputType.FILE);
+            Files.copy(shot.toPath(), SCREENSHOTS.resolve(page + "-telefon.png"), StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
         }
     }
 
