@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +33,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Debian's headless Chromium through its chromedriver, as the browser tests use it: logging in and out through the
  * login form, waiting for a page a click leads to, and a screenshot of every page (under
- * {@code target/browser-screenshots}) that is also checked by axe-core for WCAG 2.1 A and AA: no serious or critical
- * violation passes.
+ * {@code target/browser-screenshots}) that is also checked by axe-core for WCAG 2.1 A and AA, in the system's light
+ * and dark mode (no serious or critical violation passes), and at a phone's width.
  */
 final class Browser implements AutoCloseable {
 
@@ -216,14 +217,29 @@ final class Browser implements AutoCloseable {
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         }
-        Results results = new AxeBuilder().withTags(WCAG_21_AA).analyze(driver);
+        List<String> severe = new ArrayList<>(severe("", new AxeBuilder().withTags(WCAG_21_AA).analyze(driver)));
+        colourScheme("dark"); // Pico, and the page's own colours, follow the system's dark mode
+        try {
+            severe.addAll(severe("in dark mode: ", new AxeBuilder().withTags(WCAG_21_AA).analyze(driver)));
+        } finally {
+            colourScheme(null);
+        }
         js("arguments[0].forEach(d => d.open = false); document.getElementById('axe-still').remove();", closed);
-        List<String> severe = results.getViolations().stream()
+        assertThat(severe).as("axe-core's serious and critical findings on %s", page).isEmpty();
+    }
+
+    private static List<String> severe(String mode, Results results) {
+        return results.getViolations().stream()
                 .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
-                .map(rule -> rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " at "
+                .map(rule -> mode + rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " at "
                         + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget()))
                         .collect(Collectors.joining(", ")))
                 .toList();
-        assertThat(severe).as("axe-core's serious and critical findings on %s", page).isEmpty();
+    }
+
+    /** The system's colour scheme as the page sees it ({@code prefers-color-scheme}); null: the browser's own. */
+    private void colourScheme(String scheme) {
+        ((ChromeDriver) driver).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",
+                scheme == null ? List.of() : List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
     }
 }
