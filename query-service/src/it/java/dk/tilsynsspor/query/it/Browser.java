@@ -175,8 +175,8 @@ final class Browser implements AutoCloseable {
 
     /**
      * At a phone's width (390 CSS pixels, as a phone lays the page out) the page is no wider than the screen: the
-     * menu wraps and a wide table scrolls within its box. The phone's view of the page's top is kept beside the
-     * screenshot ({@code name-telefon.png}).
+     * menu wraps and a wide table scrolls within its box. What the phone shows there (the page as far as it is
+     * scrolled) is kept beside the screenshot ({@code name-telefon.png}).
      */
     void assertFitsAPhone(String page) throws IOException {
         ChromeDriver chrome = (ChromeDriver) driver;
