@@ -179,17 +179,16 @@ final class Browser implements AutoCloseable {
      * scrolled) is kept beside the screenshot ({@code name-telefon.png}).
      */
     void assertFitsAPhone(String page) throws IOException {
-        ChromeDriver chrome = (ChromeDriver) driver;
-        chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+        cdp("Emulation.setDeviceMetricsOverride",
                 Map.of("width", PHONE_WIDTH, "height", 844, "deviceScaleFactor", 1, "mobile", true));
         try {
             long pageWidth = ((Number) js("return document.documentElement.scrollWidth;")).longValue();
             assertThat(pageWidth).as(() -> String.format("%s's width at a phone's %d px; sticking out: %s", page,
                     PHONE_WIDTH, stickingOut())).isLessThanOrEqualTo(PHONE_WIDTH); // what sticks out: only if so
-            File shot = chrome.getScreenshotAs(OutputType.FILE);
+            File shot = ((ChromeDriver) driver).getScreenshotAs(OutputType.FILE);
             Files.copy(shot.toPath(), SCREENSHOTS.resolve(page + "-telefon.png"), StandardCopyOption.REPLACE_EXISTING);
         } finally {
-            chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            cdp("Emulation.clearDeviceMetricsOverride", Map.of());
         }
     }
 
@@ -244,7 +243,12 @@ final class Browser implements AutoCloseable {
 
     /** The system's colour scheme as the page sees it ({@code prefers-color-scheme}); null: the browser's own. */
     private void colourScheme(String scheme) {
-        ((ChromeDriver) driver).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",
+        cdp("Emulation.setEmulatedMedia", Map.of("features",
                 scheme == null ? List.of() : List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+    }
+
+    /** A command of Chromium's DevTools protocol (the emulations the checks above put the page under). */
+    private void cdp(String command, Map<String, Object> parameters) {
+        ((ChromeDriver) driver).executeCdpCommand(command, parameters);
     }
 }
