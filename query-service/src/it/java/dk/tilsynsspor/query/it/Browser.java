@@ -179,17 +179,64 @@ final class Browser implements AutoCloseable {
      * scrolled) is kept beside the screenshot ({@code name-telefon.png}).
      */
     void assertFitsAPhone(String page) throws IOException {
-        cdp("Emulation.setDeviceMetricsOverride",
-                Map.of("width", PHONE_WIDTH, "height", 844, "deviceScaleFactor", 1, "mobile", true));
-        try {
+        onAPhone(() -> {
             long pageWidth = ((Number) js("return document.documentElement.scrollWidth;")).longValue();
             assertThat(pageWidth).as(() -> String.format("%s's width at a phone's %d px; sticking out: %s", page,
                     PHONE_WIDTH, stickingOut())).isLessThanOrEqualTo(PHONE_WIDTH); // what sticks out: only if so
+            assertThat(cardsAmiss()).as("%s's tables shown as cards on a phone (class kort)", page).isEmpty();
             File shot = ((ChromeDriver) driver).getScreenshotAs(OutputType.FILE);
             Files.copy(shot.toPath(), SCREENSHOTS.resolve(page + "-telefon.png"), StandardCopyOption.REPLACE_EXISTING);
+            return null;
+        });
+    }
+
+    /** Whether the element lies within a phone's screen from side to side, as the page is laid out on a phone. */
+    boolean withinAPhonesWidth(By element) throws IOException {
+        WebElement found = find(element);
+        return onAPhone(() -> (Boolean) js("""
+                const box = arguments[0].getBoundingClientRect();
+                return box.width > 0 && box.left >= 0 && box.right <= document.documentElement.clientWidth;""",
+                found));
+    }
+
+    private interface OnAPhone<T> {
+        T run() throws IOException;
+    }
+
+    /** Runs with the page laid out as a phone lays it out (390 CSS pixels wide, a phone's screen). */
+    private <T> T onAPhone(OnAPhone<T> check) throws IOException {
+        cdp("Emulation.setDeviceMetricsOverride",
+                Map.of("width", PHONE_WIDTH, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+        try {
+            return check.run();
         } finally {
             cdp("Emulation.clearDeviceMetricsOverride", Map.of());
         }
+    }
+
+    /**
+     * What is amiss with the tables shown as cards on a phone: a cell whose label (data-label) is not its column's
+     * header, or one that lies beyond the screen's right edge (to be scrolled to, which the cards are there to spare).
+     */
+    @SuppressWarnings("unchecked")
+    private List<String> cardsAmiss() {
+        return (List<String>) js("""
+                const width = document.documentElement.clientWidth;
+                return [...document.querySelectorAll('table.kort')].flatMap(table => {
+                    const headers = [...table.querySelectorAll('thead th')].map(th => th.textContent.trim());
+                    return [...table.querySelectorAll('tbody tr')].flatMap(row => [...row.cells].flatMap((cell, i) => {
+                        const where = (table.id || 'table') + ', row ' + (row.sectionRowIndex + 1) + ', cell ' + (i + 1);
+                        const amiss = [];
+                        if (cell.dataset.label !== headers[i]) {
+                            amiss.push(where + ' is labelled ' + cell.dataset.label + ' under ' + headers[i]);
+                        }
+                        if (cell.getBoundingClientRect().right > width + 1) {
+                            amiss.push(where + ' ends beyond the screen, at '
+                                + Math.round(cell.getBoundingClientRect().right) + ' px');
+                        }
+                        return amiss;
+                    }));
+                });""");
     }
 
     /** What makes the page wider than the screen: each element that sticks out where what holds it does not. */

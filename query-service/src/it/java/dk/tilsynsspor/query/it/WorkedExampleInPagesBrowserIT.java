@@ -245,6 +245,8 @@ class WorkedExampleInPagesBrowserIT {
         assertThat(browser.find(By.id("mine-sager")).getText()).as("what waits for her")
                 .contains("borger-0417", "Indsigt og praksisændring registreret", "Pia Pædagog",
                         "Din indsigt fra 1 møde");
+        assertThat(browser.withinAPhonesWidth(By.cssSelector("#mine-sager a.badge")))
+                .as("what waits for her is on a phone's screen, not out of sight to the right").isTrue();
         browser.screenshot("16b-mine-sager-venter");
         browser.get(kase);
         insight(session, "Krav 1: Pædagogisk metode", "Metoden var ikke beskrevet i handleplanerne",
