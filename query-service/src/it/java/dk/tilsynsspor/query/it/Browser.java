@@ -230,9 +230,9 @@ final class Browser implements AutoCloseable {
                         if (cell.dataset.label !== headers[i]) {
                             amiss.push(where + ' is labelled ' + cell.dataset.label + ' under ' + headers[i]);
                         }
-                        if (cell.getBoundingClientRect().right > width + 1) {
-                            amiss.push(where + ' ends beyond the screen, at '
-                                + Math.round(cell.getBoundingClientRect().right) + ' px');
+                        const right = cell.getBoundingClientRect().right;
+                        if (right > width + 1) {
+                            amiss.push(where + ' ends beyond the screen, at ' + Math.round(right) + ' px');
                         }
                         return amiss;
                     }));
