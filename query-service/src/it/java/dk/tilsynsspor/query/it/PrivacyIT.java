@@ -41,6 +41,9 @@ class PrivacyIT {
         JsonNode readable = await().atMost(Duration.ofSeconds(5)).until(() -> caseView(stack, example),
                 view -> view.at("/sessions/0/insights").size() == 2);
         assertThat(readable.get("citizenRef").asText()).isEqualTo("borger-0417");
+        // nor does the read side's trail: it keeps the payloads as stored and opens them as it reads them
+        assertThat(readModelRows(stack, example.caseId)).contains("sealed:v1:")
+                .doesNotContain(PERSONAL.toArray(String[]::new));
 
         // the citizen's progress, assessed by a professional on the team and by a leader: sealed like every text
         java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Copenhagen"));
@@ -62,6 +65,7 @@ class PrivacyIT {
         assertThat(assessed.at("/assessments/1/scores/0/score").asInt()).isEqualTo(6);
         assertThat(assessed.at("/assessments/1/note").asText()).isEqualTo("Sover bedre efter den nye aftenrutine");
         assertThat(storedPayloads(stack, example.caseId)).doesNotContain("Bolig=6");
+        assertThat(readModelRows(stack, example.caseId)).doesNotContain("Bolig=6", "Sover bedre");
 
         // a document on the case: sealed under the same key, so shredded with it
         String documentId = WorkedExample.expect(201, stack.commands.upload("paedagog", "/api/cases/" + example.caseId

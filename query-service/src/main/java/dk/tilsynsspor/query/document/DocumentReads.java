@@ -1,6 +1,7 @@
 package dk.tilsynsspor.query.document;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import dk.tilsynsspor.core.order.EvidenceDocumentAttached;
 import dk.tilsynsspor.core.order.EvidenceDocumentWithdrawn;
 import dk.tilsynsspor.core.security.Actor;
@@ -8,6 +9,7 @@ import dk.tilsynsspor.core.security.Visibility;
 import dk.tilsynsspor.platform.security.CurrentActor;
 import dk.tilsynsspor.query.casework.CaseReads;
 import dk.tilsynsspor.query.eventstore.EventJson;
+import dk.tilsynsspor.query.trail.TrailTexts;
 import dk.tilsynsspor.query.web.NotFoundException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -32,12 +34,14 @@ public class DocumentReads {
     private final EventJson json;
     private final CurrentActor currentActor;
     private final CaseReads cases;
+    private final TrailTexts texts;
 
-    DocumentReads(JdbcTemplate jdbc, EventJson json, CurrentActor currentActor, CaseReads cases) {
+    DocumentReads(JdbcTemplate jdbc, EventJson json, CurrentActor currentActor, CaseReads cases, TrailTexts texts) {
         this.jdbc = jdbc;
         this.json = json;
         this.currentActor = currentActor;
         this.cases = cases;
+        this.texts = texts;
     }
 
     public KnownDocument find(UUID documentId) {
@@ -73,9 +77,11 @@ public class DocumentReads {
         }
     }
 
+    /** The attaching event, its title and file name opened (the trail keeps them sealed). */
     private EvidenceDocumentAttached read(String payload) {
         try {
-            return json.mapper().readValue(payload, EvidenceDocumentAttached.class);
+            JsonNode event = texts.open(EvidenceDocumentAttached.class.getName(), json.mapper().readTree(payload));
+            return json.mapper().treeToValue(event, EvidenceDocumentAttached.class);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -4,6 +4,7 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -34,6 +35,22 @@ public class CitizenKeyReader {
         Map<UUID, Optional<byte[]>> keys = CurrentUnitOfWork.get().root()
                 .getOrComputeResource(READ_IN_BATCH, name -> new HashMap<>());
         return keys.computeIfAbsent(caseId, this::read);
+    }
+
+    /**
+     * The keys of several cases in one lookup, for a read of stored events outside a batch (a trail, a dossier): each
+     * case maps to its key, or to empty if its citizen was forgotten or it never had one.
+     */
+    public Map<UUID, Optional<byte[]>> keysOf(Collection<UUID> caseIds) {
+        Map<UUID, Optional<byte[]>> keys = new HashMap<>();
+        caseIds.forEach(caseId -> keys.put(caseId, Optional.empty()));
+        if (!caseIds.isEmpty()) {
+            jdbc.query("SELECT case_id, key FROM events.citizen_key WHERE case_id = ANY (?) AND key IS NOT NULL",
+                    rs -> {
+                        keys.put(rs.getObject("case_id", UUID.class), Optional.of(rs.getBytes("key")));
+                    }, (Object) caseIds.toArray(UUID[]::new));
+        }
+        return keys;
     }
 
     private Optional<byte[]> read(UUID caseId) {

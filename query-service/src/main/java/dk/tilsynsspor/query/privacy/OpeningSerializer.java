@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dk.tilsynsspor.core.privacy.PersonalFields;
-import dk.tilsynsspor.core.privacy.SealedText;
 import org.axonframework.serialization.Converter;
 import org.axonframework.serialization.SerializationException;
 import org.axonframework.serialization.SerializedObject;
@@ -16,8 +15,6 @@ import org.axonframework.serialization.json.JacksonSerializer;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The event serializer of the read side: Jackson, opening every sealed personal text with its case's key while an
@@ -57,18 +54,9 @@ public class OpeningSerializer implements Serializer {
     }
 
     private void open(ObjectNode tree, List<String> personal) {
-        // texts stored before personal texts were sealed are left as they are
-        List<String> sealed = personal.stream().filter(field -> SealedText.isSealed(tree.path(field).textValue()))
-                .toList();
-        if (sealed.isEmpty()) {
-            return;
-        }
-        UUID caseId = UUID.fromString(tree.path("caseId").asText());
-        Optional<byte[]> key = keys.keyOf(caseId);
-        for (String field : sealed) {
-            SealedText text = new SealedText(tree.get(field).textValue());
-            tree.put(field, key.flatMap(k -> text.open(k, SealedText.context(caseId, field)))
-                    .orElse(PersonalFields.ERASED));
+        List<String> sealed = PersonalTexts.sealed(tree, personal);
+        if (!sealed.isEmpty()) {
+            PersonalTexts.open(tree, sealed, keys.keyOf(PersonalTexts.caseOf(tree)));
         }
     }
 

@@ -1,5 +1,6 @@
 package dk.tilsynsspor.query.trail;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dk.tilsynsspor.core.audit.AuditMetadata;
 import dk.tilsynsspor.core.casework.CaseEvent;
 import dk.tilsynsspor.core.casework.CaseLinkedToRequirements;
@@ -26,9 +27,12 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -49,11 +53,14 @@ public class OrderTrailProjection {
     private final JdbcTemplate jdbc;
     private final BatchedWrites writes;
     private final EventJson json;
+    private final Serializer eventSerializer;
 
-    OrderTrailProjection(JdbcTemplate jdbc, BatchedWrites writes, EventJson json) {
+    OrderTrailProjection(JdbcTemplate jdbc, BatchedWrites writes, EventJson json,
+                         @Qualifier("eventSerializer") Serializer eventSerializer) {
         this.jdbc = jdbc;
         this.writes = writes;
         this.json = json;
+        this.eventSerializer = eventSerializer;
     }
 
     /** A notice starts the order's trail and its summary, which the imposition on it completes. */
@@ -186,7 +193,8 @@ public class OrderTrailProjection {
 
     /**
      * The erasure receipt: the personal texts the trail holds of the case's earlier events become
-     * {@link PersonalFields#ERASED}, as they already read in the event store now that the key is gone.
+     * {@link PersonalFields#ERASED}. Those it holds sealed already read so, now that the key is gone; this also
+     * erases texts recorded before personal texts were sealed, and rows projected before the trail kept them sealed.
      */
     @EventHandler
     void on(CitizenForgotten event, DomainEventMessage<?> message, TrackingToken token) {
@@ -195,7 +203,7 @@ public class OrderTrailProjection {
                 "SELECT DISTINCT payload_type FROM query.order_event WHERE aggregate_id = ?", String.class,
                 event.caseId().toString());
         for (String payloadType : payloadTypes) {
-            for (String field : PersonalFields.of(classOf(payloadType))) {
+            for (String field : PersonalFields.of(EventTypes.of(payloadType))) {
                 jdbc.update("""
                         UPDATE query.order_event SET payload = jsonb_set(payload, ARRAY[?], to_jsonb(?::text))
                          WHERE aggregate_id = ? AND payload_type = ? AND jsonb_exists(payload, ?)""",
@@ -203,15 +211,6 @@ public class OrderTrailProjection {
             }
         }
         record(trailOf(event), message, token);
-    }
-
-    private static Class<?> classOf(String payloadType) {
-        try {
-            return Class.forName(payloadType);
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("the trail holds an event type this service does not know: "
-                    + payloadType, e);
-        }
     }
 
     @ResetHandler
@@ -233,7 +232,25 @@ public class OrderTrailProjection {
                 message.getPayloadType().getName(), Timestamp.from(message.getTimestamp()),
                 text(metaData, AuditMetadata.ACTOR_ID), text(metaData, AuditMetadata.ACTOR_ROLE),
                 text(metaData, AuditMetadata.ACTOR_SCOPE), text(metaData, AuditMetadata.REASON),
-                StoredText.json(json.mapper(), message.getPayload()));
+                storedPayload(message));
+    }
+
+    /**
+     * The payload as the event store holds it, personal texts sealed (ADR 9, addendum): {@link TrailTexts} opens them
+     * as the trail is read. Not written out again from the event, which an event read from the store need not be.
+     */
+    private String storedPayload(DomainEventMessage<?> message) {
+        String stored = new String(message.serializePayload(eventSerializer, byte[].class).getData(),
+                StandardCharsets.UTF_8);
+        if (!stored.contains("\\u0000")) {
+            return stored;
+        }
+        try {
+            return StoredText.json(json.mapper(), json.mapper().readTree(stored));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the stored payload of event " + message.getIdentifier()
+                    + " is not JSON", e);
+        }
     }
 
     private static String text(MetaData metaData, String key) {

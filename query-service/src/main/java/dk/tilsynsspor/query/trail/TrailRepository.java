@@ -31,10 +31,12 @@ public class TrailRepository {
     private static final HexFormat HEX = HexFormat.of();
 
     private final JdbcTemplate jdbc;
+    private final TrailTexts texts;
     private final RowMapper<TrailEntry> rowMapper;
 
-    TrailRepository(JdbcTemplate jdbc, EventJson json) {
+    TrailRepository(JdbcTemplate jdbc, EventJson json, TrailTexts texts) {
         this.jdbc = jdbc;
+        this.texts = texts;
         this.rowMapper = (rs, row) -> new TrailEntry(
                 rs.getObject("order_id", UUID.class), rs.getLong("global_index"), rs.getString("event_id"),
                 rs.getString("aggregate_id"), rs.getLong("aggregate_sequence"), rs.getString("event_type"),
@@ -46,17 +48,18 @@ public class TrailRepository {
     /** The order's events recorded up to {@code asOf} (all of them if null), oldest first. */
     public List<TrailEntry> trail(UUID orderId, Instant asOf) {
         if (asOf == null) {
-            return jdbc.query(SELECT_FROM + " WHERE e.order_id = ? ORDER BY e.global_index", rowMapper, orderId);
+            return opened(jdbc.query(SELECT_FROM + " WHERE e.order_id = ? ORDER BY e.global_index", rowMapper,
+                    orderId));
         }
-        return jdbc.query(SELECT_FROM + " WHERE e.order_id = ? AND e.recorded_at <= ? ORDER BY e.global_index",
-                rowMapper, orderId, Timestamp.from(asOf));
+        return opened(jdbc.query(SELECT_FROM + " WHERE e.order_id = ? AND e.recorded_at <= ?"
+                + " ORDER BY e.global_index", rowMapper, orderId, Timestamp.from(asOf)));
     }
 
     /** One case's events (the case view), oldest first. */
     public List<TrailEntry> caseTrail(UUID caseId) {
         // a case's event may be shown in several trails (its own, and each order it came to serve): once here
-        return jdbc.query(ONCE_EACH + " WHERE e.aggregate_id = ? ORDER BY e.global_index", rowMapper,
-                caseId.toString());
+        return opened(jdbc.query(ONCE_EACH + " WHERE e.aggregate_id = ? ORDER BY e.global_index", rowMapper,
+                caseId.toString()));
     }
 
     /**
@@ -72,8 +75,8 @@ public class TrailRepository {
 
     /** The events of one aggregate (an order, a case) of the named types, oldest first. */
     public List<TrailEntry> eventsOf(UUID aggregateId, String... eventTypes) {
-        return jdbc.query(ONCE_EACH + " WHERE e.aggregate_id = ? AND e.event_type = ANY (?)"
-                + " ORDER BY e.global_index", rowMapper, aggregateId.toString(), eventTypes);
+        return opened(jdbc.query(ONCE_EACH + " WHERE e.aggregate_id = ? AND e.event_type = ANY (?)"
+                + " ORDER BY e.global_index", rowMapper, aggregateId.toString(), eventTypes));
     }
 
     /** The cases {@code professionalId} was ever assigned to (whether still on the team is the fold's to say). */
@@ -94,7 +97,14 @@ public class TrailRepository {
             TrailEntry entry = rowMapper.mapRow(rs, 0);
             trails.computeIfAbsent(entry.orderId(), id -> new ArrayList<>()).add(entry);
         }, organisationId);
+        texts.open(trails.values().stream().flatMap(List::stream).toList());
         return trails;
+    }
+
+    /** The entries with their personal texts opened (the trail keeps them sealed). */
+    private List<TrailEntry> opened(List<TrailEntry> entries) {
+        texts.open(entries);
+        return entries;
     }
 
     private static String hex(byte[] hash) {
