@@ -13,9 +13,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -180,6 +182,7 @@ class ReadModelsIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> projectedEverything(stack));
         Map<String, JsonNode> before = answers.get();
         assertThat(before.get("dossier " + example.orderId).get("status").asText()).isEqualTo("CLOSED");
+        List<String> trailRows = trailRows(stack);
         try (Connection connection = stack.database.connect(); Statement statement = connection.createStatement()) {
             statement.executeUpdate("UPDATE query.order_summary SET reference = 'TAMPERED'");
         }
@@ -194,6 +197,8 @@ class ReadModelsIT {
         stack.queryService.start("--tilsynsspor.rebuild-read-models=true");
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(answers.get()).isEqualTo(before));
+        // and the trail's rows, made in the rebuild's batches, are those the events made one batch at a time
+        assertThat(trailRows(stack)).containsExactlyElementsOf(trailRows);
         // the events went through the rebuild's own batches (ADR 22), not through the processor's catching up, and
         // both read models took them from one read of the store
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
@@ -204,6 +209,20 @@ class ReadModelsIT {
             assertThat(logged(stack, readOnce)).hasSize(readsBefore.size() + 1).last()
                     .isEqualTo(logged(stack, trail).get(trailRebuildsBefore.size()));
         });
+    }
+
+    /** Every row of the trail, each column as text, in the order of the primary key. */
+    private static List<String> trailRows(EndToEnd.Stack stack) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection connection = stack.database.connect(); Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT e::text FROM query.order_event e"
+                     + " ORDER BY order_id, global_index")) {
+            while (row.next()) {
+                rows.add(row.getString(1));
+            }
+        }
+        assertThat(rows).isNotEmpty();
+        return rows;
     }
 
     /** The number in each of query-service's log lines that {@code line} finds, in order. */
