@@ -15,6 +15,7 @@ import org.axonframework.serialization.json.JacksonSerializer;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * The event serializer of the read side: Jackson, opening every sealed personal text with its case's key while an
@@ -56,7 +57,8 @@ public class OpeningSerializer implements Serializer {
     private void open(ObjectNode tree, List<String> personal) {
         List<String> sealed = PersonalTexts.sealed(tree, personal);
         if (!sealed.isEmpty()) {
-            PersonalTexts.open(tree, sealed, keys.keyOf(PersonalTexts.caseOf(tree)));
+            UUID caseId = PersonalTexts.caseOf(tree);
+            PersonalTexts.open(tree, sealed, caseId, keys.keyOf(caseId));
         }
     }
 

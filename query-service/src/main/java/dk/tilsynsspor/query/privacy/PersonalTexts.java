@@ -28,12 +28,11 @@ public final class PersonalTexts {
         return UUID.fromString(event.path("caseId").asText());
     }
 
-    /** Replaces each of the {@code sealed} fields by its text, or by {@link PersonalFields#ERASED} without a key. */
-    public static void open(ObjectNode event, List<String> sealed, Optional<byte[]> key) {
-        if (sealed.isEmpty()) {
-            return;
-        }
-        UUID caseId = caseOf(event);
+    /**
+     * Replaces each of the {@code sealed} fields by its text, opened with the key of {@code caseId} (the event's
+     * {@link #caseOf case}), or by {@link PersonalFields#ERASED} without a key.
+     */
+    public static void open(ObjectNode event, List<String> sealed, UUID caseId, Optional<byte[]> key) {
         for (String field : sealed) {
             SealedText text = new SealedText(event.get(field).textValue());
             event.put(field, key.flatMap(k -> text.open(k, SealedText.context(caseId, field)))

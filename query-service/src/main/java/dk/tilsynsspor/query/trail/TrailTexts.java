@@ -70,6 +70,7 @@ public class TrailTexts {
         }
         Map<UUID, Optional<byte[]>> byCase = keys.keysOf(sealed.stream().map(Sealed::caseId)
                 .collect(Collectors.toSet()));
-        sealed.forEach(text -> PersonalTexts.open(text.payload(), text.fields(), byCase.get(text.caseId())));
+        sealed.forEach(text -> PersonalTexts.open(text.payload(), text.fields(), text.caseId(),
+                byCase.get(text.caseId())));
     }
 }
