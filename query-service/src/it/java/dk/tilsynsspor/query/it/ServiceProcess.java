@@ -80,6 +80,11 @@ public final class ServiceProcess {
             Files.createDirectories(log);
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                     .toString(), "-Xmx512m"));
+            // the benchmark's bench.service-jvm-options: JVM options of both services, to compare settings in one run
+            String options = System.getProperty("service.jvm-options", "").strip();
+            if (!options.isEmpty()) {
+                command.addAll(List.of(options.split("\\s+")));
+            }
             if (libraries == null) {
                 command.addAll(List.of("-jar", jar.toString()));
             } else {
