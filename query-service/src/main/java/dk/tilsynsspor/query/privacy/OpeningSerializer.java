@@ -15,7 +15,9 @@ import org.axonframework.serialization.json.JacksonSerializer;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The event serializer of the read side: Jackson, opening every sealed personal text with its case's key while an
@@ -24,9 +26,21 @@ import java.util.UUID;
  */
 public class OpeningSerializer implements Serializer {
 
+    private static final int MAX_TYPES_KEPT = 4096;
+
+    /** A serialized type by its name and revision, whatever class of {@link SerializedType} Axon hands over. */
+    private record TypeKey(String name, String revision) {
+    }
+
     private final JacksonSerializer delegate;
     private final ObjectMapper mapper;
     private final CitizenKeyReader keys;
+    /**
+     * The class of each payload type seen: Axon asks for a message's payload type for every handler it considers, and
+     * Jackson answers each time with a class loader lookup ({@code Class.forName}). Bounded, though a store holds no
+     * more types than the code has event classes.
+     */
+    private final Map<TypeKey, Class<?>> classes = new ConcurrentHashMap<>();
 
     public OpeningSerializer(JacksonSerializer delegate, CitizenKeyReader keys) {
         this.delegate = delegate;
@@ -37,7 +51,7 @@ public class OpeningSerializer implements Serializer {
     @Override
     public <S, T> T deserialize(SerializedObject<S> serializedObject) {
         SerializedType type = serializedObject.getType();
-        Class<?> payloadType = delegate.classForType(type);
+        Class<?> payloadType = classForType(type);
         List<String> personal = payloadType == UnknownSerializedType.class ? List.of() : PersonalFields.of(payloadType);
         if (personal.isEmpty()) {
             return delegate.deserialize(serializedObject);
@@ -75,7 +89,16 @@ public class OpeningSerializer implements Serializer {
     @Override
     @SuppressWarnings("rawtypes")
     public Class classForType(SerializedType type) {
-        return delegate.classForType(type);
+        TypeKey key = new TypeKey(type.getName(), type.getRevision());
+        Class<?> known = classes.get(key);
+        if (known != null) {
+            return known;
+        }
+        Class<?> found = delegate.classForType(type);
+        if (classes.size() < MAX_TYPES_KEPT) {
+            classes.put(key, found);
+        }
+        return found;
     }
 
     @Override

@@ -248,7 +248,8 @@ final class BulkReplay {
                     continue;
                 }
                 TrackedEventMessage<?> message = event.withTrackingToken(advanced[i]);
-                if (invoker.canHandle(message, parts.segments[i])) {
+                // the whole store in one part: what the invoker said for the event, asked again, would be the same
+                if (parts.segments[i].equals(Segment.ROOT_SEGMENT) || invoker.canHandle(message, parts.segments[i])) {
                     messages.add(message);
                     segmentOf.put(message, parts.segments[i]);
                 }

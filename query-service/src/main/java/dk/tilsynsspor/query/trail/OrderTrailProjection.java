@@ -1,6 +1,5 @@
 package dk.tilsynsspor.query.trail;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dk.tilsynsspor.core.audit.AuditMetadata;
 import dk.tilsynsspor.core.casework.CaseEvent;
 import dk.tilsynsspor.core.casework.CaseLinkedToRequirements;
@@ -32,6 +31,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -49,6 +49,8 @@ import java.util.UUID;
 public class OrderTrailProjection {
 
     public static final String GROUP = "order-trail";
+    /** How JSON writes a NUL character, which PostgreSQL's JSONB cannot hold ({@link StoredText}). */
+    private static final byte[] ESCAPED_NUL = "\\u0000".getBytes(StandardCharsets.US_ASCII);
 
     private final JdbcTemplate jdbc;
     private final BatchedWrites writes;
@@ -225,7 +227,7 @@ public class OrderTrailProjection {
                 INSERT INTO query.order_event
                     (order_id, global_index, event_id, aggregate_id, aggregate_sequence, event_type, payload_type,
                      recorded_at, actor_id, actor_role, actor_scope, reason, payload)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, convert_from(?, 'UTF8')::jsonb)
                 ON CONFLICT (order_id, global_index) DO NOTHING""",
                 orderId, token.position().orElseThrow(), message.getIdentifier(), message.getAggregateIdentifier(),
                 message.getSequenceNumber(), message.getPayloadType().getSimpleName(),
@@ -237,20 +239,35 @@ public class OrderTrailProjection {
 
     /**
      * The payload as the event store holds it, personal texts sealed (ADR 9, addendum): {@link TrailTexts} opens them
-     * as the trail is read. Not written out again from the event, which an event read from the store need not be.
+     * as the trail is read. Not written out again from the event, which an event read from the store need not be; and
+     * handed to the driver as the stored bytes, not as a string it would encode again (an eighth of a rebuild's trail
+     * thread went to that encoding).
      */
-    private String storedPayload(DomainEventMessage<?> message) {
-        String stored = new String(message.serializePayload(eventSerializer, byte[].class).getData(),
-                StandardCharsets.UTF_8);
-        if (!stored.contains("\\u0000")) {
+    private byte[] storedPayload(DomainEventMessage<?> message) {
+        byte[] stored = message.serializePayload(eventSerializer, byte[].class).getData();
+        if (!contains(stored, ESCAPED_NUL)) {
             return stored;
         }
         try {
-            return StoredText.json(json.mapper(), json.mapper().readTree(stored));
-        } catch (JsonProcessingException e) {
+            return StoredText.json(json.mapper(), json.mapper().readTree(stored)).getBytes(StandardCharsets.UTF_8);
+        } catch (IOException e) {
             throw new IllegalStateException("the stored payload of event " + message.getIdentifier()
                     + " is not JSON", e);
         }
+    }
+
+    /** Whether {@code bytes} hold {@code part} anywhere. */
+    static boolean contains(byte[] bytes, byte[] part) {
+        outer:
+        for (int i = 0; i <= bytes.length - part.length; i++) {
+            for (int j = 0; j < part.length; j++) {
+                if (bytes[i + j] != part[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     private static String text(MetaData metaData, String key) {

@@ -5,6 +5,9 @@ import dk.tilsynsspor.core.privacy.PersonalFields;
 import dk.tilsynsspor.core.privacy.SealedText;
 import dk.tilsynsspor.platform.events.EventMapper;
 import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.SerializedType;
+import org.axonframework.serialization.SimpleSerializedType;
+import org.axonframework.serialization.UnknownSerializedType;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
 
@@ -64,5 +67,18 @@ class OpeningSerializerTest {
 
         assertThat(read.insight()).isEqualTo("Borgeren falder til ro");
         assertThat(read.practiceChange()).isNull();
+    }
+
+    @Test
+    void knowsEachPayloadTypesClassByNameAndRevisionAsJacksonDoes() {
+        SerializedType insight = new SimpleSerializedType(SessionInsightRecorded.class.getName(), null);
+        SerializedType unknown = new SimpleSerializedType("dk.tilsynsspor.core.NoSuchEvent", null);
+
+        assertThat(serializer.classForType(insight)).isEqualTo(SessionInsightRecorded.class);
+        assertThat(serializer.classForType(new SimpleSerializedType(insight.getName(), null)))
+                .isEqualTo(SessionInsightRecorded.class);
+        assertThat(serializer.classForType(unknown)).isEqualTo(UnknownSerializedType.class);
+        assertThat(serializer.classForType(unknown)).isEqualTo(jackson.classForType(unknown));
+        assertThat(serializer.classForType(SimpleSerializedType.emptyType())).isEqualTo(Void.class);
     }
 }
