@@ -262,11 +262,7 @@ final class Browser implements AutoCloseable {
                         + " animation: none !important; }'; document.head.appendChild(s);"
                         + " const c = [...document.querySelectorAll('details:not([open])')]; c.forEach(d => d.open = true);"
                         + " return c;");
-        try {
-            Thread.sleep(300); // the opened forms are laid out and painted before their colours are judged
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        pause(Duration.ofMillis(300)); // the opened forms are laid out and painted before their colours are judged
         List<String> severe = new ArrayList<>(severe("", new AxeBuilder().withTags(WCAG_21_AA).analyze(driver)));
         colourScheme("dark"); // Pico, and the page's own colours, follow the system's dark mode: only they change
         try {

@@ -32,7 +32,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -49,8 +48,6 @@ import java.util.UUID;
 public class OrderTrailProjection {
 
     public static final String GROUP = "order-trail";
-    /** How JSON writes a NUL character, which PostgreSQL's JSONB cannot hold ({@link StoredText}). */
-    private static final byte[] ESCAPED_NUL = "\\u0000".getBytes(StandardCharsets.US_ASCII);
 
     private final JdbcTemplate jdbc;
     private final BatchedWrites writes;
@@ -244,30 +241,12 @@ public class OrderTrailProjection {
      * thread went to that encoding).
      */
     private byte[] storedPayload(DomainEventMessage<?> message) {
-        byte[] stored = message.serializePayload(eventSerializer, byte[].class).getData();
-        if (!contains(stored, ESCAPED_NUL)) {
-            return stored;
-        }
         try {
-            return StoredText.json(json.mapper(), json.mapper().readTree(stored)).getBytes(StandardCharsets.UTF_8);
+            return StoredText.json(json.mapper(), message.serializePayload(eventSerializer, byte[].class).getData());
         } catch (IOException e) {
             throw new IllegalStateException("the stored payload of event " + message.getIdentifier()
                     + " is not JSON", e);
         }
-    }
-
-    /** Whether {@code bytes} hold {@code part} anywhere. */
-    static boolean contains(byte[] bytes, byte[] part) {
-        outer:
-        for (int i = 0; i <= bytes.length - part.length; i++) {
-            for (int j = 0; j < part.length; j++) {
-                if (bytes[i + j] != part[j]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
     }
 
     private static String text(MetaData metaData, String key) {

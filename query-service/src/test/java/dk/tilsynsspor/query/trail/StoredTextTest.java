@@ -1,8 +1,10 @@
 package dk.tilsynsspor.query.trail;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -35,5 +37,32 @@ class StoredTextTest {
     void aTypedBackslashUSequenceIsNotANul() throws Exception {
         String json = StoredText.json(mapper, Map.of("text", "\\u0000 is how JSON writes NUL"));
         assertThat(mapper.readTree(json).get("text").textValue()).isEqualTo("\\u0000 is how JSON writes NUL");
+    }
+
+    @Test
+    void storedJsonIsKeptAsItsOwnBytesUnlessATextHoldsANul() throws Exception {
+        byte[] clean = bytes("{\"insight\":\"før \\u0001 efter\"}");
+        assertThat(StoredText.json(mapper, clean)).isSameAs(clean);
+
+        byte[] withNul = bytes("{\"insight\":\"før\\u0000efter\",\"n\":1}");
+        JsonNode stored = mapper.readTree(StoredText.json(mapper, withNul));
+        assertThat(stored.get("insight").textValue()).isEqualTo("før\uFFFDefter");
+        assertThat(stored.get("n").intValue()).isEqualTo(1);
+    }
+
+    @Test
+    void findsTheEscapedNulOfStoredJsonWhereverItIs() {
+        byte[] nul = bytes("\\u0000");
+        assertThat(StoredText.contains(bytes("{\"insight\":\"før\\u0000efter\"}"), nul)).isTrue();
+        assertThat(StoredText.contains(bytes("\\u0000{}"), nul)).isTrue();
+        assertThat(StoredText.contains(bytes("{}\\u0000"), nul)).isTrue();
+        assertThat(StoredText.contains(bytes("\\u0000"), nul)).isTrue();
+        assertThat(StoredText.contains(bytes("{\"insight\":\"før \\u0001 \\u000 u0000\"}"), nul)).isFalse();
+        assertThat(StoredText.contains(bytes("\\u000"), nul)).isFalse();
+        assertThat(StoredText.contains(new byte[0], nul)).isFalse();
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 }
