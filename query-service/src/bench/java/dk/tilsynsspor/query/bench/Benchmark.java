@@ -2,6 +2,7 @@ package dk.tilsynsspor.query.bench;
 
 import dk.tilsynsspor.query.it.WorkedExample;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
@@ -23,8 +24,11 @@ import java.util.UUID;
  * {@code bench.append-writers} (16), {@code bench.close-orders} (100), {@code bench.open-orders} (10,000),
  * {@code bench.long-stream-events} (10,000),
  * {@code bench.events} (1,000,000),
- * {@code bench.small-events} (10,000), {@code bench.peer-replay-seconds} (120), {@code bench.out}; and
- * {@code bench.tuned} / {@code bench.peer} (true): false leaves that configuration out.
+ * {@code bench.small-events} (10,000), {@code bench.peer-replay-seconds} (120), {@code bench.out};
+ * {@code bench.tuned} / {@code bench.peer} (true): false leaves that configuration out; and
+ * {@code bench.deadline-minutes} (120): a run still going then is stopped as failed, with its threads' stacks in the
+ * log, and both services and the run's database go with it (as on any failure, Ctrl-C, SIGTERM, or when the Maven
+ * process that started it ends).
  */
 public final class Benchmark {
 
@@ -37,6 +41,8 @@ public final class Benchmark {
         System.setProperty("it.jdbc.user", settings.jdbcUser());
         Report report = new Report(settings);
         report.machine(Machine.describe(settings));
+        stopAtDeadline(Duration.ofMinutes(Integer.getInteger("bench.deadline-minutes", 120)), report);
+        stopWithParent();
         try {
             if (Boolean.parseBoolean(System.getProperty("bench.tuned", "true"))) {
                 tuned(settings, report);
@@ -50,6 +56,50 @@ public final class Benchmark {
         } finally {
             report.write();
         }
+    }
+
+    /**
+     * A run that hangs (a service that stopped answering, a wait that never ends) is stopped at the deadline: the
+     * report says so, the threads' stacks show where it hung, and the exit's hooks stop both services and drop the
+     * run's database.
+     */
+    private static void stopAtDeadline(Duration deadline, Report report) {
+        Thread watchdog = new Thread(() -> {
+            try {
+                Thread.sleep(deadline.toMillis());
+            } catch (InterruptedException e) {
+                return;
+            }
+            log("the run passed its deadline of %d min (bench.deadline-minutes): stopping it; its threads:",
+                    deadline.toMinutes());
+            Thread.getAllStackTraces().forEach((thread, stack) -> {
+                System.out.printf("%n\"%s\" %s%n", thread.getName(), thread.getState());
+                for (StackTraceElement frame : stack) {
+                    System.out.printf("    at %s%n", frame);
+                }
+            });
+            try {
+                report.failed(new IllegalStateException("not done after " + deadline.toMinutes() + " min"));
+                report.write();
+            } catch (IOException | RuntimeException e) {
+                log("the report could not be written: %s", e);
+            }
+            System.exit(2);
+        }, "bench-deadline");
+        watchdog.setDaemon(true);
+        watchdog.start();
+    }
+
+    /**
+     * Maven's exec plugin does not stop the benchmark's JVM when Maven itself is stopped (a SIGTERM to it alone, not
+     * Ctrl-C to the terminal's whole process group): the benchmark would run on, unseen, on the cores of whatever
+     * runs next. It ends with the process that started it, and the exit's hooks stop both services.
+     */
+    private static void stopWithParent() {
+        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> {
+            log("the process that started the run (%d) has ended: stopping the run", parent.pid());
+            System.exit(3);
+        }));
     }
 
     /** The services as they ship. */

@@ -66,11 +66,11 @@ final class Report {
         Benchmark.log("stock %s: %s", name, figures);
     }
 
-    void failed(Throwable error) {
+    synchronized void failed(Throwable error) {
         root.put("error", String.valueOf(error));
     }
 
-    void write() throws IOException {
+    synchronized void write() throws IOException {
         root.put("finishedAt", Instant.now().toString());
         List<Target> targets = targets();
         writeTargets(targets);

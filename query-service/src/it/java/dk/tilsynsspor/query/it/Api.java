@@ -14,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.function.LongConsumer;
@@ -28,6 +29,8 @@ public final class Api {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A service that stops answering fails the test or the benchmark instead of holding it up for ever. */
+    private static final Duration TIMEOUT = Duration.ofMinutes(2);
     private final HttpClient client = HttpClient.newHttpClient();
     private final String baseUrl;
     private final Tokens tokens;
@@ -66,7 +69,7 @@ public final class Api {
 
     /** A GET with exactly this Authorization header (or none). */
     public Response getAuthorized(String authorization, String path) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(TIMEOUT).GET();
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
@@ -153,6 +156,7 @@ public final class Api {
         URI uri = URI.create(baseUrl + path);
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout((int) TIMEOUT.toMillis());
             ByteArrayOutputStream request = new ByteArrayOutputStream();
             request.writeBytes(("POST " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":"
                     + uri.getPort() + "\r\nAuthorization: " + authorization(user) + "\r\nContent-Type: application/json"
@@ -171,7 +175,7 @@ public final class Api {
     }
 
     private HttpRequest.Builder request(String user, String path) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(TIMEOUT);
         if (user != null) {
             builder.header("Authorization", authorization(user));
         }

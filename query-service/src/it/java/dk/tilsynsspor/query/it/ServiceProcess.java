@@ -32,6 +32,8 @@ public final class ServiceProcess {
     private final int port;
     private final Path log;
     private Process process;
+    /** Stops the process when this JVM exits while it still runs: a failed or interrupted run leaves nothing up. */
+    private Thread stopOnExit;
     private int starts;
 
     public ServiceProcess(String name, Path jar, Map<String, String> environment) {
@@ -98,8 +100,15 @@ public final class ServiceProcess {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.resolve(name + ".log").toFile()));
             builder.environment().putAll(environment);
             process = builder.start();
+            stopOnExit = new Thread(stopping(process), name + "-stop-on-exit");
+            Runtime.getRuntime().addShutdownHook(stopOnExit);
             starts++;
-            awaitHealthy();
+            try {
+                awaitHealthy();
+            } catch (RuntimeException notHealthy) {
+                stop(); // a service that did not come up is not left running beside the failure
+                throw notHealthy;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -115,7 +124,7 @@ public final class ServiceProcess {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        process = null;
+        ended();
     }
 
     /** SIGTERM, as an operator or an orchestrator stops it, and wait until it is gone. */
@@ -123,15 +132,32 @@ public final class ServiceProcess {
         if (process == null) {
             return;
         }
-        process.destroy();
-        try {
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
+        stopping(process).run();
+        ended();
+    }
+
+    /** SIGTERM, and SIGKILL if the process has not ended within a minute. */
+    private static Runnable stopping(Process process) {
+        return () -> {
+            process.destroy();
+            try {
+                if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        };
+    }
+
+    private void ended() {
         process = null;
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        } catch (IllegalStateException exiting) {
+            // the JVM is exiting: the hook runs, and finds the process ended
+        }
+        stopOnExit = null;
     }
 
     private void awaitHealthy() {

@@ -22,6 +22,8 @@ public final class TestDatabase implements AutoCloseable {
     private final String user;
     private final String password;
     private final String name = "tilsynsspor_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    /** Drops a server's database when this JVM exits before {@link #close()}: an interrupted run leaves none. */
+    private final Thread dropOnExit;
 
     private TestDatabase(EmbeddedPostgres embedded, String adminUrl, String user, String password) {
         this.embedded = embedded;
@@ -29,6 +31,10 @@ public final class TestDatabase implements AutoCloseable {
         this.user = user;
         this.password = password;
         execute("CREATE DATABASE " + name);
+        dropOnExit = embedded == null ? new Thread(this::drop, name + "-drop-on-exit") : null;
+        if (dropOnExit != null) {
+            Runtime.getRuntime().addShutdownHook(dropOnExit);
+        }
     }
 
     public static TestDatabase create() {
@@ -90,7 +96,17 @@ public final class TestDatabase implements AutoCloseable {
         if (embedded != null) {
             embedded.close();
         } else {
-            execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            drop();
+            try {
+                Runtime.getRuntime().removeShutdownHook(dropOnExit);
+            } catch (IllegalStateException exiting) {
+                // the JVM is exiting: the hook runs, and finds the database gone
+            }
         }
+    }
+
+    /** On a server: the database goes, whoever is still connected to it. */
+    private void drop() {
+        execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
     }
 }
