@@ -62,6 +62,11 @@ class MailDeliveries {
         this.firstRetry = firstRetry;
     }
 
+    /** Whether e-mail is configured: then each new notification is queued for its audience's addresses. */
+    boolean enabled() {
+        return enabled;
+    }
+
     /** Queues the notification for each address its audience has, if e-mail is configured. */
     void queue(UUID notificationId, Audience audience, Instant at) {
         if (!enabled) {

@@ -29,10 +29,12 @@ import dk.tilsynsspor.core.order.EscalationExpired;
 import dk.tilsynsspor.core.order.SupervisoryOrderClosed;
 import dk.tilsynsspor.core.order.SupervisoryOrderImposed;
 import dk.tilsynsspor.core.security.Role;
+import dk.tilsynsspor.query.projection.BatchedWrites;
 import dk.tilsynsspor.query.trail.StoredText;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -40,8 +42,13 @@ import java.sql.Date;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -65,12 +72,28 @@ public class NotificationProjection {
     private record Order(String authorityId, String organisationId, String reference) {
     }
 
+    /**
+     * What one batch knows of the lookup tables its texts and audiences need: each row read once, and kept as the
+     * batch's own writes change it. A rebuild's batch of a thousand events then reads the rows of the orders and
+     * cases it began itself from here, not from the database, and its writes can wait for its commit.
+     */
+    private static final class Known {
+        final Map<UUID, Optional<Order>> orders = new HashMap<>();
+        /** Each order's requirements' numbers, by requirement. */
+        final Map<UUID, Map<UUID, Integer>> numbers = new HashMap<>();
+        /** Each case's team, where the batch has read it. */
+        final Map<UUID, Set<String>> teams = new HashMap<>();
+    }
+
     private final JdbcTemplate jdbc;
+    private final BatchedWrites writes;
     private final NotificationStore store;
     private final Clock clock;
+    private final String knownKey = Known.class.getName() + "@" + System.identityHashCode(this);
 
     NotificationProjection(JdbcTemplate jdbc, NotificationStore store, Clock clock) {
         this.jdbc = jdbc;
+        this.writes = new BatchedWrites(jdbc);
         this.store = store;
         this.clock = clock;
     }
@@ -101,7 +124,7 @@ public class NotificationProjection {
 
     @EventHandler
     void on(NoticeLapsed event) {
-        jdbc.update("UPDATE query.notification_order SET ended = TRUE WHERE order_id = ?", event.orderId());
+        writes.add("UPDATE query.notification_order SET ended = TRUE WHERE order_id = ?", event.orderId());
     }
 
     @EventHandler
@@ -115,7 +138,7 @@ public class NotificationProjection {
     @EventHandler
     void on(ComplianceAccepted event) {
         if (event.requirementIds() == null) {
-            jdbc.update("UPDATE query.notification_requirement SET done = TRUE WHERE order_id = ?", event.orderId());
+            writes.add("UPDATE query.notification_requirement SET done = TRUE WHERE order_id = ?", event.orderId());
         } else {
             event.requirementIds().forEach(id -> done(event.orderId(), id, true));
         }
@@ -146,7 +169,7 @@ public class NotificationProjection {
 
     @EventHandler
     void on(RequirementDeadlineExtended event, EventMessage<?> message) {
-        jdbc.update("UPDATE query.notification_requirement SET deadline = ? WHERE order_id = ? AND requirement_id = ?",
+        writes.add("UPDATE query.notification_requirement SET deadline = ? WHERE order_id = ? AND requirement_id = ?",
                 Date.valueOf(event.newDeadline()), event.orderId(), event.requirementId());
         order(event.orderId()).ifPresent(order -> tell(message, event.orderId(),
                 Audience.leadersOf(order.organisationId()), "DEADLINE_EXTENDED",
@@ -204,7 +227,7 @@ public class NotificationProjection {
 
     @EventHandler
     void on(RequirementAmended event) {
-        jdbc.update("""
+        writes.add("""
                 UPDATE query.notification_requirement SET title = ?, deadline = ?, done = FALSE
                  WHERE order_id = ? AND requirement_id = ?""", StoredText.of(event.title()),
                 Date.valueOf(event.deadline()), event.orderId(), event.requirementId());
@@ -217,13 +240,13 @@ public class NotificationProjection {
 
     @EventHandler
     void on(SupervisoryOrderClosed event) {
-        jdbc.update("UPDATE query.notification_order SET ended = TRUE WHERE order_id = ?", event.orderId());
+        writes.add("UPDATE query.notification_order SET ended = TRUE WHERE order_id = ?", event.orderId());
     }
 
     /** The addresses organisations and authorities register, for {@link MailDeliveries}. */
     @EventHandler
     void on(ContactAddressRegistered event) {
-        jdbc.update("""
+        writes.add("""
                 INSERT INTO query.party_contact (party, party_id, email) VALUES (?, ?, ?)
                 ON CONFLICT (party, party_id) DO UPDATE SET email = excluded.email""",
                 event.party().name(), StoredText.of(event.partyId()), StoredText.of(event.email()));
@@ -232,9 +255,7 @@ public class NotificationProjection {
     /** The case's whole team is told of a learning session: who is on it now. */
     @EventHandler
     void on(LearningSessionHeld event, EventMessage<?> message) {
-        List<String> team = jdbc.queryForList("""
-                SELECT professional_id FROM query.notification_team WHERE case_id = ?""", String.class,
-                event.caseId());
+        Set<String> team = team(event.caseId());
         for (String member : team.isEmpty() ? event.participantIds() : team) {
             tell(message, event.orderId(), Audience.user(member), "SESSION_HELD", "Et læringsmøde den "
                     + event.heldOn() + " er registreret på en sag, du er med i.", event.caseId());
@@ -243,15 +264,24 @@ public class NotificationProjection {
 
     @EventHandler
     void on(ProfessionalAssignedToCase event) {
-        jdbc.update("""
+        String member = StoredText.of(event.professionalId());
+        writes.add("""
                 INSERT INTO query.notification_team (case_id, professional_id) VALUES (?, ?)
-                ON CONFLICT DO NOTHING""", event.caseId(), StoredText.of(event.professionalId()));
+                ON CONFLICT DO NOTHING""", event.caseId(), member);
+        Set<String> team = known().teams.get(event.caseId());
+        if (team != null) {
+            team.add(member);
+        }
     }
 
     @EventHandler
     void on(ProfessionalReleasedFromCase event) {
-        jdbc.update("DELETE FROM query.notification_team WHERE case_id = ? AND professional_id = ?",
+        writes.add("DELETE FROM query.notification_team WHERE case_id = ? AND professional_id = ?",
                 event.caseId(), event.professionalId());
+        Set<String> team = known().teams.get(event.caseId());
+        if (team != null) {
+            team.remove(event.professionalId());
+        }
     }
 
     /** Skærpet tilsyn's end, for the reminder to the authority when it is near. */
@@ -271,7 +301,7 @@ public class NotificationProjection {
     }
 
     private void escalatedUntil(UUID orderId, LocalDate until) {
-        jdbc.update("UPDATE query.notification_order SET escalated_until = ? WHERE order_id = ?",
+        writes.add("UPDATE query.notification_order SET escalated_until = ? WHERE order_id = ?",
                 until == null ? null : Date.valueOf(until), orderId);
     }
 
@@ -284,51 +314,88 @@ public class NotificationProjection {
         if (message.getTimestamp().isBefore(clock.instant().minus(TOO_OLD_TO_TELL))) {
             return;
         }
-        store.tell("event:" + message.getIdentifier(), audience, kind, text, orderId, caseId,
+        store.tell(writes, "event:" + message.getIdentifier(), audience, kind, text, orderId, caseId,
                 message.getTimestamp());
     }
 
+    /**
+     * The order's parties, reference and requirements, as the notice or the imposition gives them (an imposition on
+     * a notice names the notice's parties).
+     */
     private void remember(UUID orderId, String authorityId, String organisationId, String reference,
                           LocalDate responseDue, List<Requirement> requirements) {
-        jdbc.update("""
+        Order order = new Order(StoredText.of(authorityId), StoredText.of(organisationId), StoredText.of(reference));
+        writes.add("""
                 INSERT INTO query.notification_order (order_id, authority_id, organisation_id, reference, response_due)
                 VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT (order_id) DO UPDATE SET reference = excluded.reference,
+                ON CONFLICT (order_id) DO UPDATE SET authority_id = excluded.authority_id,
+                    organisation_id = excluded.organisation_id, reference = excluded.reference,
                     response_due = excluded.response_due""",
-                orderId, StoredText.of(authorityId), StoredText.of(organisationId), StoredText.of(reference),
+                orderId, order.authorityId(), order.organisationId(), order.reference(),
                 responseDue == null ? null : Date.valueOf(responseDue));
-        jdbc.update("DELETE FROM query.notification_requirement WHERE order_id = ?", orderId);
+        writes.add("DELETE FROM query.notification_requirement WHERE order_id = ?", orderId);
+        Map<UUID, Integer> numbers = new HashMap<>();
         for (int i = 0; i < requirements.size(); i++) {
             Requirement requirement = requirements.get(i);
-            jdbc.update("""
+            writes.add("""
                     INSERT INTO query.notification_requirement (order_id, requirement_id, number, title, deadline, done)
                     VALUES (?, ?, ?, ?, ?, ?)""", orderId, requirement.requirementId(), i + 1,
                     StoredText.of(requirement.title()), Date.valueOf(requirement.deadline()), responseDue != null);
+            numbers.put(requirement.requirementId(), i + 1);
         }
+        Known known = known();
+        known.orders.put(orderId, Optional.of(order));
+        known.numbers.put(orderId, numbers);
     }
 
     private void done(UUID orderId, UUID requirementId, boolean done) {
-        jdbc.update("UPDATE query.notification_requirement SET done = ? WHERE order_id = ? AND requirement_id = ?",
+        writes.add("UPDATE query.notification_requirement SET done = ? WHERE order_id = ? AND requirement_id = ?",
                 done, orderId, requirementId);
     }
 
     private Optional<Order> order(UUID orderId) {
-        return jdbc.query("""
-                SELECT authority_id, organisation_id, reference FROM query.notification_order WHERE order_id = ?""",
-                (rs, row) -> new Order(rs.getString(1), rs.getString(2), rs.getString(3)), orderId)
-                .stream().findFirst();
+        return known().orders.computeIfAbsent(orderId, id -> {
+            writes.flush(); // the batch's earlier writes, for the read to see them
+            return jdbc.query("""
+                    SELECT authority_id, organisation_id, reference FROM query.notification_order WHERE order_id = ?""",
+                    (rs, row) -> new Order(rs.getString(1), rs.getString(2), rs.getString(3)), id)
+                    .stream().findFirst();
+        });
     }
 
-    private static UUID[] uuids(List<UUID> ids) {
-        return ids == null ? null : ids.toArray(UUID[]::new);
+    private Set<String> team(UUID caseId) {
+        return known().teams.computeIfAbsent(caseId, id -> {
+            writes.flush();
+            return new LinkedHashSet<>(jdbc.queryForList("""
+                    SELECT professional_id FROM query.notification_team WHERE case_id = ?""", String.class, id));
+        });
+    }
+
+    /**
+     * What this batch knows; nothing is kept outside a batch, nor in a batch that goes carefully (a write that fails
+     * there is rolled back alone, and what it would have changed must not be believed).
+     */
+    private Known known() {
+        if (!CurrentUnitOfWork.isStarted() || writes.careful()) {
+            return new Known();
+        }
+        return CurrentUnitOfWork.get().root().getOrComputeResource(knownKey, key -> new Known());
     }
 
     /** "krav 1 og 2" — by number, as the dossier numbers them; none named: every requirement. */
     private String requirementsOf(UUID orderId, List<UUID> requirementIds) {
-        List<Integer> numbers = jdbc.queryForList("""
-                SELECT number FROM query.notification_requirement
-                 WHERE order_id = ? AND (?::uuid[] IS NULL OR requirement_id = ANY (?::uuid[])) ORDER BY number""",
-                Integer.class, orderId, uuids(requirementIds), uuids(requirementIds));
+        Map<UUID, Integer> byRequirement = known().numbers.computeIfAbsent(orderId, id -> {
+            writes.flush();
+            Map<UUID, Integer> read = new HashMap<>();
+            jdbc.query("SELECT requirement_id, number FROM query.notification_requirement WHERE order_id = ?",
+                    rs -> {
+                        read.put(rs.getObject(1, UUID.class), rs.getInt(2));
+                    }, id);
+            return read;
+        });
+        List<Integer> numbers = (requirementIds == null ? byRequirement.values().stream()
+                : requirementIds.stream().distinct().map(byRequirement::get).filter(Objects::nonNull))
+                .sorted().toList();
         if (numbers.isEmpty()) {
             return "kravene";
         }

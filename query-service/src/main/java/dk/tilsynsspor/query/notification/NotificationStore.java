@@ -2,6 +2,7 @@ package dk.tilsynsspor.query.notification;
 
 import dk.tilsynsspor.core.security.Actor;
 import dk.tilsynsspor.core.security.Role;
+import dk.tilsynsspor.query.projection.BatchedWrites;
 import dk.tilsynsspor.query.trail.StoredText;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -25,6 +26,11 @@ class NotificationStore {
     private static final String FOR_USER = """
             ((n.audience_role = ? AND n.audience_scope = ?) OR n.audience_user = ?)""";
 
+    private static final String INSERT = """
+            INSERT INTO query.notification (notification_id, dedup_key, audience_role, audience_scope,
+                audience_user, kind, text, order_id, case_id, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedup_key) DO NOTHING""";
+
     private final JdbcTemplate jdbc;
     private final MailDeliveries mail;
 
@@ -38,17 +44,34 @@ class NotificationStore {
      * also queued for e-mail to the audience's addresses when an SMTP server is configured ({@link MailDeliveries}).
      */
     void tell(String key, Audience audience, String kind, String text, UUID orderId, UUID caseId, Instant at) {
-        List<UUID> created = jdbc.queryForList("""
-                INSERT INTO query.notification (notification_id, dedup_key, audience_role, audience_scope,
-                    audience_user, kind, text, order_id, case_id, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedup_key) DO NOTHING
-                RETURNING notification_id""", UUID.class,
-                UUID.randomUUID(), StoredText.of(key + "|" + audience.key()),
-                audience.role() == null ? null : audience.role().name(), audience.scope(), audience.user(), kind,
-                StoredText.of(text), orderId, caseId, Timestamp.from(at));
+        List<UUID> created = jdbc.queryForList(INSERT + " RETURNING notification_id", UUID.class,
+                row(key, audience, kind, text, orderId, caseId, at));
         if (!created.isEmpty()) {
             mail.queue(created.get(0), audience, at);
         }
+    }
+
+    /**
+     * As {@link #tell(String, Audience, String, String, UUID, UUID, Instant)}, with a projection's batch: without
+     * e-mail the notification is written with the batch's other notifications, in one JDBC batch (nothing else of
+     * the batch reads them); with e-mail it is written at once, after the batch's earlier writes (the addresses it
+     * is mailed to may be among them), to learn whether it is new.
+     */
+    void tell(BatchedWrites writes, String key, Audience audience, String kind, String text, UUID orderId,
+              UUID caseId, Instant at) {
+        if (mail.enabled()) {
+            writes.flush();
+            tell(key, audience, kind, text, orderId, caseId, at);
+        } else {
+            writes.addAhead(INSERT, row(key, audience, kind, text, orderId, caseId, at));
+        }
+    }
+
+    private static Object[] row(String key, Audience audience, String kind, String text, UUID orderId, UUID caseId,
+                                Instant at) {
+        return new Object[] {UUID.randomUUID(), StoredText.of(key + "|" + audience.key()),
+                audience.role() == null ? null : audience.role().name(), audience.scope(), audience.user(), kind,
+                StoredText.of(text), orderId, caseId, Timestamp.from(at)};
     }
 
     List<Seen> of(Actor actor) {

@@ -20,6 +20,7 @@ import dk.tilsynsspor.core.order.SupervisoryOrderImposed;
 import dk.tilsynsspor.core.order.query.OrderStatus;
 import dk.tilsynsspor.core.privacy.PersonalFields;
 import dk.tilsynsspor.query.eventstore.EventJson;
+import dk.tilsynsspor.query.projection.BatchedWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -54,10 +55,9 @@ public class OrderTrailProjection {
     private final EventJson json;
     private final Serializer eventSerializer;
 
-    OrderTrailProjection(JdbcTemplate jdbc, BatchedWrites writes, EventJson json,
-                         @Qualifier("eventSerializer") Serializer eventSerializer) {
+    OrderTrailProjection(JdbcTemplate jdbc, EventJson json, @Qualifier("eventSerializer") Serializer eventSerializer) {
         this.jdbc = jdbc;
-        this.writes = writes;
+        this.writes = new BatchedWrites(jdbc);
         this.json = json;
         this.eventSerializer = eventSerializer;
     }

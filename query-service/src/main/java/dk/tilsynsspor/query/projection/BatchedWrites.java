@@ -1,11 +1,10 @@
-package dk.tilsynsspor.query.trail;
+package dk.tilsynsspor.query.projection;
 
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,13 +24,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * under a savepoint. A write that fails there is rolled back alone and fails its event's handler, and the
  * processor's dead-letter queue sets that event aside while the rest of the batch is projected. Once a careful batch
  * has committed, writes are batched again.
+ *
+ * <p>One instance per projection (its processor's batches): whether writes go carefully is that projection's state,
+ * not another's that runs beside it.
  */
-@Component
-class BatchedWrites {
+public class BatchedWrites {
 
     private static final Logger log = LoggerFactory.getLogger(BatchedWrites.class);
-    private static final String PENDING = BatchedWrites.class.getName() + ".pending";
-    private static final String CAREFUL_BATCH = BatchedWrites.class.getName() + ".careful";
 
     private record Write(String sql, Object[] arguments) {
     }
@@ -45,13 +44,16 @@ class BatchedWrites {
 
     private final JdbcTemplate jdbc;
     private final AtomicBoolean careful = new AtomicBoolean();
+    /** The keys of this instance's resources in a unit of work. */
+    private final String pendingKey = BatchedWrites.class.getName() + ".pending@" + System.identityHashCode(this);
+    private final String carefulKey = BatchedWrites.class.getName() + ".careful@" + System.identityHashCode(this);
 
-    BatchedWrites(JdbcTemplate jdbc) {
+    public BatchedWrites(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
     /** A write sent, with the batch, after the batch's earlier writes and before its later ones. */
-    void add(String sql, Object... arguments) {
+    public void add(String sql, Object... arguments) {
         add(false, sql, arguments);
     }
 
@@ -61,7 +63,7 @@ class BatchedWrites {
      * batch's writes of this kind go first, each statement's as one JDBC batch (inserts rewritten into multi-row
      * statements by the driver), instead of in runs broken up by the writes in between.
      */
-    void addAhead(String sql, Object... arguments) {
+    public void addAhead(String sql, Object... arguments) {
         add(true, sql, arguments);
     }
 
@@ -75,7 +77,7 @@ class BatchedWrites {
             alone(batch, sql, arguments);
             return;
         }
-        Pending pending = batch.getOrComputeResource(PENDING, key -> {
+        Pending pending = batch.getOrComputeResource(pendingKey, key -> {
             Pending writes = new Pending(new ArrayList<>(), new ArrayList<>());
             batch.onPrepareCommit(committing -> sendOrGoCarefully(writes));
             return writes;
@@ -84,7 +86,7 @@ class BatchedWrites {
     }
 
     /** Whether writes run one at a time, after a batch failed. */
-    boolean careful() {
+    public boolean careful() {
         return careful.get();
     }
 
@@ -100,7 +102,7 @@ class BatchedWrites {
     }
 
     private void alone(UnitOfWork<?> batch, String sql, Object[] arguments) {
-        batch.getOrComputeResource(CAREFUL_BATCH, key -> {
+        batch.getOrComputeResource(carefulKey, key -> {
             batch.afterCommit(committed -> careful.set(false));
             return Boolean.TRUE;
         });
@@ -115,9 +117,9 @@ class BatchedWrites {
     }
 
     /** Sends what is pending now, for a handler that reads or changes rows written earlier in the batch. */
-    void flush() {
+    public void flush() {
         if (CurrentUnitOfWork.isStarted()) {
-            Pending pending = CurrentUnitOfWork.get().root().getResource(PENDING);
+            Pending pending = CurrentUnitOfWork.get().root().getResource(pendingKey);
             if (pending != null) {
                 send(pending);
             }

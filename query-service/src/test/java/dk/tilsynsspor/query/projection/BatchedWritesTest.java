@@ -1,4 +1,4 @@
-package dk.tilsynsspor.query.trail;
+package dk.tilsynsspor.query.projection;
 
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
