@@ -16,8 +16,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * The projection's writes for one batch of events, sent to PostgreSQL together just before the batch's transaction
  * commits (with the processor's token), in the order they were made: consecutive writes of the same statement go as
  * one JDBC batch, one round trip instead of one per event. Writes {@linkplain #addAhead that no other write of the
- * batch depends on} (the trail's rows) go first, all of a statement's in one JDBC batch. Outside a unit of work a
- * write runs at once.
+ * batch depends on} (the trail's rows, the notifications) go first, all of a statement's in one JDBC batch. Outside a
+ * unit of work a write runs at once.
  *
  * <p>A write that fails when the batch is sent fails the whole batch, after its handlers have run, where no single
  * event can be blamed. So the next batches go carefully: each write runs at once, inside the handler of its event,
