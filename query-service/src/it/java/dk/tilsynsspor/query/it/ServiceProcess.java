@@ -100,8 +100,7 @@ public final class ServiceProcess {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.resolve(name + ".log").toFile()));
             builder.environment().putAll(environment);
             process = builder.start();
-            stopOnExit = new Thread(stopping(process), name + "-stop-on-exit");
-            Runtime.getRuntime().addShutdownHook(stopOnExit);
+            stopOnExit = ExitHooks.add(name + "-stop-on-exit", stopping(process));
             starts++;
             try {
                 awaitHealthy();
@@ -152,11 +151,7 @@ public final class ServiceProcess {
 
     private void ended() {
         process = null;
-        try {
-            Runtime.getRuntime().removeShutdownHook(stopOnExit);
-        } catch (IllegalStateException exiting) {
-            // the JVM is exiting: the hook runs, and finds the process ended
-        }
+        ExitHooks.remove(stopOnExit);
         stopOnExit = null;
     }
 

@@ -31,10 +31,7 @@ public final class TestDatabase implements AutoCloseable {
         this.user = user;
         this.password = password;
         execute("CREATE DATABASE " + name);
-        dropOnExit = embedded == null ? new Thread(this::drop, name + "-drop-on-exit") : null;
-        if (dropOnExit != null) {
-            Runtime.getRuntime().addShutdownHook(dropOnExit);
-        }
+        dropOnExit = embedded == null ? ExitHooks.add(name + "-drop-on-exit", this::drop) : null;
     }
 
     public static TestDatabase create() {
@@ -97,11 +94,7 @@ public final class TestDatabase implements AutoCloseable {
             embedded.close();
         } else {
             drop();
-            try {
-                Runtime.getRuntime().removeShutdownHook(dropOnExit);
-            } catch (IllegalStateException exiting) {
-                // the JVM is exiting: the hook runs, and finds the database gone
-            }
+            ExitHooks.remove(dropOnExit);
         }
     }
 

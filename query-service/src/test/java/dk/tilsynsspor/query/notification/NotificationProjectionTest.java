@@ -34,11 +34,11 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyList;
-import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.contains;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.ArgumentMatchers.startsWith;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.mockingDetails;
@@ -180,7 +180,7 @@ class NotificationProjectionTest {
     }
 
     private void answerNumbers(Map<UUID, Integer> numbers) {
-        org.mockito.Mockito.doAnswer(call -> {
+        doAnswer(call -> {
             RowCallbackHandler handler = call.getArgument(1);
             for (Map.Entry<UUID, Integer> number : numbers.entrySet()) {
                 ResultSet row = mock(ResultSet.class);
