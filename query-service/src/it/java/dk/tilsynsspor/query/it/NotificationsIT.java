@@ -11,8 +11,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 
@@ -28,6 +30,9 @@ import static org.awaitility.Awaitility.await;
 class NotificationsIT {
 
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Copenhagen"));
+    /** How a notification's text writes a date: "16. december 2026". */
+    private static final DateTimeFormatter WRITTEN =
+            DateTimeFormatter.ofPattern("d. MMMM yyyy", Locale.forLanguageTag("da"));
 
     private static JsonNode notificationsWhen(EndToEnd.Stack stack, String user, Predicate<JsonNode> condition) {
         return await().atMost(Duration.ofSeconds(30)).until(
@@ -111,7 +116,7 @@ class NotificationsIT {
         JsonNode inspector = notificationsWhen(stack, "inspector",
                 list -> !about(list, example.orderId, "ESCALATION_ENDS").isEmpty());
         assertThat(about(inspector, example.orderId, "ESCALATION_ENDS").get(0).get("text").asText())
-                .contains(TODAY.plusDays(10).toString());
+                .as("the date as a Danish sentence writes it").contains(TODAY.plusDays(10).format(WRITTEN));
 
         example.acknowledgeAndPlan();
         example.openCaseWithTeam();

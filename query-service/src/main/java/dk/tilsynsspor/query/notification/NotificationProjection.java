@@ -51,6 +51,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import static dk.tilsynsspor.query.pages.PageFormats.written;
+
 /**
  * Tells the people an event concerns (second round, part 3): the organisation's leaders of a notice, a rejection, a
  * plan that needs changes, an inspector's comment, an extension decided, a missed deadline; the authority's
@@ -104,7 +106,7 @@ public class NotificationProjection {
                 event.responseDue(), event.requirements());
         tell(message, event.orderId(), Audience.leadersOf(event.organisationId()), "NOTICE_GIVEN",
                 "Varsel om påbud " + event.reference() + " fra " + event.authorityId() + ": svar senest "
-                        + event.responseDue() + ".");
+                        + written(event.responseDue()) + ".");
     }
 
     @EventHandler
@@ -162,8 +164,8 @@ public class NotificationProjection {
     void on(DeadlineExtensionRequested event, EventMessage<?> message) {
         order(event.orderId()).ifPresent(order -> tell(message, event.orderId(),
                 Audience.inspectorsOf(order.authorityId()), "EXTENSION_REQUESTED",
-                order.organisationId() + " beder om en senere frist (" + event.proposedDeadline() + ") for "
-                        + requirementsOf(event.orderId(), List.of(event.requirementId())) + " i påbud "
+                order.organisationId() + " beder om en senere frist (" + written(event.proposedDeadline())
+                        + ") for " + requirementsOf(event.orderId(), List.of(event.requirementId())) + " i påbud "
                         + order.reference() + "."));
     }
 
@@ -174,7 +176,7 @@ public class NotificationProjection {
         order(event.orderId()).ifPresent(order -> tell(message, event.orderId(),
                 Audience.leadersOf(order.organisationId()), "DEADLINE_EXTENDED",
                 "Fristen for " + requirementsOf(event.orderId(), List.of(event.requirementId())) + " i påbud "
-                        + order.reference() + " er forlænget til " + event.newDeadline() + "."));
+                        + order.reference() + " er forlænget til " + written(event.newDeadline()) + "."));
     }
 
     @EventHandler
@@ -210,7 +212,7 @@ public class NotificationProjection {
     @EventHandler
     void on(RequirementDeadlineMissed event, EventMessage<?> message) {
         order(event.orderId()).ifPresent(order -> {
-            String text = "Fristen " + event.deadline() + " for " + requirementsOf(event.orderId(),
+            String text = "Fristen " + written(event.deadline()) + " for " + requirementsOf(event.orderId(),
                     List.of(event.requirementId())) + " i påbud " + order.reference() + " er overskredet.";
             tell(message, event.orderId(), Audience.leadersOf(order.organisationId()), "DEADLINE_MISSED", text);
             tell(message, event.orderId(), Audience.inspectorsOf(order.authorityId()), "DEADLINE_MISSED", text);
@@ -258,7 +260,7 @@ public class NotificationProjection {
         Set<String> team = team(event.caseId());
         for (String member : team.isEmpty() ? event.participantIds() : team) {
             tell(message, event.orderId(), Audience.user(member), "SESSION_HELD", "Et læringsmøde den "
-                    + event.heldOn() + " er registreret på en sag, du er med i.", event.caseId());
+                    + written(event.heldOn()) + " er registreret på en sag, du er med i.", event.caseId());
         }
     }
 

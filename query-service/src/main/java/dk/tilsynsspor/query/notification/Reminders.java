@@ -10,6 +10,8 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
+import static dk.tilsynsspor.query.pages.PageFormats.written;
+
 /**
  * Reminds the organisation's leaders of each requirement's deadline 14, 7 and 1 days before it, and of a notice's
  * answer due within {@value #NOTICE_DAYS} days; the authority's inspectors of skærpet tilsyn ending within
@@ -51,7 +53,7 @@ class Reminders {
             store.tell("reminder:" + rs.getObject("requirement_id") + ":" + deadline + ":" + mark,
                     Audience.leadersOf(rs.getString("organisation_id")), "DEADLINE_NEAR",
                     "Fristen for krav " + rs.getInt("number") + " (" + rs.getString("title") + ") i påbud "
-                            + rs.getString("reference") + " er " + deadline + ": " + (daysLeft == 0 ? "i dag."
+                            + rs.getString("reference") + " er " + written(deadline) + ": " + (daysLeft == 0 ? "i dag."
                             : daysLeft == 1 ? "i morgen." : "om " + daysLeft + " dage."),
                     orderId, null, clock.instant());
         }, Date.valueOf(today), Date.valueOf(today.plusDays(DAYS_BEFORE[DAYS_BEFORE.length - 1])));
@@ -61,7 +63,7 @@ class Reminders {
             LocalDate due = rs.getDate("response_due").toLocalDate();
             store.tell("notice-due:" + rs.getObject("order_id") + ":" + due,
                     Audience.leadersOf(rs.getString("organisation_id")), "NOTICE_RESPONSE_DUE",
-                    "Svarfristen for varslet om påbud " + rs.getString("reference") + " er " + due + ".",
+                    "Svarfristen for varslet om påbud " + rs.getString("reference") + " er " + written(due) + ".",
                     rs.getObject("order_id", UUID.class), null, clock.instant());
         }, Date.valueOf(today), Date.valueOf(today.plusDays(NOTICE_DAYS)));
         jdbc.query("""
@@ -70,7 +72,7 @@ class Reminders {
             LocalDate until = rs.getDate("escalated_until").toLocalDate();
             store.tell("escalation-ends:" + rs.getObject("order_id") + ":" + until,
                     Audience.inspectorsOf(rs.getString("authority_id")), "ESCALATION_ENDS",
-                    "Det skærpede tilsyn med påbud " + rs.getString("reference") + " slutter " + until
+                    "Det skærpede tilsyn med påbud " + rs.getString("reference") + " slutter " + written(until)
                             + ": forlæng det, ophæv det, eller lad det udløbe.",
                     rs.getObject("order_id", UUID.class), null, clock.instant());
         }, Date.valueOf(today), Date.valueOf(today.plusDays(ESCALATION_DAYS)));

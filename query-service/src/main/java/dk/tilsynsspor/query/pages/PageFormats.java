@@ -23,6 +23,7 @@ public class PageFormats {
     public static final Locale DANISH = Locale.forLanguageTag("da-DK");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d. MMM yyyy 'kl.' HH:mm:ss", DANISH);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d. MMM yyyy", DANISH);
+    private static final DateTimeFormatter WRITTEN_DATE = DateTimeFormatter.ofPattern("d. MMMM yyyy", DANISH);
     private static final DateTimeFormatter SHORT_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm:ss");
     private static final DateTimeFormatter PICKER = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
@@ -67,6 +68,14 @@ public class PageFormats {
 
     public String date(LocalDate date) {
         return date == null ? "" : DATE.format(date);
+    }
+
+    /**
+     * A date as a Danish sentence writes it, month in full: "16. december 2026". For texts made once and kept (the
+     * notifications, and the mail sent of them), which need no zone: a date is the same day wherever it is read.
+     */
+    public static String written(LocalDate date) {
+        return date == null ? "" : WRITTEN_DATE.format(date);
     }
 
     /** The value of a {@code datetime-local} input showing {@code instant}. */

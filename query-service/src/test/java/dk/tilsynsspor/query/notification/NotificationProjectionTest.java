@@ -74,7 +74,7 @@ class NotificationProjectionTest {
         DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("batch"));
         NoticeOfOrderGiven notice = new NoticeOfOrderGiven(orderId, "tilsyn-a", "org-b", "REF-1", "lov",
                 LocalDate.now(), "resumé", List.of(requirement(first), requirement(second)),
-                LocalDate.now().plusDays(14));
+                LocalDate.of(2027, 1, 6));
         projection.on(notice, GenericEventMessage.asEventMessage(notice));
         RequirementCommented comment = new RequirementCommented(orderId, second, UUID.randomUUID(), "tekst");
         projection.on(comment, byRole(comment, Role.LEADER));
@@ -87,7 +87,7 @@ class NotificationProjectionTest {
         ArgumentCaptor<List<Object[]>> told = ArgumentCaptor.forClass(List.class);
         verify(jdbc).batchUpdate(startsWith(INSERT_NOTIFICATION), told.capture());
         assertThat(told.getValue()).extracting(row -> row[6]).containsExactly(
-                "Varsel om påbud REF-1 fra tilsyn-a: svar senest " + notice.responseDue() + ".",
+                "Varsel om påbud REF-1 fra tilsyn-a: svar senest 6. januar 2027.",
                 "Ny kommentar fra org-b til krav 2 i påbud REF-1.");
         verify(jdbc).batchUpdate(contains("INSERT INTO query.notification_requirement"), anyList());
     }

@@ -53,4 +53,11 @@ class PageFormatsTest {
         assertThat(formats.daysLeft(0)).isEqualTo("fristen er i dag");
         assertThat(formats.daysLeft(-3)).isEqualTo("3 dage over fristen");
     }
+
+    @Test
+    void aDateInATextIsWrittenAsDanesWriteItMonthInFull() {
+        assertThat(PageFormats.written(java.time.LocalDate.of(2026, 12, 16))).isEqualTo("16. december 2026");
+        assertThat(PageFormats.written(java.time.LocalDate.of(2027, 5, 1))).isEqualTo("1. maj 2027");
+        assertThat(PageFormats.written(null)).isEmpty();
+    }
 }
