@@ -19,10 +19,12 @@ import java.util.UUID;
  * <p>Settings (system properties): {@code bench.jdbc.url} (any database of the server, default the local
  * server's {@code postgres}), {@code bench.jdbc.user}, {@code bench.clients} (8), {@code bench.warmup-seconds} (20,
  * the worked example before the first phase), {@code bench.phase-warmup-seconds} (30, each command and plain window's
- * own load, unmeasured, right before it), {@code bench.seconds} (60, the command and plain windows),
+ * own load, unmeasured, before them), {@code bench.seconds} (60, the command and plain windows, each),
+ * {@code bench.turns} (3, the plain and command windows alternated, each {@code bench.seconds / bench.turns}),
  * {@code bench.lag-seconds} (30), {@code bench.ceiling-seconds} (20, each appends window),
  * {@code bench.append-writers} (16), {@code bench.close-orders} (100), {@code bench.open-orders} (10,000),
- * {@code bench.long-stream-events} (10,000),
+ * {@code bench.long-stream-events} (10,000), {@code bench.restarts} (3, of command-service, each followed by the
+ * first command on every long order),
  * {@code bench.events} (1,000,000),
  * {@code bench.small-events} (10,000), {@code bench.peer-replay-seconds} (120), {@code bench.out};
  * {@code bench.tuned} / {@code bench.peer} (true): false leaves that configuration out; and
@@ -176,7 +178,7 @@ public final class Benchmark {
         log("long streams: %d orders of %,d events against as many short ones", settings.clients(),
                 settings.longStreamEvents());
         report.tuned("longStreams", phases.longStreams(settings.clients(), settings.longStreamEvents(),
-                settings.ceiling()));
+                settings.ceiling(), settings.restarts()));
     }
 
     /** Fills the store to {@code bench.events} and waits for the read models to catch up. */
@@ -202,23 +204,25 @@ public final class Benchmark {
     }
 
     /**
-     * The plain endpoint, then commands, then the lag under the same load. The plain and command windows are each
-     * preceded by their own load, unmeasured, for {@code bench.phase-warmup-seconds}: the JIT compiles a path's code
-     * only once it has run often enough, and on two cores its compiler threads took up to a third of a service's CPU
-     * in a window that came too soon (the report's {@code jitCompilerSeconds}), more in the plain window, whose
-     * endpoint nothing had called before.
+     * The plain endpoint and commands, in turns, then the lag under the commands' load. Both loads first run
+     * unmeasured for {@code bench.phase-warmup-seconds} each: the JIT compiles a path's code only once it has run
+     * often enough, and on two cores its compiler threads took up to a third of a service's CPU in a window that came
+     * too soon (the report's {@code jitCompilerSeconds}), more in the plain window, whose endpoint nothing had called
+     * before. Then {@code bench.turns} plain windows alternate with as many command windows, {@code bench.seconds} of
+     * each in all: on a machine whose speed drifts, one window of each, one after the other, put the drift between
+     * them into their ratio (0.27 to 0.48 × in four runs of one commit on one machine).
      */
     private static void commands(Settings settings, Report report, BenchStack stack, Phases phases)
             throws Exception {
         unmeasured(settings, "plain endpoint", phases::plain);
-        log("plain endpoint: %d clients for %d s", settings.clients(), settings.commandWindow().toSeconds());
-        report.tuned("plain", phases.plain(settings.commandWindow()));
         stack.awaitCaughtUp(Duration.ofMinutes(10));
         warmCommands(settings, stack, phases);
-        log("commands: %d clients for %d s", settings.clients(), settings.commandWindow().toSeconds());
-        report.tuned("commands", phases.commands(settings.commandWindow(), null));
-        // the commands' window may end with events not yet projected: the first probe would wait behind them
-        stack.awaitCaughtUp(Duration.ofMinutes(10));
+        log("plain endpoint and commands: %d clients, %d s of each in %d turns", settings.clients(),
+                settings.commandWindow().toSeconds(), settings.turns());
+        Map<String, Map<String, Object>> inTurns = phases.plainAndCommandsInTurns(settings.commandWindow(),
+                settings.turns());
+        report.tuned("plain", inTurns.get("plain"));
+        report.tuned("commands", inTurns.get("commands"));
         log("lag: %d clients for %d s, probed alongside", settings.clients(), settings.lagWindow().toSeconds());
         report.tuned("lag", phases.lag(settings.lagWindow()));
     }
@@ -261,7 +265,8 @@ public final class Benchmark {
             warmCommands(settings, stack, phases);
             log("commands: %d clients for %d s", settings.clients(), settings.commandWindow().toSeconds());
             report.stock("commands", phases.commands(settings.commandWindow(), null));
-            stack.awaitCaughtUp(Duration.ofMinutes(10)); // as above
+            // the window may end with events not yet projected: the lag's first probe would wait behind them
+            stack.awaitCaughtUp(Duration.ofMinutes(10));
             log("lag: %d clients for %d s, probed alongside", settings.clients(), settings.lagWindow().toSeconds());
             report.stock("lag", phases.lag(settings.lagWindow()));
             try (Connection connection = stack.connect()) {
@@ -280,9 +285,9 @@ public final class Benchmark {
 
     /** What the run was asked to do. */
     record Settings(String jdbcUrl, String jdbcUser, int clients, Duration warmUp, Duration phaseWarmUp,
-                    Duration commandWindow,
+                    Duration commandWindow, int turns,
                     Duration lagWindow, Duration ceiling, int appendWriters, int closeOrders, int openOrders,
-                    int longStreamEvents,
+                    int longStreamEvents, int restarts,
                     long events, long smallEvents, int requests, Duration peerReplay, Path out) {
 
         static Settings fromSystemProperties() {
@@ -293,12 +298,14 @@ public final class Benchmark {
                     Duration.ofSeconds(Integer.getInteger("bench.warmup-seconds", 20)),
                     Duration.ofSeconds(Integer.getInteger("bench.phase-warmup-seconds", 30)),
                     Duration.ofSeconds(Integer.getInteger("bench.seconds", 60)),
+                    Math.max(1, Integer.getInteger("bench.turns", 3)),
                     Duration.ofSeconds(Integer.getInteger("bench.lag-seconds", 30)),
                     Duration.ofSeconds(Integer.getInteger("bench.ceiling-seconds", 20)),
                     Integer.getInteger("bench.append-writers", 16),
                     Integer.getInteger("bench.close-orders", 100),
                     Integer.getInteger("bench.open-orders", 10_000),
                     Integer.getInteger("bench.long-stream-events", 10_000),
+                    Math.max(1, Integer.getInteger("bench.restarts", 3)),
                     Long.getLong("bench.events", 1_000_000),
                     Long.getLong("bench.small-events", 10_000),
                     Integer.getInteger("bench.requests", 1000),
@@ -312,12 +319,14 @@ public final class Benchmark {
             map.put("warmUpSeconds", warmUp.toSeconds());
             map.put("phaseWarmUpSeconds", phaseWarmUp.toSeconds());
             map.put("commandSeconds", commandWindow.toSeconds());
+            map.put("turns", turns);
             map.put("lagSeconds", lagWindow.toSeconds());
             map.put("appendSeconds", ceiling.toSeconds());
             map.put("appendWriters", appendWriters);
             map.put("closeOrders", closeOrders);
             map.put("openOrders", openOrders);
             map.put("longStreamEvents", longStreamEvents);
+            map.put("restarts", restarts);
             map.put("events", events);
             map.put("smallEvents", smallEvents);
             map.put("requestsPerView", requests);

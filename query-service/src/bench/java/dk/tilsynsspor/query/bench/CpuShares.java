@@ -60,6 +60,19 @@ final class CpuShares {
         return shares;
     }
 
+    /**
+     * Two phases' figures of {@link #stop} added together, figure by figure (the compiler's seconds per service too):
+     * what the windows of a phase measured in turns used in all. An empty map adds nothing.
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> sum(Map<String, Object> one, Map<String, Object> other) {
+        Map<String, Object> sum = new LinkedHashMap<>(one);
+        other.forEach((figure, value) -> sum.merge(figure, value, (a, b) -> a instanceof Map<?, ?> m
+                ? sum((Map<String, Object>) m, (Map<String, Object>) b)
+                : Latencies.round(((Number) a).doubleValue() + ((Number) b).doubleValue())));
+        return sum;
+    }
+
     /** CPU microseconds per unit of work (a command, a request) per party, from the figures of {@link #stop}. */
     static Map<String, Object> perUnit(Map<String, Object> used, long units) {
         Map<String, Object> perUnit = new LinkedHashMap<>();

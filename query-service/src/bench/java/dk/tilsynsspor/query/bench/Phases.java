@@ -67,16 +67,25 @@ final class Phases {
         long eventsBefore = stack.head();
         CpuShares cpu = CpuShares.start(stack);
         runClients(window, within(end, latencies), lag);
-        double seconds = window.toNanos() / 1e9;
+        return windowFigures(window.toNanos() / 1e9, "commands", latencies, stack.head() - eventsBefore, cpu.stop());
+    }
+
+    /**
+     * A window's figures: its clients and seconds, requests ({@code "requests"}) or commands per second, the rows
+     * or events appended, the latencies, the CPU by process, and the CPU per request or command.
+     */
+    private Map<String, Object> windowFigures(double seconds, String unit, Latencies latencies, long appended,
+                                              Map<String, Object> cpu) {
+        boolean commands = unit.equals("commands");
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("clients", clients);
         figures.put("seconds", seconds);
-        figures.put("commandsPerSecond", Latencies.round(latencies.count() / seconds));
-        figures.put("eventsAppended", stack.head() - eventsBefore);
+        figures.put(unit + "PerSecond", Latencies.round(latencies.count() / seconds));
+        figures.put(commands ? "eventsAppended" : "rowsAppended", appended);
         figures.put("latency", latencies.summary());
-        Map<String, Object> used = cpu.stop();
-        figures.put("cpu", used);
-        figures.put("cpuMicrosPerCommand", CpuShares.perUnit(used, latencies.count()));
+        figures.put("cpu", cpu);
+        figures.put(commands ? "cpuMicrosPerCommand" : "cpuMicrosPerRequest",
+                CpuShares.perUnit(cpu, latencies.count()));
         return figures;
     }
 
@@ -87,9 +96,67 @@ final class Phases {
      */
     Map<String, Object> plain(Duration window) throws Exception {
         Latencies latencies = new Latencies();
-        long end = System.nanoTime() + window.toNanos();
         long eventsBefore = stack.head();
         CpuShares cpu = CpuShares.start(stack);
+        plainClients(window, latencies);
+        return windowFigures(window.toNanos() / 1e9, "requests", latencies, stack.head() - eventsBefore, cpu.stop());
+    }
+
+    /**
+     * The plain endpoint and the commands measured in turns: {@code turns} plain windows and as many command windows
+     * of {@code window / turns} each, alternated, the read models caught up after each. A machine whose speed drifts
+     * over minutes (a shared one does) then weighs on both sides of the ratio alike, where one window of each, one
+     * after the other, gave each side a different part of the drift. The figures are the turns' together (requests
+     * and commands per second over all their windows, latencies and CPU pooled), with each turn's rates and ratio.
+     */
+    Map<String, Map<String, Object>> plainAndCommandsInTurns(Duration window, int turns) throws Exception {
+        Duration slice = window.dividedBy(turns);
+        double seconds = slice.toNanos() / 1e9;
+        Latencies plainLatencies = new Latencies();
+        Latencies commandLatencies = new Latencies();
+        Map<String, Object> plainCpu = Map.of();
+        Map<String, Object> commandCpu = Map.of();
+        long rows = 0;
+        long events = 0;
+        List<Map<String, Object>> eachTurn = new ArrayList<>();
+        for (int turn = 1; turn <= turns; turn++) {
+            int requestsBefore = plainLatencies.count();
+            long head = stack.head();
+            CpuShares cpu = CpuShares.start(stack);
+            plainClients(slice, plainLatencies);
+            plainCpu = CpuShares.sum(plainCpu, cpu.stop());
+            rows += stack.head() - head;
+            stack.awaitCaughtUp(Duration.ofMinutes(10));
+
+            int commandsBefore = commandLatencies.count();
+            head = stack.head();
+            cpu = CpuShares.start(stack);
+            runClients(slice, within(System.nanoTime() + slice.toNanos(), commandLatencies), null);
+            commandCpu = CpuShares.sum(commandCpu, cpu.stop());
+            events += stack.head() - head;
+            stack.awaitCaughtUp(Duration.ofMinutes(10));
+
+            double requestsPerSecond = (plainLatencies.count() - requestsBefore) / seconds;
+            double commandsPerSecond = (commandLatencies.count() - commandsBefore) / seconds;
+            Map<String, Object> figures = new LinkedHashMap<>();
+            figures.put("requestsPerSecond", Latencies.round(requestsPerSecond));
+            figures.put("commandsPerSecond", Latencies.round(commandsPerSecond));
+            figures.put("commandsPerRequest", Math.round(commandsPerSecond / requestsPerSecond * 1000) / 1000.0);
+            eachTurn.add(figures);
+            Benchmark.log("turn %d of %d: %s", turn, turns, figures);
+        }
+        Map<String, Object> plain = windowFigures(seconds * turns, "requests", plainLatencies, rows, plainCpu);
+        plain.put("turns", turns);
+        Map<String, Object> commands = windowFigures(seconds * turns, "commands", commandLatencies, events,
+                commandCpu);
+        commands.put("turns", turns);
+        commands.put("eachTurn", eachTurn);
+        return Map.of("plain", plain, "commands", commands);
+    }
+
+    /** The plain endpoint's clients for the window, each answer within it counted in {@code latencies}. */
+    private void plainClients(Duration window, Latencies latencies) throws Exception {
+        long end = System.nanoTime() + window.toNanos();
         List<Callable<Object>> tasks = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
             tasks.add(() -> {
@@ -109,17 +176,6 @@ final class Phases {
             });
         }
         inParallel(tasks);
-        double seconds = window.toNanos() / 1e9;
-        Map<String, Object> figures = new LinkedHashMap<>();
-        figures.put("clients", clients);
-        figures.put("seconds", seconds);
-        figures.put("requestsPerSecond", Latencies.round(latencies.count() / seconds));
-        figures.put("rowsAppended", stack.head() - eventsBefore);
-        figures.put("latency", latencies.summary());
-        Map<String, Object> used = cpu.stop();
-        figures.put("cpu", used);
-        figures.put("cpuMicrosPerRequest", CpuShares.perUnit(used, latencies.count()));
-        return figures;
     }
 
     /** The lag probe under the commands' load, in a window of its own (so its CPU is not the commands'). */
@@ -349,9 +405,11 @@ final class Phases {
      * throughput on each (every client on an order of its own, recording measurements for {@code window}), then
      * restarts command-service, sends one command to a short order (the service's cold start, reported apart) and
      * times the first command on each long order (its aggregate read from the store: its snapshot and the events
-     * after it).
+     * after it); {@code restarts} times, the first commands of all of them pooled for the percentiles (with one
+     * restart the p99 was the slowest of 8, and moved between 56 and 170 ms across runs of unchanged code), and each
+     * restart's own figures beside them.
      */
-    Map<String, Object> longStreams(int orders, int events, Duration window) throws Exception {
+    Map<String, Object> longStreams(int orders, int events, Duration window, int restarts) throws Exception {
         Api untimed = stack.commands(nanos -> { });
         List<WorkedExample> longOrders = new ArrayList<>();
         List<WorkedExample> shortOrders = new ArrayList<>();
@@ -391,22 +449,35 @@ final class Phases {
         figures.put("shortOrders", measure(shortOrders, window));
         figures.put("longOrders", measure(longOrders, window));
 
-        stack.commandService.stop();
-        stack.commandService.start();
-        // The restarted service's very first command pays for its cold start (lazy servlet, classes, JIT) whatever
-        // the order: it goes to a short order and is reported apart, so the long orders' figure is their stream's.
         Latencies firstOnAShortOrder = new Latencies();
-        expect(201, stack.commands(firstOnAShortOrder::add).post("leader", shortOrders.get(0).requirement(
-                shortOrders.get(0).restraintRequirement, "/measurements"), measurement(orders + 1)));
-        figures.put("firstCommandAfterRestartOnAShortOrder", firstOnAShortOrder.summary());
         Latencies first = new Latencies();
-        Api timed = stack.commands(first::add);
-        for (int i = 0; i < longOrders.size(); i++) {
-            WorkedExample order = longOrders.get(i);
-            expect(201, timed.post("leader", order.requirement(order.restraintRequirement, "/measurements"),
-                    measurement(i)));
+        List<Map<String, Object>> eachRestart = new ArrayList<>();
+        for (int restart = 1; restart <= restarts; restart++) {
+            stack.commandService.stop();
+            stack.commandService.start();
+            // The restarted service's very first command pays for its cold start (lazy servlet, classes, JIT)
+            // whatever the order: it goes to a short order and is reported apart, so the long orders' figure is
+            // their stream's.
+            expect(201, stack.commands(firstOnAShortOrder::add).post("leader", shortOrders.get(0).requirement(
+                    shortOrders.get(0).restraintRequirement, "/measurements"), measurement(orders + restart)));
+            Latencies afterThisRestart = new Latencies();
+            Api timed = stack.commands(nanos -> {
+                first.add(nanos);
+                afterThisRestart.add(nanos);
+            });
+            for (int i = 0; i < longOrders.size(); i++) {
+                WorkedExample order = longOrders.get(i);
+                expect(201, timed.post("leader", order.requirement(order.restraintRequirement, "/measurements"),
+                        measurement(i + restart)));
+            }
+            eachRestart.add(afterThisRestart.summary());
+            Benchmark.log("restart %d of %d: first command on each long order %s", restart, restarts,
+                    afterThisRestart.summary());
         }
+        figures.put("restarts", restarts);
+        figures.put("firstCommandAfterRestartOnAShortOrder", firstOnAShortOrder.summary());
         figures.put("firstCommandAfterRestart", first.summary());
+        figures.put("firstCommandAfterEachRestart", eachRestart);
         return figures;
     }
 

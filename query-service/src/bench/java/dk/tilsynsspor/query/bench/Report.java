@@ -214,6 +214,31 @@ final class Report {
                         .append(cpu.path("availableCpuSeconds").asText()).append(" |\n");
             }
         }
+        JsonNode turns = root.path("tuned").path("commands").path("eachTurn");
+        if (turns.isArray() && !turns.isEmpty()) {
+            md.append("\nThe plain endpoint and the commands were measured in ").append(turns.size())
+                    .append(" alternated turns (a plain window, then a command window, each ")
+                    .append(settings.commandWindow().toSeconds() / turns.size()).append(" s); each turn's plain "
+                            + "requests/s, commands/s and their ratio:\n\n| Turn | plain requests/s | commands/s "
+                            + "| commands / plain |\n|---|---|---|---|\n");
+            for (int turn = 0; turn < turns.size(); turn++) {
+                JsonNode figures = turns.get(turn);
+                md.append("| ").append(turn + 1).append(" | ").append(figures.path("requestsPerSecond").asText())
+                        .append(" | ").append(figures.path("commandsPerSecond").asText()).append(" | ")
+                        .append(figures.path("commandsPerRequest").asText()).append(" × |\n");
+            }
+        }
+        JsonNode restarts = root.path("tuned").path("longStreams").path("firstCommandAfterEachRestart");
+        if (restarts.isArray() && !restarts.isEmpty()) {
+            md.append("\nLong streams: command-service was restarted ").append(restarts.size())
+                    .append(" times; the first command on each long order after each restart, p50 / p99 ms (the "
+                            + "table's figure pools them):");
+            for (int restart = 0; restart < restarts.size(); restart++) {
+                md.append(restart == 0 ? " " : ", ").append(restarts.get(restart).path("p50Ms").asText())
+                        .append(" / ").append(restarts.get(restart).path("p99Ms").asText());
+            }
+            md.append(".\n");
+        }
         md.append("\nCPU microseconds per request (plain endpoint) and per command, by process:\n\n"
                 + "| Phase | command-service | query-service | PostgreSQL | benchmark clients |\n|---|---|---|---|---|\n");
         for (String[] phase : List.of(new String[]{"tuned", "plain", "cpuMicrosPerRequest"},
