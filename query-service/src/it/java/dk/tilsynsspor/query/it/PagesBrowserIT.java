@@ -168,6 +168,11 @@ class PagesBrowserIT {
         assertThat(browser.find(By.id("snart")).findElement(By.xpath("..")).getText())
                 .contains("ST-SIDER-3", "Medicinhåndtering", "om 5 dage");
         assertThat(browser.source()).contains("Pia Pædagog");
+        assertThat(browser.find(By.id("teams")).findElement(By.xpath("..")).getText())
+                .as("each case's team names its order, a citizen may have cases in several")
+                .contains("(påbud ST-SIDER-2)");
+        assertThat(browser.find(By.xpath("//table[@id='kadence-tabel']//tr[td[text()='ST-SIDER-2']]")).getText())
+                .contains("borger-0417");
         browser.screenshot("05-overblik");
 
         browser.find(By.linkText("Påbud")).click();

@@ -2,6 +2,7 @@ package dk.tilsynsspor.query.casework;
 
 import dk.tilsynsspor.core.casework.DimensionScore;
 import dk.tilsynsspor.core.casework.query.ProgressAssessment;
+import dk.tilsynsspor.query.pages.PageFormats;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.DateAxis;
@@ -14,7 +15,6 @@ import org.jfree.data.time.TimeSeriesCollection;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
-import java.text.SimpleDateFormat;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,7 +52,7 @@ final class ProgressChart {
         }
         plot.setRenderer(renderer);
         plot.getRangeAxis().setRange(0.5, 10.5);
-        ((DateAxis) plot.getDomainAxis()).setDateFormatOverride(new SimpleDateFormat("yyyy-MM-dd"));
+        ((DateAxis) plot.getDomainAxis()).setDateFormatOverride(PageFormats.chartDates());
         return chart.createBufferedImage(width, height);
     }
 }

@@ -78,6 +78,14 @@ public class PageFormats {
         return date == null ? "" : WRITTEN_DATE.format(date);
     }
 
+    /**
+     * The dates on a chart's time axis as the pages write them ("31. jan. 2027"), for JFreeChart's date axis: a new
+     * instance each time, as {@link java.text.SimpleDateFormat} is not safe to share between threads.
+     */
+    public static java.text.DateFormat chartDates() {
+        return new java.text.SimpleDateFormat("d. MMM yyyy", DANISH);
+    }
+
     /** The value of a {@code datetime-local} input showing {@code instant}. */
     public String picker(Instant instant) {
         return instant == null ? "" : PICKER.format(instant.atZone(zone).truncatedTo(ChronoUnit.SECONDS));

@@ -60,4 +60,11 @@ class PageFormatsTest {
         assertThat(PageFormats.written(java.time.LocalDate.of(2027, 5, 1))).isEqualTo("1. maj 2027");
         assertThat(PageFormats.written(null)).isEmpty();
     }
+
+    @Test
+    void aChartsTimeAxisWritesDatesAsThePagesDo() {
+        java.util.Date day = java.util.Date.from(java.time.LocalDate.of(2027, 1, 31)
+                .atStartOfDay(java.time.ZoneId.systemDefault()).toInstant());
+        assertThat(PageFormats.chartDates().format(day)).isEqualTo("31. jan. 2027");
+    }
 }

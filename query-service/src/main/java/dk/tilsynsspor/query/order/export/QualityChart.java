@@ -2,6 +2,7 @@ package dk.tilsynsspor.query.order.export;
 
 import dk.tilsynsspor.core.order.query.Measurement;
 import dk.tilsynsspor.core.order.query.QualityGoal;
+import dk.tilsynsspor.query.pages.PageFormats;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.DateAxis;
@@ -19,7 +20,6 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.image.BufferedImage;
 import java.math.BigDecimal;
-import java.text.SimpleDateFormat;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -53,7 +53,7 @@ public final class QualityChart {
         renderer.setSeriesStroke(0, new BasicStroke(2.5f));
         plot.setRenderer(renderer);
         DateAxis time = (DateAxis) plot.getDomainAxis();
-        time.setDateFormatOverride(new SimpleDateFormat("yyyy-MM-dd"));
+        time.setDateFormatOverride(PageFormats.chartDates());
         if (!measurements.isEmpty()) {
             LocalDate first = measurements.get(0).measuredOn().minusDays(10);
             LocalDate last = measurements.get(measurements.size() - 1).measuredOn().plusDays(10);
