@@ -7,6 +7,7 @@ import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.AggregateFactory;
 import org.axonframework.eventsourcing.AggregateSnapshotter;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
@@ -17,6 +18,8 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 import org.axonframework.messaging.annotation.HandlerDefinition;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.Serializer;
 import org.slf4j.Logger;
@@ -26,6 +29,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -121,6 +125,42 @@ class OrderSnapshots {
                         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
             } catch (RuntimeException e) {
                 LOG.warn("Reading a snapshot ahead of the first order failed: {}", e.toString());
+            }
+        };
+    }
+
+    /**
+     * Reads the order the store's latest order event belongs to, as a command would (its snapshot and the events after
+     * it, each applied to the order), in a unit of work that is rolled back: nothing is written or kept in the cache,
+     * and no snapshot is asked for. The snapshot's warm-up above does not apply events; this runs that path once in
+     * the order most likely to be next, so that the first command on a long order after a restart does not apply its
+     * up to {@value #EVERY} events in code the JVM has not compiled. A failure here is only logged.
+     */
+    @Bean
+    ApplicationRunner latestOrderReadPrepared(JdbcTemplate jdbc, Configuration configuration, Environment environment) {
+        return arguments -> {
+            if (environment.acceptsProfiles(Profiles.of(EventStoreConfiguration.AXON_DEFAULTS))) {
+                return;
+            }
+            try {
+                long started = System.nanoTime();
+                List<String> latest = jdbc.queryForList("""
+                        SELECT aggregateIdentifier FROM events.domain_event_entry WHERE type = ?
+                         ORDER BY globalIndex DESC LIMIT 1""", String.class, SupervisoryOrder.class.getSimpleName());
+                if (latest.isEmpty()) {
+                    return;
+                }
+                UnitOfWork<?> reading = DefaultUnitOfWork.startAndGet(
+                        GenericEventMessage.asEventMessage("reading the latest order ahead of the first command"));
+                try {
+                    configuration.repository(SupervisoryOrder.class).load(latest.get(0));
+                } finally {
+                    reading.rollback();
+                }
+                LOG.debug("Read the latest order ahead of the first command in {} ms",
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+            } catch (RuntimeException e) {
+                LOG.warn("Reading the latest order ahead of the first command failed: {}", e.toString());
             }
         };
     }
