@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Profile;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -137,11 +138,9 @@ class OrderSnapshots {
      * up to {@value #EVERY} events in code the JVM has not compiled. A failure here is only logged.
      */
     @Bean
-    ApplicationRunner latestOrderReadPrepared(JdbcTemplate jdbc, Configuration configuration, Environment environment) {
+    @Profile("!" + EventStoreConfiguration.AXON_DEFAULTS)
+    ApplicationRunner latestOrderReadPrepared(JdbcTemplate jdbc, Configuration configuration) {
         return arguments -> {
-            if (environment.acceptsProfiles(Profiles.of(EventStoreConfiguration.AXON_DEFAULTS))) {
-                return;
-            }
             try {
                 long started = System.nanoTime();
                 List<String> latest = jdbc.queryForList("""

@@ -6,7 +6,6 @@ import org.axonframework.modelling.command.Repository;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.DefaultApplicationArguments;
-import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.List;
@@ -28,9 +27,7 @@ class LatestOrderReadPreparedTest {
     private final Configuration configuration = mock(Configuration.class);
     @SuppressWarnings("unchecked")
     private final Repository<SupervisoryOrder> orders = mock(Repository.class);
-    private final Environment environment = mock(Environment.class);
-    private final ApplicationRunner runner = new OrderSnapshots().latestOrderReadPrepared(jdbc, configuration,
-            environment);
+    private final ApplicationRunner runner = new OrderSnapshots().latestOrderReadPrepared(jdbc, configuration);
 
     LatestOrderReadPreparedTest() {
         when(configuration.repository(SupervisoryOrder.class)).thenReturn(orders);

@@ -470,9 +470,9 @@ final class Phases {
                 expect(201, timed.post("leader", order.requirement(order.restraintRequirement, "/measurements"),
                         measurement(i + restart)));
             }
-            eachRestart.add(afterThisRestart.summary());
-            Benchmark.log("restart %d of %d: first command on each long order %s", restart, restarts,
-                    afterThisRestart.summary());
+            Map<String, Object> thisRestart = afterThisRestart.summary();
+            eachRestart.add(thisRestart);
+            Benchmark.log("restart %d of %d: first command on each long order %s", restart, restarts, thisRestart);
         }
         figures.put("restarts", restarts);
         figures.put("firstCommandAfterRestartOnAShortOrder", firstOnAShortOrder.summary());

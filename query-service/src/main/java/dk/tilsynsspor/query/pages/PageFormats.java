@@ -22,7 +22,9 @@ public class PageFormats {
 
     public static final Locale DANISH = Locale.forLanguageTag("da-DK");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d. MMM yyyy 'kl.' HH:mm:ss", DANISH);
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d. MMM yyyy", DANISH);
+    /** A date as the pages show it: "2. dec. 2026". */
+    private static final String DATE_PATTERN = "d. MMM yyyy";
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern(DATE_PATTERN, DANISH);
     private static final DateTimeFormatter WRITTEN_DATE = DateTimeFormatter.ofPattern("d. MMMM yyyy", DANISH);
     private static final DateTimeFormatter SHORT_TIME = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm:ss");
     private static final DateTimeFormatter PICKER = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
@@ -83,7 +85,7 @@ public class PageFormats {
      * instance each time, as {@link java.text.SimpleDateFormat} is not safe to share between threads.
      */
     public static java.text.DateFormat chartDates() {
-        return new java.text.SimpleDateFormat("d. MMM yyyy", DANISH);
+        return new java.text.SimpleDateFormat(DATE_PATTERN, DANISH);
     }
 
     /** The value of a {@code datetime-local} input showing {@code instant}. */
