@@ -4,6 +4,7 @@ import org.axonframework.eventhandling.EventBus;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Profile;
@@ -13,6 +14,8 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -43,13 +46,19 @@ public class AppendNotifier implements SmartLifecycle {
     private static final long RETRY_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final DataSource dataSource;
+    private final long intervalNanos;
     private final AtomicBoolean pending = new AtomicBoolean();
     private final AtomicLong sent = new AtomicLong();
     private volatile boolean running;
     private volatile Thread thread;
 
-    AppendNotifier(DataSource dataSource, EventBus eventBus) {
+    AppendNotifier(DataSource dataSource, EventBus eventBus,
+                   @Value("${tilsynsspor.notify.interval:10ms}") Duration interval) {
+        if (Objects.requireNonNull(interval, "notify interval (tilsynsspor.notify.interval)").isNegative()) {
+            throw new IllegalArgumentException("the notify interval cannot be negative: " + interval);
+        }
         this.dataSource = dataSource;
+        this.intervalNanos = interval.toNanos();
         eventBus.registerDispatchInterceptor(messages -> {
             CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.root().afterCommit(committed -> appended()));
             return (index, message) -> message;
@@ -72,13 +81,21 @@ public class AppendNotifier implements SmartLifecycle {
 
     private void run() {
         boolean failing = false;
+        long lastSent = System.nanoTime() - intervalNanos;
         while (running) {
-            if (!pending.getAndSet(false)) {
+            if (!pending.get()) {
                 LockSupport.park(this);
                 continue;
             }
+            long early = lastSent + intervalNanos - System.nanoTime();
+            if (early > 0) {
+                LockSupport.parkNanos(this, early); // the commits meanwhile are announced with this one
+                continue;
+            }
+            pending.set(false); // before the statement: a commit during it is announced by the next one
             try {
                 notifyReaders();
+                lastSent = System.nanoTime();
                 sent.incrementAndGet();
                 if (failing) {
                     log.info("Notifying readers of appended events again");

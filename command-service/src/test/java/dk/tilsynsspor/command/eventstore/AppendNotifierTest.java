@@ -19,17 +19,20 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.axonframework.messaging.GenericMessage.asMessage;
 
 /**
  * Readers are told about appends after the appending transaction, never from inside it (ADR 3): a committed unit of
  * work that published events is followed by a notification, a rolled-back one is not, and the event table's own
- * triggers notify nobody (so appends never queue on the notify lock).
+ * triggers notify nobody (so appends never queue on the notify lock); commits soon after a notification are announced
+ * together, once per interval.
  */
 class AppendNotifierTest {
 
@@ -57,7 +60,7 @@ class AppendNotifierTest {
         try (Statement statement = listening.createStatement()) {
             statement.execute("LISTEN " + AppendNotifier.CHANNEL);
         }
-        notifier = new AppendNotifier(dataSource, eventBus);
+        notifier = new AppendNotifier(dataSource, eventBus, Duration.ZERO);
         notifier.start();
     }
 
@@ -103,6 +106,28 @@ class AppendNotifierTest {
 
         assertThat(notificationsWithin(500)).isEmpty();
         assertThat(notifier.sent()).isZero();
+    }
+
+    @Test
+    void commitsSoonAfterANotificationAreAnnouncedTogetherAtTheIntervalsEnd() throws SQLException {
+        notifier.stop();
+        notifier = new AppendNotifier(dataSource, eventBus, Duration.ofSeconds(2));
+        notifier.start();
+
+        publishIn(true);
+        assertThat(notificationsWithin(1000)).as("the first commit after a quiet spell, at once").hasSize(1);
+        publishIn(true);
+        publishIn(true);
+        publishIn(true);
+        assertThat(notificationsWithin(500)).as("within the interval").isEmpty();
+        assertThat(notificationsWithin(2000)).as("the three, at the interval's end").hasSize(1);
+        assertThat(notifier.sent()).isEqualTo(2);
+    }
+
+    @Test
+    void aNegativeIntervalIsRefused() {
+        assertThatThrownBy(() -> new AppendNotifier(dataSource, eventBus, Duration.ofMillis(-1)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
