@@ -67,7 +67,9 @@ public class AppendNotifier implements SmartLifecycle {
 
     /** Events were committed: a notification follows (one for any number of calls before it is sent). */
     void appended() {
-        pending.set(true);
+        if (pending.getAndSet(true)) {
+            return; // already owed: the notifier is awake or waits for the interval's end, and announces this one too
+        }
         Thread notifier = thread;
         if (notifier != null) {
             LockSupport.unpark(notifier);
