@@ -34,6 +34,12 @@ import java.util.concurrent.locks.LockSupport;
  * the lock is short. A notification lost with an instance (killed between commit and notify) only delays the reader
  * until its next re-read (ADR 3); nothing is lost. Only in the PostgreSQL mode: with Axon Server, query-service
  * follows Axon Server.
+ *
+ * <p>It notifies at most once per {@code tilsynsspor.notify.interval} (10 ms): the first commit after a quiet spell
+ * is announced at once, the commits that follow it sooner wait for the interval's end and are announced together.
+ * query-service wakes its processors at most once per its own wake interval (20 ms) however many notifications come,
+ * so under load a notification per commit cost a statement and a commit here and a wake-up of PostgreSQL's listening
+ * backend and of query-service's listener for nothing (0.76 notifications per appended event in the benchmark).
  */
 @Component
 @Profile("!" + EventStoreConfiguration.AXON_DEFAULTS)
