@@ -5,10 +5,9 @@ import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.AggregateCacheEntry;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.modelling.command.Aggregate;
 
 import java.time.Duration;
-import java.util.Optional;
-import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -17,7 +16,9 @@ import java.util.function.UnaryOperator;
  * on one store no command is decided on an old state (a refusal decided on one would be wrong, and only a command
  * that appends would have been caught by the taken sequence number). The check reads one number through the event
  * store ({@link EventStore#lastSequenceNumberFor}), which is still far cheaper than reading and applying the
- * aggregate's events.
+ * aggregate's events. While a command is handled, the check is left to {@link CachedAggregateChecks}, which makes it
+ * after the handler and only where the taken sequence number would not catch an old state; elsewhere it is made
+ * here, before the copy is handed out.
  *
  * <p>The entries are also held softly (the {@value #KEPT} most recently used, each for at most {@link #IDLE} after
  * its last use): behind Axon's {@code WeakReferenceCache} alone, an aggregate used a moment ago was gone at the next
@@ -34,14 +35,13 @@ final class CheckedAggregateCache implements Cache {
     static final Duration IDLE = Duration.ofMinutes(10);
 
     private final Cache cache;
-    private final Supplier<EventStore> eventStore;
+    private final CachedAggregateChecks checks;
     private final com.github.benmanes.caffeine.cache.Cache<Object, Object> held = Caffeine.newBuilder()
             .maximumSize(KEPT).expireAfterAccess(IDLE).softValues().build();
 
-    /** {@code eventStore} is asked for lazily: the store and the aggregates' repositories are made after the cache. */
-    CheckedAggregateCache(Cache cache, Supplier<EventStore> eventStore) {
+    CheckedAggregateCache(Cache cache, CachedAggregateChecks checks) {
         this.cache = cache;
-        this.eventStore = eventStore;
+        this.checks = checks;
     }
 
     @Override
@@ -58,15 +58,16 @@ final class CheckedAggregateCache implements Cache {
     }
 
     private boolean current(String aggregateId, AggregateCacheEntry<?> entry) {
-        Long version;
+        Aggregate<?> aggregate;
         try {
             // an entry made in this process holds the aggregate itself and hands it back as it is
-            version = entry.recreateAggregate(null, null, null, null).version();
+            aggregate = entry.recreateAggregate(null, null, null, null);
         } catch (RuntimeException notInThisProcess) {
             return false;
         }
-        Optional<Long> stored = eventStore.get().lastSequenceNumberFor(aggregateId);
-        return version != null && stored.isPresent() && stored.get() <= version;
+        Long version = aggregate.version();
+        return version != null && (checks.deferred(aggregateId, aggregate, version)
+                || checks.current(aggregateId, version));
     }
 
     @Override

@@ -102,18 +102,26 @@ public class EventStoreConfiguration {
 
     /**
      * Aggregates stay in memory between commands (held softly: until the garbage collector wants the room), so a
-     * command does not read and deserialize its aggregate's events again. Each use is checked against the store's
-     * last sequence number for the aggregate ({@link CheckedAggregateCache}), so with several instances on one store
-     * a command is never decided on a copy that another instance has since moved on; a race between the check and
-     * the append still fails on the taken sequence number (SQLSTATE 23505), drops the copy and is retried on the
-     * events. The aggregates hold no personal texts (those stay sealed in the events). Axon's stock setting (profile
-     * {@value #AXON_DEFAULTS}) is no cache.
+     * command does not read and deserialize its aggregate's events again. A copy is checked against the store's last
+     * sequence number for the aggregate ({@link CheckedAggregateCache}, {@link CachedAggregateChecks}), so with several
+     * instances on one store no command is decided on a copy that another instance has since moved on: a command that
+     * appends to the copy is caught by the taken sequence number (SQLSTATE 23505), which drops the copy and runs the
+     * command again on the events; one that appends nothing to it (a refusal, a repeat) has the store's number read
+     * after its handler, with the same outcome if the copy was behind. The aggregates hold no personal texts (those
+     * stay sealed in the events). Axon's stock setting (profile {@value #AXON_DEFAULTS}) is no cache.
      */
     @Bean(AGGREGATE_CACHE)
-    Cache aggregateCache(Environment environment, ObjectProvider<EventStore> eventStore) {
+    Cache aggregateCache(Environment environment, CachedAggregateChecks checks) {
         return environment.acceptsProfiles(Profiles.of(AXON_DEFAULTS)) ? NoCache.INSTANCE
-                // resolved once, at the first command: asking the provider resolves the bean anew every time
-                : new CheckedAggregateCache(new WeakReferenceCache(), SingletonSupplier.of(eventStore::getObject));
+                : new CheckedAggregateCache(new WeakReferenceCache(), checks);
+    }
+
+    /** The cached copies' checks; command-service's command bus runs every command through them. */
+    @Bean
+    CachedAggregateChecks cachedAggregateChecks(ObjectProvider<EventStore> eventStore) {
+        // asked for lazily (the store and the aggregates' repositories are made after the cache) and resolved once,
+        // at the first check: asking the provider resolves the bean anew every time
+        return new CachedAggregateChecks(SingletonSupplier.of(eventStore::getObject));
     }
 
     /**

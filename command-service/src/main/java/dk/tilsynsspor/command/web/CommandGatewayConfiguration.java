@@ -1,5 +1,6 @@
 package dk.tilsynsspor.command.web;
 
+import dk.tilsynsspor.command.eventstore.CachedAggregateChecks;
 import dk.tilsynsspor.command.rules.RuleViolation;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandBusSpanFactory;
@@ -26,18 +27,20 @@ class CommandGatewayConfiguration {
     /**
      * The bus this instance's command handlers are on (Axon's own, as its auto-configuration makes it, but running a
      * command that lost a race again: {@link RaceRetryingCommandBus}). With Axon Server it is the local segment that
-     * Axon Server's commands for this instance arrive on.
+     * Axon Server's commands for this instance arrive on. Every command's cached aggregates are checked against the
+     * store where the store's sequence numbers would not catch an old copy ({@link CachedAggregateChecks}).
      */
     @Bean
     @Qualifier("localSegment")
     SimpleCommandBus commandBus(TransactionManager transactionManager, org.axonframework.config.Configuration axon,
-                                DuplicateCommandHandlerResolver duplicates) {
+                                DuplicateCommandHandlerResolver duplicates, CachedAggregateChecks cachedAggregates) {
         SimpleCommandBus bus = new RaceRetryingCommandBus(SimpleCommandBus.builder()
                 .transactionManager(transactionManager)
                 .duplicateCommandHandlerResolver(duplicates)
                 .spanFactory(axon.getComponent(CommandBusSpanFactory.class))
                 .messageMonitor(axon.messageMonitor(CommandBus.class, "commandBus")));
         bus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(axon.correlationDataProviders()));
+        bus.registerHandlerInterceptor(cachedAggregates);
         return bus;
     }
 

@@ -24,7 +24,8 @@ class CheckedAggregateCacheTest {
     }
 
     private final EventStore store = mock(EventStore.class);
-    private final CheckedAggregateCache cache = new CheckedAggregateCache(new WeakReferenceCache(), () -> store);
+    private final CheckedAggregateCache cache = new CheckedAggregateCache(new WeakReferenceCache(),
+            new CachedAggregateChecks(() -> store));
 
     /** An aggregate as Axon caches it after its event number {@code version}. */
     private static AggregateCacheEntry<Counter> cachedAt(long version) {

@@ -151,10 +151,13 @@ class CommandSideIT {
 
     /**
      * Two command-service instances on one store: what one appends, the other's next command on that aggregate
-     * sees. Instance A keeps the order in its cache; B defines a quality goal; A's measurement needs that goal.
+     * sees. Instance A keeps the order in its cache; B defines a quality goal; A's measurement needs that goal (on
+     * its old copy A would refuse it). Then B records a measurement and A another: A's old copy would give its event
+     * the number B's took, so A's command runs again on the events, and both are kept, numbered one after the other.
      */
     @Test
-    void aSecondInstanceOnTheSameStoreNeverLeavesTheFirstDecidingOnAStaleAggregate(EndToEnd.Stack stack) {
+    void aSecondInstanceOnTheSameStoreNeverLeavesTheFirstDecidingOnAStaleAggregate(EndToEnd.Stack stack)
+            throws SQLException {
         ServiceProcess second = stack.anotherCommandService();
         second.start();
         try {
@@ -169,6 +172,14 @@ class CommandSideIT {
                     "/measurements"), Map.of("value", 4, "measuredOn", "2026-12-01", "source", "incident log"));
 
             assertThat(measured.status()).as(measured.body().toString()).isEqualTo(201);
+
+            expect(201, other.post("leader", order.requirement(order.restraintRequirement, "/measurements"),
+                    Map.of("value", 3, "measuredOn", "2026-12-02", "source", "incident log")));
+            Api.Response measuredAgain = stack.commands.post("leader", order.requirement(order.restraintRequirement,
+                    "/measurements"), Map.of("value", 2, "measuredOn", "2026-12-03", "source", "incident log"));
+
+            assertThat(measuredAgain.status()).as(measuredAgain.body().toString()).isEqualTo(201);
+            assertThat(eventTypes(stack, order.orderId)).filteredOn("QualityMeasurementRecorded"::equals).hasSize(3);
         } finally {
             second.stop();
         }
