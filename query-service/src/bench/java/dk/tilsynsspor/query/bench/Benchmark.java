@@ -18,7 +18,7 @@ import java.util.UUID;
  *
  * <p>Settings (system properties): {@code bench.jdbc.url} (any database of the server, default the local
  * server's {@code postgres}), {@code bench.jdbc.user}, {@code bench.clients} (8), {@code bench.warmup-seconds} (20,
- * the worked example before the first phase), {@code bench.phase-warmup-seconds} (30, each command and plain window's
+ * the worked example before the first phase), {@code bench.phase-warmup-seconds} (90, each command and plain window's
  * own load, unmeasured, before them), {@code bench.seconds} (60, the command and plain windows, each),
  * {@code bench.turns} (3, the plain and command windows alternated, each {@code bench.seconds / bench.turns}),
  * {@code bench.lag-seconds} (30), {@code bench.ceiling-seconds} (20, each appends window),
@@ -208,7 +208,9 @@ public final class Benchmark {
      * unmeasured for {@code bench.phase-warmup-seconds} each: the JIT compiles a path's code only once it has run
      * often enough, and on two cores its compiler threads took up to a third of a service's CPU in a window that came
      * too soon (the report's {@code jitCompilerSeconds}), more in the plain window, whose endpoint nothing had called
-     * before. Then {@code bench.turns} plain windows alternate with as many command windows, {@code bench.seconds} of
+     * before. The commands' path is far more code than the plain endpoint's: after 30 s of their load the compiler
+     * still took 4-10 s of command-service's CPU in their windows, after 90 s about 2 s (ADR 11), so the default is
+     * 90 s, to compare the two paths as a running service runs them. Then {@code bench.turns} plain windows alternate with as many command windows, {@code bench.seconds} of
      * each in all: on a machine whose speed drifts, one window of each, one after the other, put the drift between
      * them into their ratio (0.27 to 0.48 × in four runs of one commit on one machine).
      */
@@ -296,7 +298,7 @@ public final class Benchmark {
                     System.getProperty("bench.jdbc.user", "postgres"),
                     Integer.getInteger("bench.clients", 8),
                     Duration.ofSeconds(Integer.getInteger("bench.warmup-seconds", 20)),
-                    Duration.ofSeconds(Integer.getInteger("bench.phase-warmup-seconds", 30)),
+                    Duration.ofSeconds(Integer.getInteger("bench.phase-warmup-seconds", 90)),
                     Duration.ofSeconds(Integer.getInteger("bench.seconds", 60)),
                     Math.max(1, Integer.getInteger("bench.turns", 3)),
                     Duration.ofSeconds(Integer.getInteger("bench.lag-seconds", 30)),
