@@ -22,7 +22,7 @@ import java.util.UUID;
  * own load, unmeasured, before them), {@code bench.seconds} (60, the command and plain windows, each),
  * {@code bench.turns} (3, the plain and command windows alternated, each {@code bench.seconds / bench.turns}),
  * {@code bench.lag-seconds} (30), {@code bench.ceiling-seconds} (20, each appends window),
- * {@code bench.append-writers} (16), {@code bench.close-orders} (100), {@code bench.open-orders} (10,000),
+ * {@code bench.append-writers} (16), {@code bench.close-orders} (100 beside each side, in {@code bench.turns} turns), {@code bench.open-orders} (10,000),
  * {@code bench.long-stream-events} (10,000), {@code bench.restarts} (3, of command-service, each followed by the
  * first command on every long order),
  * {@code bench.events} (1,000,000),
@@ -148,7 +148,8 @@ public final class Benchmark {
             commands(settings, report, stack, phases);
 
             log("closing orders beside %d and %,d open orders' deadlines", 10, settings.openOrders());
-            report.tuned("closeCost", phases.closeCost(settings.closeOrders(), 10, settings.openOrders()));
+            report.tuned("closeCost", phases.closeCost(settings.closeOrders(), 10, settings.openOrders(),
+                    settings.turns()));
             longStreams(settings, report, phases);
 
             fill(settings, report, stack, copier);

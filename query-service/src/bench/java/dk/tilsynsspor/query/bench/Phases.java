@@ -367,32 +367,45 @@ final class Phases {
 
     /**
      * What closing an order costs with few and with many other open orders' deadlines scheduled: {@code orders}
-     * orders are verified, reported and accepted (not timed), then closed one at a time (timed), first beside
-     * {@code few} open orders' deadlines, then beside {@code many}. Other orders' deadlines are copies of an open
-     * order's rows in db-scheduler's table, so the cost of a search through them shows.
+     * orders beside each are verified, reported and accepted (not timed), then closed one at a time (timed). The two
+     * sides alternate in {@code turns} turns of {@code orders / turns} closings each (few first), the deadlines padded
+     * to the turn's side before it: closings of 2-3 ms on a machine whose speed drifts within minutes put the drift
+     * between the sides into their ratio when all of one side came first (0.83 to 1.60 x over runs with nothing in
+     * the path changed). Other orders' deadlines are copies of an open order's rows in db-scheduler's table, so the
+     * cost of a search through them shows.
      */
-    Map<String, Object> closeCost(int orders, int few, int many) throws Exception {
+    Map<String, Object> closeCost(int orders, int few, int many, int turns) throws Exception {
         Api untimed = stack.commands(nanos -> { });
         WorkedExample open = WorkedExample.imposed(untimed, reference());
+        Map<Integer, Latencies> closings = new LinkedHashMap<>();
+        Map<Integer, Long> deadlines = new LinkedHashMap<>();
+        closings.put(few, new Latencies());
+        closings.put(many, new Latencies());
+        for (int turn = 0; turn < turns; turn++) {
+            int inTurn = orders / turns + (turn < orders % turns ? 1 : 0);
+            for (int openOrders : List.of(few, many)) {
+                deadlines.put(openOrders, padDeadlines(open.orderId, openOrders));
+                Api timed = stack.commands(closings.get(openOrders)::add);
+                int warmUp = turn == 0 ? 5 : 0; // the first five of each side warm up, unmeasured
+                for (int i = 0; i < inTurn + warmUp; i++) {
+                    WorkedExample order = WorkedExample.verified(untimed, reference());
+                    expect(200, untimed.post("leader", order.order("/compliance-report"), Map.of("summary",
+                            "Begge krav er fulgt op og verificeret")));
+                    expect(200, untimed.post("inspector", order.order("/decision"), Map.of("decision", "ACCEPT")));
+                    Api closer = i < warmUp ? untimed : timed;
+                    expect(200, closer.post("inspector", order.order("/closure"), Map.of("outcome", "COMPLIED",
+                            "reason", "Påbuddet er efterkommet")));
+                }
+            }
+        }
         Map<String, Object> figures = new LinkedHashMap<>();
         for (int openOrders : List.of(few, many)) {
-            long deadlines = padDeadlines(open.orderId, openOrders);
-            Latencies closing = new Latencies();
-            Api timed = stack.commands(closing::add);
-            for (int i = 0; i < orders + 5; i++) { // the first five warm up, unmeasured
-                WorkedExample order = WorkedExample.verified(untimed, reference());
-                expect(200, untimed.post("leader", order.order("/compliance-report"), Map.of("summary",
-                        "Begge krav er fulgt op og verificeret")));
-                expect(200, untimed.post("inspector", order.order("/decision"), Map.of("decision", "ACCEPT")));
-                Api closer = i < 5 ? untimed : timed;
-                expect(200, closer.post("inspector", order.order("/closure"), Map.of("outcome", "COMPLIED",
-                        "reason", "Påbuddet er efterkommet")));
-            }
-            Map<String, Object> summary = new LinkedHashMap<>(closing.summary());
-            summary.put("scheduledDeadlines", deadlines);
+            Map<String, Object> summary = new LinkedHashMap<>(closings.get(openOrders).summary());
+            summary.put("scheduledDeadlines", deadlines.get(openOrders));
             figures.put(openOrders == few ? "fewOpenOrders" : "manyOpenOrders", summary);
             figures.put(openOrders == few ? "few" : "many", openOrders);
         }
+        figures.put("turns", turns);
         try (Connection connection = stack.connect(); Statement statement = connection.createStatement()) {
             statement.execute("DELETE FROM command.scheduled_tasks WHERE task_instance LIKE 'bench-%'");
         }
@@ -552,7 +565,11 @@ final class Phases {
         }
     }
 
-    /** Copies of one open order's scheduled deadlines, as if {@code openOrders} orders were open; answers the rows. */
+    /**
+     * Copies of one open order's scheduled deadlines, as if {@code openOrders} orders were open, the table vacuumed and
+     * analysed after (the sides alternate, and the other side's copies would otherwise stay as dead rows); answers the
+     * rows.
+     */
     private long padDeadlines(String openOrderId, int openOrders) throws Exception {
         try (Connection connection = stack.connect(); Statement statement = connection.createStatement()) {
             statement.execute("DELETE FROM command.scheduled_tasks WHERE task_instance LIKE 'bench-%'");
@@ -569,6 +586,7 @@ final class Phases {
                 copy.setString(2, openOrderId);
                 copy.executeUpdate();
             }
+            statement.execute("VACUUM (ANALYZE) command.scheduled_tasks");
             try (ResultSet rows = statement.executeQuery("SELECT count(*) FROM command.scheduled_tasks")) {
                 rows.next();
                 return rows.getLong(1);

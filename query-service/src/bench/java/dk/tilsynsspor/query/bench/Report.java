@@ -175,7 +175,9 @@ final class Report {
         row(md, "Command latency p50 / p99 ms", new String[]{"commands", "latency"}, true);
         row(md, "Lag, 201 to visible on query-service, p50 / p99 ms (under the commands' load)",
                 new String[]{"lag"}, true);
-        row(md, "Closing an order p50 / p99 ms, 10 open orders", new String[]{"closeCost", "fewOpenOrders"}, false);
+        row(md, String.format(Locale.ROOT, "Closing an order p50 / p99 ms, 10 open orders (%d closings in %d turns "
+                + "alternated with the next row's)", settings.closeOrders(), settings.turns()),
+                new String[]{"closeCost", "fewOpenOrders"}, false);
         row(md, String.format(Locale.ROOT, "Closing an order p50 / p99 ms, %,d open orders", settings.openOrders()),
                 new String[]{"closeCost", "manyOpenOrders"}, false);
         row(md, "Dossier p50 / p99 ms, small store", new String[]{"flatCostSmall", "dossier"}, false);
