@@ -22,7 +22,8 @@ import java.util.UUID;
  * own load, unmeasured, before them), {@code bench.seconds} (60, the command and plain windows, each),
  * {@code bench.turns} (3, the plain and command windows alternated, each {@code bench.seconds / bench.turns}),
  * {@code bench.lag-seconds} (30), {@code bench.ceiling-seconds} (20, each appends window),
- * {@code bench.append-writers} (16), {@code bench.close-orders} (100 beside each side, in {@code bench.turns} turns), {@code bench.open-orders} (10,000),
+ * {@code bench.append-writers} (16), {@code bench.close-orders} (100 beside each side, in {@code bench.turns} turns),
+ * {@code bench.open-orders} (10,000),
  * {@code bench.long-stream-events} (10,000), {@code bench.restarts} (3, of command-service, each followed by the
  * first command on every long order),
  * {@code bench.events} (1,000,000),
@@ -211,9 +212,10 @@ public final class Benchmark {
      * too soon (the report's {@code jitCompilerSeconds}), more in the plain window, whose endpoint nothing had called
      * before. The commands' path is far more code than the plain endpoint's: after 30 s of their load the compiler
      * still took 4-10 s of command-service's CPU in their windows, after 90 s about 2 s (ADR 11), so the default is
-     * 90 s, to compare the two paths as a running service runs them. Then {@code bench.turns} plain windows alternate with as many command windows, {@code bench.seconds} of
-     * each in all: on a machine whose speed drifts, one window of each, one after the other, put the drift between
-     * them into their ratio (0.27 to 0.48 × in four runs of one commit on one machine).
+     * 90 s, to compare the two paths as a running service runs them. Then {@code bench.turns} plain windows alternate
+     * with as many command windows, {@code bench.seconds} of each in all: on a machine whose speed drifts, one window
+     * of each, one after the other, put the drift between them into their ratio (0.27 to 0.48 × in four runs of one
+     * commit on one machine).
      */
     private static void commands(Settings settings, Report report, BenchStack stack, Phases phases)
             throws Exception {
