@@ -442,7 +442,7 @@ final class Phases {
         // copies were projected in a rush: vacuumed now, as autovacuum would have done along the way in a store that
         // grew over years, rather than during the windows.
         try (Connection connection = stack.connect(); Statement statement = connection.createStatement()) {
-            statement.execute("VACUUM ANALYZE events.order_chain, events.domain_event_entry, query.order_event");
+            statement.execute("VACUUM ANALYZE events.order_chain, events.domain_event_entry");
         }
         for (int i = 0; i < orders; i++) { // warm: each aggregate read from its events once, before the windows
             expect(201, untimed.post("leader", longOrders.get(i).requirement(longOrders.get(i).restraintRequirement,

@@ -1,5 +1,6 @@
 package dk.tilsynsspor.query.it;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -38,24 +39,22 @@ class RestartIT {
         assertThat(listed).containsAll(before).contains(after).doesNotHaveDuplicates();
         assertThat(stack.queries.get("inspector", "/api/orders/" + before.get(0) + "/dossier").status())
                 .isEqualTo(200);
-        assertThat(duplicateTrailRows(stack)).isZero();
+        for (String order : listed) { // each event once in each trail (entries equal but for their position)
+            List<String> entries = new ArrayList<>();
+            stack.queries.get("inspector", "/api/orders/" + order + "/audit-trail").body().get("entries")
+                    .forEach(entry -> entries.add(((ObjectNode) entry.deepCopy()).without("sequence").toString()));
+            assertThat(entries).isNotEmpty().doesNotHaveDuplicates();
+        }
     }
 
     /**
-     * Stored events of orders and their cases (linked into an order's chain) not (yet) in the trail; counted per
-     * event, as other tests may tamper with the store.
+     * Orders in the store (their impositions) not (yet) in the orders' summaries; counted per event, as other tests
+     * may tamper with the store.
      */
     private static long unprojected(EndToEnd.Stack stack) throws SQLException {
-        return count(stack, "SELECT count(*) FROM events.domain_event_entry e WHERE e.chainOrderId IS NOT NULL"
-                + " AND NOT EXISTS (SELECT 1 FROM query.order_event o WHERE o.global_index = e.globalIndex)");
-    }
-
-    /**
-     * An event twice in one trail. (A case's event may be in several trails: its own while it served no order, and
-     * each order it was linked to later; once in each.)
-     */
-    private static long duplicateTrailRows(EndToEnd.Stack stack) throws SQLException {
-        return count(stack, "SELECT count(*) - count(DISTINCT (order_id, event_id)) FROM query.order_event");
+        return count(stack, "SELECT count(*) FROM events.domain_event_entry e"
+                + " WHERE e.payloadType = 'dk.tilsynsspor.core.order.SupervisoryOrderImposed'"
+                + " AND NOT EXISTS (SELECT 1 FROM query.order_summary s WHERE s.order_id::text = e.aggregateIdentifier)");
     }
 
     private static long count(EndToEnd.Stack stack, String sql) throws SQLException {

@@ -91,14 +91,11 @@ public class CaseReads {
                     .forEach(user -> known.put(user.name(), user.scope()));
         }
         jdbc.query("""
-                SELECT DISTINCT ON (payload ->> 'professionalId') payload ->> 'professionalId' AS id,
-                       concat_ws(' · ', payload ->> 'name', payload ->> 'discipline',
-                                 payload ->> 'homeOrganisationId') AS label
-                  FROM query.order_event
-                 WHERE event_type = 'ProfessionalAssignedToCase' AND actor_scope = ?
-                 ORDER BY payload ->> 'professionalId', global_index DESC
+                SELECT DISTINCT ON (professional_id) professional_id, label FROM query.case_assignment
+                 WHERE organisation_id = ?
+                 ORDER BY professional_id, global_index DESC
                  LIMIT ?""", row -> {
-            known.put(row.getString("id"), row.getString("label"));
+            known.put(row.getString("professional_id"), row.getString("label"));
         }, organisationId, SUGGESTED_PROFESSIONALS);
         return known;
     }
@@ -133,7 +130,7 @@ public class CaseReads {
     /** The order's requirements (only those in {@code only}, unless null), "Krav n: title" as imposed or amended. */
     private Map<UUID, String> titlesOf(UUID orderId, List<UUID> only) {
         Map<UUID, String> titles = new LinkedHashMap<>();
-        trails.eventsOf(orderId, "SupervisoryOrderImposed", "RequirementAmended").stream().map(reader::read)
+        trails.eventsOf(orderId, SupervisoryOrderImposed.class, RequirementAmended.class).stream().map(reader::read)
                 .forEach(event -> {
             if (event instanceof SupervisoryOrderImposed imposed) {
                 List<Requirement> requirements = imposed.requirements();

@@ -1,6 +1,5 @@
 package dk.tilsynsspor.query.document;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dk.tilsynsspor.core.order.EvidenceDocumentAttached;
 import dk.tilsynsspor.core.order.EvidenceDocumentWithdrawn;
@@ -14,6 +13,7 @@ import dk.tilsynsspor.query.web.NotFoundException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.UUID;
@@ -48,15 +48,17 @@ public class DocumentReads {
         NotFoundException notFound = new NotFoundException("There is no document with id " + documentId
                 + " that you may see.");
         List<Row> rows = jdbc.query("""
-                SELECT order_id, payload_type, payload::text AS payload FROM query.order_event
-                 WHERE payload ->> 'documentId' = ? AND payload ?? 'documentId' AND payload_type IN (?, ?)
-                 ORDER BY global_index""", (rs, row) -> new Row(rs.getObject("order_id", UUID.class),
-                        rs.getString("payload_type"), rs.getString("payload")),
-                documentId.toString(), EvidenceDocumentAttached.class.getName(),
-                EvidenceDocumentWithdrawn.class.getName());
+                SELECT x.order_id, x.payload_type, d.payload,
+                       COALESCE(x.global_index < f.forgotten_at, FALSE) AS erased
+                  FROM query.document_event x JOIN events.domain_event_entry d ON d.globalIndex = x.global_index
+                  LEFT JOIN query.forgotten_case f ON f.case_id = d.aggregateIdentifier
+                 WHERE x.document_id = ?
+                 ORDER BY x.global_index""", (rs, row) -> new Row(rs.getObject("order_id", UUID.class),
+                rs.getString("payload_type"), rs.getBytes("payload"), rs.getBoolean("erased")),
+                documentId.toString());
         Row attaching = rows.stream().filter(row -> row.type().equals(EvidenceDocumentAttached.class.getName()))
                 .findFirst().orElseThrow(() -> notFound);
-        EvidenceDocumentAttached attached = read(attaching.payload());
+        EvidenceDocumentAttached attached = read(attaching);
         assertVisible(attaching.orderId(), attached.caseId(), notFound);
         boolean withdrawn = rows.stream().anyMatch(row -> row.type().equals(EvidenceDocumentWithdrawn.class.getName()));
         return new KnownDocument(attaching.orderId(), attached, withdrawn);
@@ -77,16 +79,23 @@ public class DocumentReads {
         }
     }
 
-    /** The attaching event, its title and file name opened (the trail keeps them sealed). */
-    private EvidenceDocumentAttached read(String payload) {
+    /**
+     * The attaching event, its title and file name opened (the store keeps them sealed), or erased if its citizen was
+     * forgotten since.
+     */
+    private EvidenceDocumentAttached read(Row attaching) {
+        String type = EvidenceDocumentAttached.class.getName();
         try {
-            JsonNode event = texts.open(EvidenceDocumentAttached.class.getName(), json.mapper().readTree(payload));
-            return json.mapper().treeToValue(event, EvidenceDocumentAttached.class);
-        } catch (JsonProcessingException e) {
+            JsonNode event = json.mapper().readTree(attaching.payload());
+            if (attaching.erased()) {
+                TrailTexts.erase(type, event);
+            }
+            return json.mapper().treeToValue(texts.open(type, event), EvidenceDocumentAttached.class);
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private record Row(UUID orderId, String type, String payload) {
+    private record Row(UUID orderId, String type, byte[] payload, boolean erased) {
     }
 }

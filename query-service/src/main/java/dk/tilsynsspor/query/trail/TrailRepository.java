@@ -1,121 +1,172 @@
 package dk.tilsynsspor.query.trail;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dk.tilsynsspor.core.audit.AuditMetadata;
 import dk.tilsynsspor.query.eventstore.EventJson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
-import java.sql.Timestamp;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Reads one order's trail: only that order's rows, by primary key order, so its cost does not grow with others. */
+/**
+ * Reads trails from the event store itself (ADR 24): an order's trail is its hash chain (the events of the order and
+ * of the cases serving it when they were recorded, by the chain's index) and the earlier events of the cases linked
+ * to it (by the store's index of an aggregate's events); a case's trail is its aggregate's events. Each read takes only
+ * the rows asked for by an index, so its cost does not grow with other orders. The few facts the store has no index
+ * for are kept by {@link OrderTrailProjection}.
+ */
 @Repository
 public class TrailRepository {
 
-    /** The trail's rows with each event's link hash as the event store holds it (ADR 8). */
-    private static final String SELECT_FROM = """
-            SELECT e.order_id, e.global_index, e.event_id, e.aggregate_id, e.aggregate_sequence, e.event_type,
-                   e.payload_type, e.recorded_at, e.actor_id, e.actor_role, e.actor_scope, e.reason, e.payload,
-                   d.chainHash AS hash
-              FROM query.order_event e LEFT JOIN events.domain_event_entry d ON d.globalIndex = e.global_index
-            """;
-    /** The same, each event once: a case's event may be shown in several trails. */
-    private static final String ONCE_EACH = SELECT_FROM.replaceFirst("SELECT ", "SELECT DISTINCT ON (e.global_index) ");
+    /** A stored event's columns as the trail shows them, and when its case's citizen was forgotten (if so). */
+    private static final String COLUMNS = """
+            d.globalIndex, d.eventIdentifier, d.aggregateIdentifier, d.sequenceNumber, d.payloadType, d.timeStamp,
+            d.metaData, d.payload, d.chainHash, f.forgotten_at""";
+    private static final String FORGOTTEN = " LEFT JOIN query.forgotten_case f ON f.case_id = d.aggregateIdentifier";
+    /**
+     * An order's chain, and the events of the cases linked to it from before their (latest) link; parameters: the
+     * order's id three times. Public, as {@link #AGGREGATE} is, for the tests that check how they are planned.
+     */
+    public static final String ORDER_TRAIL = "SELECT " + COLUMNS + " FROM events.domain_event_entry d" + FORGOTTEN
+            + " WHERE d.chainOrderId = ?"
+            + " UNION ALL SELECT " + COLUMNS + " FROM query.case_link l JOIN events.domain_event_entry d"
+            + " ON d.aggregateIdentifier = l.case_id AND d.globalIndex < l.linked_at" + FORGOTTEN
+            + " WHERE l.order_id = ? AND d.chainOrderId IS DISTINCT FROM ?"
+            + " ORDER BY globalIndex";
+    /** One aggregate's events; parameter: its id. */
+    public static final String AGGREGATE = "SELECT " + COLUMNS + " FROM events.domain_event_entry d" + FORGOTTEN
+            + " WHERE d.aggregateIdentifier = ?";
     private static final HexFormat HEX = HexFormat.of();
+    private static final Logger log = LoggerFactory.getLogger(TrailRepository.class);
 
     private final JdbcTemplate jdbc;
+    private final EventJson json;
     private final TrailTexts texts;
-    private final RowMapper<TrailEntry> rowMapper;
 
     TrailRepository(JdbcTemplate jdbc, EventJson json, TrailTexts texts) {
         this.jdbc = jdbc;
+        this.json = json;
         this.texts = texts;
-        this.rowMapper = (rs, row) -> new TrailEntry(
-                rs.getObject("order_id", UUID.class), rs.getLong("global_index"), rs.getString("event_id"),
-                rs.getString("aggregate_id"), rs.getLong("aggregate_sequence"), rs.getString("event_type"),
-                rs.getString("payload_type"), rs.getTimestamp("recorded_at").toInstant(), rs.getString("actor_id"),
-                rs.getString("actor_role"), rs.getString("actor_scope"), rs.getString("reason"),
-                readJson(json, rs.getString("payload")), hex(rs.getBytes("hash")));
     }
 
     /** The order's events recorded up to {@code asOf} (all of them if null), oldest first. */
     public List<TrailEntry> trail(UUID orderId, Instant asOf) {
-        if (asOf == null) {
-            return opened(jdbc.query(SELECT_FROM + " WHERE e.order_id = ? ORDER BY e.global_index", rowMapper,
-                    orderId));
+        List<TrailEntry> trail = jdbc.query(ORDER_TRAIL, rows(orderId), orderId, orderId, orderId);
+        if (asOf != null) {
+            trail.removeIf(entry -> entry.recordedAt().isAfter(asOf));
         }
-        return opened(jdbc.query(SELECT_FROM + " WHERE e.order_id = ? AND e.recorded_at <= ?"
-                + " ORDER BY e.global_index", rowMapper, orderId, Timestamp.from(asOf)));
+        return opened(trail);
     }
 
     /** One case's events (the case view), oldest first. */
     public List<TrailEntry> caseTrail(UUID caseId) {
-        // a case's event may be shown in several trails (its own, and each order it came to serve): once here
-        return opened(jdbc.query(ONCE_EACH + " WHERE e.aggregate_id = ? ORDER BY e.global_index", rowMapper,
-                caseId.toString()));
+        return opened(jdbc.query(AGGREGATE + " ORDER BY d.globalIndex", rows(caseId), caseId.toString()));
     }
 
     /**
-     * The cases that may serve no order now: those with a trail of their own (opened without an order, or acting
-     * while they served none) and those unlinked from requirements. Whether they do is the fold's to say.
+     * The cases that may serve no order now: those opened without an order and those unlinked from requirements.
+     * Whether they do is the fold's to say.
      */
     public List<UUID> casesThatMayServeNoOrder() {
-        return jdbc.queryForList("""
-                SELECT DISTINCT aggregate_id FROM query.order_event
-                 WHERE order_id::text = aggregate_id OR event_type = 'CaseUnlinkedFromRequirements'""", String.class)
-                .stream().map(UUID::fromString).toList();
+        return jdbc.queryForList("SELECT case_id FROM query.case_without_order ORDER BY case_id", UUID.class);
     }
 
     /** The events of one aggregate (an order, a case) of the named types, oldest first. */
-    public List<TrailEntry> eventsOf(UUID aggregateId, String... eventTypes) {
-        return opened(jdbc.query(ONCE_EACH + " WHERE e.aggregate_id = ? AND e.event_type = ANY (?)"
-                + " ORDER BY e.global_index", rowMapper, aggregateId.toString(), eventTypes));
+    public List<TrailEntry> eventsOf(UUID aggregateId, Class<?>... eventTypes) {
+        return opened(jdbc.query(AGGREGATE + " AND d.payloadType = ANY (?) ORDER BY d.globalIndex",
+                rows(aggregateId), aggregateId.toString(), Arrays.stream(eventTypes).map(Class::getName)
+                        .toArray(String[]::new)));
     }
 
     /** The cases {@code professionalId} was ever assigned to (whether still on the team is the fold's to say). */
     public List<UUID> casesAssigning(String professionalId) {
         return jdbc.queryForList("""
-                SELECT DISTINCT aggregate_id FROM query.order_event
-                 WHERE event_type = 'ProfessionalAssignedToCase' AND payload ->> 'professionalId' = ?""",
-                String.class, professionalId).stream().map(UUID::fromString).toList();
+                SELECT DISTINCT case_id FROM query.case_assignment WHERE professional_id = ? ORDER BY case_id""",
+                UUID.class, professionalId);
     }
 
-    /** The trails of an organisation's orders that are not closed, each oldest first, grouped by order. */
+    /** The trails of an organisation's orders that are not closed, each oldest first, in the order they were imposed. */
     public Map<UUID, List<TrailEntry>> openOrderTrails(String organisationId) {
         Map<UUID, List<TrailEntry>> trails = new LinkedHashMap<>();
-        jdbc.query(SELECT_FROM + """
-                  JOIN query.order_summary s ON s.order_id = e.order_id
-                 WHERE s.organisation_id = ? AND s.status NOT IN ('CLOSED', 'LAPSED')
-                 ORDER BY s.imposed_at, e.order_id, e.global_index""", rs -> {
-            TrailEntry entry = rowMapper.mapRow(rs, 0);
-            trails.computeIfAbsent(entry.orderId(), id -> new ArrayList<>()).add(entry);
-        }, organisationId);
+        for (UUID orderId : jdbc.queryForList("""
+                SELECT order_id FROM query.order_summary
+                 WHERE organisation_id = ? AND status NOT IN ('CLOSED', 'LAPSED')
+                 ORDER BY imposed_at, order_id""", UUID.class, organisationId)) {
+            trails.put(orderId, jdbc.query(ORDER_TRAIL, rows(orderId), orderId, orderId, orderId));
+        }
         texts.open(trails.values().stream().flatMap(List::stream).toList());
         return trails;
     }
 
-    /** The entries with their personal texts opened (the trail keeps them sealed). */
+    /** The entries with their personal texts opened (the store keeps them sealed). */
     private List<TrailEntry> opened(List<TrailEntry> entries) {
         texts.open(entries);
         return entries;
     }
 
-    private static String hex(byte[] hash) {
-        return hash == null ? null : HEX.formatHex(hash);
+    /** Rows read into the entries of the trail of {@code trailId} (an order's, or a case's own). */
+    private RowMapper<TrailEntry> rows(UUID trailId) {
+        return (rs, row) -> entry(trailId, rs);
     }
 
-    private static com.fasterxml.jackson.databind.JsonNode readJson(EventJson json, String text) {
+    private TrailEntry entry(UUID trailId, ResultSet rs) throws SQLException {
+        long globalIndex = rs.getLong("globalIndex");
+        String payloadType = rs.getString("payloadType");
+        JsonNode metaData = readJson(rs.getBytes("metaData"), globalIndex);
+        JsonNode payload = readJson(rs.getBytes("payload"), globalIndex);
+        long forgottenAt = rs.getLong("forgotten_at");
+        if (!rs.wasNull() && globalIndex < forgottenAt) {
+            TrailTexts.erase(payloadType, payload);
+        }
+        byte[] hash = rs.getBytes("chainHash");
+        return new TrailEntry(trailId, globalIndex, rs.getString("eventIdentifier"),
+                rs.getString("aggregateIdentifier"), rs.getLong("sequenceNumber"), simpleName(payloadType),
+                payloadType, Instant.parse(rs.getString("timeStamp")).truncatedTo(ChronoUnit.MICROS),
+                text(metaData, AuditMetadata.ACTOR_ID), text(metaData, AuditMetadata.ACTOR_ROLE),
+                text(metaData, AuditMetadata.ACTOR_SCOPE), text(metaData, AuditMetadata.REASON), payload,
+                hash == null ? null : HEX.formatHex(hash));
+    }
+
+    /** The class's name without its package, as the trail names event types. */
+    static String simpleName(String payloadType) {
+        return payloadType.substring(Math.max(payloadType.lastIndexOf('.'), payloadType.lastIndexOf('$')) + 1);
+    }
+
+    private static String text(JsonNode metaData, String key) {
+        JsonNode value = metaData == null ? null : metaData.get(key);
+        return value == null || value.isNull() ? null : StoredText.of(value.asText());
+    }
+
+    /**
+     * Stored JSON bytes as a tree, every NUL in its texts shown as U+FFFD ({@link StoredText}); null stays null. Bytes
+     * that are not JSON (which the store's trigger refuses in a payload today) are shown as the text they hold, so
+     * the trail still lists the event and the dossier leaves it out as unreadable.
+     */
+    private JsonNode readJson(byte[] stored, long globalIndex) {
+        if (stored == null) {
+            return null;
+        }
         try {
-            return json.mapper().readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored trail payload is not JSON", e);
+            return json.mapper().readTree(StoredText.json(json.mapper(), stored));
+        } catch (IOException notJson) {
+            log.warn("The stored event at global index {} holds bytes that are not JSON; shown as text", globalIndex);
+            return TextNode.valueOf(StoredText.of(new String(stored, StandardCharsets.UTF_8)));
         }
     }
 }

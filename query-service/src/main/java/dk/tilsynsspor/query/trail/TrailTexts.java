@@ -73,4 +73,25 @@ public class TrailTexts {
         sealed.forEach(text -> PersonalTexts.open(text.payload(), text.fields(), text.caseId(),
                 byCase.get(text.caseId())));
     }
+
+    /**
+     * A forgotten citizen's personal texts in an event recorded before the erasure: {@link PersonalFields#ERASED},
+     * also where they were stored before texts were sealed (the store keeps every event as it was recorded).
+     */
+    public static void erase(String payloadType, JsonNode payload) {
+        if (!(payload instanceof ObjectNode event)) {
+            return;
+        }
+        List<String> fields;
+        try {
+            fields = PersonalFields.of(EventTypes.of(payloadType));
+        } catch (IllegalStateException unknownType) {
+            return; // not one of core's events: nothing of it is shown as a citizen's text
+        }
+        for (String field : fields) {
+            if (event.has(field)) {
+                event.put(field, PersonalFields.ERASED);
+            }
+        }
+    }
 }
