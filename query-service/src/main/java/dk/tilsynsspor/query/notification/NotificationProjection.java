@@ -2,6 +2,7 @@ package dk.tilsynsspor.query.notification;
 
 import dk.tilsynsspor.core.audit.AuditMetadata;
 import dk.tilsynsspor.core.contact.ContactAddressRegistered;
+import dk.tilsynsspor.core.casework.CitizenCaseOpened;
 import dk.tilsynsspor.core.casework.LearningSessionHeld;
 import dk.tilsynsspor.core.casework.ProfessionalAssignedToCase;
 import dk.tilsynsspor.core.casework.ProfessionalReleasedFromCase;
@@ -262,6 +263,15 @@ public class NotificationProjection {
             tell(message, event.orderId(), Audience.user(member), "SESSION_HELD", "Et læringsmøde den "
                     + written(event.heldOn()) + " er registreret på en sag, du er med i.", event.caseId());
         }
+    }
+
+    /**
+     * A case's team starts empty with the case: a batch that opens a case knows its whole team from the batch's own
+     * assignments, and does not read it from the database (a rebuild opens a case every few dozen events).
+     */
+    @EventHandler
+    void on(CitizenCaseOpened event) {
+        known().teams.putIfAbsent(event.caseId(), new LinkedHashSet<>());
     }
 
     @EventHandler

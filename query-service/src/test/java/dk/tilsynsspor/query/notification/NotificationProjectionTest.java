@@ -1,6 +1,7 @@
 package dk.tilsynsspor.query.notification;
 
 import dk.tilsynsspor.core.audit.AuditMetadata;
+import dk.tilsynsspor.core.casework.CitizenCaseOpened;
 import dk.tilsynsspor.core.casework.LearningSessionHeld;
 import dk.tilsynsspor.core.casework.ProfessionalAssignedToCase;
 import dk.tilsynsspor.core.casework.ProfessionalReleasedFromCase;
@@ -132,6 +133,25 @@ class NotificationProjectionTest {
         batch.commit();
 
         verify(jdbc, times(1)).queryForList(contains("FROM query.notification_team"), eq(String.class), eq(caseId));
+        @SuppressWarnings("unchecked")
+        ArgumentCaptor<List<Object[]>> told = ArgumentCaptor.forClass(List.class);
+        verify(jdbc).batchUpdate(startsWith(INSERT_NOTIFICATION), told.capture());
+        assertThat(told.getValue()).extracting(row -> row[4]).containsExactly("p1", "p2");
+    }
+
+    @Test
+    void aBatchThatOpensACaseKnowsItsTeamFromItsOwnAssignmentsWithoutReadingIt() {
+        DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("batch"));
+        projection.on(new CitizenCaseOpened(caseId, orderId, "org-b", "sealed", List.of(first)));
+        projection.on(assigned("p1"));
+        projection.on(assigned("p2"));
+        LearningSessionHeld session = session();
+        projection.on(session, GenericEventMessage.asEventMessage(session));
+        verifyNoInteractions(jdbc); // nothing read, nothing sent before the commit
+
+        batch.commit();
+
+        assertThat(reads()).isEmpty();
         @SuppressWarnings("unchecked")
         ArgumentCaptor<List<Object[]>> told = ArgumentCaptor.forClass(List.class);
         verify(jdbc).batchUpdate(startsWith(INSERT_NOTIFICATION), told.capture());
