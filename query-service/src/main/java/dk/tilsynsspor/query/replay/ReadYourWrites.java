@@ -1,7 +1,10 @@
 package dk.tilsynsspor.query.replay;
 
 import dk.tilsynsspor.query.eventstore.TokenPositions;
+import dk.tilsynsspor.query.trail.EventTypes;
 import dk.tilsynsspor.query.trail.OrderTrailProjection;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -13,6 +16,9 @@ import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * After a form's command is accepted, the page that follows should show it: wait (briefly) until the trail's read
@@ -24,6 +30,10 @@ import java.util.List;
  * are there, whichever instance projected them. (Asking this instance's processor instead saw only the parts it
  * owned: an instance that owned none, with one part per processor and several instances, waited out its patience
  * after every form, and one that owned some could miss a write projected by another, ADR 13 and 23.)
+ *
+ * <p>The events between the committed tokens and the head that the trail's read model takes nothing from (a comment,
+ * a measurement: the trail itself is read from the store, ADR 24) are not waited for: Axon's pooled processor stores
+ * the token of a batch it handles nothing of only when it next extends its claim, seconds later.
  */
 @Component
 public class ReadYourWrites {
@@ -36,18 +46,22 @@ public class ReadYourWrites {
     private final Serializer serializer;
     private final String committedTokens;
     private final Duration patience;
+    private final Predicate<String> handledType;
+    private final Map<String, Boolean> handled = new ConcurrentHashMap<>();
 
     @Autowired
-    ReadYourWrites(EventStore events, JdbcTemplate jdbc, Serializer serializer, TokenSchema tokens) {
-        this(events, jdbc, serializer, tokens, PATIENCE);
+    ReadYourWrites(EventStore events, JdbcTemplate jdbc, Serializer serializer, TokenSchema tokens,
+                   EventProcessingConfiguration processing) {
+        this(events, jdbc, serializer, tokens, PATIENCE, payloadType -> handledByTrail(processing, payloadType));
     }
 
     ReadYourWrites(EventStore events, JdbcTemplate jdbc, Serializer serializer, TokenSchema tokens,
-                   Duration patience) {
+                   Duration patience, Predicate<String> handledType) {
         this.events = events;
         this.jdbc = jdbc;
         this.serializer = serializer;
         this.patience = patience;
+        this.handledType = handledType;
         this.committedTokens = "SELECT " + tokens.tokenColumn() + ", " + tokens.tokenTypeColumn() + " FROM "
                 + tokens.tokenTable() + " WHERE " + tokens.processorNameColumn() + " = ?";
     }
@@ -87,6 +101,29 @@ public class ReadYourWrites {
             return TokenPositions.of(token);
         }, OrderTrailProjection.GROUP);
         long needed = head.position().orElse(Long.MAX_VALUE);
-        return !parts.isEmpty() && parts.stream().allMatch(position -> position >= needed);
+        if (parts.isEmpty()) {
+            return false;
+        }
+        long least = parts.stream().mapToLong(Long::longValue).min().orElseThrow();
+        return least >= needed || !handledBetween(least, needed);
+    }
+
+    /** Whether the store holds an event the trail's read model takes after {@code after}, up to {@code upTo}. */
+    private boolean handledBetween(long after, long upTo) {
+        return jdbc.queryForList("""
+                SELECT DISTINCT payloadType FROM events.domain_event_entry WHERE globalIndex > ? AND globalIndex <= ?""",
+                String.class, after, upTo).stream()
+                .anyMatch(type -> handled.computeIfAbsent(type, handledType::test));
+    }
+
+    /** Whether the trail's processor handles events of the stored type; one it cannot tell is waited for. */
+    private static boolean handledByTrail(EventProcessingConfiguration processing, String payloadType) {
+        try {
+            Class<?> type = EventTypes.of(payloadType);
+            return processing.eventProcessor(OrderTrailProjection.GROUP, AbstractEventProcessor.class)
+                    .map(processor -> processor.eventHandlerInvoker().canHandleType(type)).orElse(true);
+        } catch (IllegalStateException unknownType) {
+            return true;
+        }
     }
 }

@@ -26,7 +26,6 @@ import dk.tilsynsspor.query.projection.BatchedWrites;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -45,9 +44,8 @@ import java.util.stream.Stream;
  * Keeps what an order's trail, read from the event store itself ({@link TrailRepository}, ADR 24), cannot find there
  * by an index of the store's own: one summary row per order (for lists and filters), the cases linked to each order
  * (their earlier events are shown in its trail), the assignments of professionals, the cases that may serve no order,
- * the forgotten cases and the evidence documents' events. Each handler takes only the event types it needs, and
- * every other event is taken as a message only, so a rebuild deserializes none but those. Every write is idempotent,
- * so a replay or a redelivered batch changes nothing.
+ * the forgotten cases and the evidence documents' events. Each handler takes only the event types it needs, so a
+ * rebuild deserializes none but those. Every write is idempotent, so a replay or a redelivered batch changes nothing.
  */
 @Component
 @ProcessingGroup(OrderTrailProjection.GROUP)
@@ -250,17 +248,6 @@ public class OrderTrailProjection {
                 INSERT INTO query.document_event (document_id, global_index, order_id, payload_type)
                 VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING""", documentId.toString(), position(token), orderId,
                 type.getName());
-    }
-
-    /**
-     * Every other event: nothing to keep, but handling it makes the processor store its token with the batch, so a
-     * page waiting for its own write ({@link dk.tilsynsspor.query.replay.ReadYourWrites}) sees the read model past
-     * it at once. Axon's pooled processor stores the token of a batch holding no event it handles only when it next
-     * extends its claim, seconds later. Takes the message alone: the payload is not deserialized.
-     */
-    @EventHandler(payloadType = Object.class)
-    void on(EventMessage<?> other) {
-        // the token moves with the batch; nothing to write
     }
 
     @ResetHandler

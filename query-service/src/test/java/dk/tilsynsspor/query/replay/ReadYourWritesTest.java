@@ -61,8 +61,23 @@ class ReadYourWritesTest {
         // the tokens as a processor of another instance stores them: this instance's processor owns no part
         anotherInstance = JdbcTokenStore.builder().connectionProvider(new DataSourceConnectionProvider(dataSource))
                 .serializer(SERIALIZER).schema(SCHEMA).nodeId("another-instance").build();
-        readYourWrites = new ReadYourWrites(events, jdbc, SERIALIZER, SCHEMA, Duration.ofMillis(300));
+        readYourWrites = new ReadYourWrites(events, jdbc, SERIALIZER, SCHEMA, Duration.ofMillis(300),
+                payloadType -> payloadType.startsWith("handled."));
+        // the store up to the head (7): events of a type the trail's read model takes
+        jdbc.execute("CREATE SCHEMA IF NOT EXISTS events");
+        jdbc.execute("DROP TABLE IF EXISTS events.domain_event_entry");
+        jdbc.execute("CREATE TABLE events.domain_event_entry (globalIndex BIGINT PRIMARY KEY, payloadType TEXT)");
+        for (int index = 1; index <= 7; index++) {
+            stored(index, "handled.Event");
+        }
         when(events.createHeadToken()).thenReturn(GapAwareTrackingToken.newInstance(7, Set.of()));
+    }
+
+    private void stored(long globalIndex, String payloadType) {
+        new JdbcTemplate(dataSource).update("""
+                INSERT INTO events.domain_event_entry (globalIndex, payloadType) VALUES (?, ?)
+                ON CONFLICT (globalIndex) DO UPDATE SET payloadType = excluded.payloadType""", globalIndex,
+                payloadType);
     }
 
     private void committed(int segment, long position) {
@@ -86,6 +101,25 @@ class ReadYourWritesTest {
                 GapAwareTrackingToken.newInstance(0, Set.of()));
         committed(0, 9);
         committed(1, 6);
+
+        assertThat(readYourWrites.awaitProjected()).isFalse();
+    }
+
+    @Test
+    void eventsTheTrailsReadModelTakesNothingFromAreNotWaitedFor() {
+        anotherInstance.initializeTokenSegments(OrderTrailProjection.GROUP, 1,
+                GapAwareTrackingToken.newInstance(5, Set.of()));
+        stored(6, "other.Comment");
+        stored(7, "other.Measurement");
+
+        assertThat(readYourWrites.awaitProjected()).isTrue();
+    }
+
+    @Test
+    void oneEventItTakesAmongOthersKeepsThePageWaiting() {
+        anotherInstance.initializeTokenSegments(OrderTrailProjection.GROUP, 1,
+                GapAwareTrackingToken.newInstance(5, Set.of()));
+        stored(6, "other.Comment");
 
         assertThat(readYourWrites.awaitProjected()).isFalse();
     }
