@@ -254,6 +254,9 @@ public final class Benchmark {
         void run(Duration window) throws Exception;
     }
 
+    static final String STOCK_LAG_NOT_MEASURED = "the dossier reads the trail from Tilsynsspor's event table (ADR 24),"
+            + " which the peer, writing with Axon's JPA engine to its own table, does not fill";
+
     /** The peer: the same runs on Axon's stock settings and its JPA engine (README, "Benchmark"). */
     private static void stock(Settings settings, Report report) throws Exception {
         log("Axon's stock settings: starting both services with profile axon-defaults and Hibernate (JPA engine)");
@@ -270,10 +273,13 @@ public final class Benchmark {
             warmCommands(settings, stack, phases);
             log("commands: %d clients for %d s", settings.clients(), settings.commandWindow().toSeconds());
             report.stock("commands", phases.commands(settings.commandWindow(), null));
-            // the window may end with events not yet projected: the lag's first probe would wait behind them
+            // the replay's reset would otherwise find the commands' last events still being projected
             stack.awaitCaughtUp(Duration.ofMinutes(10));
-            log("lag: %d clients for %d s, probed alongside", settings.clients(), settings.lagWindow().toSeconds());
-            report.stock("lag", phases.lag(settings.lagWindow()));
+            // Since ADR 24 the dossier reads the trail from Tilsynsspor's event table, which the peer (Axon's JPA
+            // engine, its own table) does not write: no read of the peer's shows a new measurement, so the lag probe
+            // has nothing to wait for there.
+            log("lag: not measured on the peer (its reads do not show its events since ADR 24)");
+            report.stock("lag", Map.of("measured", false, "why", STOCK_LAG_NOT_MEASURED));
             try (Connection connection = stack.connect()) {
                 log("filling the store to %,d events", settings.events());
                 new EventCopier(connection, stack.layout, UUID.fromString(template.orderId),

@@ -268,7 +268,8 @@ final class Report {
                 .append(storeText("stock")).append(", written and read by Axon's JPA engine with the tables "
                         + "Hibernate made from Axon's mapping, tokens in Axon's JPA token store; Axon's tracking "
                         + "processor (one event per transaction, polling); no aggregate cache. No hash chain or "
-                        + "`NOTIFY` trigger on its table: those belong to Tilsynsspor's store.\n\n")
+                        + "`NOTIFY` trigger on its table: those belong to Tilsynsspor's store. Its lag is not "
+                        + "measured: " + Benchmark.STOCK_LAG_NOT_MEASURED + ".\n\n")
                 .append("The stock replay is timed over its first ").append(settings.peerReplay().toSeconds())
                 .append(" s only (it would take much longer to finish). Every figure in detail: `benchmark.json`."
                         + "\n");
