@@ -54,7 +54,8 @@ class RestartIT {
     private static long unprojected(EndToEnd.Stack stack) throws SQLException {
         return count(stack, "SELECT count(*) FROM events.domain_event_entry e"
                 + " WHERE e.payloadType = 'dk.tilsynsspor.core.order.SupervisoryOrderImposed'"
-                + " AND NOT EXISTS (SELECT 1 FROM query.order_summary s WHERE s.order_id::text = e.aggregateIdentifier)");
+                + " AND NOT EXISTS (SELECT 1 FROM query.order_summary s"
+                + " WHERE s.order_id::text = e.aggregateIdentifier)");
     }
 
     private static long count(EndToEnd.Stack stack, String sql) throws SQLException {

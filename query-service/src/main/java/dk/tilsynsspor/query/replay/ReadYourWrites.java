@@ -111,8 +111,8 @@ public class ReadYourWrites {
     /** Whether the store holds an event the trail's read model takes after {@code after}, up to {@code upTo}. */
     private boolean handledBetween(long after, long upTo) {
         return jdbc.queryForList("""
-                SELECT DISTINCT payloadType FROM events.domain_event_entry WHERE globalIndex > ? AND globalIndex <= ?""",
-                String.class, after, upTo).stream()
+                SELECT DISTINCT payloadType FROM events.domain_event_entry
+                 WHERE globalIndex > ? AND globalIndex <= ?""", String.class, after, upTo).stream()
                 .anyMatch(type -> handled.computeIfAbsent(type, handledType::test));
     }
 

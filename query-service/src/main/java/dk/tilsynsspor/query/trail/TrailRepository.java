@@ -101,7 +101,7 @@ public class TrailRepository {
                 UUID.class, professionalId);
     }
 
-    /** The trails of an organisation's orders that are not closed, each oldest first, in the order they were imposed. */
+    /** The trails of an organisation's orders that are not closed, each oldest first, in the order imposed. */
     public Map<UUID, List<TrailEntry>> openOrderTrails(String organisationId) {
         Map<UUID, List<TrailEntry>> trails = new LinkedHashMap<>();
         for (UUID orderId : jdbc.queryForList("""

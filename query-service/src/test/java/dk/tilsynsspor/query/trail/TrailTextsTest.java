@@ -16,7 +16,8 @@ class TrailTextsTest {
     void aForgottenCitizensTextsReadAsErasedAlsoWhereTheStoreKeepsThemInTheClear() throws Exception {
         // as stored before personal texts were sealed: the append-only store keeps the event as it was recorded
         ObjectNode stored = (ObjectNode) mapper.readTree("""
-                {"caseId":"c","sessionId":"s","insight":"Uro ved aftensmaden","practiceChange":null,"professionalId":"p"}""");
+                {"caseId":"c","sessionId":"s","insight":"Uro ved aftensmaden","practiceChange":null,
+                 "professionalId":"p"}""");
 
         TrailTexts.erase(SessionInsightRecorded.class.getName(), stored);
 
