@@ -52,13 +52,8 @@ public class TrailTexts {
         if (!(payload instanceof ObjectNode event)) {
             return;
         }
-        List<String> personal;
-        try {
-            personal = PersonalFields.of(EventTypes.of(payloadType));
-        } catch (IllegalStateException unknownType) {
-            return; // its personal fields are not known here: whatever is sealed in it stays sealed
-        }
-        List<String> fields = PersonalTexts.sealed(event, personal);
+        // a type not known here has no personal fields known here: whatever is sealed in it stays sealed
+        List<String> fields = PersonalTexts.sealed(event, personalFieldsOf(payloadType));
         if (!fields.isEmpty()) {
             sealed.add(new Sealed(event, fields, PersonalTexts.caseOf(event)));
         }
@@ -82,16 +77,19 @@ public class TrailTexts {
         if (!(payload instanceof ObjectNode event)) {
             return;
         }
-        List<String> fields;
-        try {
-            fields = PersonalFields.of(EventTypes.of(payloadType));
-        } catch (IllegalStateException unknownType) {
-            return; // not one of core's events: nothing of it is shown as a citizen's text
-        }
-        for (String field : fields) {
+        for (String field : personalFieldsOf(payloadType)) {
             if (event.has(field)) {
                 event.put(field, PersonalFields.ERASED);
             }
+        }
+    }
+
+    /** The personal fields of a stored type; none for a type that is not one of core's events or not known here. */
+    private static List<String> personalFieldsOf(String payloadType) {
+        try {
+            return PersonalFields.of(EventTypes.of(payloadType));
+        } catch (IllegalStateException unknownType) {
+            return List.of();
         }
     }
 }
