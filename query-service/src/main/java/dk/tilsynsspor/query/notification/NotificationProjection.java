@@ -127,7 +127,8 @@ public class NotificationProjection {
 
     @EventHandler
     void on(NoticeLapsed event) {
-        writes.add("UPDATE query.notification_order SET ended = TRUE WHERE order_id = ?", event.orderId());
+        writes.add(orderRow(event.orderId()), "UPDATE query.notification_order SET ended = TRUE WHERE order_id = ?",
+                event.orderId());
     }
 
     @EventHandler
@@ -140,11 +141,12 @@ public class NotificationProjection {
 
     @EventHandler
     void on(ComplianceAccepted event) {
-        if (event.requirementIds() == null) {
-            writes.add("UPDATE query.notification_requirement SET done = TRUE WHERE order_id = ?", event.orderId());
-        } else {
-            event.requirementIds().forEach(id -> done(event.orderId(), id, true));
-        }
+        // one statement for the decision's requirements (all of the order's if it names none)
+        UUID[] accepted = event.requirementIds() == null ? null : event.requirementIds().toArray(UUID[]::new);
+        writes.add(requirementRows(event.orderId()), """
+                UPDATE query.notification_requirement SET done = TRUE
+                 WHERE order_id = ? AND (?::uuid[] IS NULL OR requirement_id = ANY(?::uuid[]))""",
+                event.orderId(), accepted, accepted);
     }
 
     @EventHandler
@@ -172,7 +174,8 @@ public class NotificationProjection {
 
     @EventHandler
     void on(RequirementDeadlineExtended event, EventMessage<?> message) {
-        writes.add("UPDATE query.notification_requirement SET deadline = ? WHERE order_id = ? AND requirement_id = ?",
+        writes.add(requirementRows(event.orderId()),
+                "UPDATE query.notification_requirement SET deadline = ? WHERE order_id = ? AND requirement_id = ?",
                 Date.valueOf(event.newDeadline()), event.orderId(), event.requirementId());
         order(event.orderId()).ifPresent(order -> tell(message, event.orderId(),
                 Audience.leadersOf(order.organisationId()), "DEADLINE_EXTENDED",
@@ -230,7 +233,7 @@ public class NotificationProjection {
 
     @EventHandler
     void on(RequirementAmended event) {
-        writes.add("""
+        writes.add(requirementRows(event.orderId()), """
                 UPDATE query.notification_requirement SET title = ?, deadline = ?, done = FALSE
                  WHERE order_id = ? AND requirement_id = ?""", StoredText.of(event.title()),
                 Date.valueOf(event.deadline()), event.orderId(), event.requirementId());
@@ -243,13 +246,14 @@ public class NotificationProjection {
 
     @EventHandler
     void on(SupervisoryOrderClosed event) {
-        writes.add("UPDATE query.notification_order SET ended = TRUE WHERE order_id = ?", event.orderId());
+        writes.add(orderRow(event.orderId()), "UPDATE query.notification_order SET ended = TRUE WHERE order_id = ?",
+                event.orderId());
     }
 
     /** The addresses organisations and authorities register, for {@link MailDeliveries}. */
     @EventHandler
     void on(ContactAddressRegistered event) {
-        writes.add("""
+        writes.add(BatchedWrites.row("query.party_contact", event.party() + "|" + event.partyId()), """
                 INSERT INTO query.party_contact (party, party_id, email) VALUES (?, ?, ?)
                 ON CONFLICT (party, party_id) DO UPDATE SET email = excluded.email""",
                 event.party().name(), StoredText.of(event.partyId()), StoredText.of(event.email()));
@@ -277,7 +281,7 @@ public class NotificationProjection {
     @EventHandler
     void on(ProfessionalAssignedToCase event) {
         String member = StoredText.of(event.professionalId());
-        writes.add("""
+        writes.add(teamRows(event.caseId()), """
                 INSERT INTO query.notification_team (case_id, professional_id) VALUES (?, ?)
                 ON CONFLICT DO NOTHING""", event.caseId(), member);
         Set<String> team = known().teams.get(event.caseId());
@@ -288,7 +292,8 @@ public class NotificationProjection {
 
     @EventHandler
     void on(ProfessionalReleasedFromCase event) {
-        writes.add("DELETE FROM query.notification_team WHERE case_id = ? AND professional_id = ?",
+        writes.add(teamRows(event.caseId()),
+                "DELETE FROM query.notification_team WHERE case_id = ? AND professional_id = ?",
                 event.caseId(), event.professionalId());
         Set<String> team = known().teams.get(event.caseId());
         if (team != null) {
@@ -313,7 +318,7 @@ public class NotificationProjection {
     }
 
     private void escalatedUntil(UUID orderId, LocalDate until) {
-        writes.add("UPDATE query.notification_order SET escalated_until = ? WHERE order_id = ?",
+        writes.add(orderRow(orderId), "UPDATE query.notification_order SET escalated_until = ? WHERE order_id = ?",
                 until == null ? null : Date.valueOf(until), orderId);
     }
 
@@ -337,7 +342,7 @@ public class NotificationProjection {
     private void remember(UUID orderId, String authorityId, String organisationId, String reference,
                           LocalDate responseDue, List<Requirement> requirements) {
         Order order = new Order(StoredText.of(authorityId), StoredText.of(organisationId), StoredText.of(reference));
-        writes.add("""
+        writes.add(orderRow(orderId), """
                 INSERT INTO query.notification_order (order_id, authority_id, organisation_id, reference, response_due)
                 VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (order_id) DO UPDATE SET authority_id = excluded.authority_id,
@@ -345,11 +350,12 @@ public class NotificationProjection {
                     response_due = excluded.response_due""",
                 orderId, order.authorityId(), order.organisationId(), order.reference(),
                 responseDue == null ? null : Date.valueOf(responseDue));
-        writes.add("DELETE FROM query.notification_requirement WHERE order_id = ?", orderId);
+        writes.add(requirementRows(orderId), "DELETE FROM query.notification_requirement WHERE order_id = ?",
+                orderId);
         Map<UUID, Integer> numbers = new HashMap<>();
         for (int i = 0; i < requirements.size(); i++) {
             Requirement requirement = requirements.get(i);
-            writes.add("""
+            writes.add(requirementRows(orderId), """
                     INSERT INTO query.notification_requirement (order_id, requirement_id, number, title, deadline, done)
                     VALUES (?, ?, ?, ?, ?, ?)""", orderId, requirement.requirementId(), i + 1,
                     StoredText.of(requirement.title()), Date.valueOf(requirement.deadline()), responseDue != null);
@@ -360,8 +366,24 @@ public class NotificationProjection {
         known.numbers.put(orderId, numbers);
     }
 
+    /** The row a write of an order's parties reads and changes. */
+    private static BatchedWrites.Row orderRow(UUID orderId) {
+        return BatchedWrites.row("query.notification_order", orderId);
+    }
+
+    /** The rows a write of an order's requirements reads and changes: that order's requirements. */
+    private static BatchedWrites.Row requirementRows(UUID orderId) {
+        return BatchedWrites.row("query.notification_requirement", orderId);
+    }
+
+    /** The rows a write of a case's team reads and changes. */
+    private static BatchedWrites.Row teamRows(UUID caseId) {
+        return BatchedWrites.row("query.notification_team", caseId);
+    }
+
     private void done(UUID orderId, UUID requirementId, boolean done) {
-        writes.add("UPDATE query.notification_requirement SET done = ? WHERE order_id = ? AND requirement_id = ?",
+        writes.add(requirementRows(orderId),
+                "UPDATE query.notification_requirement SET done = ? WHERE order_id = ? AND requirement_id = ?",
                 done, orderId, requirementId);
     }
 

@@ -53,6 +53,15 @@ public class OrderTrailProjection {
 
     public static final String GROUP = "order-trail";
 
+    /** After a report: its requirements (all of the order's if it names none) are added to those awaiting one. */
+    private static final String REPORTED = afterDecision(
+            "ARRAY(SELECT DISTINCT unnest(awaiting_decision || COALESCE(?::uuid[], requirement_ids)))");
+
+    /** After a decision: its requirements (all if it names none) no longer await one. */
+    private static final String DECIDED = afterDecision(
+            "CASE WHEN ?::uuid[] IS NULL THEN '{}' ELSE ARRAY(SELECT unnest(awaiting_decision) EXCEPT SELECT"
+                    + " unnest(?::uuid[])) END");
+
     private final JdbcTemplate jdbc;
     private final BatchedWrites writes;
 
@@ -64,7 +73,7 @@ public class OrderTrailProjection {
     /** A notice starts the order's summary, which the imposition on it completes. */
     @EventHandler
     void on(NoticeOfOrderGiven event, DomainEventMessage<?> message) {
-        writes.add("""
+        writes.add(summary(event.orderId()), """
                 INSERT INTO query.order_summary
                     (order_id, reference, authority_id, organisation_id, issued_on, status, imposed_at,
                      requirement_ids)
@@ -77,7 +86,7 @@ public class OrderTrailProjection {
 
     @EventHandler
     void on(SupervisoryOrderImposed event, DomainEventMessage<?> message) {
-        writes.add("""
+        writes.add(summary(event.orderId()), """
                 INSERT INTO query.order_summary
                     (order_id, reference, authority_id, organisation_id, issued_on, status, imposed_at,
                      requirement_ids)
@@ -105,8 +114,9 @@ public class OrderTrailProjection {
     /** Skærpet tilsyn ends with the order at the latest. */
     @EventHandler
     void on(SupervisoryOrderClosed event) {
-        status(event.orderId(), OrderStatus.CLOSED);
-        escalated(event.orderId(), false);
+        writes.add(summary(event.orderId()),
+                "UPDATE query.order_summary SET status = ?, escalated = FALSE WHERE order_id = ?",
+                OrderStatus.CLOSED.name(), event.orderId());
     }
 
     @EventHandler
@@ -125,11 +135,13 @@ public class OrderTrailProjection {
     }
 
     private void status(UUID orderId, OrderStatus status) {
-        writes.add("UPDATE query.order_summary SET status = ? WHERE order_id = ?", status.name(), orderId);
+        writes.add(summary(orderId), "UPDATE query.order_summary SET status = ? WHERE order_id = ?", status.name(),
+                orderId);
     }
 
     private void escalated(UUID orderId, boolean escalated) {
-        writes.add("UPDATE query.order_summary SET escalated = ? WHERE order_id = ?", escalated, orderId);
+        writes.add(summary(orderId), "UPDATE query.order_summary SET escalated = ? WHERE order_id = ?", escalated,
+                orderId);
     }
 
     /**
@@ -138,46 +150,38 @@ public class OrderTrailProjection {
      */
     @EventHandler
     void on(ComplianceReportSubmitted event) {
-        writes.add("""
-                UPDATE query.order_summary SET awaiting_decision = ARRAY(SELECT DISTINCT unnest(
-                    awaiting_decision || COALESCE(?::uuid[], requirement_ids))) WHERE order_id = ?""",
-                uuids(event.requirementIds()), event.orderId());
-        decided(event.orderId(), false);
+        UUID[] reported = uuids(event.requirementIds());
+        writes.add(summary(event.orderId()), REPORTED, reported, reported, false, event.orderId());
     }
 
     @EventHandler
     void on(ComplianceAccepted event) {
-        notAwaiting(event.orderId(), uuids(event.requirementIds()));
-        decided(event.orderId(), event.acceptsOrder());
+        decided(event.orderId(), uuids(event.requirementIds()), event.acceptsOrder());
     }
 
     @EventHandler
     void on(ComplianceRejected event) {
-        notAwaiting(event.orderId(), event.wholeReport() ? null : uuids(event.requirementIds()));
-        decided(event.orderId(), false);
+        decided(event.orderId(), event.wholeReport() ? null : uuids(event.requirementIds()), false);
     }
 
     /**
      * A decision takes its requirements away from those awaiting one ({@code null}, as in one stored before decisions
      * were per requirement: all).
      */
-    private void notAwaiting(UUID orderId, UUID[] decided) {
-        writes.add("""
-                UPDATE query.order_summary SET awaiting_decision = CASE WHEN ?::uuid[] IS NULL THEN '{}'
-                    ELSE ARRAY(SELECT unnest(awaiting_decision) EXCEPT SELECT unnest(?::uuid[])) END
-                 WHERE order_id = ?""", decided, decided, orderId);
+    private void decided(UUID orderId, UUID[] decided, boolean orderAccepted) {
+        writes.add(summary(orderId), DECIDED, decided, decided, decided, decided, orderAccepted, orderId);
     }
 
     /**
-     * The status after a report or a decision: "report submitted" while any requirement awaits a decision, else
-     * "accepted" once a decision accepted the order, else "acknowledged". Set operations, so idempotent.
+     * The statement that sets the requirements awaiting a decision to {@code awaiting} (an expression of the row's
+     * own columns, its parameters given twice) and the status in the same statement, from the new set: "report
+     * submitted" while any requirement awaits a decision, else "accepted" once a decision accepted the order (the
+     * next parameter), else "acknowledged"; a closed order stays closed. Set operations, so idempotent.
      */
-    private void decided(UUID orderId, boolean orderAccepted) {
-        writes.add("""
-                UPDATE query.order_summary SET status = CASE
-                    WHEN cardinality(awaiting_decision) > 0 THEN 'REPORT_SUBMITTED' WHEN ? THEN 'ACCEPTED'
-                    ELSE 'ACKNOWLEDGED' END
-                 WHERE order_id = ? AND status <> 'CLOSED'""", orderAccepted, orderId);
+    private static String afterDecision(String awaiting) {
+        return "UPDATE query.order_summary SET awaiting_decision = " + awaiting + ", status = CASE"
+                + " WHEN status = 'CLOSED' THEN status WHEN cardinality(" + awaiting + ") > 0 THEN 'REPORT_SUBMITTED'"
+                + " WHEN ? THEN 'ACCEPTED' ELSE 'ACKNOWLEDGED' END WHERE order_id = ?";
     }
 
     private static UUID[] uuids(List<UUID> ids) {
@@ -187,7 +191,7 @@ public class OrderTrailProjection {
     /** A case now serves an order: its events before this link are shown in that order's trail too. */
     @EventHandler
     void on(CaseLinkedToRequirements event, TrackingToken token) {
-        writes.add("""
+        writes.add(BatchedWrites.row("query.case_link", List.of(event.orderId(), event.caseId())), """
                 INSERT INTO query.case_link (order_id, case_id, linked_at) VALUES (?, ?, ?)
                 ON CONFLICT (order_id, case_id) DO UPDATE SET linked_at = GREATEST(query.case_link.linked_at,
                     excluded.linked_at)""", event.orderId(), event.caseId().toString(), position(token));
@@ -207,13 +211,14 @@ public class OrderTrailProjection {
     }
 
     private void withoutOrder(UUID caseId) {
-        writes.add("INSERT INTO query.case_without_order (case_id) VALUES (?) ON CONFLICT DO NOTHING", caseId);
+        writes.add(BatchedWrites.row("query.case_without_order", caseId),
+                "INSERT INTO query.case_without_order (case_id) VALUES (?) ON CONFLICT DO NOTHING", caseId);
     }
 
     @EventHandler
     void on(ProfessionalAssignedToCase event, DomainEventMessage<?> message, TrackingToken token) {
         Object scope = message.getMetaData().get(AuditMetadata.ACTOR_SCOPE);
-        writes.add("""
+        writes.add(BatchedWrites.row("query.case_assignment", position(token)), """
                 INSERT INTO query.case_assignment (global_index, case_id, professional_id, organisation_id, label)
                 VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", position(token), event.caseId(),
                 StoredText.of(event.professionalId()), scope == null ? null : StoredText.of(scope.toString()),
@@ -228,7 +233,7 @@ public class OrderTrailProjection {
      */
     @EventHandler
     void on(CitizenForgotten event, TrackingToken token) {
-        writes.add("""
+        writes.add(BatchedWrites.row("query.forgotten_case", event.caseId()), """
                 INSERT INTO query.forgotten_case (case_id, forgotten_at) VALUES (?, ?)
                 ON CONFLICT (case_id) DO NOTHING""", event.caseId().toString(), position(token));
     }
@@ -244,10 +249,15 @@ public class OrderTrailProjection {
     }
 
     private void document(UUID documentId, UUID orderId, Class<?> type, TrackingToken token) {
-        writes.add("""
+        writes.add(BatchedWrites.row("query.document_event", List.of(documentId, position(token))), """
                 INSERT INTO query.document_event (document_id, global_index, order_id, payload_type)
                 VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING""", documentId.toString(), position(token), orderId,
                 type.getName());
+    }
+
+    /** An order's summary row: every write of it reads or changes only that row. */
+    private static BatchedWrites.Row summary(UUID orderId) {
+        return BatchedWrites.row("query.order_summary", orderId);
     }
 
     @ResetHandler

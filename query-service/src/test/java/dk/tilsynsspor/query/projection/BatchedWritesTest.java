@@ -22,17 +22,20 @@ class BatchedWritesTest {
 
     private static final String INSERT = "INSERT INTO t VALUES (?)";
     private static final String UPDATE = "UPDATE t SET x = ?";
+    private static final String DELETE = "DELETE FROM t WHERE x = ?";
+    private static final BatchedWrites.Row A = BatchedWrites.row("t", "a");
+    private static final BatchedWrites.Row B = BatchedWrites.row("t", "b");
 
     private final JdbcTemplate jdbc = mock(JdbcTemplate.class);
     private final BatchedWrites writes = new BatchedWrites(jdbc);
 
     @Test
-    void writesWaitForTheBatchToCommitAndKeepTheirOrder() {
+    void writesOfTheSameRowsWaitForTheBatchToCommitAndKeepTheirOrder() {
         DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("e"));
-        writes.add(INSERT, 1);
-        writes.add(INSERT, 2);
-        writes.add(UPDATE, "a");
-        writes.add(INSERT, 3);
+        writes.add(A, INSERT, 1);
+        writes.add(A, INSERT, 2);
+        writes.add(A, UPDATE, "a");
+        writes.add(A, INSERT, 3);
         verifyNoInteractions(jdbc);
 
         batch.commit();
@@ -44,13 +47,41 @@ class BatchedWritesTest {
         order.verify(jdbc).update(INSERT, 3);
     }
 
+    /**
+     * A rebuild's batch changes one order's rows, then the next order's with the same statements: each statement's
+     * writes go as one JDBC batch where the order of each row's writes allows it.
+     */
+    @Test
+    void writesOfDifferentRowsGoTogetherByStatementEachRowsInTheirOrder() {
+        DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("e"));
+        writes.add(A, INSERT, "a1");
+        writes.add(A, UPDATE, "a2");
+        writes.add(A, DELETE, "a3");
+        writes.add(B, INSERT, "b1");
+        writes.add(B, UPDATE, "b2");
+        writes.add(B, INSERT, "b3");
+        writes.add(A, INSERT, "a4");
+
+        batch.commit();
+
+        InOrder order = inOrder(jdbc);
+        order.verify(jdbc).batchUpdate(eq(INSERT), argThat((List<Object[]> rows) -> rows.size() == 2
+                && rows.get(0)[0].equals("a1") && rows.get(1)[0].equals("b1")));
+        order.verify(jdbc).batchUpdate(eq(UPDATE), argThat((List<Object[]> rows) -> rows.size() == 2
+                && rows.get(0)[0].equals("a2") && rows.get(1)[0].equals("b2")));
+        order.verify(jdbc).update(DELETE, "a3");
+        order.verify(jdbc).batchUpdate(eq(INSERT), argThat((List<Object[]> rows) -> rows.size() == 2
+                && rows.get(0)[0].equals("b3") && rows.get(1)[0].equals("a4")));
+        order.verifyNoMoreInteractions();
+    }
+
     @Test
     void writesThatMayGoAheadGoFirstEachStatementAsOneBatch() {
         DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("e"));
         writes.addAhead(INSERT, 1);
-        writes.add(UPDATE, "a");
+        writes.add(A, UPDATE, "a");
         writes.addAhead(INSERT, 2);
-        writes.add(UPDATE, "b");
+        writes.add(B, UPDATE, "b");
         writes.addAhead(INSERT, 3);
         verifyNoInteractions(jdbc);
 
@@ -67,7 +98,7 @@ class BatchedWritesTest {
     @Test
     void aFlushSendsWhatMayGoAheadTooAndNothingTwice() {
         DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("e"));
-        writes.add(UPDATE, "a");
+        writes.add(A, UPDATE, "a");
         writes.addAhead(INSERT, 1);
         writes.flush();
         InOrder order = inOrder(jdbc);
@@ -82,7 +113,7 @@ class BatchedWritesTest {
     @Test
     void aFlushSendsWhatIsPendingSoThatLaterReadsSeeIt() {
         DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("e"));
-        writes.add(INSERT, 1);
+        writes.add(A, INSERT, 1);
         writes.flush();
         verify(jdbc).update(INSERT, 1);
 
@@ -95,7 +126,7 @@ class BatchedWritesTest {
     @Test
     void aRolledBackBatchSendsNothing() {
         DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("e"));
-        writes.add(INSERT, 1);
+        writes.add(A, INSERT, 1);
 
         batch.rollback();
 
@@ -104,7 +135,7 @@ class BatchedWritesTest {
 
     @Test
     void outsideABatchAWriteRunsAtOnce() {
-        writes.add(UPDATE, "b");
+        writes.add(B, UPDATE, "b");
 
         verify(jdbc).update(UPDATE, "b");
     }
