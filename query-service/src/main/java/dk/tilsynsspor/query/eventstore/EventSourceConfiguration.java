@@ -92,8 +92,7 @@ public class EventSourceConfiguration {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
-                .batchSize(processing.readBatchSize())
-                .gapTimeout((int) processing.gapTimeout().toMillis()));
+                .batchSize(processing.readBatchSize()), processing.gapTimeout());
     }
 
     @Bean

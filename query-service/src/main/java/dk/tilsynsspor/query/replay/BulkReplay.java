@@ -3,8 +3,10 @@ package dk.tilsynsspor.query.replay;
 import dk.tilsynsspor.query.eventstore.TokenPositions;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -253,7 +255,7 @@ final class BulkReplay {
                 if (!handled) {
                     continue;
                 }
-                TrackedEventMessage<?> message = event.withTrackingToken(advanced[i]);
+                TrackedEventMessage<?> message = withToken(event, advanced[i]);
                 // the whole store in one part: what the invoker said for the event, asked again, would be the same
                 if (parts.segments[i].equals(Segment.ROOT_SEGMENT) || invoker.canHandle(message, parts.segments[i])) {
                     messages.add(message);
@@ -278,6 +280,20 @@ final class BulkReplay {
     private boolean handles(EventHandlerInvoker invoker, TrackedEventMessage<?> event) {
         return handledKinds.computeIfAbsent(new MessageKind(event.getPayloadType(), event.getClass()),
                 kind -> invoker.canHandle(event, Segment.ROOT_SEGMENT));
+    }
+
+    /**
+     * The event with its part's token. Axon's own {@code withTrackingToken} reads the event's time for the copy,
+     * which parses the stored text for every event a rebuild hands to a handler; this copy asks for it only when a
+     * handler does, and the event parses it at most once for all its copies.
+     */
+    static TrackedEventMessage<?> withToken(TrackedEventMessage<?> event, TrackingToken token) {
+        if (event instanceof DomainEventMessage<?> domainEvent) {
+            return new GenericTrackedDomainEventMessage<>(token, domainEvent.getType(),
+                    domainEvent.getAggregateIdentifier(), domainEvent.getSequenceNumber(), domainEvent,
+                    domainEvent::getTimestamp);
+        }
+        return event.withTrackingToken(token);
     }
 
     /** The global index every part has handled as of the last committed batch; -1 before any. */
