@@ -292,12 +292,13 @@ public class NotificationProjection {
 
     @EventHandler
     void on(ProfessionalReleasedFromCase event) {
+        String member = StoredText.of(event.professionalId()); // as the assignment stored it
         writes.add(teamRows(event.caseId()),
                 "DELETE FROM query.notification_team WHERE case_id = ? AND professional_id = ?",
-                event.caseId(), event.professionalId());
+                event.caseId(), member);
         Set<String> team = known().teams.get(event.caseId());
         if (team != null) {
-            team.remove(event.professionalId());
+            team.remove(member);
         }
     }
 

@@ -139,6 +139,27 @@ class NotificationProjectionTest {
         assertThat(told.getValue()).extracting(row -> row[4]).containsExactly("p1", "p2");
     }
 
+    /** An id stored with its NUL replaced (an event from before input was bounded) is released as it was stored. */
+    @Test
+    void aReleaseTakesAwayTheMemberAsTheirAssignmentStoredThem() {
+        DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("batch"));
+        projection.on(new CitizenCaseOpened(caseId, orderId, "org-b", "sealed", List.of(first)));
+        projection.on(assigned("p1"));
+        projection.on(assigned("p2"));
+        projection.on(assigned("p\0x"));
+        projection.on(new ProfessionalReleasedFromCase(caseId, orderId, "p\0x"));
+        LearningSessionHeld session = session();
+        projection.on(session, GenericEventMessage.asEventMessage(session));
+
+        batch.commit();
+
+        verify(jdbc).update(startsWith("DELETE FROM query.notification_team"), eq(caseId), eq("p\uFFFDx"));
+        @SuppressWarnings("unchecked")
+        ArgumentCaptor<List<Object[]>> told = ArgumentCaptor.forClass(List.class);
+        verify(jdbc).batchUpdate(startsWith(INSERT_NOTIFICATION), told.capture());
+        assertThat(told.getValue()).extracting(row -> row[4]).containsExactly("p1", "p2");
+    }
+
     @Test
     void aBatchThatOpensACaseKnowsItsTeamFromItsOwnAssignmentsWithoutReadingIt() {
         DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("batch"));
