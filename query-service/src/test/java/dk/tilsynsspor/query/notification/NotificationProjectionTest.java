@@ -84,10 +84,7 @@ class NotificationProjectionTest {
         batch.commit();
 
         assertThat(reads()).isEmpty();
-        @SuppressWarnings("unchecked")
-        ArgumentCaptor<List<Object[]>> told = ArgumentCaptor.forClass(List.class);
-        verify(jdbc).batchUpdate(startsWith(INSERT_NOTIFICATION), told.capture());
-        assertThat(told.getValue()).extracting(row -> row[6]).containsExactly(
+        assertThat(toldInOneBatch()).extracting(row -> row[6]).containsExactly(
                 "Varsel om påbud REF-1 fra tilsyn-a: svar senest 6. januar 2027.",
                 "Ny kommentar fra org-b til krav 2 i påbud REF-1.");
         verify(jdbc).batchUpdate(contains("INSERT INTO query.notification_requirement"), anyList());
@@ -111,10 +108,7 @@ class NotificationProjectionTest {
         order.verify(jdbc).query(contains("FROM query.notification_order"), any(RowMapper.class), eq(orderId));
         verify(jdbc, times(1)).query(contains("FROM query.notification_requirement"), any(RowCallbackHandler.class),
                 eq(orderId));
-        @SuppressWarnings("unchecked")
-        ArgumentCaptor<List<Object[]>> told = ArgumentCaptor.forClass(List.class);
-        verify(jdbc).batchUpdate(startsWith(INSERT_NOTIFICATION), told.capture());
-        assertThat(told.getValue()).extracting(row -> row[6]).containsExactly(
+        assertThat(toldInOneBatch()).extracting(row -> row[6]).containsExactly(
                 "Ny kommentar fra tilsynet til krav 1 i påbud REF-2.",
                 "Ny kommentar fra tilsynet til krav 2 i påbud REF-2.");
     }
@@ -133,10 +127,7 @@ class NotificationProjectionTest {
         batch.commit();
 
         verify(jdbc, times(1)).queryForList(contains("FROM query.notification_team"), eq(String.class), eq(caseId));
-        @SuppressWarnings("unchecked")
-        ArgumentCaptor<List<Object[]>> told = ArgumentCaptor.forClass(List.class);
-        verify(jdbc).batchUpdate(startsWith(INSERT_NOTIFICATION), told.capture());
-        assertThat(told.getValue()).extracting(row -> row[4]).containsExactly("p1", "p2");
+        assertThat(toldInOneBatch()).extracting(row -> row[4]).containsExactly("p1", "p2");
     }
 
     /** An id stored with its NUL replaced (an event from before input was bounded) is released as it was stored. */
@@ -154,10 +145,7 @@ class NotificationProjectionTest {
         batch.commit();
 
         verify(jdbc).update(startsWith("DELETE FROM query.notification_team"), eq(caseId), eq("p\uFFFDx"));
-        @SuppressWarnings("unchecked")
-        ArgumentCaptor<List<Object[]>> told = ArgumentCaptor.forClass(List.class);
-        verify(jdbc).batchUpdate(startsWith(INSERT_NOTIFICATION), told.capture());
-        assertThat(told.getValue()).extracting(row -> row[4]).containsExactly("p1", "p2");
+        assertThat(toldInOneBatch()).extracting(row -> row[4]).containsExactly("p1", "p2");
     }
 
     @Test
@@ -173,10 +161,7 @@ class NotificationProjectionTest {
         batch.commit();
 
         assertThat(reads()).isEmpty();
-        @SuppressWarnings("unchecked")
-        ArgumentCaptor<List<Object[]>> told = ArgumentCaptor.forClass(List.class);
-        verify(jdbc).batchUpdate(startsWith(INSERT_NOTIFICATION), told.capture());
-        assertThat(told.getValue()).extracting(row -> row[4]).containsExactly("p1", "p2");
+        assertThat(toldInOneBatch()).extracting(row -> row[4]).containsExactly("p1", "p2");
     }
 
     @Test
@@ -232,6 +217,14 @@ class NotificationProjectionTest {
             return null;
         }).when(jdbc).query(contains("FROM query.notification_requirement"), any(RowCallbackHandler.class),
                 eq(orderId));
+    }
+
+    /** The rows of the notifications the batch sent together, as one JDBC batch. */
+    private List<Object[]> toldInOneBatch() {
+        @SuppressWarnings("unchecked")
+        ArgumentCaptor<List<Object[]>> told = ArgumentCaptor.forClass(List.class);
+        verify(jdbc).batchUpdate(startsWith(INSERT_NOTIFICATION), told.capture());
+        return told.getValue();
     }
 
     private ProfessionalAssignedToCase assigned(String professionalId) {
