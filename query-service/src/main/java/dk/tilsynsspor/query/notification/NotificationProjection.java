@@ -33,8 +33,10 @@ import dk.tilsynsspor.core.security.Role;
 import dk.tilsynsspor.query.projection.BatchedWrites;
 import dk.tilsynsspor.query.trail.StoredText;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -60,7 +62,10 @@ import static dk.tilsynsspor.query.pages.PageFormats.written;
  * inspectors of an answered notice, a report, an extension request, a leader's comment, a missed deadline, an
  * expired skærpet tilsyn; the participants of a learning session. Each notification is keyed by the event and the
  * audience, so projecting an event again tells nobody twice. Events older than {@link #TOO_OLD_TO_TELL} when they
- * are projected (a processor catching up on a store from before notifications existed) are not announced.
+ * are projected (a processor catching up on a store from before notifications existed) are not announced, nor are
+ * events a rebuild replays: the notifications survive a rebuild (with who has read them), so a rebuild only keeps
+ * the lookup tables below. (An event set aside as a dead letter before the rebuild, which the rebuild's reset
+ * empties, is therefore not announced late by the rebuild.)
  *
  * <p>It also keeps what {@link Reminders} needs: each order's parties and each requirement's deadline and whether
  * anything is still due on it.
@@ -105,6 +110,9 @@ public class NotificationProjection {
     void on(NoticeOfOrderGiven event, EventMessage<?> message) {
         remember(event.orderId(), event.authorityId(), event.organisationId(), event.reference(),
                 event.responseDue(), event.requirements());
+        if (!toTell(message)) {
+            return;
+        }
         tell(message, event.orderId(), Audience.leadersOf(event.organisationId()), "NOTICE_GIVEN",
                 "Varsel om påbud " + event.reference() + " fra " + event.authorityId() + ": svar senest "
                         + written(event.responseDue()) + ".");
@@ -114,11 +122,15 @@ public class NotificationProjection {
     void on(SupervisoryOrderImposed event, EventMessage<?> message) {
         remember(event.orderId(), event.authorityId(), event.organisationId(), event.reference(), null,
                 event.requirements());
+        if (!toTell(message)) {
+            return;
+        }
         tell(message, event.orderId(), Audience.leadersOf(event.organisationId()), "ORDER_IMPOSED",
                 "Påbud " + event.reference() + " er givet af " + event.authorityId() + ".");
     }
 
     @EventHandler
+    @DisallowReplay
     void on(NoticeResponded event, EventMessage<?> message) {
         order(event.orderId()).ifPresent(order -> tell(message, event.orderId(),
                 Audience.inspectorsOf(order.authorityId()), "NOTICE_ANSWERED",
@@ -132,6 +144,7 @@ public class NotificationProjection {
     }
 
     @EventHandler
+    @DisallowReplay
     void on(ComplianceReportSubmitted event, EventMessage<?> message) {
         order(event.orderId()).ifPresent(order -> tell(message, event.orderId(),
                 Audience.inspectorsOf(order.authorityId()), "REPORT_SUBMITTED",
@@ -152,6 +165,9 @@ public class NotificationProjection {
     @EventHandler
     void on(ComplianceRejected event, EventMessage<?> message) {
         event.requirementIds().forEach(id -> done(event.orderId(), id, event.reasonFor(id) == null));
+        if (!toTell(message)) {
+            return;
+        }
         order(event.orderId()).ifPresent(order -> tell(message, event.orderId(),
                 Audience.leadersOf(order.organisationId()), "REPORT_REJECTED",
                 "Tilsynet har sendt " + requirementsOf(event.orderId(), event.requirementIds()) + " i påbud "
@@ -164,6 +180,7 @@ public class NotificationProjection {
     }
 
     @EventHandler
+    @DisallowReplay
     void on(DeadlineExtensionRequested event, EventMessage<?> message) {
         order(event.orderId()).ifPresent(order -> tell(message, event.orderId(),
                 Audience.inspectorsOf(order.authorityId()), "EXTENSION_REQUESTED",
@@ -177,6 +194,9 @@ public class NotificationProjection {
         writes.add(requirementRows(event.orderId()),
                 "UPDATE query.notification_requirement SET deadline = ? WHERE order_id = ? AND requirement_id = ?",
                 Date.valueOf(event.newDeadline()), event.orderId(), event.requirementId());
+        if (!toTell(message)) {
+            return;
+        }
         order(event.orderId()).ifPresent(order -> tell(message, event.orderId(),
                 Audience.leadersOf(order.organisationId()), "DEADLINE_EXTENDED",
                 "Fristen for " + requirementsOf(event.orderId(), List.of(event.requirementId())) + " i påbud "
@@ -184,6 +204,7 @@ public class NotificationProjection {
     }
 
     @EventHandler
+    @DisallowReplay
     void on(DeadlineExtensionRefused event, EventMessage<?> message) {
         order(event.orderId()).ifPresent(order -> tell(message, event.orderId(),
                 Audience.leadersOf(order.organisationId()), "EXTENSION_REFUSED",
@@ -193,6 +214,7 @@ public class NotificationProjection {
     }
 
     @EventHandler
+    @DisallowReplay
     void on(ActionPlanReviewed event, EventMessage<?> message) {
         if (event.verdict() != PlanVerdict.NEEDS_CHANGES) {
             return;
@@ -204,6 +226,7 @@ public class NotificationProjection {
     }
 
     @EventHandler
+    @DisallowReplay
     void on(RequirementCommented event, EventMessage<?> message) {
         boolean byInspector = Role.INSPECTOR.name().equals(message.getMetaData().get(AuditMetadata.ACTOR_ROLE));
         order(event.orderId()).ifPresent(order -> tell(message, event.orderId(),
@@ -214,6 +237,7 @@ public class NotificationProjection {
     }
 
     @EventHandler
+    @DisallowReplay
     void on(RequirementDeadlineMissed event, EventMessage<?> message) {
         order(event.orderId()).ifPresent(order -> {
             String text = "Fristen " + written(event.deadline()) + " for " + requirementsOf(event.orderId(),
@@ -226,6 +250,9 @@ public class NotificationProjection {
     @EventHandler
     void on(EscalationExpired event, EventMessage<?> message) {
         escalatedUntil(event.orderId(), null);
+        if (!toTell(message)) {
+            return;
+        }
         order(event.orderId()).ifPresent(order -> tell(message, event.orderId(),
                 Audience.inspectorsOf(order.authorityId()), "ESCALATION_EXPIRED",
                 "Det skærpede tilsyn med påbud " + order.reference() + " er udløbet."));
@@ -261,6 +288,7 @@ public class NotificationProjection {
 
     /** The case's whole team is told of a learning session: who is on it now. */
     @EventHandler
+    @DisallowReplay
     void on(LearningSessionHeld event, EventMessage<?> message) {
         Set<String> team = team(event.caseId());
         for (String member : team.isEmpty() ? event.participantIds() : team) {
@@ -329,11 +357,22 @@ public class NotificationProjection {
 
     private void tell(EventMessage<?> message, UUID orderId, Audience audience, String kind, String text,
                       UUID caseId) {
-        if (message.getTimestamp().isBefore(clock.instant().minus(TOO_OLD_TO_TELL))) {
+        if (!toTell(message)) {
             return;
         }
         store.tell(writes, "event:" + message.getIdentifier(), audience, kind, text, orderId, caseId,
                 message.getTimestamp());
+    }
+
+    /**
+     * Whether anyone is told of the event: not of one the projection has handled before, replayed in a rebuild
+     * (notifications survive a rebuild, keyed by their event; telling again would only find them), nor of one too old
+     * to be news. A handler that only tells is not called for a replayed event at all ({@link DisallowReplay}), so
+     * a rebuild does not even read it; one that also keeps a lookup table asks this before it builds its text.
+     */
+    private boolean toTell(EventMessage<?> message) {
+        return !ReplayToken.isReplay(message)
+                && !message.getTimestamp().isBefore(clock.instant().minus(TOO_OLD_TO_TELL));
     }
 
     /**

@@ -10,7 +10,13 @@ import dk.tilsynsspor.core.order.QualityTheme;
 import dk.tilsynsspor.core.order.Requirement;
 import dk.tilsynsspor.core.order.RequirementCommented;
 import dk.tilsynsspor.core.security.Role;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericTrackedEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
@@ -88,6 +94,39 @@ class NotificationProjectionTest {
                 "Varsel om påbud REF-1 fra tilsyn-a: svar senest 6. januar 2027.",
                 "Ny kommentar fra org-b til krav 2 i påbud REF-1.");
         verify(jdbc).batchUpdate(contains("INSERT INTO query.notification_requirement"), anyList());
+    }
+
+    /**
+     * Through Axon's own handler adapter, as a processor calls it: a replayed notice still writes the order's
+     * requirements, but neither it nor a replayed comment tells anyone (nor reads what a text would need); the same
+     * events handled live do.
+     */
+    @Test
+    void aRebuildKeepsTheLookupTablesButTellsNobodyOfWhatItReplays() throws Exception {
+        AnnotationEventHandlerAdapter handlers = new AnnotationEventHandlerAdapter(projection);
+        NoticeOfOrderGiven notice = new NoticeOfOrderGiven(orderId, "tilsyn-a", "org-b", "REF-1", "lov",
+                LocalDate.now(), "resumé", List.of(requirement(first), requirement(second)), LocalDate.of(2027, 1, 6));
+        RequirementCommented comment = new RequirementCommented(orderId, first, UUID.randomUUID(), "tekst");
+        TrackingToken reset = ReplayToken.createReplayToken(new GlobalSequenceTrackingToken(100), null);
+
+        DefaultUnitOfWork<?> replayed = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("batch"));
+        handlers.handle(tracked(GenericEventMessage.asEventMessage(notice), reset, 1));
+        handlers.handle(tracked(byRole(comment, Role.LEADER), reset, 2));
+        replayed.commit();
+
+        verify(jdbc).batchUpdate(contains("INSERT INTO query.notification_requirement"), anyList());
+        verify(jdbc, times(0)).batchUpdate(startsWith(INSERT_NOTIFICATION), anyList());
+        verify(jdbc, times(0)).update(startsWith(INSERT_NOTIFICATION), any(Object[].class));
+        assertThat(reads()).isEmpty();
+
+        DefaultUnitOfWork<?> live = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("batch"));
+        handlers.handle(tracked(GenericEventMessage.asEventMessage(notice), null, 101));
+        handlers.handle(tracked(byRole(comment, Role.LEADER), null, 102));
+        live.commit();
+
+        assertThat(toldInOneBatch()).extracting(row -> row[6]).containsExactly(
+                "Varsel om påbud REF-1 fra tilsyn-a: svar senest 6. januar 2027.",
+                "Ny kommentar fra org-b til krav 1 i påbud REF-1.");
     }
 
     @Test
@@ -235,6 +274,12 @@ class NotificationProjectionTest {
     private LearningSessionHeld session() {
         return new LearningSessionHeld(caseId, orderId, UUID.randomUUID(), LocalDate.now(), "p1", List.of("p9"),
                 List.of());
+    }
+
+    /** The event as a processor hands it over: at {@code index}, within a replay when {@code replay} is given. */
+    private static TrackedEventMessage<?> tracked(EventMessage<?> event, TrackingToken replay, long index) {
+        TrackingToken at = new GlobalSequenceTrackingToken(index);
+        return new GenericTrackedEventMessage<>(replay == null ? at : ((ReplayToken) replay).advancedTo(at), event);
     }
 
     private static EventMessage<?> byRole(Object event, Role role) {
