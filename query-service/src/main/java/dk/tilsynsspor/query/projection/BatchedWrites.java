@@ -7,12 +7,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The projection's writes for one batch of events, sent to PostgreSQL together just before the batch's transaction
@@ -47,10 +50,18 @@ public class BatchedWrites {
     private record Write(Row row, String sql, Object[] arguments) {
     }
 
-    /** A batch's writes not yet sent: those that keep their order, and those that may go ahead of them. */
-    private record Pending(List<Write> ordered, List<Write> ahead) {
+    /**
+     * A batch's writes not yet sent: those that keep their order, those that may go ahead of them, and what a
+     * projection keeps {@linkplain #untilSent until they are sent}, with what it writes of it then.
+     */
+    private record Pending(List<Write> ordered, List<Write> ahead, Map<String, Object> kept,
+                           List<Runnable> beforeSending) {
+        Pending() {
+            this(new ArrayList<>(), new ArrayList<>(), new HashMap<>(), new ArrayList<>());
+        }
+
         boolean isEmpty() {
-            return ordered.isEmpty() && ahead.isEmpty();
+            return ordered.isEmpty() && ahead.isEmpty() && beforeSending.isEmpty();
         }
     }
 
@@ -94,12 +105,36 @@ public class BatchedWrites {
             alone(batch, sql, arguments);
             return;
         }
-        Pending pending = batch.getOrComputeResource(pendingKey, key -> {
-            Pending writes = new Pending(new ArrayList<>(), new ArrayList<>());
+        Pending pending = pending(batch);
+        (ahead ? pending.ahead() : pending.ordered()).add(new Write(row, sql, arguments));
+    }
+
+    private Pending pending(UnitOfWork<?> batch) {
+        return batch.getOrComputeResource(pendingKey, key -> {
+            Pending writes = new Pending();
             batch.onPrepareCommit(committing -> sendOrGoCarefully(writes));
             return writes;
         });
-        (ahead ? pending.ahead() : pending.ordered()).add(new Write(row, sql, arguments));
+    }
+
+    /**
+     * What the batch keeps under {@code key} until its writes are sent ({@code create}d with the first call), for
+     * a projection that folds a batch's changes of a row and writes the row once: just before the writes are sent
+     * (at the commit, or a {@link #flush()}), {@code write} is given it and may {@linkplain #add add} writes, which
+     * are sent with the rest; a failure there fails the batch as a failed write does. After that, the next call
+     * creates it anew. Null outside a batch and in a batch that goes carefully: the caller then writes at once.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T untilSent(String key, Supplier<T> create, Consumer<T> write) {
+        if (!CurrentUnitOfWork.isStarted() || careful.get()) {
+            return null;
+        }
+        Pending pending = pending(CurrentUnitOfWork.get().root());
+        return (T) pending.kept().computeIfAbsent(key, absent -> {
+            T kept = create.get();
+            pending.beforeSending().add(() -> write.accept(kept));
+            return kept;
+        });
     }
 
     /** Whether writes run one at a time, after a batch failed. */
@@ -147,6 +182,10 @@ public class BatchedWrites {
         if (pending.isEmpty()) {
             return;
         }
+        List<Runnable> beforeSending = List.copyOf(pending.beforeSending());
+        pending.beforeSending().clear();
+        pending.kept().clear();
+        beforeSending.forEach(Runnable::run);
         Map<String, List<Write>> ahead = new LinkedHashMap<>();
         pending.ahead().forEach(write -> ahead.computeIfAbsent(write.sql(), sql -> new ArrayList<>()).add(write));
         ahead.forEach((sql, writes) -> send(sql, writes.stream().map(Write::arguments).toList()));

@@ -36,6 +36,7 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -53,139 +54,78 @@ public class OrderTrailProjection {
 
     public static final String GROUP = "order-trail";
 
-    /** After a report: its requirements (all of the order's if it names none) are added to those awaiting one. */
-    private static final String REPORTED = afterDecision(
-            "ARRAY(SELECT DISTINCT unnest(awaiting_decision || COALESCE(?::uuid[], requirement_ids)))");
-
-    /** After a decision: its requirements (all if it names none) no longer await one. */
-    private static final String DECIDED = afterDecision(
-            "CASE WHEN ?::uuid[] IS NULL THEN '{}' ELSE ARRAY(SELECT unnest(awaiting_decision) EXCEPT SELECT"
-                    + " unnest(?::uuid[])) END");
-
     private final JdbcTemplate jdbc;
     private final BatchedWrites writes;
+    private final OrderSummaries summaries;
 
     OrderTrailProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         this.writes = new BatchedWrites(jdbc);
+        this.summaries = new OrderSummaries(jdbc, writes);
     }
 
     /** A notice starts the order's summary, which the imposition on it completes. */
     @EventHandler
     void on(NoticeOfOrderGiven event, DomainEventMessage<?> message) {
-        writes.add(summary(event.orderId()), """
-                INSERT INTO query.order_summary
-                    (order_id, reference, authority_id, organisation_id, issued_on, status, imposed_at,
-                     requirement_ids)
-                VALUES (?, ?, ?, ?, ?, ?, ?, '{}')
-                ON CONFLICT (order_id) DO NOTHING""",
-                event.orderId(), StoredText.of(event.reference()), StoredText.of(event.authorityId()),
+        summaries.change(event.orderId(), OrderSummaries.notice(new OrderSummaries.Summary(event.orderId(),
+                StoredText.of(event.reference()), StoredText.of(event.authorityId()),
                 StoredText.of(event.organisationId()), storableDate(event.issuedOn()), OrderStatus.NOTICE.name(),
-                Timestamp.from(message.getTimestamp()));
+                false, Timestamp.from(message.getTimestamp()), List.of(), Set.of())));
     }
 
     @EventHandler
     void on(SupervisoryOrderImposed event, DomainEventMessage<?> message) {
-        writes.add(summary(event.orderId()), """
-                INSERT INTO query.order_summary
-                    (order_id, reference, authority_id, organisation_id, issued_on, status, imposed_at,
-                     requirement_ids)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (order_id) DO UPDATE SET
-                    reference = excluded.reference, issued_on = excluded.issued_on, status = excluded.status,
-                    imposed_at = excluded.imposed_at, requirement_ids = excluded.requirement_ids
-                 WHERE query.order_summary.status = 'NOTICE'""",
-                event.orderId(), StoredText.of(event.reference()), StoredText.of(event.authorityId()),
+        summaries.change(event.orderId(), OrderSummaries.imposed(new OrderSummaries.Summary(event.orderId(),
+                StoredText.of(event.reference()), StoredText.of(event.authorityId()),
                 StoredText.of(event.organisationId()), storableDate(event.issuedOn()), OrderStatus.IMPOSED.name(),
-                Timestamp.from(message.getTimestamp()),
-                event.requirements().stream().map(Requirement::requirementId).toArray(UUID[]::new));
+                false, Timestamp.from(message.getTimestamp()),
+                event.requirements().stream().map(Requirement::requirementId).toList(), Set.of())));
     }
 
     @EventHandler
     void on(SupervisoryOrderAcknowledged event) {
-        status(event.orderId(), OrderStatus.ACKNOWLEDGED);
+        summaries.change(event.orderId(), OrderSummaries.status(OrderStatus.ACKNOWLEDGED));
     }
 
     @EventHandler
     void on(NoticeLapsed event) {
-        status(event.orderId(), OrderStatus.LAPSED);
+        summaries.change(event.orderId(), OrderSummaries.status(OrderStatus.LAPSED));
     }
 
-    /** Skærpet tilsyn ends with the order at the latest. */
     @EventHandler
     void on(SupervisoryOrderClosed event) {
-        writes.add(summary(event.orderId()),
-                "UPDATE query.order_summary SET status = ?, escalated = FALSE WHERE order_id = ?",
-                OrderStatus.CLOSED.name(), event.orderId());
+        summaries.change(event.orderId(), OrderSummaries.closed());
     }
 
     @EventHandler
     void on(SupervisoryOrderEscalated event) {
-        escalated(event.orderId(), true);
+        summaries.change(event.orderId(), OrderSummaries.escalated(true));
     }
 
     @EventHandler
     void on(EscalationEnded event) {
-        escalated(event.orderId(), false);
+        summaries.change(event.orderId(), OrderSummaries.escalated(false));
     }
 
     @EventHandler
     void on(EscalationExpired event) {
-        escalated(event.orderId(), false);
+        summaries.change(event.orderId(), OrderSummaries.escalated(false));
     }
 
-    private void status(UUID orderId, OrderStatus status) {
-        writes.add(summary(orderId), "UPDATE query.order_summary SET status = ? WHERE order_id = ?", status.name(),
-                orderId);
-    }
-
-    private void escalated(UUID orderId, boolean escalated) {
-        writes.add(summary(orderId), "UPDATE query.order_summary SET escalated = ? WHERE order_id = ?", escalated,
-                orderId);
-    }
-
-    /**
-     * A report adds its requirements to those awaiting a decision (one stored before reports were per requirement:
-     * all of the order's).
-     */
     @EventHandler
     void on(ComplianceReportSubmitted event) {
-        UUID[] reported = uuids(event.requirementIds());
-        writes.add(summary(event.orderId()), REPORTED, reported, reported, false, event.orderId());
+        summaries.change(event.orderId(), OrderSummaries.reported(event.requirementIds()));
     }
 
     @EventHandler
     void on(ComplianceAccepted event) {
-        decided(event.orderId(), uuids(event.requirementIds()), event.acceptsOrder());
+        summaries.change(event.orderId(), OrderSummaries.decided(event.requirementIds(), event.acceptsOrder()));
     }
 
     @EventHandler
     void on(ComplianceRejected event) {
-        decided(event.orderId(), event.wholeReport() ? null : uuids(event.requirementIds()), false);
-    }
-
-    /**
-     * A decision takes its requirements away from those awaiting one ({@code null}, as in one stored before decisions
-     * were per requirement: all).
-     */
-    private void decided(UUID orderId, UUID[] decided, boolean orderAccepted) {
-        writes.add(summary(orderId), DECIDED, decided, decided, decided, decided, orderAccepted, orderId);
-    }
-
-    /**
-     * The statement that sets the requirements awaiting a decision to {@code awaiting} (an expression of the row's
-     * own columns, its parameters given twice) and the status in the same statement, from the new set: "report
-     * submitted" while any requirement awaits a decision, else "accepted" once a decision accepted the order (the
-     * next parameter), else "acknowledged"; a closed order stays closed. Set operations, so idempotent.
-     */
-    private static String afterDecision(String awaiting) {
-        return "UPDATE query.order_summary SET awaiting_decision = " + awaiting + ", status = CASE"
-                + " WHEN status = 'CLOSED' THEN status WHEN cardinality(" + awaiting + ") > 0 THEN 'REPORT_SUBMITTED'"
-                + " WHEN ? THEN 'ACCEPTED' ELSE 'ACKNOWLEDGED' END WHERE order_id = ?";
-    }
-
-    private static UUID[] uuids(List<UUID> ids) {
-        return ids == null ? null : ids.toArray(UUID[]::new);
+        summaries.change(event.orderId(),
+                OrderSummaries.decided(event.wholeReport() ? null : event.requirementIds(), false));
     }
 
     /** A case now serves an order: its events before this link are shown in that order's trail too. */
@@ -253,11 +193,6 @@ public class OrderTrailProjection {
                 INSERT INTO query.document_event (document_id, global_index, order_id, payload_type)
                 VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING""", documentId.toString(), position(token), orderId,
                 type.getName());
-    }
-
-    /** An order's summary row: every write of it reads or changes only that row. */
-    private static BatchedWrites.Row summary(UUID orderId) {
-        return BatchedWrites.row("query.order_summary", orderId);
     }
 
     @ResetHandler

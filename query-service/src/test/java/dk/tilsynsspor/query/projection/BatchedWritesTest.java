@@ -6,8 +6,11 @@ import org.junit.jupiter.api.Test;
 import org.mockito.InOrder;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.argThat;
@@ -73,6 +76,38 @@ class BatchedWritesTest {
         order.verify(jdbc).batchUpdate(eq(INSERT), argThat((List<Object[]> rows) -> rows.size() == 2
                 && rows.get(0)[0].equals("b3") && rows.get(1)[0].equals("a4")));
         order.verifyNoMoreInteractions();
+    }
+
+    /**
+     * What a projection keeps until the batch's writes are sent is one object per batch, handed to its writer just
+     * before they are sent, whose writes go with them; after a flush the next call starts anew. Outside a batch there
+     * is none: the caller writes at once.
+     */
+    @Test
+    void whatABatchKeepsUntilSentIsWrittenWithItsWritesAndStartsAnewAfterAFlush() {
+        List<String> outside = writes.untilSent("k", ArrayList::new, kept -> { });
+        assertThat(outside).isNull();
+        DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("e"));
+        List<List<String>> written = new ArrayList<>();
+        Consumer<List<String>> writer = kept -> {
+            written.add(List.copyOf(kept));
+            kept.forEach(value -> writes.add(B, UPDATE, value));
+        };
+        List<String> kept = writes.untilSent("k", ArrayList::new, writer);
+        kept.add("b1");
+        writes.add(A, INSERT, "a1");
+        assertThat(writes.untilSent("k", ArrayList::new, writer)).isSameAs(kept);
+        writes.flush();
+        assertThat(written).containsExactly(List.of("b1"));
+        writes.untilSent("k", ArrayList::new, writer).add("b2");
+        verify(jdbc).update(UPDATE, "b1");
+        verify(jdbc).update(INSERT, "a1");
+        verify(jdbc, never()).update(UPDATE, "b2");
+
+        batch.commit();
+
+        assertThat(written).containsExactly(List.of("b1"), List.of("b2"));
+        verify(jdbc).update(UPDATE, "b2");
     }
 
     @Test
