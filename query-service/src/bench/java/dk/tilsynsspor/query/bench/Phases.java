@@ -707,10 +707,26 @@ final class Phases {
         }
     }
 
+    /**
+     * Rebuilds the read models in the running query-service through its actuator endpoint {@code rebuild} (over JMX,
+     * as an operator would) and times it as {@link #replay} does, from the moment its replay token is seen.
+     */
+    Map<String, Object> replayInRunningService(Duration limit) throws Exception {
+        long head = stack.head();
+        long asked = System.nanoTime();
+        Object answer = stack.queryService.invokeEndpoint("rebuild", "rebuild");
+        if (!(answer instanceof Map<?, ?> started) || !Boolean.TRUE.equals(started.get("started"))) {
+            throw new IllegalStateException("the rebuild did not start: " + answer);
+        }
+        return timedReplay(head, asked, null, limit);
+    }
+
     private Map<String, Object> timedReplay(long head, long restarting, Duration window, Duration limit)
             throws Exception {
         BenchStack.Progress first;
-        while (!(first = stack.progress()).replaying()) {
+        // a replay token behind the head: a rebuild's (one that has finished keeps its replay tokens at the head
+        // until the next event arrives)
+        while (!(first = stack.progress()).replaying() || first.position() >= head) {
             if (System.nanoTime() - restarting > Duration.ofMinutes(3).toNanos()) {
                 throw new IllegalStateException("the rebuild did not start: " + first);
             }

@@ -193,14 +193,17 @@ final class Report {
         row(md, "Long streams: the restarted service's very first command (a short order) p50 / p99 ms",
                 new String[]{"longStreams", "firstCommandAfterRestartOnAShortOrder"}, false);
         row(md, "Raw sequential read, events/s", new String[]{"rawRead", "eventsPerSecond"}, false);
-        row(md, "Replay (rebuild of every read model), events/s", new String[]{"replay", "eventsPerSecond"}, true);
+        row(md, "Replay (rebuild of every read model in the running service), events/s", new String[]{"replay",
+                "eventsPerSecond"}, false);
+        row(md, "Replay at start-up (restart with the rebuild flag), events/s", new String[]{"replayAtStart",
+                "eventsPerSecond"}, true);
         md.append("\n## Where the CPU went\n\nCPU seconds used during the phase, by process, out of the cores' total "
                 + "(from /proc); in brackets, what a service's JIT compiler threads used of it.\n\n"
                 + "| Phase | command-service | query-service | PostgreSQL | benchmark clients | available |\n"
                 + "|---|---|---|---|---|---|\n");
         for (String configuration : List.of("tuned", "stock")) {
             for (String phase : List.of("appendsNO_TRIGGERS", "appendsSTORE_WITHOUT_TRIGGERS", "appendsSTORE_TRIGGERS",
-                    "plain", "commands", "replay")) {
+                    "plain", "commands", "replay", "replayAtStart")) {
                 JsonNode cpu = root.path(configuration).path(phase).path("cpu");
                 if (cpu.isMissingNode()) {
                     continue;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import dk.tilsynsspor.query.trail.TrailRepository;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -180,19 +181,7 @@ class ReadModelsIT {
     @Test
     void aFullRebuildGivesIdenticalAnswers(EndToEnd.Stack stack) throws Exception {
         WorkedExample example = WorkedExample.verified(stack.commands, "ST-REBUILD-1");
-        // rows in every side table of the trail's read model, whatever else ran on this stack: a document on the
-        // case, a case opened without an order and linked to this one, and the citizen forgotten once it is over
-        String today = LocalDate.now(ZoneId.of("Europe/Copenhagen")).toString();
-        expect(201, stack.commands.upload("paedagog", "/api/cases/" + example.caseId + "/documents", Map.of("title",
-                "Referat af læringsmøde", "effectiveOn", today, "requirementId", example.restraintRequirement),
-                "referat.txt", EvidenceDocumentsIT.MINUTES, Map.of()));
-        String otherCase = expect(201, stack.commands.post("leader", "/api/cases", Map.of("organisationId",
-                "kk-handicap", "citizenRef", "borger-genopbygning"))).body().get("id").asText();
-        expect(200, stack.commands.post("leader", "/api/cases/" + otherCase + "/requirement-links", Map.of(
-                "orderId", example.orderId, "requirementIds", List.of(example.restraintRequirement))));
-        example.conclude();
-        expect(200, stack.commands.post("leader", "/api/cases/" + example.caseId + "/forget", Map.of("reason",
-                "Borgeren har bedt om sletning")));
+        withRowsInEverySideTable(stack, example);
         Supplier<Map<String, JsonNode>> answers = () -> snapshot(stack);
         await().atMost(Duration.ofSeconds(10)).until(() -> projectedEverything(stack));
         Map<String, JsonNode> before = answers.get();
@@ -224,6 +213,54 @@ class ReadModelsIT {
             assertThat(logged(stack, readOnce)).hasSize(readsBefore.size() + 1).last()
                     .isEqualTo(logged(stack, trail).get(trailRebuildsBefore.size()));
         });
+    }
+
+    /**
+     * The operator's rebuild of the running service (the actuator endpoint {@code rebuild}, over JMX): the same
+     * answers and rows afterwards, and the processors carry on with new events.
+     */
+    @Test
+    void aRebuildInTheRunningServiceGivesIdenticalAnswersAndTheServiceCarriesOn(EndToEnd.Stack stack)
+            throws Exception {
+        WorkedExample example = WorkedExample.verified(stack.commands, "ST-REBUILD-LIVE-1");
+        withRowsInEverySideTable(stack, example);
+        Supplier<Map<String, JsonNode>> answers = () -> snapshot(stack);
+        await().atMost(Duration.ofSeconds(10)).until(() -> projectedEverything(stack));
+        Map<String, JsonNode> before = answers.get();
+        List<String> trailRows = trailRows(stack);
+        try (Connection connection = stack.database.connect(); Statement statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE query.order_summary SET reference = 'TAMPERED'");
+        }
+
+        Object started = stack.queryService.invokeEndpoint("rebuild", "rebuild");
+
+        assertThat(started).asInstanceOf(InstanceOfAssertFactories.MAP).containsEntry("started", true);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(answers.get()).isEqualTo(before));
+        assertThat(trailRows(stack)).containsExactlyElementsOf(trailRows);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                stack.queryService.invokeEndpoint("rebuild", "underWay"))
+                .asInstanceOf(InstanceOfAssertFactories.MAP).containsEntry("underWay", false));
+        WorkedExample after = WorkedExample.imposed(stack.commands, "ST-REBUILD-LIVE-2");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                stack.queries.get("inspector", "/api/orders/" + after.orderId + "/dossier").status()).isEqualTo(200));
+    }
+
+    /**
+     * Rows in every side table of the trail's read model, whatever else ran on this stack: a document on the case, a
+     * case opened without an order and linked to this one, and the citizen forgotten once the order is over.
+     */
+    private static void withRowsInEverySideTable(EndToEnd.Stack stack, WorkedExample example) {
+        String today = LocalDate.now(ZoneId.of("Europe/Copenhagen")).toString();
+        expect(201, stack.commands.upload("paedagog", "/api/cases/" + example.caseId + "/documents", Map.of("title",
+                "Referat af læringsmøde", "effectiveOn", today, "requirementId", example.restraintRequirement),
+                "referat.txt", EvidenceDocumentsIT.MINUTES, Map.of()));
+        String otherCase = expect(201, stack.commands.post("leader", "/api/cases", Map.of("organisationId",
+                "kk-handicap", "citizenRef", "borger-genopbygning"))).body().get("id").asText();
+        expect(200, stack.commands.post("leader", "/api/cases/" + otherCase + "/requirement-links", Map.of(
+                "orderId", example.orderId, "requirementIds", List.of(example.restraintRequirement))));
+        example.conclude();
+        expect(200, stack.commands.post("leader", "/api/cases/" + example.caseId + "/forget", Map.of("reason",
+                "Borgeren har bedt om sletning")));
     }
 
     /**

@@ -1,5 +1,11 @@
 package dk.tilsynsspor.query.it;
 
+import com.sun.tools.attach.VirtualMachine;
+
+import javax.management.ObjectName;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -65,6 +71,31 @@ public final class ServiceProcess {
             throw new IllegalStateException(name + " is not running");
         }
         return process.pid();
+    }
+
+    /**
+     * Calls an operation of one of the service's actuator endpoints over JMX, as an operator on the host would: by
+     * attaching to the process (its local management agent started on demand; no JMX port is opened).
+     *
+     * @return the operation's answer
+     */
+    public Object invokeEndpoint(String endpoint, String operation) {
+        try {
+            VirtualMachine machine = VirtualMachine.attach(String.valueOf(pid()));
+            String address;
+            try {
+                address = machine.startLocalManagementAgent();
+            } finally {
+                machine.detach();
+            }
+            try (JMXConnector connector = JMXConnectorFactory.connect(new JMXServiceURL(address))) {
+                ObjectName name = new ObjectName("org.springframework.boot:type=Endpoint,name="
+                        + Character.toUpperCase(endpoint.charAt(0)) + endpoint.substring(1));
+                return connector.getMBeanServerConnection().invoke(name, operation, new Object[0], new String[0]);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot call " + endpoint + "." + operation + " of " + this.name, e);
+        }
     }
 
     /** What the service has written to its console, in every start of this test run (appended). */

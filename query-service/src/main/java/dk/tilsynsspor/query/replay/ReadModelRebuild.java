@@ -36,13 +36,17 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Rebuilds every read model from the events when query-service starts with
  * {@code --tilsynsspor.rebuild-read-models=true}: each processor's tokens are reset (its reset handler empties its
  * tables) in the start-up phase just before the processors start, and its progress is logged until it has caught
- * up with the event store.
+ * up with the event store. Or in the running service ({@link #rebuildNow()}, the actuator endpoint
+ * {@code rebuild}): each processor is shut down (its batch in hand committed, its parts released), then reset and
+ * claimed for the rebuild in the same way, and started again.
  *
  * <p>Resetting before the first start, rather than stopping a started processor, resetting and starting it again,
  * keeps clear of a race in Axon's tracking processor: stopped while it hands its only thread to a segment, it never
@@ -65,6 +69,8 @@ class ReadModelRebuild implements ConfigurerModule {
     private final JdbcTemplate jdbc;
     private final int batchSize;
     private final RebuildProgress progress;
+    private volatile Configuration configuration; // once Axon is configured
+    private final AtomicBoolean underWay = new AtomicBoolean();
 
     ReadModelRebuild(@Value("${tilsynsspor.rebuild-read-models:false}") boolean requested,
                      ObjectProvider<NotifiedEventSource> notifiedSource, ConnectionProvider connections,
@@ -82,32 +88,87 @@ class ReadModelRebuild implements ConfigurerModule {
 
     @Override
     public void configureModule(Configurer configurer) {
-        if (requested) {
-            configurer.onInitialize(config -> config.onStart(BEFORE_PROCESSORS_START, () -> rebuild(config)));
+        configurer.onInitialize(config -> {
+            configuration = config;
+            if (requested) {
+                config.onStart(BEFORE_PROCESSORS_START, () -> {
+                    underWay.set(true);
+                    rebuild(config);
+                });
+            }
+        });
+    }
+
+    /**
+     * Rebuilds every read model in the running service: each streaming processor is shut down, then reset and
+     * rebuilt as at start-up, and started again; returns once the rebuild's threads have begun (its progress is
+     * logged, and shown by health, until it is done). Pages answer meanwhile, from read models still being filled.
+     * Another instance of query-service must not run its processors meanwhile: the reset needs every part.
+     *
+     * @return false, and nothing done, while a rebuild is under way
+     * @throws IllegalStateException before the service has started; when the reset fails (the processors are started
+     *                               again from their tokens as they were)
+     */
+    synchronized boolean rebuildNow() {
+        Configuration config = configuration;
+        if (config == null) {
+            throw new IllegalStateException("the read models can be rebuilt once query-service has started");
         }
+        if (!underWay.compareAndSet(false, true)) {
+            return false;
+        }
+        List<StreamingEventProcessor> stopped = new ArrayList<>();
+        try {
+            config.eventProcessingConfiguration().eventProcessors().forEach((name, processor) -> {
+                if (processor instanceof StreamingEventProcessor streaming) {
+                    log.info("Rebuilding read model {}: stopping its processor", name);
+                    streaming.shutDown();
+                    stopped.add(streaming);
+                }
+            });
+            rebuild(config);
+            return true;
+        } catch (RuntimeException e) {
+            underWay.set(false);
+            throw e;
+        } finally {
+            stopped.forEach(StreamingEventProcessor::start);
+        }
+    }
+
+    /** Whether a rebuild is under way: from its start until every read model has caught up with the store. */
+    boolean underWay() {
+        return underWay.get();
     }
 
     private void rebuild(Configuration config) {
         SharedRead shared = new SharedRead(source(config), batchSize);
         Map<String, Runnable> replays = new LinkedHashMap<>();
         List<BulkReplay> holding = new ArrayList<>();
+        Map<String, StreamingEventProcessor> processors = new LinkedHashMap<>();
         config.eventProcessingConfiguration().eventProcessors().forEach((name, processor) -> {
-            if (!(processor instanceof StreamingEventProcessor streaming)) {
-                return;
+            if (processor instanceof StreamingEventProcessor streaming) {
+                processors.put(name, streaming);
             }
+        });
+        AtomicInteger rebuilding = new AtomicInteger(processors.size());
+        if (processors.isEmpty()) {
+            underWay.set(false);
+        }
+        processors.forEach((name, streaming) -> {
             log.info("Rebuilding read model {}", name);
             streaming.resetTokens();
             TokenStore processorTokens = config.eventProcessingConfiguration().tokenStore(name);
-            if (batchSize > 0 && processor instanceof PooledStreamingEventProcessor pooled
+            if (batchSize > 0 && streaming instanceof PooledStreamingEventProcessor pooled
                     && processorTokens instanceof JdbcTokenStore) {
                 BulkReplay bulk = bulkReplay(name, pooled, config);
                 replays.put(name, bulk.claim(processorTokens, shared.feed()));
                 if (bulk.holding()) {
                     holding.add(bulk);
                 }
-                reportProgress(name, streaming, bulk, config);
+                reportProgress(name, streaming, bulk, config, rebuilding);
             } else {
-                reportProgress(name, streaming, null, config);
+                reportProgress(name, streaming, null, config, rebuilding);
             }
         });
         if (!holding.isEmpty()) { // one read of the store for every rebuild, from where the earliest must start
@@ -147,7 +208,7 @@ class ReadModelRebuild implements ConfigurerModule {
      * own) holds the parts, its position is the rebuild's; the processor reports none then.
      */
     private void reportProgress(String name, StreamingEventProcessor processor, BulkReplay bulk,
-                                Configuration config) {
+                                Configuration config, AtomicInteger rebuilding) {
         ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "rebuild-progress-" + name);
             thread.setDaemon(true);
@@ -184,6 +245,9 @@ class ReadModelRebuild implements ConfigurerModule {
                     log.warn("Rebuilding read model {}: read up to global index {} — done in {} s, but {} event(s)"
                             + " could not be projected and are set aside as dead letters (see /actuator/health and the"
                             + " log); the read model lacks them", name, head.get(), seconds, setAside);
+                }
+                if (rebuilding.decrementAndGet() == 0) {
+                    underWay.set(false);
                 }
                 reporter.shutdown();
             } catch (RuntimeException e) {
