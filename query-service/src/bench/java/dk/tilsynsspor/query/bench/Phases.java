@@ -718,7 +718,17 @@ final class Phases {
         if (!(answer instanceof Map<?, ?> started) || !Boolean.TRUE.equals(started.get("started"))) {
             throw new IllegalStateException("the rebuild did not start: " + answer);
         }
-        return timedReplay(head, asked, null, limit);
+        Map<String, Object> figures = timedReplay(head, asked, null, limit);
+        // its processors back in charge (the rebuild's threads have released their parts) before the next phase
+        long done = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (!(stack.queryService.invokeEndpoint("rebuild", "underWay") instanceof Map<?, ?> state
+                && Boolean.FALSE.equals(state.get("underWay")))) {
+            if (System.nanoTime() > done) {
+                throw new IllegalStateException("the rebuild in the running service did not end");
+            }
+            Thread.sleep(200);
+        }
+        return figures;
     }
 
     private Map<String, Object> timedReplay(long head, long restarting, Duration window, Duration limit)

@@ -58,6 +58,7 @@ final class BulkReplay {
     private final int batchSize;
     private long replayed; // events read by the rebuild's thread, in committed batches
     private volatile boolean holding; // whether the rebuild holds the processor's parts
+    private volatile boolean stopping; // the service is shutting down: stop after the batch in hand
     private volatile long position = -1; // the global index every part has handled, as of the last commit
     private TrackingToken start; // where the claimed parts' reading starts
     private final Map<MessageKind, Boolean> handledKinds = new HashMap<>(); // read on the rebuild's thread only
@@ -195,17 +196,32 @@ final class BulkReplay {
                     log.warn("Rebuilding read model {}: a batch failed ({}); reading it again", name, e.toString());
                 }
             }
-            log.info("Rebuilding read model {}: {} events in {} s, in batches of {}; the processor carries on", name,
-                    replayed, TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started), batchSize);
+            if (stopping) {
+                log.info("Rebuilding read model {}: stopped with the service after {} events; its processor carries on"
+                        + " from there when the service starts again", name, replayed);
+            } else {
+                log.info("Rebuilding read model {}: {} events in {} s, in batches of {}; the processor carries on",
+                        name, replayed, TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started), batchSize);
+            }
         } finally {
             if (shared != null) {
                 shared.leave();
             }
             release(parts);
             holding = false;
-            // at once, not at the processor's next periodic look for unclaimed parts (seconds of lag)
-            Arrays.stream(parts.ids).forEach(processor::claimSegment);
+            if (!stopping) { // at once, not at the processor's next periodic look for unclaimed parts (seconds of lag)
+                Arrays.stream(parts.ids).forEach(processor::claimSegment);
+            }
         }
+    }
+
+    /**
+     * Stops the rebuild after the batch in hand, for the service's shutdown: its thread then releases the parts (a
+     * restart must not find them claimed by an owner that is gone), and the processor carries on from the last
+     * committed batch when the service starts again.
+     */
+    void stop() {
+        stopping = true;
     }
 
     /** Where a rebuild's batches come from: its own read of the store, or a {@link SharedRead}. */
@@ -229,7 +245,7 @@ final class BulkReplay {
     /** Replays batches until the store has no more events (the rebuild's progress log reads {@link #position}). */
     private void replay(Batches batches, Parts parts) throws Exception {
         List<TrackedEventMessage<?>> batch;
-        while (!(batch = batches.next()).isEmpty()) {
+        while (!stopping && !(batch = batches.next()).isEmpty()) {
             process(batch, parts);
             replayed += batch.size();
         }

@@ -15,6 +15,7 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.lifecycle.Phase;
@@ -29,10 +30,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -60,6 +63,11 @@ class ReadModelRebuild implements ConfigurerModule {
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelRebuild.class);
     private static final int BEFORE_PROCESSORS_START = Phase.INBOUND_EVENT_CONNECTORS - 1;
+    /** Shutdown runs from the highest phase down: this is before the processors stop. */
+    private static final int BEFORE_PROCESSORS_STOP = Phase.INBOUND_EVENT_CONNECTORS + 1;
+    /** How long a shutdown waits for a rebuild's batch in hand, and a reset for parts still claimed. */
+    private static final Duration STOPPING = Duration.ofSeconds(10);
+    private static final Duration CLAIMED = Duration.ofSeconds(30);
 
     private final boolean requested;
     private final ObjectProvider<NotifiedEventSource> notifiedSource;
@@ -71,6 +79,9 @@ class ReadModelRebuild implements ConfigurerModule {
     private final RebuildProgress progress;
     private volatile Configuration configuration; // once Axon is configured
     private final AtomicBoolean underWay = new AtomicBoolean();
+    /** The rebuilds begun and their threads: stopped when the service shuts down, so that they release their parts. */
+    private final List<BulkReplay> bulkReplays = new CopyOnWriteArrayList<>();
+    private final List<Thread> threads = new CopyOnWriteArrayList<>();
 
     ReadModelRebuild(@Value("${tilsynsspor.rebuild-read-models:false}") boolean requested,
                      ObjectProvider<NotifiedEventSource> notifiedSource, ConnectionProvider connections,
@@ -90,6 +101,7 @@ class ReadModelRebuild implements ConfigurerModule {
     public void configureModule(Configurer configurer) {
         configurer.onInitialize(config -> {
             configuration = config;
+            config.onShutdown(BEFORE_PROCESSORS_STOP, this::stopRebuilds);
             if (requested) {
                 config.onStart(BEFORE_PROCESSORS_START, () -> {
                     underWay.set(true);
@@ -142,6 +154,8 @@ class ReadModelRebuild implements ConfigurerModule {
     }
 
     private void rebuild(Configuration config) {
+        bulkReplays.removeIf(bulk -> !bulk.holding()); // those of an earlier rebuild, done
+        threads.removeIf(thread -> !thread.isAlive());
         SharedRead shared = new SharedRead(source(config), batchSize);
         Map<String, Runnable> replays = new LinkedHashMap<>();
         List<BulkReplay> holding = new ArrayList<>();
@@ -157,11 +171,12 @@ class ReadModelRebuild implements ConfigurerModule {
         }
         processors.forEach((name, streaming) -> {
             log.info("Rebuilding read model {}", name);
-            streaming.resetTokens();
+            reset(name, streaming);
             TokenStore processorTokens = config.eventProcessingConfiguration().tokenStore(name);
             if (batchSize > 0 && streaming instanceof PooledStreamingEventProcessor pooled
                     && processorTokens instanceof JdbcTokenStore) {
                 BulkReplay bulk = bulkReplay(name, pooled, config);
+                bulkReplays.add(bulk);
                 replays.put(name, bulk.claim(processorTokens, shared.feed()));
                 if (bulk.holding()) {
                     holding.add(bulk);
@@ -179,10 +194,59 @@ class ReadModelRebuild implements ConfigurerModule {
         replays.forEach((name, replay) -> startThread("rebuild-" + name, replay));
     }
 
-    private static void startThread(String name, Runnable work) {
+    private void startThread(String name, Runnable work) {
         Thread thread = new Thread(work, name);
         thread.setDaemon(true);
+        threads.add(thread);
         thread.start();
+    }
+
+    /**
+     * Resets the processor's tokens. Parts still claimed by an owner that is gone (a rebuild or a processor of a
+     * service stopped without releasing them: killed, or crashed) are waited for until their claims time out, for
+     * at most {@link #CLAIMED}.
+     */
+    private static void reset(String name, StreamingEventProcessor processor) {
+        long deadline = System.nanoTime() + CLAIMED.toNanos();
+        for (int attempt = 0; ; attempt++) {
+            try {
+                processor.resetTokens();
+                return;
+            } catch (UnableToClaimTokenException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Cannot rebuild read model " + name + ": its parts stay claimed ("
+                            + e.getMessage() + "); is another query-service running its processors?", e);
+                }
+                if (attempt % 5 == 0) {
+                    log.warn("Rebuilding read model {}: its parts are still claimed ({}); waiting up to {} s for the"
+                            + " claims to be released or to time out", name, e.getMessage(), CLAIMED.toSeconds());
+                }
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Stops every rebuild after its batch in hand and waits for its thread to release its parts. */
+    private void stopRebuilds() {
+        bulkReplays.forEach(BulkReplay::stop);
+        long deadline = System.nanoTime() + STOPPING.toNanos();
+        for (Thread thread : threads) {
+            try {
+                thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (thread.isAlive()) {
+                log.warn("Rebuild thread {} did not stop within {} s; the parts it holds are taken over once their"
+                        + " claims time out", thread.getName(), STOPPING.toSeconds());
+            }
+        }
     }
 
     @SuppressWarnings("unchecked")
