@@ -232,6 +232,7 @@ class ReadModelsIT {
             throws Exception {
         WorkedExample example = WorkedExample.verified(stack.commands, "ST-REBUILD-LIVE-1");
         withRowsInEverySideTable(stack, example);
+        imposedOnANotice(stack, "ST-REBUILD-LIVE-NOTICE");
         Supplier<Map<String, JsonNode>> answers = () -> snapshot(stack);
         await().atMost(Duration.ofSeconds(10)).until(() -> projectedEverything(stack));
         Map<String, JsonNode> before = answers.get();
@@ -240,11 +241,15 @@ class ReadModelsIT {
             statement.executeUpdate("UPDATE query.order_summary SET reference = 'TAMPERED'");
         }
 
+        List<Long> failedBatchesBefore = logged(stack, FAILED_BATCH);
         Object started = stack.queryService.invokeEndpoint("rebuild", "rebuild");
 
         assertThat(started).asInstanceOf(InstanceOfAssertFactories.MAP).containsEntry("started", true);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(answers.get()).isEqualTo(before));
         assertThat(trailRows(stack)).containsExactlyElementsOf(trailRows);
+        // every batch of the rebuild went through whole: none had to be retried one event at a time (a notice and
+        // its imposition in one batch upsert the order's parties twice)
+        assertThat(logged(stack, FAILED_BATCH)).hasSameSizeAs(failedBatchesBefore);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                 stack.queryService.invokeEndpoint("rebuild", "underWay"))
                 .asInstanceOf(InstanceOfAssertFactories.MAP).containsEntry("underWay", false));
@@ -294,6 +299,26 @@ class ReadModelsIT {
             assertThat(rows).anyMatch(row -> row.startsWith(table + " "));
         }
         return rows;
+    }
+
+    /** A projection's batch of writes that failed and is retried one event at a time (the number: the process id). */
+    private static final Pattern FAILED_BATCH = Pattern.compile("WARN (\\d+) .*A batch of projection writes failed");
+
+    /** An order given on notice, answered and imposed: two events that upsert the same rows of the read side. */
+    private static void imposedOnANotice(EndToEnd.Stack stack, String reference) {
+        String today = LocalDate.now(ZoneId.of("Europe/Copenhagen")).toString();
+        List<Map<String, Object>> drafts = List.of(Map.of("id", UUID.randomUUID().toString(), "title",
+                "Pædagogisk metode", "requiredChange", "Metoden beskrives", "qualityTheme",
+                "MAALGRUPPE_METODER_OG_RESULTATER", "deadline", LocalDate.parse(today).plusMonths(3).toString()));
+        String orderId = expect(201, stack.commands.post("inspector", "/api/orders/notices", Map.of(
+                "authorityId", "socialtilsyn-hovedstaden", "organisationId", "kk-handicap", "reference", reference,
+                "legalBasis", "Lov om socialtilsyn § 8", "issuedOn", today, "summary", "Varsel om påbud",
+                "requirements", drafts, "responseDue", LocalDate.parse(today).plusDays(14).toString())))
+                .body().get("id").asText();
+        expect(200, stack.commands.post("leader", "/api/orders/" + orderId + "/notice-response",
+                Map.of("response", "Vi retter op")));
+        expect(201, stack.commands.post("inspector", "/api/orders/" + orderId + "/imposition", Map.of(
+                "issuedOn", today, "summary", "Påbud efter partshøring", "requirements", drafts)));
     }
 
     /** A rebuild waiting for parts claimed by an owner that is gone (the number: a digit of the processor's part). */

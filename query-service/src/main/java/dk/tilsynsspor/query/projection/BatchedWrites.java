@@ -196,18 +196,24 @@ public class BatchedWrites {
     /**
      * Sends the writes so that each row's keep their order: the statement of the earliest write not yet sent goes
      * next, as one JDBC batch with every later write of the same statement whose rows have no earlier write still
-     * waiting; again until all are sent.
+     * waiting; again until all are sent. An upsert ({@code ON CONFLICT ... DO UPDATE}) takes each row at most once
+     * per JDBC batch: the driver rewrites a batch of inserts into one statement of many rows, and PostgreSQL refuses
+     * one that would change a row twice (a notice and its imposition in one rebuild's batch both upsert the order's
+     * parties).
      */
     private void sendByRows(List<Write> pending) {
         List<Write> waiting = new ArrayList<>(pending);
         pending.clear();
         while (!waiting.isEmpty()) {
             String sql = waiting.get(0).sql();
+            boolean upsert = sql.contains("DO UPDATE");
             List<Object[]> group = new ArrayList<>();
             List<Write> later = new ArrayList<>();
             Set<Row> held = new HashSet<>(); // rows with a write that waits for a later group
+            Set<Row> grouped = new HashSet<>(); // an upsert's rows in this group
             for (Write write : waiting) {
-                if (write.sql().equals(sql) && !held.contains(write.row())) {
+                if (write.sql().equals(sql) && !held.contains(write.row())
+                        && (!upsert || grouped.add(write.row()))) {
                     group.add(write.arguments());
                 } else {
                     held.add(write.row());

@@ -110,6 +110,29 @@ class BatchedWritesTest {
         verify(jdbc).update(UPDATE, "b2");
     }
 
+    /**
+     * The driver rewrites a JDBC batch of inserts into one statement of many rows, which PostgreSQL refuses as an
+     * upsert that would change one row twice: a second upsert of a row goes in a later batch, after the first.
+     */
+    @Test
+    void anUpsertTakesEachRowOncePerBatch() {
+        String upsert = "INSERT INTO t VALUES (?) ON CONFLICT (k) DO UPDATE SET v = excluded.v";
+        DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("e"));
+        writes.add(A, upsert, "a1");
+        writes.add(B, upsert, "b1");
+        writes.add(A, upsert, "a2");
+        writes.add(B, upsert, "b2");
+
+        batch.commit();
+
+        InOrder order = inOrder(jdbc);
+        order.verify(jdbc).batchUpdate(eq(upsert), argThat((List<Object[]> rows) -> rows.size() == 2
+                && rows.get(0)[0].equals("a1") && rows.get(1)[0].equals("b1")));
+        order.verify(jdbc).batchUpdate(eq(upsert), argThat((List<Object[]> rows) -> rows.size() == 2
+                && rows.get(0)[0].equals("a2") && rows.get(1)[0].equals("b2")));
+        order.verifyNoMoreInteractions();
+    }
+
     @Test
     void writesThatMayGoAheadGoFirstEachStatementAsOneBatch() {
         DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("e"));
