@@ -110,9 +110,6 @@ public class NotificationProjection {
     void on(NoticeOfOrderGiven event, EventMessage<?> message) {
         remember(event.orderId(), event.authorityId(), event.organisationId(), event.reference(),
                 event.responseDue(), event.requirements());
-        if (!toTell(message)) {
-            return;
-        }
         tell(message, event.orderId(), Audience.leadersOf(event.organisationId()), "NOTICE_GIVEN",
                 "Varsel om påbud " + event.reference() + " fra " + event.authorityId() + ": svar senest "
                         + written(event.responseDue()) + ".");
@@ -122,9 +119,6 @@ public class NotificationProjection {
     void on(SupervisoryOrderImposed event, EventMessage<?> message) {
         remember(event.orderId(), event.authorityId(), event.organisationId(), event.reference(), null,
                 event.requirements());
-        if (!toTell(message)) {
-            return;
-        }
         tell(message, event.orderId(), Audience.leadersOf(event.organisationId()), "ORDER_IMPOSED",
                 "Påbud " + event.reference() + " er givet af " + event.authorityId() + ".");
     }
@@ -368,7 +362,8 @@ public class NotificationProjection {
      * Whether anyone is told of the event: not of one the projection has handled before, replayed in a rebuild
      * (notifications survive a rebuild, keyed by their event; telling again would only find them), nor of one too old
      * to be news. A handler that only tells is not called for a replayed event at all ({@link DisallowReplay}), so
-     * a rebuild does not even read it; one that also keeps a lookup table asks this before it builds its text.
+     * a rebuild does not even read it; one that also keeps a lookup table and reads the order to build its text
+     * asks this before it reads; {@link #tell} asks it in any case.
      */
     private boolean toTell(EventMessage<?> message) {
         return !ReplayToken.isReplay(message)
