@@ -51,9 +51,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code rebuild}): each processor is shut down (its batch in hand committed, its parts released), then reset and
  * claimed for the rebuild in the same way, and started again.
  *
- * <p>Resetting before the first start, rather than stopping a started processor, resetting and starting it again,
- * keeps clear of a race in Axon's tracking processor: stopped while it hands its only thread to a segment, it never
- * claims a segment again.
+ * <p>At a start the processors are reset before they first start. Axon's tracking processor (Axon's stock settings,
+ * profile {@code axon-defaults}) has a race when it is stopped, reset and started again: stopped while it hands its
+ * only thread to a segment, it never claims a segment again. The rebuild in the running service stops, resets and
+ * starts pooled streaming processors, which every read model uses otherwise.
  *
  * <p>A pooled streaming processor's replay is done by a {@link BulkReplay} (ADR 22): its parts are claimed for the
  * rebuild right after the reset, before the processor starts, and handed to it once the rebuild has caught up.
@@ -131,12 +132,10 @@ class ReadModelRebuild implements ConfigurerModule {
         }
         List<StreamingEventProcessor> stopped = new ArrayList<>();
         try {
-            config.eventProcessingConfiguration().eventProcessors().forEach((name, processor) -> {
-                if (processor instanceof StreamingEventProcessor streaming) {
-                    log.info("Rebuilding read model {}: stopping its processor", name);
-                    streaming.shutDown();
-                    stopped.add(streaming);
-                }
+            streamingProcessors(config).forEach((name, processor) -> {
+                log.info("Rebuilding read model {}: stopping its processor", name);
+                processor.shutDown();
+                stopped.add(processor);
             });
             rebuild(config);
             return true;
@@ -159,12 +158,7 @@ class ReadModelRebuild implements ConfigurerModule {
         SharedRead shared = new SharedRead(source(config), batchSize);
         Map<String, Runnable> replays = new LinkedHashMap<>();
         List<BulkReplay> holding = new ArrayList<>();
-        Map<String, StreamingEventProcessor> processors = new LinkedHashMap<>();
-        config.eventProcessingConfiguration().eventProcessors().forEach((name, processor) -> {
-            if (processor instanceof StreamingEventProcessor streaming) {
-                processors.put(name, streaming);
-            }
-        });
+        Map<String, StreamingEventProcessor> processors = streamingProcessors(config);
         AtomicInteger rebuilding = new AtomicInteger(processors.size());
         if (processors.isEmpty()) {
             underWay.set(false);
@@ -192,6 +186,17 @@ class ReadModelRebuild implements ConfigurerModule {
             startThread("rebuild-read", () -> shared.run(from, head));
         }
         replays.forEach((name, replay) -> startThread("rebuild-" + name, replay));
+    }
+
+    /** The processors that read the store and can be reset, by name: one per read model. */
+    private static Map<String, StreamingEventProcessor> streamingProcessors(Configuration config) {
+        Map<String, StreamingEventProcessor> processors = new LinkedHashMap<>();
+        config.eventProcessingConfiguration().eventProcessors().forEach((name, processor) -> {
+            if (processor instanceof StreamingEventProcessor streaming) {
+                processors.put(name, streaming);
+            }
+        });
+        return processors;
     }
 
     private void startThread(String name, Runnable work) {
