@@ -24,14 +24,16 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(EndToEnd.class)
 class NoticeAndDecisionsIT {
 
-    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Copenhagen"));
+    static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Copenhagen"));
 
-    private static Map<String, Object> draft(String id, String title, String theme, LocalDate deadline) {
+    /** A requirement as an inspector drafts it (also for other tests that give a notice). */
+    static Map<String, Object> draft(String id, String title, String theme, LocalDate deadline) {
         return Map.of("id", id, "title", title, "requiredChange", "the practice changes as " + title,
                 "qualityTheme", theme, "deadline", deadline.toString());
     }
 
-    private static Map<String, Object> notice(String reference, List<Map<String, Object>> drafts) {
+    /** A notice to kk-handicap from socialtilsyn-hovedstaden, answer due in 14 days. */
+    static Map<String, Object> notice(String reference, List<Map<String, Object>> drafts) {
         return Map.of("authorityId", "socialtilsyn-hovedstaden", "organisationId", "kk-handicap",
                 "reference", reference, "legalBasis", "Lov om socialtilsyn § 8", "issuedOn", TODAY.toString(),
                 "summary", "Varsel om påbud", "requirements", drafts,

@@ -306,19 +306,15 @@ class ReadModelsIT {
 
     /** An order given on notice, answered and imposed: two events that upsert the same rows of the read side. */
     private static void imposedOnANotice(EndToEnd.Stack stack, String reference) {
-        String today = LocalDate.now(ZoneId.of("Europe/Copenhagen")).toString();
-        List<Map<String, Object>> drafts = List.of(Map.of("id", UUID.randomUUID().toString(), "title",
-                "Pædagogisk metode", "requiredChange", "Metoden beskrives", "qualityTheme",
-                "MAALGRUPPE_METODER_OG_RESULTATER", "deadline", LocalDate.parse(today).plusMonths(3).toString()));
-        String orderId = expect(201, stack.commands.post("inspector", "/api/orders/notices", Map.of(
-                "authorityId", "socialtilsyn-hovedstaden", "organisationId", "kk-handicap", "reference", reference,
-                "legalBasis", "Lov om socialtilsyn § 8", "issuedOn", today, "summary", "Varsel om påbud",
-                "requirements", drafts, "responseDue", LocalDate.parse(today).plusDays(14).toString())))
-                .body().get("id").asText();
+        List<Map<String, Object>> drafts = List.of(NoticeAndDecisionsIT.draft(UUID.randomUUID().toString(),
+                "Pædagogisk metode", "MAALGRUPPE_METODER_OG_RESULTATER", NoticeAndDecisionsIT.TODAY.plusMonths(3)));
+        String orderId = expect(201, stack.commands.post("inspector", "/api/orders/notices",
+                NoticeAndDecisionsIT.notice(reference, drafts))).body().get("id").asText();
         expect(200, stack.commands.post("leader", "/api/orders/" + orderId + "/notice-response",
                 Map.of("response", "Vi retter op")));
         expect(201, stack.commands.post("inspector", "/api/orders/" + orderId + "/imposition", Map.of(
-                "issuedOn", today, "summary", "Påbud efter partshøring", "requirements", drafts)));
+                "issuedOn", NoticeAndDecisionsIT.TODAY.toString(), "summary", "Påbud efter partshøring",
+                "requirements", drafts)));
     }
 
     /** A rebuild waiting for parts claimed by an owner that is gone (the number: a digit of the processor's part). */
