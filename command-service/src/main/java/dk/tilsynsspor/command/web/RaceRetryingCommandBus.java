@@ -1,5 +1,7 @@
 package dk.tilsynsspor.command.web;
 
+import io.grpc.StatusRuntimeException;
+import org.axonframework.axonserver.connector.event.util.GrpcExceptionParser;
 import org.axonframework.commandhandling.CommandCallback;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.CommandResultMessage;
@@ -46,7 +48,17 @@ final class RaceRetryingCommandBus extends SimpleCommandBus {
         }
     }
 
+    /**
+     * Whether the failure is a lost race: a {@link ConcurrencyException}, or Axon Server's refusal of the sequence
+     * number at the commit. The connector maps that refusal (AXONIQ-2000) to a {@code ConcurrencyException} where it
+     * reads events, but the commit of an append passes on gRPC's own error, which carries the code in its trailers;
+     * the connector's parser reads it the same way.
+     */
     static boolean lostRace(Throwable failure) {
-        return ExceptionUtils.findException(failure, ConcurrencyException.class).isPresent();
+        return ExceptionUtils.findException(failure, ConcurrencyException.class).isPresent()
+                || ExceptionUtils.findException(failure, StatusRuntimeException.class)
+                .map(GrpcExceptionParser::parse)
+                .filter(ConcurrencyException.class::isInstance)
+                .isPresent();
     }
 }

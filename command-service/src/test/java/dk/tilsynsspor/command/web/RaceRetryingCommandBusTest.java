@@ -1,5 +1,8 @@
 package dk.tilsynsspor.command.web;
 
+import io.grpc.Metadata;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import org.axonframework.commandhandling.CommandResultMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.SimpleCommandBus;
@@ -36,6 +39,43 @@ class RaceRetryingCommandBusTest {
         assertThat(result.isExceptional()).isFalse();
         assertThat(result.getPayload()).isEqualTo("stored");
         assertThat(runs).hasValue(3);
+    }
+
+    /** What Axon Server answers to an append whose first sequence number another instance took first. */
+    private static StatusRuntimeException axonServerRefusesTheSequence(String code) {
+        Metadata trailers = new Metadata();
+        trailers.put(Metadata.Key.of("AxonIQ-ErrorCode", Metadata.ASCII_STRING_MARSHALLER), code);
+        return Status.OUT_OF_RANGE.withDescription("[" + code + "] Invalid sequence number 6 for aggregate"
+                + " order-1, expected 14").asRuntimeException(trailers);
+    }
+
+    @Test
+    void aCommandWhoseAppendAxonServerRefusedForItsSequenceRunsAgain() {
+        bus.subscribe(String.class.getName(), command -> {
+            if (runs.incrementAndGet() < 2) {
+                // as the connector passes on the failed commit of the append: gRPC's error as it came
+                throw axonServerRefusesTheSequence("AXONIQ-2000");
+            }
+            return "stored";
+        });
+
+        CommandResultMessage<?> result = send();
+
+        assertThat(result.isExceptional()).isFalse();
+        assertThat(runs).hasValue(2);
+    }
+
+    @Test
+    void anyOtherErrorOfAxonServerIsAnsweredAtOnce() {
+        bus.subscribe(String.class.getName(), command -> {
+            runs.incrementAndGet();
+            throw axonServerRefusesTheSequence("AXONIQ-2001"); // the payload too large: no new state changes that
+        });
+
+        CommandResultMessage<?> result = send();
+
+        assertThat(result.exceptionResult()).isInstanceOf(StatusRuntimeException.class);
+        assertThat(runs).hasValue(1);
     }
 
     @Test
