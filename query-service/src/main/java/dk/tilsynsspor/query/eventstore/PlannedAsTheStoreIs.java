@@ -2,10 +2,8 @@ package dk.tilsynsspor.query.eventstore;
 
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.statements.JdbcEventStorageEngineStatements;
-import org.postgresql.PGStatement;
 
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
+import static dk.tilsynsspor.query.projection.PlannedEachTime.plannedEachTime;
 
 /**
  * The reader's queries of the event table, planned for the table as it is at each read, never from a plan cached
@@ -36,11 +34,5 @@ final class PlannedAsTheStoreIs {
                                 batchSize, gaps)))
                 .fetchTrackedEvents((connection, schema, index) -> plannedEachTime(
                         JdbcEventStorageEngineStatements.fetchTrackedEvents(connection, schema, index)));
-    }
-
-    /** The statement is sent unnamed each time, so the server plans it for the bounds and the table it has now. */
-    private static PreparedStatement plannedEachTime(PreparedStatement statement) throws SQLException {
-        statement.unwrap(PGStatement.class).setPrepareThreshold(0);
-        return statement;
     }
 }

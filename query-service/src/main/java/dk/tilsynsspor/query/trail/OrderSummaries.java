@@ -2,7 +2,9 @@ package dk.tilsynsspor.query.trail;
 
 import dk.tilsynsspor.core.order.query.OrderStatus;
 import dk.tilsynsspor.query.projection.BatchedWrites;
+import dk.tilsynsspor.query.projection.PlannedEachTime;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
 import java.sql.Array;
 import java.sql.Date;
@@ -168,11 +170,12 @@ final class OrderSummaries {
             return;
         }
         Map<UUID, Summary> stored = new HashMap<>();
-        jdbc.query("SELECT " + COLUMNS + " FROM query.order_summary WHERE order_id = ANY(?)",
-                rs -> {
+        // planned each time: a plan cached while a rebuild's first batches filled the emptied table scans it whole
+        jdbc.query(PlannedEachTime.statement("SELECT " + COLUMNS + " FROM query.order_summary WHERE order_id = ANY(?)",
+                (Object) changes.keySet().toArray(UUID[]::new)), (RowCallbackHandler) rs -> {
                     Summary summary = read(rs);
                     stored.put(summary.orderId(), summary);
-                }, (Object) changes.keySet().toArray(UUID[]::new));
+                });
         changes.forEach((orderId, orderChanges) -> {
             Summary before = stored.get(orderId);
             Summary after = before;
