@@ -198,10 +198,11 @@ class ReadModelsIT {
         List<Long> notificationRebuildsBefore = logged(stack, notifications);
         List<Long> readsBefore = logged(stack, readOnce);
         stack.queryService.stop();
-        // as a rebuild killed mid-way leaves them: the parts claimed by an owner that is gone, the claims fresh
+        // as a rebuild killed mid-way leaves them: the parts claimed by an owner that is gone, the claims fresh (and
+        // fresh for 15 s more, so that they have not timed out yet when a slow machine has started the service)
         try (Connection connection = stack.database.connect(); Statement statement = connection.createStatement()) {
-            statement.executeUpdate("UPDATE query.token_entry SET owner = 'rebuild@0@gone', timestamp = to_char(now()"
-                    + " AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')");
+            statement.executeUpdate("UPDATE query.token_entry SET owner = 'rebuild@0@gone', timestamp = to_char((now()"
+                    + " + interval '15 seconds') AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')");
         }
         List<Long> waitsBefore = logged(stack, CLAIMS_WAITED_FOR);
         stack.queryService.start("--tilsynsspor.rebuild-read-models=true");
@@ -278,14 +279,17 @@ class ReadModelsIT {
 
     /**
      * Every row of the tables the trail's read model keeps (the orders' summaries and what the trail reads from the
-     * store by, ADR 24), each row as text, in the order of its primary key.
+     * store by, ADR 24) and of the notifications' lookup tables, each row as text, in the order of its primary key.
      */
     private static List<String> trailRows(EndToEnd.Stack stack) throws SQLException {
         List<String> rows = new ArrayList<>();
         try (Connection connection = stack.database.connect(); Statement statement = connection.createStatement()) {
             for (String table : List.of("order_summary t ORDER BY order_id", "case_link t ORDER BY order_id, case_id",
                     "case_assignment t ORDER BY global_index", "case_without_order t ORDER BY case_id",
-                    "forgotten_case t ORDER BY case_id", "document_event t ORDER BY document_id, global_index")) {
+                    "forgotten_case t ORDER BY case_id", "document_event t ORDER BY document_id, global_index",
+                    "notification_order t ORDER BY order_id",
+                    "notification_requirement t ORDER BY order_id, requirement_id",
+                    "notification_team t ORDER BY case_id, professional_id", "party_contact t ORDER BY party, party_id")) {
                 try (ResultSet row = statement.executeQuery("SELECT t::text FROM query." + table)) {
                     while (row.next()) {
                         rows.add(table.substring(0, table.indexOf(' ')) + " " + row.getString(1));
@@ -295,7 +299,8 @@ class ReadModelsIT {
         }
         // what the test's own data made, whichever other tests ran on this stack before
         for (String table : List.of("order_summary", "case_link", "case_assignment", "case_without_order",
-                "forgotten_case", "document_event")) {
+                "forgotten_case", "document_event", "notification_order", "notification_requirement",
+                "notification_team")) {
             assertThat(rows).anyMatch(row -> row.startsWith(table + " "));
         }
         return rows;

@@ -46,6 +46,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -98,6 +99,7 @@ public class NotificationProjection {
     private final NotificationStore store;
     private final Clock clock;
     private final String knownKey = Known.class.getName() + "@" + System.identityHashCode(this);
+    private final String begunKey = Begun.class.getName() + "@" + System.identityHashCode(this);
 
     NotificationProjection(JdbcTemplate jdbc, NotificationStore store, Clock clock) {
         this.jdbc = jdbc;
@@ -133,8 +135,7 @@ public class NotificationProjection {
 
     @EventHandler
     void on(NoticeLapsed event) {
-        writes.add(orderRow(event.orderId()), "UPDATE query.notification_order SET ended = TRUE WHERE order_id = ?",
-                event.orderId());
+        ended(event.orderId());
     }
 
     @EventHandler
@@ -148,6 +149,12 @@ public class NotificationProjection {
 
     @EventHandler
     void on(ComplianceAccepted event) {
+        Begun begun = begun(event.orderId());
+        if (begun != null) {
+            begun.requirements.forEach((id, requirement) -> requirement.done |= event.requirementIds() == null
+                    || event.requirementIds().contains(id));
+            return;
+        }
         // one statement for the decision's requirements (all of the order's if it names none)
         UUID[] accepted = event.requirementIds() == null ? null : event.requirementIds().toArray(UUID[]::new);
         writes.add(requirementRows(event.orderId()), """
@@ -185,9 +192,17 @@ public class NotificationProjection {
 
     @EventHandler
     void on(RequirementDeadlineExtended event, EventMessage<?> message) {
-        writes.add(requirementRows(event.orderId()),
-                "UPDATE query.notification_requirement SET deadline = ? WHERE order_id = ? AND requirement_id = ?",
-                Date.valueOf(event.newDeadline()), event.orderId(), event.requirementId());
+        Begun begun = begun(event.orderId());
+        if (begun != null) {
+            BegunRequirement requirement = begun.requirements.get(event.requirementId());
+            if (requirement != null) {
+                requirement.deadline = event.newDeadline();
+            }
+        } else {
+            writes.add(requirementRows(event.orderId()),
+                    "UPDATE query.notification_requirement SET deadline = ? WHERE order_id = ? AND requirement_id = ?",
+                    Date.valueOf(event.newDeadline()), event.orderId(), event.requirementId());
+        }
         if (!toTell(message)) {
             return;
         }
@@ -254,6 +269,16 @@ public class NotificationProjection {
 
     @EventHandler
     void on(RequirementAmended event) {
+        Begun begun = begun(event.orderId());
+        if (begun != null) {
+            BegunRequirement requirement = begun.requirements.get(event.requirementId());
+            if (requirement != null) {
+                requirement.title = StoredText.of(event.title());
+                requirement.deadline = event.deadline();
+                requirement.done = false;
+            }
+            return;
+        }
         writes.add(requirementRows(event.orderId()), """
                 UPDATE query.notification_requirement SET title = ?, deadline = ?, done = FALSE
                  WHERE order_id = ? AND requirement_id = ?""", StoredText.of(event.title()),
@@ -267,8 +292,7 @@ public class NotificationProjection {
 
     @EventHandler
     void on(SupervisoryOrderClosed event) {
-        writes.add(orderRow(event.orderId()), "UPDATE query.notification_order SET ended = TRUE WHERE order_id = ?",
-                event.orderId());
+        ended(event.orderId());
     }
 
     /** The addresses organisations and authorities register, for {@link MailDeliveries}. */
@@ -341,6 +365,12 @@ public class NotificationProjection {
     }
 
     private void escalatedUntil(UUID orderId, LocalDate until) {
+        Begun begun = begun(orderId);
+        if (begun != null) {
+            begun.escalationChanged = true;
+            begun.escalatedUntil = until;
+            return;
+        }
         writes.add(orderRow(orderId), "UPDATE query.notification_order SET escalated_until = ? WHERE order_id = ?",
                 until == null ? null : Date.valueOf(until), orderId);
     }
@@ -377,28 +407,126 @@ public class NotificationProjection {
     private void remember(UUID orderId, String authorityId, String organisationId, String reference,
                           LocalDate responseDue, List<Requirement> requirements) {
         Order order = new Order(StoredText.of(authorityId), StoredText.of(organisationId), StoredText.of(reference));
-        writes.add(orderRow(orderId), """
-                INSERT INTO query.notification_order (order_id, authority_id, organisation_id, reference, response_due)
-                VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT (order_id) DO UPDATE SET authority_id = excluded.authority_id,
-                    organisation_id = excluded.organisation_id, reference = excluded.reference,
-                    response_due = excluded.response_due""",
-                orderId, order.authorityId(), order.organisationId(), order.reference(),
-                responseDue == null ? null : Date.valueOf(responseDue));
-        writes.add(requirementRows(orderId), "DELETE FROM query.notification_requirement WHERE order_id = ?",
-                orderId);
         Map<UUID, Integer> numbers = new HashMap<>();
         for (int i = 0; i < requirements.size(); i++) {
-            Requirement requirement = requirements.get(i);
-            writes.add(requirementRows(orderId), """
-                    INSERT INTO query.notification_requirement (order_id, requirement_id, number, title, deadline, done)
-                    VALUES (?, ?, ?, ?, ?, ?)""", orderId, requirement.requirementId(), i + 1,
-                    StoredText.of(requirement.title()), Date.valueOf(requirement.deadline()), responseDue != null);
-            numbers.put(requirement.requirementId(), i + 1);
+            numbers.put(requirements.get(i).requirementId(), i + 1);
         }
         Known known = known();
         known.orders.put(orderId, Optional.of(order));
         known.numbers.put(orderId, numbers);
+        Map<UUID, Begun> begunOrders = writes.untilSent(begunKey, LinkedHashMap::new, this::write);
+        if (begunOrders != null) { // the order's rows are written once, as the batch leaves them
+            Begun begun = new Begun(orderId, order, responseDue, begunOrders.get(orderId));
+            for (int i = 0; i < requirements.size(); i++) {
+                Requirement requirement = requirements.get(i);
+                begun.requirements.put(requirement.requirementId(), new BegunRequirement(i + 1,
+                        StoredText.of(requirement.title()), requirement.deadline(), responseDue != null));
+            }
+            begunOrders.put(orderId, begun);
+            return;
+        }
+        writes.add(orderRow(orderId), ORDER_UPSERT, orderId, order.authorityId(), order.organisationId(),
+                order.reference(), responseDue == null ? null : Date.valueOf(responseDue), false, false, null, false);
+        writes.add(requirementRows(orderId), REQUIREMENTS_DELETE, orderId);
+        for (int i = 0; i < requirements.size(); i++) {
+            Requirement requirement = requirements.get(i);
+            writes.add(requirementRows(orderId), REQUIREMENT_INSERT, orderId, requirement.requirementId(), i + 1,
+                    StoredText.of(requirement.title()), Date.valueOf(requirement.deadline()), responseDue != null);
+        }
+    }
+
+    /**
+     * The order's row (inserted, or its parties and answer date replaced); ended and escalated_until only where the
+     * write says it changed them (parameters: the id, the parties, the reference, the answer date, then ended or null
+     * to keep it, whether the escalation changed and its end).
+     */
+    private static final String ORDER_UPSERT = """
+            INSERT INTO query.notification_order (order_id, authority_id, organisation_id, reference, response_due,
+                                                  ended, escalated_until)
+            VALUES (?, ?, ?, ?, ?, coalesce(?::boolean, FALSE), CASE WHEN ?::boolean THEN ?::date END)
+            ON CONFLICT (order_id) DO UPDATE SET authority_id = excluded.authority_id,
+                organisation_id = excluded.organisation_id, reference = excluded.reference,
+                response_due = excluded.response_due,
+                ended = CASE WHEN excluded.ended THEN TRUE ELSE query.notification_order.ended END,
+                escalated_until = CASE WHEN ?::boolean THEN excluded.escalated_until
+                                       ELSE query.notification_order.escalated_until END""";
+    private static final String REQUIREMENTS_DELETE = "DELETE FROM query.notification_requirement WHERE order_id = ?";
+    private static final String REQUIREMENT_INSERT = """
+            INSERT INTO query.notification_requirement (order_id, requirement_id, number, title, deadline, done)
+            VALUES (?, ?, ?, ?, ?, ?)""";
+
+    /**
+     * An order the batch began (its notice or its imposition), kept until the batch's writes are sent and then written
+     * in the state the batch left it: its row and its requirements' rows, four statements or so, where each later
+     * event of the order (a decision, each requirement verified, the closing) was a statement of its own. A rebuild's
+     * batch of a thousand events begins and ends some forty orders. An imposition on a notice of the same batch
+     * replaces the notice's parties and requirements, and keeps what the batch did to its row since.
+     */
+    private static final class Begun {
+        final UUID orderId;
+        final Order order;
+        final LocalDate responseDue;
+        final Map<UUID, BegunRequirement> requirements = new LinkedHashMap<>();
+        boolean ended;
+        boolean escalationChanged;
+        LocalDate escalatedUntil;
+
+        Begun(UUID orderId, Order order, LocalDate responseDue, Begun before) {
+            this.orderId = orderId;
+            this.order = order;
+            this.responseDue = responseDue;
+            if (before != null) {
+                ended = before.ended;
+                escalationChanged = before.escalationChanged;
+                escalatedUntil = before.escalatedUntil;
+            }
+        }
+    }
+
+    /** A requirement's row of an order the batch began. */
+    private static final class BegunRequirement {
+        final int number;
+        String title;
+        LocalDate deadline;
+        boolean done;
+
+        BegunRequirement(int number, String title, LocalDate deadline, boolean done) {
+            this.number = number;
+            this.title = title;
+            this.deadline = deadline;
+            this.done = done;
+        }
+    }
+
+    /** The batch's writes of the orders it began, just before its writes are sent. */
+    private void write(Map<UUID, Begun> begunOrders) {
+        for (Begun begun : begunOrders.values()) {
+            writes.add(orderRow(begun.orderId), ORDER_UPSERT, begun.orderId, begun.order.authorityId(),
+                    begun.order.organisationId(), begun.order.reference(),
+                    begun.responseDue == null ? null : Date.valueOf(begun.responseDue), begun.ended,
+                    begun.escalationChanged, begun.escalatedUntil == null ? null : Date.valueOf(begun.escalatedUntil),
+                    begun.escalationChanged);
+            writes.add(requirementRows(begun.orderId), REQUIREMENTS_DELETE, begun.orderId);
+            begun.requirements.forEach((requirementId, requirement) -> writes.add(requirementRows(begun.orderId),
+                    REQUIREMENT_INSERT, begun.orderId, requirementId, requirement.number, requirement.title,
+                    requirement.deadline == null ? null : Date.valueOf(requirement.deadline), requirement.done));
+        }
+    }
+
+    /** The order, if this batch began it and has not sent its writes yet; null otherwise (write at once). */
+    private Begun begun(UUID orderId) {
+        Map<UUID, Begun> begunOrders = writes.untilSent(begunKey, LinkedHashMap::new, this::write);
+        return begunOrders == null ? null : begunOrders.get(orderId);
+    }
+
+    private void ended(UUID orderId) {
+        Begun begun = begun(orderId);
+        if (begun != null) {
+            begun.ended = true;
+            return;
+        }
+        writes.add(orderRow(orderId), "UPDATE query.notification_order SET ended = TRUE WHERE order_id = ?",
+                orderId);
     }
 
     /** The row a write of an order's parties reads and changes. */
@@ -417,6 +545,14 @@ public class NotificationProjection {
     }
 
     private void done(UUID orderId, UUID requirementId, boolean done) {
+        Begun begun = begun(orderId);
+        if (begun != null) { // a requirement the order did not begin with has no row to mark
+            BegunRequirement requirement = begun.requirements.get(requirementId);
+            if (requirement != null) {
+                requirement.done = done;
+            }
+            return;
+        }
         writes.add(requirementRows(orderId),
                 "UPDATE query.notification_requirement SET done = ? WHERE order_id = ? AND requirement_id = ?",
                 done, orderId, requirementId);

@@ -1,0 +1,179 @@
+package dk.tilsynsspor.query.notification;
+
+import dk.tilsynsspor.core.order.ComplianceAccepted;
+import dk.tilsynsspor.core.order.EscalationEnded;
+import dk.tilsynsspor.core.order.Evidence;
+import dk.tilsynsspor.core.order.NoticeOfOrderGiven;
+import dk.tilsynsspor.core.order.QualityImprovementVerified;
+import dk.tilsynsspor.core.order.QualityTheme;
+import dk.tilsynsspor.core.order.Requirement;
+import dk.tilsynsspor.core.order.RequirementAmended;
+import dk.tilsynsspor.core.order.RequirementDeadlineExtended;
+import dk.tilsynsspor.core.order.SupervisoryOrderClosed;
+import dk.tilsynsspor.core.order.SupervisoryOrderEscalated;
+import dk.tilsynsspor.core.order.SupervisoryOrderImposed;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+
+/**
+ * The lookup rows of the orders a batch begins are written once, in the state the batch leaves them, and that state
+ * is the one the same events leave one batch each: the notice and the imposition on it, an escalation and its end,
+ * a decision, a verification, an extension, an amendment and the closing. Each run is one open transaction, so its
+ * own counters ({@code pg_stat_xact_user_tables}) tell how the rows were written.
+ */
+class NotificationLookupsOnPostgresTest {
+
+    private static EmbeddedPostgres postgres;
+    private Connection connection;
+    private JdbcTemplate jdbc;
+    private NotificationProjection projection;
+
+    private final UUID noticed = UUID.randomUUID();
+    private final UUID imposed = UUID.randomUUID();
+    private final UUID first = UUID.randomUUID();
+    private final UUID second = UUID.randomUUID();
+    private final UUID third = UUID.randomUUID();
+
+    @BeforeAll
+    static void start() throws Exception {
+        postgres = EmbeddedPostgres.builder().start();
+        Flyway.configure().dataSource(postgres.getPostgresDatabase()).schemas("query").createSchemas(true).load()
+                .migrate(); // query-service's own migrations
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        postgres.close();
+    }
+
+    @BeforeEach
+    void transaction() throws Exception {
+        connection = postgres.getPostgresDatabase().getConnection();
+        connection.setAutoCommit(false);
+        jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
+        projection = new NotificationProjection(jdbc, new NotificationStore(jdbc, mock(MailDeliveries.class)),
+                Clock.system(ZoneOffset.UTC));
+    }
+
+    @AfterEach
+    void rollback() throws Exception {
+        connection.rollback();
+        connection.close();
+    }
+
+    private static Requirement requirement(UUID id, String title) {
+        return new Requirement(id, title, "Ændring", QualityTheme.values()[0], LocalDate.of(2027, 3, 1));
+    }
+
+    /** Two orders' events, in the order they were recorded. */
+    private List<Consumer<NotificationProjection>> events() {
+        NoticeOfOrderGiven notice = new NoticeOfOrderGiven(noticed, "tilsyn-a", "org-b", "REF-1", "lov",
+                LocalDate.of(2026, 11, 1), "resumé", List.of(requirement(first, "Krav 1")), LocalDate.of(2026, 12, 1));
+        SupervisoryOrderImposed onTheNotice = new SupervisoryOrderImposed(noticed, "tilsyn-a", "org-c", "REF-1b",
+                "lov", LocalDate.of(2026, 12, 2), "resumé", List.of(requirement(first, "Krav 1"),
+                requirement(second, "Krav 2")));
+        SupervisoryOrderImposed other = new SupervisoryOrderImposed(imposed, "tilsyn-d", "org-e", "REF-2", "lov",
+                LocalDate.of(2026, 12, 2), "resumé", List.of(requirement(third, "Krav 3")));
+        RequirementDeadlineExtended extended = new RequirementDeadlineExtended(noticed, second,
+                LocalDate.of(2027, 3, 1), LocalDate.of(2027, 4, 1), "travlt");
+        List<Consumer<NotificationProjection>> events = new ArrayList<>();
+        events.add(p -> p.on(notice, GenericEventMessage.asEventMessage(notice)));
+        events.add(p -> p.on(new SupervisoryOrderEscalated(noticed, "grund", LocalDate.of(2027, 1, 1), List.of())));
+        events.add(p -> p.on(onTheNotice, GenericEventMessage.asEventMessage(onTheNotice)));
+        events.add(p -> p.on(other, GenericEventMessage.asEventMessage(other)));
+        events.add(p -> p.on(new ComplianceAccepted(noticed, List.of(first), false)));
+        events.add(p -> p.on(new QualityImprovementVerified(imposed, third, true, "konklusion",
+                new Evidence(List.of(), List.of()))));
+        events.add(p -> p.on(extended, GenericEventMessage.asEventMessage(extended)));
+        events.add(p -> p.on(new RequirementAmended(imposed, third, UUID.randomUUID(), "Krav 3, ændret", "Ændring",
+                LocalDate.of(2027, 3, 1), LocalDate.of(2027, 5, 1))));
+        events.add(p -> p.on(new EscalationEnded(noticed, "slut")));
+        events.add(p -> p.on(new SupervisoryOrderClosed(imposed, "slut", false)));
+        return events;
+    }
+
+    private void inOneBatch(List<Consumer<NotificationProjection>> events) {
+        DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("batch"));
+        events.forEach(event -> event.accept(projection));
+        batch.commit();
+    }
+
+    private void oneBatchEach(List<Consumer<NotificationProjection>> events) {
+        for (Consumer<NotificationProjection> event : events) {
+            DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("one"));
+            event.accept(projection);
+            batch.commit();
+        }
+    }
+
+    private List<String> lookupRows() {
+        List<String> rows = new ArrayList<>(jdbc.queryForList(
+                "SELECT t::text FROM query.notification_order t ORDER BY order_id", String.class));
+        rows.addAll(jdbc.queryForList(
+                "SELECT t::text FROM query.notification_requirement t ORDER BY order_id, requirement_id",
+                String.class));
+        return rows;
+    }
+
+    private long updatedRows() {
+        return jdbc.queryForObject("""
+                SELECT coalesce(sum(n_tup_upd), 0) FROM pg_stat_xact_user_tables
+                 WHERE schemaname = 'query' AND relname IN ('notification_order', 'notification_requirement')""",
+                Long.class);
+    }
+
+    @Test
+    void aBatchWritesTheOrdersItBeganOnceAsTheEventsOneByOneLeaveThem() {
+        List<Consumer<NotificationProjection>> events = events();
+        oneBatchEach(events);
+        List<String> oneByOne = lookupRows();
+        assertThat(updatedRows()).as("one batch each: each change a statement of its own").isPositive();
+        jdbc.execute("TRUNCATE query.notification_order, query.notification_requirement");
+        long updatedBefore = updatedRows();
+
+        inOneBatch(events);
+
+        assertThat(lookupRows()).isEqualTo(oneByOne);
+        assertThat(updatedRows()).as("one batch: every row inserted in its final state").isEqualTo(updatedBefore);
+        assertThat(oneByOne).containsExactlyInAnyOrder(
+                "(" + noticed + ",tilsyn-a,org-c,REF-1b,,f,)", // the imposition's parties, its escalation ended
+                "(" + imposed + ",tilsyn-d,org-e,REF-2,,t,)", // closed
+                "(" + noticed + "," + first + ",1,\"Krav 1\",2027-03-01,t)", // accepted
+                "(" + noticed + "," + second + ",2,\"Krav 2\",2027-04-01,f)", // extended
+                "(" + imposed + "," + third + ",1,\"Krav 3, ændret\",2027-05-01,f)"); // verified, then amended
+    }
+
+    @Test
+    void anOrderBegunInAnEarlierBatchIsChangedRowByRowAsBefore() {
+        List<Consumer<NotificationProjection>> events = events();
+        oneBatchEach(events.subList(0, 4));
+        inOneBatch(events.subList(4, events.size()));
+        List<String> split = lookupRows();
+        jdbc.execute("TRUNCATE query.notification_order, query.notification_requirement");
+
+        oneBatchEach(events);
+
+        assertThat(split).isEqualTo(lookupRows());
+    }
+}
