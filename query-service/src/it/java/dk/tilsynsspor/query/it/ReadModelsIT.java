@@ -340,6 +340,10 @@ class ReadModelsIT {
     @Test
     void oneOrdersReadsUseIndexesSoTheirCostDoesNotGrowWithOtherOrders(EndToEnd.Stack stack) throws Exception {
         try (Connection connection = stack.database.connect(); Statement statement = connection.createStatement()) {
+            // planned with the tables' statistics as autovacuum keeps them: made while the store held a handful of
+            // events (as the earlier tests on this stack leave it, depending on autovacuum's timing), they let the
+            // planner read the linked cases' events by a range of the global index instead (seen once in CI)
+            statement.execute("ANALYZE events.domain_event_entry, query.case_link, query.forgotten_case");
             statement.execute("SET enable_seqscan = off");
             String order = "'" + UUID.randomUUID() + "'";
             String trail = plan(statement, TrailRepository.ORDER_TRAIL.replace("?", order));
