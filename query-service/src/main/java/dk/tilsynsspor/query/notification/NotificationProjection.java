@@ -415,35 +415,28 @@ public class NotificationProjection {
         known.orders.put(orderId, Optional.of(order));
         known.numbers.put(orderId, numbers);
         Map<UUID, Begun> begunOrders = writes.untilSent(begunKey, LinkedHashMap::new, this::write);
-        if (begunOrders != null) { // the order's rows are written once, as the batch leaves them
-            Begun begun = new Begun(orderId, order, responseDue, begunOrders.get(orderId));
-            for (int i = 0; i < requirements.size(); i++) {
-                Requirement requirement = requirements.get(i);
-                begun.requirements.put(requirement.requirementId(), new BegunRequirement(i + 1,
-                        StoredText.of(requirement.title()), requirement.deadline(), responseDue != null));
-            }
-            begunOrders.put(orderId, begun);
-            return;
-        }
-        writes.add(orderRow(orderId), ORDER_UPSERT, orderId, order.authorityId(), order.organisationId(),
-                order.reference(), responseDue == null ? null : Date.valueOf(responseDue), false, false, null, false);
-        writes.add(requirementRows(orderId), REQUIREMENTS_DELETE, orderId);
+        Begun begun = new Begun(orderId, order, responseDue, begunOrders == null ? null : begunOrders.get(orderId));
         for (int i = 0; i < requirements.size(); i++) {
             Requirement requirement = requirements.get(i);
-            writes.add(requirementRows(orderId), REQUIREMENT_INSERT, orderId, requirement.requirementId(), i + 1,
-                    StoredText.of(requirement.title()), Date.valueOf(requirement.deadline()), responseDue != null);
+            begun.requirements.put(requirement.requirementId(), new BegunRequirement(i + 1,
+                    StoredText.of(requirement.title()), requirement.deadline(), responseDue != null));
+        }
+        if (begunOrders != null) { // the order's rows are written once, as the batch leaves them
+            begunOrders.put(orderId, begun);
+        } else {
+            write(begun);
         }
     }
 
     /**
      * The order's row (inserted, or its parties and answer date replaced); ended and escalated_until only where the
-     * write says it changed them (parameters: the id, the parties, the reference, the answer date, then ended or null
-     * to keep it, whether the escalation changed and its end).
+     * write says it changed them (parameters: the id, the parties, the reference, the answer date, whether it ended,
+     * whether the escalation changed and its end, whether the escalation changed).
      */
     private static final String ORDER_UPSERT = """
             INSERT INTO query.notification_order (order_id, authority_id, organisation_id, reference, response_due,
                                                   ended, escalated_until)
-            VALUES (?, ?, ?, ?, ?, coalesce(?::boolean, FALSE), CASE WHEN ?::boolean THEN ?::date END)
+            VALUES (?, ?, ?, ?, ?, ?::boolean, CASE WHEN ?::boolean THEN ?::date END)
             ON CONFLICT (order_id) DO UPDATE SET authority_id = excluded.authority_id,
                 organisation_id = excluded.organisation_id, reference = excluded.reference,
                 response_due = excluded.response_due,
@@ -500,17 +493,20 @@ public class NotificationProjection {
 
     /** The batch's writes of the orders it began, just before its writes are sent. */
     private void write(Map<UUID, Begun> begunOrders) {
-        for (Begun begun : begunOrders.values()) {
-            writes.add(orderRow(begun.orderId), ORDER_UPSERT, begun.orderId, begun.order.authorityId(),
-                    begun.order.organisationId(), begun.order.reference(),
-                    begun.responseDue == null ? null : Date.valueOf(begun.responseDue), begun.ended,
-                    begun.escalationChanged, begun.escalatedUntil == null ? null : Date.valueOf(begun.escalatedUntil),
-                    begun.escalationChanged);
-            writes.add(requirementRows(begun.orderId), REQUIREMENTS_DELETE, begun.orderId);
-            begun.requirements.forEach((requirementId, requirement) -> writes.add(requirementRows(begun.orderId),
-                    REQUIREMENT_INSERT, begun.orderId, requirementId, requirement.number, requirement.title,
-                    requirement.deadline == null ? null : Date.valueOf(requirement.deadline), requirement.done));
-        }
+        begunOrders.values().forEach(this::write);
+    }
+
+    /** The order's row, and its requirements' rows in place of those it had. */
+    private void write(Begun begun) {
+        writes.add(orderRow(begun.orderId), ORDER_UPSERT, begun.orderId, begun.order.authorityId(),
+                begun.order.organisationId(), begun.order.reference(),
+                begun.responseDue == null ? null : Date.valueOf(begun.responseDue), begun.ended,
+                begun.escalationChanged, begun.escalatedUntil == null ? null : Date.valueOf(begun.escalatedUntil),
+                begun.escalationChanged);
+        writes.add(requirementRows(begun.orderId), REQUIREMENTS_DELETE, begun.orderId);
+        begun.requirements.forEach((requirementId, requirement) -> writes.add(requirementRows(begun.orderId),
+                REQUIREMENT_INSERT, begun.orderId, requirementId, requirement.number, requirement.title,
+                requirement.deadline == null ? null : Date.valueOf(requirement.deadline), requirement.done));
     }
 
     /** The order, if this batch began it and has not sent its writes yet; null otherwise (write at once). */
