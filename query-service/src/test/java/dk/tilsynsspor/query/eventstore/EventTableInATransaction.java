@@ -38,6 +38,11 @@ final class EventTableInATransaction implements AutoCloseable {
         return jdbc;
     }
 
+    /** The connection the table is read and written over, in its open transaction. */
+    Connection connection() {
+        return connection;
+    }
+
     /** Events at global indexes {@code from} to {@code to}, each with the payload {@code "e<index>"}. */
     void append(long from, long to) {
         jdbc.update("""
