@@ -200,15 +200,17 @@ public final class Benchmark {
     }
 
     /**
-     * Reads the event table raw, then rebuilds the read models from it: in the running query-service, as an operator
+     * Reads the event table raw (three times in each of PostgreSQL's formats, the median of each reported), then
+     * rebuilds the read models from it: in the running query-service, as an operator
      * does with the actuator endpoint {@code rebuild} (the target's figure), then again at a restart with
      * {@code --tilsynsspor.rebuild-read-models=true} (the rebuild then shares the CPU with the service's start-up and
      * its JIT compiler).
      */
     private static void replay(Report report, BenchStack stack, Phases phases) throws Exception {
         report.tuned("settled", settle(stack, Duration.ofMinutes(10)));
-        log("raw sequential read of the event table");
-        report.tuned("rawRead", phases.rawRead());
+        log("raw sequential reads of the event table, in text and in binary format");
+        report.tuned("rawRead", phases.rawRead(false, 3));
+        report.tuned("rawReadBinary", phases.rawRead(true, 3));
         log("rebuilding the read models in the running service");
         report.tuned("replay", phases.replayInRunningService(Duration.ofMinutes(60)));
         log("rebuilding the read models at a restart");
