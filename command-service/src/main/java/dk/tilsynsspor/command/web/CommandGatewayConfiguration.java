@@ -63,7 +63,7 @@ class CommandGatewayConfiguration {
                         .maxRetryCount(5)
                         .nonTransientFailurePredicate(failure -> failure instanceof AxonNonTransientException
                                 || failure instanceof RuleViolation
-                                || failure instanceof CommandExecutionException
+                                || failure instanceof CommandExecutionException && !LostRace.is(failure)
                                 || failure instanceof AggregateStreamCreationException)
                         .build())
                 .build();

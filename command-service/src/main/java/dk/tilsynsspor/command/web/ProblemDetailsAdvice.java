@@ -59,6 +59,9 @@ class ProblemDetailsAdvice extends ProblemAnswers {
 
     @ExceptionHandler(CommandExecutionException.class)
     ResponseEntity<ProblemDetail> commandFailed(CommandExecutionException exception) {
+        if (LostRace.is(exception)) {
+            return concurrentChange();
+        }
         RuleBroken rule = exception.<RuleBroken>getDetails().orElse(null);
         if (rule == null && DatabaseUnavailable.isCause(exception)) {
             return DatabaseUnavailable.response();
@@ -97,6 +100,10 @@ class ProblemDetailsAdvice extends ProblemAnswers {
 
     @ExceptionHandler(ConcurrencyException.class)
     ResponseEntity<ProblemDetail> concurrentChange(ConcurrencyException exception) {
+        return concurrentChange();
+    }
+
+    private ResponseEntity<ProblemDetail> concurrentChange() {
         return respond(problem(HttpStatus.CONFLICT, "concurrent-change", "Concurrent change",
                 "Someone changed this at the same moment; nothing of yours was recorded. Send it again."));
     }

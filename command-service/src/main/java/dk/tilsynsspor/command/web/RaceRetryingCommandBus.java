@@ -5,6 +5,7 @@ import org.axonframework.axonserver.connector.event.util.GrpcExceptionParser;
 import org.axonframework.commandhandling.CommandCallback;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.CommandResultMessage;
+import org.axonframework.commandhandling.GenericCommandResultMessage;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.common.ExceptionUtils;
 import org.axonframework.messaging.MessageHandler;
@@ -21,6 +22,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * modes alike: with Axon Server, the instance that sent the command gets no lost race back (Axon Server reports any
  * transient failure of a remote handler as one kind of error, so it could not tell one from another); with PostgreSQL
  * alone, before the gateway's own retry. A repeat of a keyed command is then recognised by the aggregate (ADR 18).
+ * A command that lost at every attempt is answered as a {@link LostRace}, which says so across Axon Server too.
  */
 final class RaceRetryingCommandBus extends SimpleCommandBus {
 
@@ -38,10 +40,13 @@ final class RaceRetryingCommandBus extends SimpleCommandBus {
             AtomicReference<CommandResultMessage<? extends R>> outcome = new AtomicReference<>();
             super.handle(command, handler, (CommandCallback<C, R>) (message, result) -> outcome.set(result));
             CommandResultMessage<? extends R> result = outcome.get();
-            if (attempt < ATTEMPTS && result.isExceptional() && lostRace(result.exceptionResult())) {
-                log.debug("{} lost a race for its aggregate (attempt {}); running it again on the new state",
-                        command.getCommandName(), attempt);
-                continue;
+            if (result.isExceptional() && lostRace(result.exceptionResult())) {
+                if (attempt < ATTEMPTS) {
+                    log.debug("{} lost a race for its aggregate (attempt {}); running it again on the new state",
+                            command.getCommandName(), attempt);
+                    continue;
+                }
+                result = GenericCommandResultMessage.asCommandResultMessage(LostRace.after(result.exceptionResult()));
             }
             callback.onResult(command, result);
             return;

@@ -2,7 +2,10 @@ package dk.tilsynsspor.command.web;
 
 import io.grpc.Metadata;
 import io.grpc.Status;
+import dk.tilsynsspor.command.rules.RuleBroken;
+import dk.tilsynsspor.command.rules.RuleViolation;
 import io.grpc.StatusRuntimeException;
+import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandResultMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.SimpleCommandBus;
@@ -79,7 +82,7 @@ class RaceRetryingCommandBusTest {
     }
 
     @Test
-    void itGivesUpAfterItsAttemptsAndAnswersTheRace() {
+    void itGivesUpAfterItsAttemptsAndAnswersTheRaceInAFormThatCrossesAxonServer() {
         bus.subscribe(String.class.getName(), command -> {
             runs.incrementAndGet();
             throw new ConcurrencyException("always behind");
@@ -87,8 +90,28 @@ class RaceRetryingCommandBusTest {
 
         CommandResultMessage<?> result = send();
 
-        assertThat(result.exceptionResult()).isInstanceOf(ConcurrencyException.class);
         assertThat(runs).hasValue(RaceRetryingCommandBus.ATTEMPTS);
+        assertThat(result.exceptionResult()).isInstanceOf(CommandExecutionException.class)
+                .hasCauseInstanceOf(ConcurrencyException.class);
+        assertThat(LostRace.is(result.exceptionResult())).isTrue();
+        // the details are what Axon Server carries to the instance that sent the command
+        RuleBroken details = ((CommandExecutionException) result.exceptionResult()).<RuleBroken>getDetails()
+                .orElseThrow();
+        assertThat(details.code()).isEqualTo("concurrent-change");
+        assertThat(details.kind()).isEqualTo(RuleViolation.Kind.CONFLICT);
+    }
+
+    @Test
+    void aSequenceAxonServerRefusedAtEveryAttemptIsAnsweredAsALostRaceToo() {
+        bus.subscribe(String.class.getName(), command -> {
+            runs.incrementAndGet();
+            throw axonServerRefusesTheSequence("AXONIQ-2000");
+        });
+
+        CommandResultMessage<?> result = send();
+
+        assertThat(runs).hasValue(RaceRetryingCommandBus.ATTEMPTS);
+        assertThat(LostRace.is(result.exceptionResult())).isTrue();
     }
 
     @Test
