@@ -12,19 +12,16 @@ import dk.tilsynsspor.core.order.RequirementDeadlineExtended;
 import dk.tilsynsspor.core.order.SupervisoryOrderClosed;
 import dk.tilsynsspor.core.order.SupervisoryOrderEscalated;
 import dk.tilsynsspor.core.order.SupervisoryOrderImposed;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import dk.tilsynsspor.query.database.QueryDatabase;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
-import java.sql.Connection;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -44,8 +41,8 @@ import static org.mockito.Mockito.mock;
  */
 class NotificationLookupsOnPostgresTest {
 
-    private static EmbeddedPostgres postgres;
-    private Connection connection;
+    private static QueryDatabase database;
+    private QueryDatabase.Transaction transaction;
     private JdbcTemplate jdbc;
     private NotificationProjection projection;
 
@@ -57,29 +54,25 @@ class NotificationLookupsOnPostgresTest {
 
     @BeforeAll
     static void start() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-        Flyway.configure().dataSource(postgres.getPostgresDatabase()).schemas("query").createSchemas(true).load()
-                .migrate(); // query-service's own migrations
+        database = QueryDatabase.migrated();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        postgres.close();
+        database.close();
     }
 
     @BeforeEach
     void transaction() throws Exception {
-        connection = postgres.getPostgresDatabase().getConnection();
-        connection.setAutoCommit(false);
-        jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
+        transaction = database.transaction();
+        jdbc = transaction.jdbc();
         projection = new NotificationProjection(jdbc, new NotificationStore(jdbc, mock(MailDeliveries.class)),
                 Clock.system(ZoneOffset.UTC));
     }
 
     @AfterEach
     void rollback() throws Exception {
-        connection.rollback();
-        connection.close();
+        transaction.close();
     }
 
     private static Requirement requirement(UUID id, String title) {

@@ -4,20 +4,17 @@ import dk.tilsynsspor.core.order.QualityTheme;
 import dk.tilsynsspor.core.order.Requirement;
 import dk.tilsynsspor.core.order.SupervisoryOrderAcknowledged;
 import dk.tilsynsspor.core.order.SupervisoryOrderImposed;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import dk.tilsynsspor.query.database.QueryDatabase;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
-import java.sql.Connection;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -39,8 +36,8 @@ class OrderSummariesOnPostgresTest {
     private static final int ORDERS_PER_BATCH = 40;
     private static final String READ = "SELECT order_id FROM query.order_summary WHERE order_id = ANY(?)";
 
-    private static EmbeddedPostgres postgres;
-    private Connection connection;
+    private static QueryDatabase database;
+    private QueryDatabase.Transaction transaction;
     private JdbcTemplate jdbc;
 
     private record Scans(long sequential, long index) {
@@ -48,30 +45,26 @@ class OrderSummariesOnPostgresTest {
 
     @BeforeAll
     static void start() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-        Flyway.configure().dataSource(postgres.getPostgresDatabase()).schemas("query").createSchemas(true).load()
-                .migrate(); // query-service's own migrations
+        database = QueryDatabase.migrated();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        postgres.close();
+        database.close();
     }
 
     /** Each test in a transaction of its own, rolled back after it. */
     @BeforeEach
     void emptiedTable() throws Exception {
-        connection = postgres.getPostgresDatabase().getConnection();
-        connection.setAutoCommit(false);
-        jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
+        transaction = database.transaction();
+        jdbc = transaction.jdbc();
         grow(100);
         jdbc.execute("TRUNCATE query.order_summary"); // the rebuild's reset: no statistics, no pages
     }
 
     @AfterEach
     void close() throws Exception {
-        connection.rollback();
-        connection.close();
+        transaction.close();
     }
 
     @Test

@@ -1,0 +1,66 @@
+package dk.tilsynsspor.query.database;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * An embedded PostgreSQL with query-service's own migrations, for tests of the read models' SQL on a real database.
+ * Each test works in a {@link Transaction} of its own that is rolled back after it, so the transaction's own
+ * counters ({@code pg_stat_xact_user_tables}) count only what the test did.
+ */
+public final class QueryDatabase implements AutoCloseable {
+
+    private final EmbeddedPostgres postgres;
+
+    private QueryDatabase(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    /** A new embedded PostgreSQL with schema {@code query} migrated. */
+    public static QueryDatabase migrated() throws IOException {
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+        Flyway.configure().dataSource(postgres.getPostgresDatabase()).schemas("query").createSchemas(true).load()
+                .migrate();
+        return new QueryDatabase(postgres);
+    }
+
+    /** A connection in an open transaction. */
+    public Transaction transaction() throws SQLException {
+        Connection connection = postgres.getPostgresDatabase().getConnection();
+        connection.setAutoCommit(false);
+        return new Transaction(connection);
+    }
+
+    @Override
+    public void close() throws IOException {
+        postgres.close();
+    }
+
+    /** One connection in one open transaction, rolled back when closed. */
+    public static final class Transaction implements AutoCloseable {
+
+        private final Connection connection;
+        private final JdbcTemplate jdbc;
+
+        private Transaction(Connection connection) {
+            this.connection = connection;
+            this.jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
+        }
+
+        public JdbcTemplate jdbc() {
+            return jdbc;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            connection.rollback();
+            connection.close();
+        }
+    }
+}
