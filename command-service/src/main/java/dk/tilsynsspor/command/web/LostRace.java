@@ -15,8 +15,10 @@ import org.axonframework.commandhandling.CommandExecutionException;
 final class LostRace {
 
     static final String CODE = "concurrent-change";
-    private static final RuleBroken DETAILS = new RuleBroken(CODE, RuleViolation.Kind.CONFLICT,
-            "Someone changed this at the same moment; nothing of yours was recorded. Send it again.", null);
+    /** What the client is told, here and for a race lost on this instance alike. */
+    static final String DETAIL =
+            "Someone changed this at the same moment; nothing of yours was recorded. Send it again.";
+    private static final RuleBroken DETAILS = new RuleBroken(CODE, RuleViolation.Kind.CONFLICT, DETAIL, null);
 
     private LostRace() {
     }

@@ -104,8 +104,7 @@ class ProblemDetailsAdvice extends ProblemAnswers {
     }
 
     private ResponseEntity<ProblemDetail> concurrentChange() {
-        return respond(problem(HttpStatus.CONFLICT, "concurrent-change", "Concurrent change",
-                "Someone changed this at the same moment; nothing of yours was recorded. Send it again."));
+        return respond(problem(HttpStatus.CONFLICT, LostRace.CODE, "Concurrent change", LostRace.DETAIL));
     }
 
     private static ProblemDetail ruleBroken(RuleBroken rule) {
