@@ -163,6 +163,7 @@ final class BulkReplay {
             return;
         }
         long started = System.nanoTime();
+        ThreadCpu cpu = ThreadCpu.start();
         long replayedAtFailure = -1;
         SharedRead.Feed shared = feed;
         try {
@@ -200,8 +201,9 @@ final class BulkReplay {
                 log.info("Rebuilding read model {}: stopped with the service after {} events; its processor carries on"
                         + " from there when the service starts again", name, replayed);
             } else {
-                log.info("Rebuilding read model {}: {} events in {} s, in batches of {}; the processor carries on",
-                        name, replayed, TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started), batchSize);
+                log.info("Rebuilding read model {}: {} events in {} s ({} of its thread's CPU), in batches of {}; the"
+                        + " processor carries on", name, replayed,
+                        TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started), cpu.used(), batchSize);
             }
         } finally {
             if (shared != null) {

@@ -58,6 +58,7 @@ final class SharedRead {
      */
     void run(TrackingToken start, long head) {
         boolean ended = false; // the end, or every feed gone: anything else leaves the feeds told of a failure
+        ThreadCpu cpu = ThreadCpu.start();
         try (BlockingStream<TrackedEventMessage<?>> stream = source.openStream(start)) {
             long events = 0;
             long position = TokenPositions.of(start);
@@ -80,7 +81,8 @@ final class SharedRead {
             }
             handOut(END);
             ended = true;
-            log.info("Rebuilding: the store's {} events were read once for {} read models", events, feeds.size());
+            log.info("Rebuilding: the store's {} events were read once for {} read models ({} of the reading thread's"
+                    + " CPU)", events, feeds.size(), cpu.used());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {

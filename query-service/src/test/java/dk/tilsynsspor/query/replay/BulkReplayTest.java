@@ -1,12 +1,22 @@
 package dk.tilsynsspor.query.replay;
 
 import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventMessageHandler;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.GenericTrackedEventMessage;
+import org.axonframework.eventhandling.MultiEventHandlerInvoker;
+import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.StreamableMessageSource;
@@ -14,8 +24,12 @@ import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,7 +37,10 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
-/** What a rebuild claims before it runs; the replay itself runs end to end in ReadModelsIT and PoisonEventIT. */
+/**
+ * What a rebuild claims before it runs, and to which invokers it hands each event; the replay itself runs end to end
+ * in ReadModelsIT and PoisonEventIT.
+ */
 class BulkReplayTest {
 
     @Test
@@ -81,5 +98,108 @@ class BulkReplayTest {
         assertThat(domainCopy.getAggregateIdentifier()).isEqualTo("order-1");
         assertThat(domainCopy.getSequenceNumber()).isEqualTo(4);
         assertThat(domainCopy.getType()).isEqualTo("Order");
+    }
+
+    /**
+     * The rebuild hands each event to the processor's invokers as the processor would: an invoker that takes no part
+     * in resets gets only the events after the point of the reset, one whose handler takes texts gets every text,
+     * replayed or not, and no other event; the tokens move over every event, handled or not.
+     */
+    @Test
+    void replayedEventsGoOnlyToInvokersThatTakeResetsAndEachEventOnlyToHandlersOfItsType() throws Exception {
+        Texts replaying = new Texts();
+        Live live = new Live();
+        MultiEventHandlerInvoker invoker = new MultiEventHandlerInvoker(
+                SimpleEventHandlerInvoker.builder().eventHandlers(replaying).build(),
+                SimpleEventHandlerInvoker.builder().eventHandlers(live).build());
+        PooledStreamingEventProcessor processor = mock(PooledStreamingEventProcessor.class);
+        when(processor.eventHandlerInvoker()).thenReturn(invoker);
+        when(processor.getHandlerInterceptors()).thenReturn(List.of());
+        InMemoryTokenStore tokens = new InMemoryTokenStore();
+        // reset when the store's head was event 2: events 0 to 2 are replayed, 3 and 4 are new
+        tokens.initializeTokenSegments("texts", 1,
+                ReplayToken.createReplayToken(new GlobalSequenceTrackingToken(2), null));
+        List<TrackedEventMessage<?>> events = List.of(event(0, "a"), event(1, 7), event(2, "b"), event(3, "c"),
+                event(4, 8));
+        StreamableMessageSource<TrackedEventMessage<?>> store = from -> new ListStream(events);
+        BulkReplay bulk = new BulkReplay("texts", processor, store, tokens, NoTransactionManager.INSTANCE,
+                RollbackConfigurationType.ANY_THROWABLE, 1_000);
+        SharedRead shared = new SharedRead(store, 1_000);
+
+        Runnable replay = bulk.claim(tokens, shared.feed());
+        Thread read = new Thread(() -> shared.run(bulk.start(), 4));
+        read.start();
+        replay.run();
+        read.join();
+
+        assertThat(replaying.seen).containsExactly("a", "b", "c");
+        assertThat(live.seen).containsExactly("c", 8);
+        assertThat(bulk.position()).isEqualTo(4);
+        assertThat(tokens.fetchToken("texts", 0).position()).hasValue(4L);
+    }
+
+    private static TrackedEventMessage<?> event(long index, Object payload) {
+        return new GenericTrackedEventMessage<>(new GlobalSequenceTrackingToken(index),
+                GenericEventMessage.asEventMessage(payload));
+    }
+
+    /** A read model's handler of texts, replayed in a rebuild. */
+    static final class Texts {
+        final List<String> seen = new ArrayList<>();
+
+        @EventHandler
+        void on(String text) {
+            seen.add(text);
+        }
+    }
+
+    /** A handler of every event that takes no part in resets (as one that tells people would). */
+    static final class Live implements EventMessageHandler {
+        final List<Object> seen = new ArrayList<>();
+
+        @Override
+        public Object handle(EventMessage<?> event) {
+            seen.add(event.getPayload());
+            return null;
+        }
+
+        @Override
+        public boolean supportsReset() {
+            return false;
+        }
+    }
+
+    /** The store as a stream of these events, with nothing more after them. */
+    private static final class ListStream implements BlockingStream<TrackedEventMessage<?>> {
+        private final Iterator<TrackedEventMessage<?>> events;
+        private TrackedEventMessage<?> next;
+
+        ListStream(List<TrackedEventMessage<?>> events) {
+            this.events = events.iterator();
+        }
+
+        @Override
+        public Optional<TrackedEventMessage<?>> peek() {
+            if (next == null && events.hasNext()) {
+                next = events.next();
+            }
+            return Optional.ofNullable(next);
+        }
+
+        @Override
+        public boolean hasNextAvailable(int timeout, TimeUnit unit) {
+            return peek().isPresent();
+        }
+
+        @Override
+        public TrackedEventMessage<?> nextAvailable() {
+            TrackedEventMessage<?> taken = peek().orElseThrow();
+            next = null;
+            return taken;
+        }
+
+        @Override
+        public void close() {
+        }
     }
 }
