@@ -2,6 +2,9 @@ package dk.tilsynsspor.query.database;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
@@ -10,24 +13,26 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * An embedded PostgreSQL with query-service's own migrations, for tests of the read models' SQL on a real database.
+ * An embedded PostgreSQL with query-service's own migrations, for tests of the read models' SQL on a real database:
+ * registered as a test class's extension ({@code @RegisterExtension static final QueryDatabase database = new
+ * QueryDatabase();}), started with schema {@code query} migrated before the class's tests and stopped after them.
  * Each test works in a {@link Transaction} of its own that is rolled back after it, so the transaction's own
  * counters ({@code pg_stat_xact_user_tables}) count only what the test did.
  */
-public final class QueryDatabase implements AutoCloseable {
+public final class QueryDatabase implements BeforeAllCallback, AfterAllCallback {
 
-    private final EmbeddedPostgres postgres;
+    private EmbeddedPostgres postgres;
 
-    private QueryDatabase(EmbeddedPostgres postgres) {
-        this.postgres = postgres;
-    }
-
-    /** A new embedded PostgreSQL with schema {@code query} migrated. */
-    public static QueryDatabase migrated() throws IOException {
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        postgres = EmbeddedPostgres.builder().start();
         Flyway.configure().dataSource(postgres.getPostgresDatabase()).schemas("query").createSchemas(true).load()
                 .migrate();
-        return new QueryDatabase(postgres);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+        postgres.close();
     }
 
     /** A connection in an open transaction. */
@@ -35,11 +40,6 @@ public final class QueryDatabase implements AutoCloseable {
         Connection connection = postgres.getPostgresDatabase().getConnection();
         connection.setAutoCommit(false);
         return new Transaction(connection);
-    }
-
-    @Override
-    public void close() throws IOException {
-        postgres.close();
     }
 
     /** One connection in one open transaction, rolled back when closed. */

@@ -15,11 +15,10 @@ import dk.tilsynsspor.core.order.SupervisoryOrderImposed;
 import dk.tilsynsspor.query.database.QueryDatabase;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Clock;
@@ -41,7 +40,8 @@ import static org.mockito.Mockito.mock;
  */
 class NotificationLookupsOnPostgresTest {
 
-    private static QueryDatabase database;
+    @RegisterExtension
+    static final QueryDatabase database = new QueryDatabase();
     private QueryDatabase.Transaction transaction;
     private JdbcTemplate jdbc;
     private NotificationProjection projection;
@@ -51,16 +51,6 @@ class NotificationLookupsOnPostgresTest {
     private final UUID first = UUID.randomUUID();
     private final UUID second = UUID.randomUUID();
     private final UUID third = UUID.randomUUID();
-
-    @BeforeAll
-    static void start() throws Exception {
-        database = QueryDatabase.migrated();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        database.close();
-    }
 
     @BeforeEach
     void transaction() throws Exception {

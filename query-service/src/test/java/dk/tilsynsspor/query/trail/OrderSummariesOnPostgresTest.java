@@ -8,11 +8,10 @@ import dk.tilsynsspor.query.database.QueryDatabase;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.LocalDate;
@@ -36,21 +35,12 @@ class OrderSummariesOnPostgresTest {
     private static final int ORDERS_PER_BATCH = 40;
     private static final String READ = "SELECT order_id FROM query.order_summary WHERE order_id = ANY(?)";
 
-    private static QueryDatabase database;
+    @RegisterExtension
+    static final QueryDatabase database = new QueryDatabase();
     private QueryDatabase.Transaction transaction;
     private JdbcTemplate jdbc;
 
     private record Scans(long sequential, long index) {
-    }
-
-    @BeforeAll
-    static void start() throws Exception {
-        database = QueryDatabase.migrated();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        database.close();
     }
 
     /** Each test in a transaction of its own, rolled back after it. */
