@@ -1,7 +1,6 @@
 package dk.tilsynsspor.query.replay;
 
 import org.axonframework.common.transaction.NoTransactionManager;
-import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -26,10 +25,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -121,7 +117,7 @@ class BulkReplayTest {
                 ReplayToken.createReplayToken(new GlobalSequenceTrackingToken(2), null));
         List<TrackedEventMessage<?>> events = List.of(event(0, "a"), event(1, 7), event(2, "b"), event(3, "c"),
                 event(4, 8));
-        StreamableMessageSource<TrackedEventMessage<?>> store = from -> new ListStream(events);
+        Store store = new Store(events, -1);
         BulkReplay bulk = new BulkReplay("texts", processor, store, tokens, NoTransactionManager.INSTANCE,
                 RollbackConfigurationType.ANY_THROWABLE, 1_000);
         SharedRead shared = new SharedRead(store, 1_000);
@@ -166,40 +162,6 @@ class BulkReplayTest {
         @Override
         public boolean supportsReset() {
             return false;
-        }
-    }
-
-    /** The store as a stream of these events, with nothing more after them. */
-    private static final class ListStream implements BlockingStream<TrackedEventMessage<?>> {
-        private final Iterator<TrackedEventMessage<?>> events;
-        private TrackedEventMessage<?> next;
-
-        ListStream(List<TrackedEventMessage<?>> events) {
-            this.events = events.iterator();
-        }
-
-        @Override
-        public Optional<TrackedEventMessage<?>> peek() {
-            if (next == null && events.hasNext()) {
-                next = events.next();
-            }
-            return Optional.ofNullable(next);
-        }
-
-        @Override
-        public boolean hasNextAvailable(int timeout, TimeUnit unit) {
-            return peek().isPresent();
-        }
-
-        @Override
-        public TrackedEventMessage<?> nextAvailable() {
-            TrackedEventMessage<?> taken = peek().orElseThrow();
-            next = null;
-            return taken;
-        }
-
-        @Override
-        public void close() {
         }
     }
 }

@@ -1,23 +1,15 @@
 package dk.tilsynsspor.query.replay;
 
-import org.axonframework.common.stream.BlockingStream;
-import org.axonframework.eventhandling.GenericEventMessage;
-import org.axonframework.eventhandling.GenericTrackedEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.messaging.StreamableMessageSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -27,61 +19,6 @@ import static org.awaitility.Awaitility.await;
 class SharedReadTest {
 
     /** A store of {@code events} events that fails after {@code failAfter} reads (never if negative). */
-    private static final class Store implements StreamableMessageSource<TrackedEventMessage<?>> {
-        final List<TrackedEventMessage<?>> events;
-        final int failAfter;
-        final AtomicInteger read = new AtomicInteger();
-        final AtomicInteger opened = new AtomicInteger();
-        /** Reads that find nothing at {@link #pauseAt}, as when a read's range ends in holes. */
-        final AtomicInteger pauses = new AtomicInteger();
-        volatile int pauseAt = -1;
-        volatile boolean closed;
-        volatile TrackingToken openedAt;
-
-        Store(int events, int failAfter) {
-            this.events = IntStream.range(0, events).<TrackedEventMessage<?>>mapToObj(i ->
-                    new GenericTrackedEventMessage<>(new GlobalSequenceTrackingToken(i),
-                            GenericEventMessage.asEventMessage("event " + i))).toList();
-            this.failAfter = failAfter;
-        }
-
-        @Override
-        public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken from) {
-            opened.incrementAndGet();
-            openedAt = from;
-            int first = from == null ? 0 : (int) from.position().orElseThrow() + 1;
-            read.set(first);
-            return new BlockingStream<>() {
-                @Override
-                public Optional<TrackedEventMessage<?>> peek() {
-                    return read.get() < events.size() ? Optional.of(events.get(read.get())) : Optional.empty();
-                }
-
-                @Override
-                public boolean hasNextAvailable(int timeout, TimeUnit unit) {
-                    if (read.get() == pauseAt && pauses.get() > 0) {
-                        pauses.decrementAndGet();
-                        return false;
-                    }
-                    return read.get() < events.size();
-                }
-
-                @Override
-                public TrackedEventMessage<?> nextAvailable() {
-                    if (failAfter >= 0 && read.get() >= failAfter) {
-                        throw new IllegalStateException("the store cannot be read");
-                    }
-                    return events.get(read.getAndIncrement());
-                }
-
-                @Override
-                public void close() {
-                    closed = true;
-                }
-            };
-        }
-    }
-
     private static List<List<TrackedEventMessage<?>>> drain(SharedRead.Feed feed) throws InterruptedException {
         List<List<TrackedEventMessage<?>>> batches = new ArrayList<>();
         List<TrackedEventMessage<?>> batch;
@@ -93,7 +30,7 @@ class SharedReadTest {
 
     @Test
     void everyFeedGetsTheSameMessagesInTheSameBatchesThenTheEnd() throws Exception {
-        Store store = new Store(25, -1);
+        Store store = Store.numbered(25, -1);
         SharedRead shared = new SharedRead(store, 10);
         SharedRead.Feed trail = shared.feed();
         SharedRead.Feed notifications = shared.feed();
@@ -123,7 +60,7 @@ class SharedReadTest {
 
     @Test
     void shortOfTheHeadAReadThatFindsNothingIsWaitedOutAtTheHeadItEnds() throws Exception {
-        Store store = new Store(30, -1);
+        Store store = Store.numbered(30, -1);
         store.pauseAt = 15;
         // the batch before ends on the first empty read; then as many empty waits as the read sits out
         store.pauses.set(1 + SharedRead.PATIENCE);
@@ -133,7 +70,7 @@ class SharedReadTest {
 
         assertThat(drain(feed)).extracting(List::size).containsExactly(10, 5, 10, 5);
 
-        Store pausing = new Store(30, -1);
+        Store pausing = Store.numbered(30, -1);
         pausing.pauseAt = 15;
         pausing.pauses.set(1 + SharedRead.PATIENCE + 1); // one more: the read gives up, and the processor
         SharedRead patient = new SharedRead(pausing, 10); // carries on from where the rebuild got to
@@ -145,7 +82,7 @@ class SharedReadTest {
 
     @Test
     void theReadWaitsForTheSlowestFeedWithAtMostAFewBatchesQueued() throws Exception {
-        Store store = new Store(1_000, -1);
+        Store store = Store.numbered(1_000, -1);
         SharedRead shared = new SharedRead(store, 10);
         SharedRead.Feed slow = shared.feed();
         CompletableFuture.runAsync(() -> shared.run(null, Long.MAX_VALUE));
@@ -160,7 +97,7 @@ class SharedReadTest {
 
     @Test
     void aFeedThatLeavesHoldsUpNoOtherAndTheReadStopsOnceAllHaveLeft() throws Exception {
-        Store store = new Store(1_000, -1);
+        Store store = Store.numbered(1_000, -1);
         SharedRead shared = new SharedRead(store, 10);
         SharedRead.Feed leaving = shared.feed();
         SharedRead.Feed staying = shared.feed();
@@ -171,7 +108,7 @@ class SharedReadTest {
         assertThat(drain(staying)).hasSize(100);
         reading.get(10, TimeUnit.SECONDS);
 
-        Store second = new Store(1_000, -1);
+        Store second = Store.numbered(1_000, -1);
         SharedRead alone = new SharedRead(second, 10);
         SharedRead.Feed only = alone.feed();
         CompletableFuture<Void> stopped = CompletableFuture.runAsync(() -> alone.run(null, Long.MAX_VALUE));
@@ -184,7 +121,7 @@ class SharedReadTest {
 
     @Test
     void aFailedReadIsToldToEveryFeedAfterTheBatchesItHandedOut() throws Exception {
-        Store store = new Store(100, 25);
+        Store store = Store.numbered(100, 25);
         SharedRead shared = new SharedRead(store, 10);
         SharedRead.Feed feed = shared.feed();
         CompletableFuture.runAsync(() -> shared.run(new GlobalSequenceTrackingToken(4), Long.MAX_VALUE));
