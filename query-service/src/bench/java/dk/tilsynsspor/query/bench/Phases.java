@@ -1,5 +1,6 @@
 package dk.tilsynsspor.query.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dk.tilsynsspor.query.it.Api;
 import dk.tilsynsspor.query.it.WorkedExample;
 
@@ -464,6 +465,7 @@ final class Phases {
 
         Latencies firstOnAShortOrder = new Latencies();
         Latencies first = new Latencies();
+        Latencies firstThreadCpu = new Latencies();
         List<Map<String, Object>> eachRestart = new ArrayList<>();
         for (int restart = 1; restart <= restarts; restart++) {
             stack.commandService.stop();
@@ -483,15 +485,39 @@ final class Phases {
                 expect(201, timed.post("leader", order.requirement(order.restraintRequirement, "/measurements"),
                         measurement(i + restart)));
             }
-            Map<String, Object> thisRestart = afterThisRestart.summary();
+            Map<String, Object> thisRestart = new LinkedHashMap<>(afterThisRestart.summary());
+            Latencies threadCpu = requestThreadCpu(longOrders.size());
+            thisRestart.put("threadCpu", threadCpu.summary());
+            firstThreadCpu.addAll(threadCpu);
             eachRestart.add(thisRestart);
             Benchmark.log("restart %d of %d: first command on each long order %s", restart, restarts, thisRestart);
         }
         figures.put("restarts", restarts);
         figures.put("firstCommandAfterRestartOnAShortOrder", firstOnAShortOrder.summary());
         figures.put("firstCommandAfterRestart", first.summary());
+        figures.put("firstCommandAfterRestartThreadCpu", firstThreadCpu.summary());
         figures.put("firstCommandAfterEachRestart", eachRestart);
         return figures;
+    }
+
+    /**
+     * The CPU time of command-service's threads that served its latest {@code commands} commands (the benchmark's
+     * {@code RequestCpu}, a list it hands out once): the work each first command did itself, without what the
+     * compiler, the collector or PostgreSQL ran on the same cores meanwhile.
+     */
+    private Latencies requestThreadCpu(int commands) {
+        Api.Response served = stack.commands(nanos -> { }).get("leader", "/bench/request-cpu");
+        expect(200, served);
+        List<JsonNode> all = new ArrayList<>();
+        served.body().forEach(all::add);
+        if (all.size() < commands) {
+            throw new IllegalStateException("command-service kept " + all.size() + " commands, not " + commands);
+        }
+        Latencies cpu = new Latencies();
+        for (JsonNode command : all.subList(all.size() - commands, all.size())) {
+            cpu.add(Math.round(command.get("cpuMs").asDouble() * 1e6));
+        }
+        return cpu;
     }
 
     private static Map<String, Object> measurement(int n) {

@@ -194,6 +194,8 @@ final class Report {
                 settings.longStreamEvents()), new String[]{"longStreams", "longOrders", "commandsPerSecond"}, false);
         row(md, "Long streams: first command after a restart p50 / p99 ms", new String[]{"longStreams",
                 "firstCommandAfterRestart"}, false);
+        row(md, "Long streams: first command after a restart, its request thread's CPU p50 / p99 ms",
+                new String[]{"longStreams", "firstCommandAfterRestartThreadCpu"}, false);
         row(md, "Long streams: the restarted service's very first command (a short order) p50 / p99 ms",
                 new String[]{"longStreams", "firstCommandAfterRestartOnAShortOrder"}, false);
         row(md, "Raw sequential read, events/s (median of 3, text format)", new String[]{"rawRead",
@@ -249,6 +251,12 @@ final class Report {
                 md.append(restart == 0 ? " " : ", ").append(restarts.get(restart).path("p50Ms").asText())
                         .append(" / ").append(restarts.get(restart).path("p99Ms").asText());
             }
+            md.append("; their request threads' CPU, p50 / p99 ms:");
+            for (int restart = 0; restart < restarts.size(); restart++) {
+                JsonNode cpu = restarts.get(restart).path("threadCpu");
+                md.append(restart == 0 ? " " : ", ").append(cpu.path("p50Ms").asText())
+                        .append(" / ").append(cpu.path("p99Ms").asText());
+            }
             md.append(".\n");
         }
         md.append("\nCPU microseconds per request (plain endpoint) and per command, by process:\n\n"
@@ -270,7 +278,7 @@ final class Report {
                 .append("- **As configured**: events in ").append(storeText("tuned")).append("; pooled streaming "
                         + "processors woken by a `NOTIFY` that command-service sends after its commits, batches of at "
                         + "most 50 events committed without waiting for the disk, one segment per processor (ADR 23); "
-                        + "orders snapshotted every 500 events; aggregates cached between commands; Axon's per-handler "
+                        + "orders snapshotted every 100 events; aggregates cached between commands; Axon's per-handler "
                         + "timeouts off; a rebuild "
                         + "replays each read model on a thread of its own in batches of 1,000 events before handing "
                         + "it to its processor (ADR 22).\n")
