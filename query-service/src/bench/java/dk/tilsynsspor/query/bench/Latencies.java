@@ -17,17 +17,6 @@ final class Latencies {
         samples[count++] = nanos;
     }
 
-    /** Adds every sample of {@code other}. */
-    void addAll(Latencies other) {
-        long[] theirs;
-        synchronized (other) {
-            theirs = Arrays.copyOf(other.samples, other.count);
-        }
-        for (long nanos : theirs) {
-            add(nanos);
-        }
-    }
-
     synchronized int count() {
         return count;
     }

@@ -486,9 +486,12 @@ final class Phases {
                         measurement(i + restart)));
             }
             Map<String, Object> thisRestart = new LinkedHashMap<>(afterThisRestart.summary());
-            Latencies threadCpu = requestThreadCpu(longOrders.size());
+            Latencies threadCpu = new Latencies();
+            for (long nanos : requestThreadCpu(longOrders.size())) {
+                threadCpu.add(nanos);
+                firstThreadCpu.add(nanos);
+            }
             thisRestart.put("threadCpu", threadCpu.summary());
-            firstThreadCpu.addAll(threadCpu);
             eachRestart.add(thisRestart);
             Benchmark.log("restart %d of %d: first command on each long order %s", restart, restarts, thisRestart);
         }
@@ -501,11 +504,11 @@ final class Phases {
     }
 
     /**
-     * The CPU time of command-service's threads that served its latest {@code commands} commands (the benchmark's
+     * The CPU time, in nanoseconds, of command-service's threads that served its latest {@code commands} commands (the benchmark's
      * {@code RequestCpu}, a list it hands out once): the work each first command did itself, without what the
      * compiler, the collector or PostgreSQL ran on the same cores meanwhile.
      */
-    private Latencies requestThreadCpu(int commands) {
+    private long[] requestThreadCpu(int commands) {
         Api.Response served = stack.commands(nanos -> { }).get("leader", "/bench/request-cpu");
         expect(200, served);
         List<JsonNode> all = new ArrayList<>();
@@ -513,11 +516,8 @@ final class Phases {
         if (all.size() < commands) {
             throw new IllegalStateException("command-service kept " + all.size() + " commands, not " + commands);
         }
-        Latencies cpu = new Latencies();
-        for (JsonNode command : all.subList(all.size() - commands, all.size())) {
-            cpu.add(Math.round(command.get("cpuMs").asDouble() * 1e6));
-        }
-        return cpu;
+        return all.subList(all.size() - commands, all.size()).stream()
+                .mapToLong(command -> Math.round(command.get("cpuMs").asDouble() * 1e6)).toArray();
     }
 
     private static Map<String, Object> measurement(int n) {
