@@ -504,9 +504,9 @@ final class Phases {
     }
 
     /**
-     * The CPU time, in nanoseconds, of command-service's threads that served its latest {@code commands} commands (the benchmark's
-     * {@code RequestCpu}, a list it hands out once): the work each first command did itself, without what the
-     * compiler, the collector or PostgreSQL ran on the same cores meanwhile.
+     * The CPU time, in nanoseconds, of command-service's threads that served its latest {@code commands} commands
+     * (the benchmark's {@code RequestCpu}, a list it hands out once): the work each first command did itself, without
+     * what the compiler, the collector or PostgreSQL ran on the same cores meanwhile.
      */
     private long[] requestThreadCpu(int commands) {
         Api.Response served = stack.commands(nanos -> { }).get("leader", "/bench/request-cpu");
