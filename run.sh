@@ -119,6 +119,8 @@ start query-service "$QUERY_PORT" ${QUERY_ARGS[@]+"${QUERY_ARGS[@]}"} || exit 1
 
 database="embedded PostgreSQL on port $DB_PORT, data in $TILSYNSSPOR_DATA_DIR"
 [ "$EMBEDDED" = false ] && database="$SPRING_DATASOURCE_URL"
+# The services' own default for the demo users (application.yml): on with the embedded database, off on a server.
+demo_users="${TILSYNSSPOR_DEMO_USERS_ENABLED:-$EMBEDDED}"
 cat <<EOF
 
 Tilsynsspor is running.
@@ -126,6 +128,16 @@ Tilsynsspor is running.
   query-service    http://localhost:$QUERY_PORT   (reads;  API docs: http://localhost:$QUERY_PORT/swagger-ui.html)
   database         $database
   logs             $LOGS
+EOF
+if [ "${demo_users,,}" != true ]; then
+  cat <<EOF
+
+The demo users are off on a PostgreSQL server: log in through the identity provider configured for the services
+(README, "Identity"), or start again with TILSYNSSPOR_DEMO_USERS_ENABLED=true to try it with the demo users.
+Press Ctrl-C to stop.
+EOF
+else
+  cat <<EOF
 
 Log in (HTTP Basic for the API, the form for the pages), password '${TILSYNSSPOR_DEMO_PASSWORD:-demo}':
   inspector, inspector2                 INSPECTOR of socialtilsyn-hovedstaden, socialtilsyn-nord
@@ -135,9 +147,10 @@ Log in (HTTP Basic for the API, the form for the pages), password '${TILSYNSSPOR
   psykolog-region                       PROFESSIONAL in region-h-psykiatri (put on a case's team from there)
 
 Pages: http://localhost:$QUERY_PORT/  (log in as any user above; each role does its part there)
-Try:  curl -u inspector:demo http://localhost:$QUERY_PORT/api/orders
+Try:  curl -u inspector:${TILSYNSSPOR_DEMO_PASSWORD:-demo} http://localhost:$QUERY_PORT/api/orders
 Press Ctrl-C to stop.
 EOF
+fi
 
 if [ ${#QUERY_ARGS[@]} -gt 0 ]; then
   echo "query-service is rebuilding its read models: progress in $LOGS/query-service.log"
