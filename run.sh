@@ -132,8 +132,9 @@ EOF
 if [ "${demo_users,,}" != true ]; then
   cat <<EOF
 
-The demo users are off on a PostgreSQL server: log in through the identity provider configured for the services
-(README, "Identity"), or start again with TILSYNSSPOR_DEMO_USERS_ENABLED=true to try it with the demo users.
+The demo users are off (by default they are on only with the embedded database): log in through the identity
+provider configured for the services (README, "Identity"), or start again with TILSYNSSPOR_DEMO_USERS_ENABLED=true
+to try it with the demo users.
 Press Ctrl-C to stop.
 EOF
 else
