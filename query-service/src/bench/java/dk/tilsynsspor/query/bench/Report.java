@@ -177,7 +177,8 @@ final class Report {
         row(md, "Commands/s (" + settings.clients() + " HTTP clients)", new String[]{"commands",
                 "commandsPerSecond"}, true);
         row(md, "Command latency p50 / p99 ms", new String[]{"commands", "latency"}, true);
-        row(md, "Lag, an order's 201 to its summary projected on query-service, p50 / p99 ms (under the commands' load)",
+        row(md, "Lag, an order's 201 to its summary projected on query-service, p50 / p99 ms"
+                + " (under the commands' load)",
                 new String[]{"lag"}, true);
         row(md, String.format(Locale.ROOT, "Closing an order p50 / p99 ms, 10 open orders (%d closings in %d turns "
                 + "alternated with the next row's)", settings.closeOrders(), settings.turns()),
