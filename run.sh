@@ -135,7 +135,6 @@ if [ "${demo_users,,}" != true ]; then
 The demo users are off (by default they are on only with the embedded database): log in through the identity
 provider configured for the services (README, "Identity"), or start again with TILSYNSSPOR_DEMO_USERS_ENABLED=true
 to try it with the demo users.
-Press Ctrl-C to stop.
 EOF
 else
   cat <<EOF
@@ -149,9 +148,9 @@ Log in (HTTP Basic for the API, the form for the pages), password '${TILSYNSSPOR
 
 Pages: http://localhost:$QUERY_PORT/  (log in as any user above; each role does its part there)
 Try:  curl -u inspector:${TILSYNSSPOR_DEMO_PASSWORD:-demo} http://localhost:$QUERY_PORT/api/orders
-Press Ctrl-C to stop.
 EOF
 fi
+echo "Press Ctrl-C to stop."
 
 if [ ${#QUERY_ARGS[@]} -gt 0 ]; then
   echo "query-service is rebuilding its read models: progress in $LOGS/query-service.log"
