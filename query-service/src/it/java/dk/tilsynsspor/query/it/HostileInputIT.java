@@ -197,6 +197,19 @@ class HostileInputIT {
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.body().get("detail").asText()).isEqualTo("Manglende eller ugyldige felter: summary.");
 
+        // each field's message too: the body's reader and the text rules speak Danish, not only Bean Validation
+        Api.Response unreadable = stack.commands.post("leader", example.requirement(example.restraintRequirement,
+                "/measurements"), "{\"value\":\"tre\",\"measuredOn\":\"2026-12-01\",\"source\":\"x\"}", danish);
+        assertThat(unreadable.status()).isEqualTo(400);
+        assertThat(unreadable.body().at("/errors/0/message").asText())
+                .isEqualTo("har en ugyldig værdi (forventede et tal)");
+        Api.Response controlCharacter = stack.commands.post("leader", example.requirement(
+                example.restraintRequirement, "/measurements"),
+                "{\"value\":3,\"measuredOn\":\"2026-12-01\",\"source\":\"ab\\u0007\"}", danish);
+        assertThat(controlCharacter.status()).isEqualTo(400);
+        assertThat(controlCharacter.body().at("/errors/0/message").asText())
+                .isEqualTo("indeholder et kontroltegn (U+0007) på plads 3");
+
         Api.Response anonymous = stack.commands.post(null, example.order("/acknowledgement"), "{}", danish);
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.body().get("title").asText()).isEqualTo("Ikke logget ind");

@@ -178,19 +178,11 @@ public class Commands {
         }
 
         /**
-         * A field's message as the form says it. command-service answers Bean Validation's own messages in Danish
-         * when asked (Hibernate Validator's translations); its own constraints' messages are English, and said here.
+         * A field's message as the form says it: command-service answers in Danish when asked (Bean Validation's
+         * messages in Hibernate Validator's translations, its own through the platform's {@code DanishProblems}); a
+         * required field is said as the form's other required fields are.
          */
         static String danish(String message) {
-            if (message.startsWith("must be 1 to 200 letters")) {
-                return "Brug 1-200 bogstaver, tal eller . _ @ : | + - (ingen mellemrum).";
-            }
-            if (message.startsWith("must have at most 12 digits")) {
-                return "Højst 12 cifre før kommaet og 6 efter.";
-            }
-            if (message.startsWith("must be a date")) {
-                return "En dato fra år 1900 til 9999.";
-            }
             if (message.startsWith("må ikke være") || message.startsWith("must not be")) {
                 return "Skal udfyldes.";
             }
