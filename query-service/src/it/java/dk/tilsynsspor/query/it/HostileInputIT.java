@@ -6,6 +6,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -216,6 +219,26 @@ class HostileInputIT {
 
         Api.Response english = stack.commands.post("leader", example.order("/acknowledgement"), "{}");
         assertThat(english.body().get("detail").asText()).isEqualTo("The order is acknowledged already.");
+    }
+
+    @Test
+    void aFormSentAfterItsLoginEndedLeadsToTheLoginPageSayingNothingWasRegistered(EndToEnd.Stack stack)
+            throws Exception {
+        // no session cookie: as a form sent after its session expired (or the service restarted) arrives
+        HttpResponse<String> sent = HttpClient.newHttpClient().send(HttpRequest
+                .newBuilder(URI.create(stack.queryService.baseUrl() + "/paabud/nyt"))
+                .header("Accept", "text/html").header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("reference=J.nr.+1&_csrf=expired"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(sent.statusCode()).isEqualTo(302);
+        // the session id only ever in its cookie: ;jsessionid=… in the address was refused by the firewall (400)
+        assertThat(sent.headers().firstValue("Location")).hasValueSatisfying(location ->
+                assertThat(location).endsWith("/login?udloebet").doesNotContainIgnoringCase("jsessionid"));
+        HttpResponse<String> login = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                stack.queryService.baseUrl() + "/login?udloebet")).header("Accept", "text/html").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(login.body()).contains("Dit login var udløbet, så det, du sendte, er ikke");
     }
 
     @Test

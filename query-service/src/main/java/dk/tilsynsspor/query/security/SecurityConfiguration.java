@@ -8,7 +8,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.DefaultRedirectStrategy;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.csrf.MissingCsrfTokenException;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -57,6 +63,7 @@ public class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .requestCache(cache -> cache.requestCache(returnAfterLogin))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false))
+                .exceptionHandling(exceptions -> exceptions.accessDeniedHandler(formAfterItsSessionEnded()))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logget-ud"))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; "
@@ -65,6 +72,28 @@ public class SecurityConfiguration {
                         .referrerPolicy(referrer -> referrer.policy(
                                 ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
                 .build();
+    }
+
+    /** Where a form sent without a login is sent: the login page, saying that nothing was registered. */
+    static final String SESSION_ENDED = "/login?udloebet";
+
+    /**
+     * A form sent by a browser whose login has ended (the session expired, or query-service restarted) carries a
+     * token of a session that no longer exists: it is sent to the login page, which says that what it sent was not
+     * registered, instead of the error page of a refused request. Any other refusal is answered as before (403).
+     */
+    private static AccessDeniedHandler formAfterItsSessionEnded() {
+        AccessDeniedHandler refused = new AccessDeniedHandlerImpl();
+        DefaultRedirectStrategy redirect = new DefaultRedirectStrategy();
+        AuthenticationTrustResolverImpl logins = new AuthenticationTrustResolverImpl();
+        return (request, response, denied) -> {
+            if (denied instanceof MissingCsrfTokenException
+                    && !logins.isAuthenticated(SecurityContextHolder.getContext().getAuthentication())) {
+                redirect.sendRedirect(request, response, SESSION_ENDED);
+            } else {
+                refused.handle(request, response, denied);
+            }
+        };
     }
 
     /**
