@@ -135,10 +135,13 @@ class PagesBrowserIT {
         // another organisation's leader: the order answers as if it did not exist, on every page of it
         browser.logIn("leader2");
         for (String page : List.of(dossier, dossier + "/revisionsspor", dossier + "/revisionsspor/eksport?format=pdf",
-                base + "/sager/" + example.caseId)) {
+                base + "/sager/" + example.caseId, base + "/dokumenter/" + UUID.randomUUID(),
+                base + "/dokumenter/not-a-document")) {
             browser.get(page);
             assertThat(browser.text(By.tagName("h1"))).as(page).isEqualTo("Siden findes ikke");
             assertThat(browser.source()).doesNotContain("ST-SIDER-1");
+            // the error page's header names who is logged in, as every page's does
+            assertThat(browser.text(By.cssSelector("header .who"))).as(page).startsWith("leader2 (");
         }
         browser.screenshot("04-anden-organisations-leder-afvist");
         browser.get(base + "/paabud");

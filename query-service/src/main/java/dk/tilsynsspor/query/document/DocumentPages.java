@@ -6,9 +6,9 @@ import dk.tilsynsspor.query.pages.Commands;
 import dk.tilsynsspor.query.pages.FormInput;
 import dk.tilsynsspor.query.pages.FormPosts;
 import dk.tilsynsspor.query.pages.Forms;
+import dk.tilsynsspor.query.pages.PageController;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,9 +28,11 @@ import java.util.regex.Pattern;
 
 /**
  * The pages' evidence documents: upload forms on the dossier (a leader, per requirement) and the case page (the
- * team), withdrawal, download with a session, and a form that checks a file in hand against its event.
+ * team), withdrawal, download with a session, and a form that checks a file in hand against its event. A page
+ * controller: a download that is refused, or asked for by an address that is no document's, is the pages' error
+ * page, not the API's JSON.
  */
-@Controller
+@PageController
 class DocumentPages {
 
     /** Where a form may send the user back to: the dossier or the case page it was on. */

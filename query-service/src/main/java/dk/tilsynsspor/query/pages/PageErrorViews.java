@@ -46,7 +46,10 @@ class PageErrorViews implements ErrorViewResolver {
     ModelAndView page(HttpStatus status, String title, String message) {
         Map<String, Object> page = new HashMap<>(Map.of("status", status.value(), "title", title,
                 "message", message));
-        currentActor.find().ifPresent(actor -> page.put("actor", actor));
+        currentActor.find().ifPresent(actor -> {
+            page.put("actor", actor);
+            page.put("actorName", PageModel.nameOf(currentActor));
+        });
         return new ModelAndView("fejl", page, status);
     }
 }

@@ -33,6 +33,11 @@ class PageModel {
      */
     @ModelAttribute("actorName")
     String actorName() {
+        return nameOf(currentActor);
+    }
+
+    /** The header's name of whoever is logged in (the error pages' too), or null. */
+    static String nameOf(CurrentActor currentActor) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof OidcUser user
                 && user.getFullName() != null && !user.getFullName().isBlank()) {
