@@ -3,6 +3,7 @@ package dk.tilsynsspor.query.security;
 import dk.tilsynsspor.platform.security.ApiSecurity;
 import dk.tilsynsspor.platform.security.DemoUserProperties;
 import dk.tilsynsspor.platform.security.SecurityProblems;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,25 +12,29 @@ import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.DefaultRedirectStrategy;
+import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.csrf.MissingCsrfTokenException;
-import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.savedrequest.DefaultSavedRequest;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.UrlUtils;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
+import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -52,6 +57,7 @@ public class SecurityConfiguration {
             throws Exception {
         HttpSessionRequestCache returnAfterLogin = new HttpSessionRequestCache();
         returnAfterLogin.setMatchingRequestParameterName(null); // back to the page asked for, its address unchanged
+        returnAfterLogin.setSessionAttrName(RETURN_AFTER_LOGIN);
         ClientRegistrationRepository registrations = provider.getIfAvailable();
         if (registrations != null) {
             ProviderSignIn.configure(http, registrations);
@@ -76,6 +82,11 @@ public class SecurityConfiguration {
 
     /** Where a form sent without a login is sent: the login page, saying that nothing was registered. */
     static final String SESSION_ENDED = "/login?udloebet";
+    /** The session's attribute of the page to return to after logging in (Spring Security's request cache). */
+    private static final String RETURN_AFTER_LOGIN = "tilsynsspor.returnAfterLogin";
+    /** A page a form may be sent from, and returned to after logging in again: a local path, nothing else. */
+    private static final Pattern FORM_PAGE = Pattern.compile("/(paabud|sager|overblik|arbejdsliste|notifikationer)"
+            + "(/[A-Za-z0-9-]+)*");
 
     /**
      * A form sent by a browser whose login has ended (the session expired, or query-service restarted) carries a
@@ -89,11 +100,45 @@ public class SecurityConfiguration {
         return (request, response, denied) -> {
             if (denied instanceof MissingCsrfTokenException
                     && !logins.isAuthenticated(SecurityContextHolder.getContext().getAuthentication())) {
+                String page = formPage(request);
+                if (page != null) { // after logging in, back to the page the form was on (its text typed again)
+                    request.getSession().setAttribute(RETURN_AFTER_LOGIN, new DefaultSavedRequest.Builder()
+                            .setMethod("GET").setScheme(request.getScheme()).setServerName(request.getServerName())
+                            .setServerPort(request.getServerPort()).setContextPath(request.getContextPath())
+                            .setRequestURI(request.getContextPath() + page).setServletPath(page)
+                            .setRequestURL(UrlUtils.buildFullRequestUrl(request.getScheme(), request.getServerName(),
+                                    request.getServerPort(), request.getContextPath() + page, null))
+                            .build());
+                }
                 redirect.sendRedirect(request, response, SESSION_ENDED);
             } else {
                 refused.handle(request, response, denied);
             }
         };
+    }
+
+    /**
+     * The page a form was sent from, by its {@code Referer} (the pages send it within the site, policy
+     * {@code same-origin}): its path only, and only a page's, or null. Nothing of the address is trusted beyond that:
+     * the way back is built on this service's own address.
+     */
+    private static String formPage(HttpServletRequest request) {
+        String referer = request.getHeader("Referer");
+        if (referer == null) {
+            return null;
+        }
+        try {
+            URI from = URI.create(referer);
+            String path = from.getRawPath();
+            if (!request.getServerName().equalsIgnoreCase(from.getHost()) || path == null
+                    || !path.startsWith(request.getContextPath())) {
+                return null;
+            }
+            path = path.substring(request.getContextPath().length());
+            return FORM_PAGE.matcher(path).matches() ? path : null;
+        } catch (IllegalArgumentException unreadable) {
+            return null;
+        }
     }
 
     /**
