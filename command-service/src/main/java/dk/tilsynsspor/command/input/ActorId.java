@@ -26,7 +26,8 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface ActorId {
 
-    String message() default "must be 1 to 200 letters, digits or . _ @ : | + - (no spaces)";
+    /** In the request's language: {@code ValidationMessages.properties}, and {@code _da} for Danish. */
+    String message() default "{dk.tilsynsspor.command.input.ActorId.message}";
 
     Class<?>[] groups() default {};
 

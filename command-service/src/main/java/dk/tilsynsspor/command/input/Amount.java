@@ -23,7 +23,8 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface Amount {
 
-    String message() default "must have at most 12 digits before the decimal point and 6 after";
+    /** In the request's language: {@code ValidationMessages.properties}, and {@code _da} for Danish. */
+    String message() default "{dk.tilsynsspor.command.input.Amount.message}";
 
     Class<?>[] groups() default {};
 

@@ -25,7 +25,8 @@ public @interface PlausibleDate {
     LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
     LocalDate LATEST = LocalDate.of(9999, 12, 31);
 
-    String message() default "must be a date from 1900-01-01 to 9999-12-31";
+    /** In the request's language: {@code ValidationMessages.properties}, and {@code _da} for Danish. */
+    String message() default "{dk.tilsynsspor.command.input.PlausibleDate.message}";
 
     Class<?>[] groups() default {};
 

@@ -3,30 +3,49 @@ package dk.tilsynsspor.command.input;
 import dk.tilsynsspor.platform.text.TextRules;
 import dk.tilsynsspor.platform.web.DanishProblems;
 import dk.tilsynsspor.platform.web.Problems;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validation;
+import jakarta.validation.ValidatorFactory;
+import org.hibernate.validator.HibernateValidator;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
-import java.lang.annotation.Annotation;
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The input constraints' own messages, and the text rules', reach a client that asks for Danish in Danish: each
- * message as the constraint declares it, so that a message changed here without its Danish fails this test.
+ * The input constraints' own messages, and the text rules', reach a client in its language: the constraints' through
+ * Bean Validation's {@code ValidationMessages} (English, and Danish when asked), the text rules' translated by the
+ * platform's {@code DanishProblems}.
  */
 class InputMessagesInDanishTest {
 
-    @Test
-    void everyInputConstraintsMessageIsToldInDanish() throws Exception {
-        for (Class<? extends Annotation> constraint : List.of(ActorId.class, Amount.class, PlausibleDate.class)) {
-            String english = (String) constraint.getMethod("message").getDefaultValue();
+    record Input(@ActorId String actor, @Amount BigDecimal amount, @PlausibleDate LocalDate date) {
+    }
 
-            assertThat(danish(english)).as(constraint.getSimpleName()).isNotEqualTo(english)
-                    .doesNotContain("must", "digits", "date from");
-        }
+    private static final Input REFUSED = new Input("a b", new BigDecimal("1234567890123"), LocalDate.of(1800, 1, 1));
+
+    @Test
+    void everyInputConstraintsMessageIsToldInDanishWhenDanishIsAsked() {
+        assertThat(messages(Locale.forLanguageTag("da"))).isEqualTo(Map.of(
+                "actor", "skal være 1-200 bogstaver, tal eller . _ @ : | + - (ingen mellemrum)",
+                "amount", "må højst have 12 cifre før kommaet og 6 efter",
+                "date", "skal være en dato fra 1900-01-01 til 9999-12-31"));
+    }
+
+    @Test
+    void andInEnglishOtherwise() {
+        assertThat(messages(Locale.ENGLISH)).isEqualTo(Map.of(
+                "actor", "must be 1 to 200 letters, digits or . _ @ : | + - (no spaces)",
+                "amount", "must have at most 12 digits before the decimal point and 6 after",
+                "date", "must be a date from 1900-01-01 to 9999-12-31"));
     }
 
     @Test
@@ -34,6 +53,17 @@ class InputMessagesInDanishTest {
         String english = TextRules.problem("ab\u0007").orElseThrow();
 
         assertThat(danish(english)).isEqualTo("indeholder et kontroltegn (U+0007) på plads 3");
+    }
+
+    private static Map<String, String> messages(Locale locale) {
+        try (ValidatorFactory factory = Validation.byProvider(HibernateValidator.class).configure()
+                .defaultLocale(locale).buildValidatorFactory()) {
+            Map<String, String> messages = new TreeMap<>();
+            for (ConstraintViolation<Input> violation : factory.getValidator().validate(REFUSED)) {
+                messages.put(violation.getPropertyPath().toString(), violation.getMessage());
+            }
+            return messages;
+        }
     }
 
     private static String danish(String message) {

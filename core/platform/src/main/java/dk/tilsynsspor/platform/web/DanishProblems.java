@@ -19,8 +19,9 @@ import java.util.stream.Collectors;
  * detail of each problem type from {@code problems_da.properties}. The type, status and the fields in error stay as
  * they are; where the English detail named something specific, the Danish one says it in general, and the field
  * names are kept. A type without Danish text keeps its English. Each field's message is said in Danish too: Bean
- * Validation's own messages come in the client's language already; the services' own English ones (a body that cannot
- * be read, the text rules, the input constraints, a header or parameter refused) are translated here.
+ * Validation's (its own constraints' and the services', {@code ValidationMessages}) come in the client's language
+ * already; the other English ones (a body that cannot be read, the text rules, a header or parameter refused) are
+ * translated here.
  */
 public final class DanishProblems {
 
@@ -44,12 +45,7 @@ public final class DanishProblems {
             "contains an unpaired surrogate \\(U\\+([0-9A-F]+)\\)", "indeholder et uparret surrogattegn (U+$1)",
             "contains a control character \\(U\\+([0-9A-F]+)\\) at position ([0-9]+)",
             "indeholder et kontroltegn (U+$1) på plads $2",
-            "at most ([0-9]+) characters", "højst $1 tegn",
-            "must be 1 to 200 letters, digits or \\. _ @ : \\| \\+ - \\(no spaces\\)",
-            "skal være 1-200 bogstaver, tal eller . _ @ : | + - (ingen mellemrum)",
-            "must have at most 12 digits before the decimal point and 6 after",
-            "må højst have 12 cifre før kommaet og 6 efter",
-            "must be a date from 1900-01-01 to 9999-12-31", "skal være en dato fra 1900-01-01 til 9999-12-31");
+            "at most ([0-9]+) characters", "højst $1 tegn");
 
     private DanishProblems() {
     }
