@@ -48,7 +48,7 @@ class PageErrorViews implements ErrorViewResolver {
                 "message", message));
         currentActor.find().ifPresent(actor -> {
             page.put("actor", actor);
-            page.put("actorName", PageModel.nameOf(currentActor));
+            page.put("actorName", PageModel.nameOf(actor));
         });
         return new ModelAndView("fejl", page, status);
     }

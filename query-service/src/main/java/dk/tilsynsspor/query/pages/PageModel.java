@@ -33,17 +33,17 @@ class PageModel {
      */
     @ModelAttribute("actorName")
     String actorName() {
-        return nameOf(currentActor);
+        return currentActor.find().map(PageModel::nameOf).orElse(null);
     }
 
-    /** The header's name of whoever is logged in (the error pages' too), or null. */
-    static String nameOf(CurrentActor currentActor) {
+    /** The header's name of {@code actor}, who is logged in (the error pages' too). */
+    static String nameOf(Actor actor) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof OidcUser user
                 && user.getFullName() != null && !user.getFullName().isBlank()) {
             return user.getFullName();
         }
-        return currentActor.find().map(Actor::id).orElse(null);
+        return actor.id();
     }
 
     /** The forms' state: a refused submit's values and explanation, or what the last submit recorded. */
