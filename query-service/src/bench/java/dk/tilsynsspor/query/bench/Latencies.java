@@ -1,7 +1,9 @@
 package dk.tilsynsspor.query.bench;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Latency samples in nanoseconds, recorded from any thread; percentiles by nearest rank. */
@@ -19,6 +21,15 @@ final class Latencies {
 
     synchronized int count() {
         return count;
+    }
+
+    /** Every sample in milliseconds, rounded to a hundredth, in the order added. */
+    synchronized List<Double> inOrderMillis() {
+        List<Double> millis = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            millis.add(round(samples[i] / 1e6));
+        }
+        return millis;
     }
 
     /** count, p50, p99 and max, in milliseconds, rounded to a hundredth (one sort for all of them). */

@@ -473,11 +473,9 @@ final class Phases {
             expect(201, stack.commands(firstOnAShortOrder::add).post("leader", shortOrders.get(0).requirement(
                     shortOrders.get(0).restraintRequirement, "/measurements"), measurement(orders + restart)));
             Latencies afterThisRestart = new Latencies();
-            List<Double> inOrder = new ArrayList<>(); // each first command's ms, in the order sent
             Api timed = stack.commands(nanos -> {
                 first.add(nanos);
                 afterThisRestart.add(nanos);
-                inOrder.add(Latencies.round(nanos / 1e6));
             });
             for (int i = 0; i < longOrders.size(); i++) {
                 WorkedExample order = longOrders.get(i);
@@ -486,15 +484,13 @@ final class Phases {
             }
             Map<String, Object> thisRestart = new LinkedHashMap<>(afterThisRestart.summary());
             Latencies threadCpu = new Latencies();
-            List<Double> cpuInOrder = new ArrayList<>();
             for (long nanos : requestThreadCpu(longOrders.size())) {
                 threadCpu.add(nanos);
                 firstThreadCpu.add(nanos);
-                cpuInOrder.add(Latencies.round(nanos / 1e6));
             }
             thisRestart.put("threadCpu", threadCpu.summary());
-            thisRestart.put("msInOrder", inOrder);
-            thisRestart.put("threadCpuMsInOrder", cpuInOrder);
+            thisRestart.put("msInOrder", afterThisRestart.inOrderMillis()); // each first command, in the order sent
+            thisRestart.put("threadCpuMsInOrder", threadCpu.inOrderMillis());
             eachRestart.add(thisRestart);
             Benchmark.log("restart %d of %d: first command on each long order %s", restart, restarts, thisRestart);
         }
