@@ -256,8 +256,9 @@ class HostileInputIT {
                         + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(loggedIn.statusCode()).isEqualTo(302);
-        assertThat(loggedIn.headers().firstValue("Location")).as("back to the page the form was on")
-                .hasValue(dossier);
+        assertThat(loggedIn.headers().firstValue("Location"))
+                .as("back to the page the form was on, telling its script to put the typed text back")
+                .hasValue(dossier + "?gendan");
     }
 
     @Test

@@ -22,6 +22,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -209,6 +210,46 @@ class PagesBrowserIT {
     }
 
     @Test
+    void whatWasTypedIntoAFormSentAfterTheLoginEndedIsBackInTheFormAfterLoggingInAgain(EndToEnd.Stack stack)
+            throws Exception {
+        WorkedExample example = WorkedExample.learned(stack.commands, "ST-SIDER-KLADDE");
+        await().atMost(Duration.ofSeconds(30)).until(() -> stack.queries.get("paedagog",
+                "/api/cases/" + example.caseId).body().toString().contains(example.sessionId));
+        String casePage = stack.queryService.baseUrl() + "/sager/" + example.caseId;
+        String form = "indsigt-" + example.sessionId;
+        String insight = "Borgeren falder til ro, når aftensmaden starter til samme tid hver dag";
+        String change = "Aftensmaden kl. 17.30 hver dag, også i weekenden";
+        browser.get(casePage);
+        browser.logIn("paedagog");
+        browser.get(casePage);
+        if (browser.find(By.id(form + "-form")).getAttribute("open") == null) {
+            browser.find(By.id(form + "-form")).findElement(By.tagName("summary")).click();
+        }
+        browser.type(form + "-insight", insight);
+        browser.type(form + "-practiceChange", change);
+        browser.driver.manage().deleteCookieNamed("JSESSIONID"); // as when the session expired while typing
+        browser.find(By.id(form)).findElement(By.xpath(".//button[@type='submit']")).click();
+        browser.awaitNavigation(url -> url.endsWith("/login?udloebet"));
+        assertThat(browser.text(By.cssSelector("[role=alert]"))).contains("står i formularen igen");
+
+        browser.logIn("paedagog");
+        browser.awaitNavigation(url -> url.equals(casePage)); // back, and "?gendan" gone from the address
+        assertThat(browser.find(By.id(form + "-insight")).getAttribute("value")).isEqualTo(insight);
+        assertThat(browser.find(By.id(form + "-practiceChange")).getAttribute("value")).isEqualTo(change);
+        assertThat(browser.find(By.id(form + "-form")).getAttribute("open")).as("its form open").isNotNull();
+        assertThat(browser.text(By.id("kladde-gendannet"))).contains("blev ikke registreret");
+        assertThat(stack.queries.get("paedagog", "/api/cases/" + example.caseId).body().toString())
+                .as("nothing was registered").doesNotContain(insight);
+        browser.screenshot("09b-kladde-gendannet");
+
+        browser.get(casePage); // shown again, nothing is put back: what was sent is kept only until the next page
+        assertThat(browser.find(By.id(form + "-insight")).getAttribute("value")).isEmpty();
+        assertThat(browser.findAll(By.id("kladde-gendannet"))).isEmpty();
+        assertThat(browser.js("return window.sessionStorage.length")).isEqualTo(0L);
+        browser.logOut();
+    }
+
+    @Test
     void anOrderToAnOrganisationNothingKnowsIsSentOnlyOnceTheInspectorConfirmsItIsNew(EndToEnd.Stack stack) {
         String organisation = "ny-org-" + UUID.randomUUID().toString().substring(0, 8);
         browser.get(stack.queryService.baseUrl() + "/paabud/nyt");
@@ -223,6 +264,9 @@ class PagesBrowserIT {
         new Select(browser.find(By.id("nyt-paabud-requirements[0].qualityTheme"))).selectByIndex(1);
         browser.js("arguments[0].value = arguments[1];", browser.find(By.id("nyt-paabud-requirements[0].deadline")),
                 LocalDate.now(DANISH).plusMonths(3).toString());
+        LocalDate issued = LocalDate.now(DANISH).minusDays(10);
+        browser.js("arguments[0].value = arguments[1];", browser.find(By.id("nyt-paabud-issuedOn")),
+                issued.toString());
         browser.find(By.id("giv-paabud")).click();
         browser.awaitNavigation(url -> url.endsWith("#nyt-paabud-afvist"));
         assertThat(browser.text(By.id("nyt-paabud-organisationId-fejl"))).contains("»" + organisation + "«");
@@ -235,6 +279,8 @@ class PagesBrowserIT {
         browser.awaitNavigation(url -> url.matches(".*/paabud/[0-9a-f-]{36}$"));
         assertThat(browser.text(By.tagName("h1"))).isEqualTo("Påbud ST-SIDER-NY");
         assertThat(browser.text(By.id("registreret"))).contains("Varslet er givet");
+        assertThat(browser.text(By.id("varslet-dato"))).as("the notice's own date, not when it was registered")
+                .isEqualTo(DateTimeFormatter.ofPattern("d. MMM yyyy", Locale.forLanguageTag("da-DK")).format(issued));
 
         browser.get(stack.queryService.baseUrl() + "/paabud/nyt");
         assertThat(browser.suggestions("kendte-organisationer").keySet()).as("known from its order now")

@@ -43,7 +43,7 @@ public class SecurityConfiguration {
     public static final String[] PAGES = {"/", "/login", "/logout", "/paabud", "/paabud/**", "/overblik",
             "/notifikationer", "/notifikationer/**",
             "/sager", "/sager/**", "/dokumenter/**", "/arbejdsliste", "/oauth2/authorization/**",
-            "/login/oauth2/code/**", "/webjars/**", "/css/**", "/favicon.ico"};
+            "/login/oauth2/code/**", "/webjars/**", "/css/**", "/js/**", "/favicon.ico"};
 
     /**
      * The pages sign in through the organisation's OpenID Connect provider where one is configured
@@ -65,7 +65,7 @@ public class SecurityConfiguration {
         return http
                 .securityMatcher(pagesOrBrowsing())
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/login", "/webjars/**", "/css/**", "/favicon.ico").permitAll()
+                        .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico").permitAll()
                         .anyRequest().authenticated())
                 .requestCache(cache -> cache.requestCache(returnAfterLogin))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false))
@@ -82,6 +82,11 @@ public class SecurityConfiguration {
 
     /** Where a form sent without a login is sent: the login page, saying that nothing was registered. */
     static final String SESSION_ENDED = "/login?udloebet";
+    /**
+     * The query of the page returned to after logging in again, telling the pages' script ({@code js/kladde.js}) to
+     * put back into the form what the user had typed when it was sent.
+     */
+    static final String PUT_BACK = "gendan";
     /** The session's attribute of the page to return to after logging in (Spring Security's request cache). */
     private static final String RETURN_AFTER_LOGIN = "tilsynsspor.returnAfterLogin";
     /** A page a form may be sent from, and returned to after logging in again: a local path, nothing else. */
@@ -101,11 +106,12 @@ public class SecurityConfiguration {
             if (denied instanceof MissingCsrfTokenException
                     && !logins.isAuthenticated(SecurityContextHolder.getContext().getAuthentication())) {
                 String page = formPage(request);
-                if (page != null) { // after logging in, back to the page the form was on (its text typed again)
+                if (page != null) { // after logging in, back to the page the form was on, its text put back
                     request.getSession().setAttribute(RETURN_AFTER_LOGIN, new DefaultSavedRequest.Builder()
                             .setMethod("GET").setScheme(request.getScheme()).setServerName(request.getServerName())
                             .setServerPort(request.getServerPort()).setContextPath(request.getContextPath())
                             .setRequestURI(request.getContextPath() + page).setServletPath(page)
+                            .setQueryString(PUT_BACK)
                             .setRequestURL(UrlUtils.buildFullRequestUrl(request.getScheme(), request.getServerName(),
                                     request.getServerPort(), request.getContextPath() + page, null))
                             .build());

@@ -95,7 +95,8 @@ final class DossierPdf {
         }
         if (dossier.notice() != null) {
             var notice = dossier.notice();
-            document.add(line("Varslet", formats.time(notice.givenAt()) + " af " + notice.givenBy()
+            document.add(line("Varslet", formats.date(notice.issuedOn()) + " (registreret "
+                    + formats.time(notice.givenAt()) + " af " + notice.givenBy() + ")"
                     + ", svarfrist " + formats.date(notice.responseDue())
                     + (notice.lapsedAt() == null ? "" : "; bortfaldet " + formats.time(notice.lapsedAt()) + ": "
                     + notice.lapseReason())));
