@@ -5,21 +5,37 @@ import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import jakarta.validation.Configuration;
+import org.hibernate.validator.HibernateValidatorConfiguration;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
+import org.springframework.boot.autoconfigure.validation.ValidationConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 /**
  * The request bodies' JSON is read strictly (application.yml, {@code spring.jackson}: no duplicate keys, nothing
  * after the document, no unknown fields, no coercion between types, strict dates), and every string in it is
  * checked against {@link TextRules}. The event store's mapper is separate and unaffected.
  */
-@Configuration(proxyBeanMethods = false)
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 class StrictInputConfiguration {
 
     @Bean
     Module safeStrings() {
         return new SimpleModule("safe-strings").addDeserializer(String.class, new SafeStringDeserializer());
+    }
+
+    @Bean
+    ValidationConfigurationCustomizer messagesByKindOfValue() {
+        return StrictInputConfiguration::messagesByKindOfValue;
+    }
+
+    /**
+     * The constraints' messages (only ours: {@code ValidationMessages*.properties}, never a text from a request) may
+     * call a getter of the value refused, so that {@code @Size} tells a text's characters from a list's elements.
+     */
+    static void messagesByKindOfValue(Configuration<?> configuration) {
+        configuration.addProperty(HibernateValidatorConfiguration.CONSTRAINT_EXPRESSION_LANGUAGE_FEATURE_LEVEL,
+                "bean-methods");
     }
 
     /** A number or a boolean where a text belongs is refused too (Jackson would otherwise write it as text). */

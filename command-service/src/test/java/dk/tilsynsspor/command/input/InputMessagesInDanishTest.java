@@ -40,6 +40,20 @@ class InputMessagesInDanishTest {
                 "date", "skal være en dato fra 1900-01-01 til 9999-12-31"));
     }
 
+    record Sized(@jakarta.validation.constraints.Size(max = 20000) String text,
+                 @jakarta.validation.constraints.Size(min = 2, max = 50) String name,
+                 @jakarta.validation.constraints.Size(max = 3) List<String> items) {
+    }
+
+    @Test
+    void aTooLongTextOrListIsToldInCharactersOrElements() {
+        Sized refused = new Sized("x".repeat(20001), "x", List.of("a", "b", "c", "d"));
+        assertThat(messages(Locale.forLanguageTag("da"), refused)).isEqualTo(Map.of(
+                "text", "må højst være 20000 tegn",
+                "name", "skal være mellem 2 og 50 tegn",
+                "items", "må højst have 3 elementer"));
+    }
+
     @Test
     void andInEnglishOtherwise() {
         assertThat(messages(Locale.ENGLISH)).isEqualTo(Map.of(
@@ -56,10 +70,15 @@ class InputMessagesInDanishTest {
     }
 
     private static Map<String, String> messages(Locale locale) {
-        try (ValidatorFactory factory = Validation.byProvider(HibernateValidator.class).configure()
-                .defaultLocale(locale).buildValidatorFactory()) {
+        return messages(locale, REFUSED);
+    }
+
+    private static <T> Map<String, String> messages(Locale locale, T refused) {
+        var configuration = Validation.byProvider(HibernateValidator.class).configure().defaultLocale(locale);
+        StrictInputConfiguration.messagesByKindOfValue(configuration);
+        try (ValidatorFactory factory = configuration.buildValidatorFactory()) {
             Map<String, String> messages = new TreeMap<>();
-            for (ConstraintViolation<Input> violation : factory.getValidator().validate(REFUSED)) {
+            for (ConstraintViolation<T> violation : factory.getValidator().validate(refused)) {
                 messages.put(violation.getPropertyPath().toString(), violation.getMessage());
             }
             return messages;

@@ -215,6 +215,13 @@ class HostileInputIT {
         assertThat(controlCharacter.body().at("/errors/0/message").asText())
                 .isEqualTo("indeholder et kontroltegn (U+0007) på plads 3");
 
+        Api.Response tooLong = stack.commands.post("leader", example.requirement(example.restraintRequirement,
+                "/measurements"), "{\"value\":3,\"measuredOn\":\"2026-12-01\",\"source\":\"" + "x".repeat(501)
+                + "\"}", danish);
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.body().at("/errors/0/message").asText()).as("a text's length in characters")
+                .isEqualTo("må højst være 500 tegn");
+
         Api.Response anonymous = stack.commands.post(null, example.order("/acknowledgement"), "{}", danish);
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.body().get("title").asText()).isEqualTo("Ikke logget ind");
