@@ -5,8 +5,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -14,6 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Production identity in the browser: the pages sign in through a real OpenID Connect provider started by the test
@@ -131,6 +134,29 @@ class ProviderSignInBrowserIT {
         assertThat(browser.text(By.id("registreret"))).contains("Påbuddet er kvitteret.");
         assertThat(browser.text(By.id("ordre-status"))).isEqualTo("Kvitteret");
         browser.screenshot("32-leder-via-udbyder");
+
+        // a form sent after the login ended: through the provider again, back on the page with the text in the form
+        String comment = "Vi har bedt om et møde om fristen for krav 1";
+        WebElement commentForm = browser.find(By.cssSelector("details[id^='kommentar-']"));
+        String form = commentForm.getAttribute("id");
+        commentForm.findElement(By.tagName("summary")).click();
+        browser.type(form + "-text", comment);
+        browser.driver.manage().deleteCookieNamed("JSESSIONID"); // the pages' session only, not the provider's
+        commentForm.findElement(By.cssSelector("button[type=submit]")).click();
+        browser.awaitNavigation(url -> url.endsWith("/login?udloebet"));
+        browser.find(By.cssSelector("a.provider-login")).click();
+        browser.awaitNavigation(url -> url.equals(dossier) || url.startsWith(provider.issuer + "/login"));
+        if (browser.url().startsWith(provider.issuer)) {
+            signInOnProviderPage("lederen");
+        }
+        browser.awaitNavigation(url -> url.equals(dossier));
+        assertThat(browser.find(By.id(form + "-text")).getAttribute("value")).isEqualTo(comment);
+        assertThat(browser.findAll(By.id("kladde-gendannet"))).hasSize(1);
+        browser.find(By.id(form)).findElement(By.cssSelector("button[type=submit]")).click();
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(browser.findAll(By.id("registreret")))
+                .as("sent again, and registered").anySatisfy(banner ->
+                        assertThat(banner.getText()).contains("Kommentaren er tilføjet.")));
+        assertThat(browser.find(By.cssSelector("ol.kommentarer")).getText()).contains(comment);
         browser.logOut();
 
         // a provider user whose claims name no role in Tilsynsspor is not signed in
