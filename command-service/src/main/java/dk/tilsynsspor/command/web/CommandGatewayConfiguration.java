@@ -18,17 +18,22 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 @Configuration(proxyBeanMethods = false)
 class CommandGatewayConfiguration {
 
+    /** A command taking longer than this is logged (Axon's unit-of-work time limit warned from 10 s too). */
+    static final Duration SLOW_COMMAND = Duration.ofSeconds(10);
+
     /**
      * The bus this instance's command handlers are on (Axon's own, as its auto-configuration makes it, but running a
      * command that lost a race again: {@link RaceRetryingCommandBus}). With Axon Server it is the local segment that
      * Axon Server's commands for this instance arrive on. Every command's cached aggregates are checked against the
-     * store where the store's sequence numbers would not catch an old copy ({@link CachedAggregateChecks}).
+     * store where the store's sequence numbers would not catch an old copy ({@link CachedAggregateChecks}). A slow
+     * command is logged ({@link SlowCommands}).
      */
     @Bean
     @Qualifier("localSegment")
@@ -39,6 +44,7 @@ class CommandGatewayConfiguration {
                 .duplicateCommandHandlerResolver(duplicates)
                 .spanFactory(axon.getComponent(CommandBusSpanFactory.class))
                 .messageMonitor(axon.messageMonitor(CommandBus.class, "commandBus")));
+        bus.registerHandlerInterceptor(new SlowCommands(SLOW_COMMAND));
         bus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(axon.correlationDataProviders()));
         bus.registerHandlerInterceptor(cachedAggregates);
         return bus;
