@@ -5,18 +5,18 @@ import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
-import jakarta.validation.Configuration;
 import org.hibernate.validator.HibernateValidatorConfiguration;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.boot.autoconfigure.validation.ValidationConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * The request bodies' JSON is read strictly (application.yml, {@code spring.jackson}: no duplicate keys, nothing
  * after the document, no unknown fields, no coercion between types, strict dates), and every string in it is
  * checked against {@link TextRules}. The event store's mapper is separate and unaffected.
  */
-@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+@Configuration(proxyBeanMethods = false)
 class StrictInputConfiguration {
 
     @Bean
@@ -33,7 +33,7 @@ class StrictInputConfiguration {
      * The constraints' messages (only ours: {@code ValidationMessages*.properties}, never a text from a request) may
      * call a getter of the value refused, so that {@code @Size} tells a text's characters from a list's elements.
      */
-    static void messagesByKindOfValue(Configuration<?> configuration) {
+    static void messagesByKindOfValue(jakarta.validation.Configuration<?> configuration) {
         configuration.addProperty(HibernateValidatorConfiguration.CONSTRAINT_EXPRESSION_LANGUAGE_FEATURE_LEVEL,
                 "bean-methods");
     }
