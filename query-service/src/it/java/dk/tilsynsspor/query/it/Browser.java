@@ -85,6 +85,14 @@ final class Browser implements AutoCloseable {
         return driver.findElement(by).getText();
     }
 
+    /** Opens the {@code <details>} with this id (a form folded away), unless it is open already. */
+    void open(String details) {
+        WebElement element = driver.findElement(By.id(details));
+        if (element.getAttribute("open") == null) {
+            element.findElement(By.tagName("summary")).click();
+        }
+    }
+
     /** Types {@code text} into the field with this id, in place of what it held. */
     void type(String id, String text) {
         WebElement field = driver.findElement(By.id(id));

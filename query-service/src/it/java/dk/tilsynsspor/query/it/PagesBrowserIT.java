@@ -222,9 +222,7 @@ class PagesBrowserIT {
         browser.get(casePage);
         browser.logIn("paedagog");
         browser.get(casePage);
-        if (browser.find(By.id(form + "-form")).getAttribute("open") == null) {
-            browser.find(By.id(form + "-form")).findElement(By.tagName("summary")).click();
-        }
+        browser.open(form + "-form");
         browser.type(form + "-insight", insight);
         browser.type(form + "-practiceChange", change);
         browser.driver.manage().deleteCookieNamed("JSESSIONID"); // as when the session expired while typing

@@ -113,7 +113,7 @@ class WorkedExampleInPagesBrowserIT {
         // The leader answers the notice (partshøring), saying how the first requirement will be put right.
         browser.logIn("leader");
         browser.get(dossier);
-        open("varsel-svar");
+        browser.open("varsel-svar");
         browser.type("varsel-svar-response", "Vi er enige og retter op; magtanvendelserne registreres allerede");
         List<String> remedyFields = browser.findAll(By.cssSelector("#varsel-svar textarea[id^='varsel-svar-remedy-']"))
                 .stream().map(element -> element.getAttribute("id")).toList();
@@ -147,13 +147,13 @@ class WorkedExampleInPagesBrowserIT {
         browser.screenshot("12-dossier-givet");
 
         // the inspector extends a deadline and puts the order under skærpet tilsyn
-        open("frist-" + restraint);
+        browser.open("frist-" + restraint);
         date("frist-" + restraint + "-newDeadline", today.plusMonths(7));
         browser.type("frist-" + restraint + "-reason", "Kursus udskudt af underviseren");
         submit("frist-" + restraint);
         awaitDone("Fristen er forlænget.");
         assertThat(browser.source()).contains("Kursus udskudt af underviseren");
-        open("skaerpet-tilsyn");
+        browser.open("skaerpet-tilsyn");
         browser.type("skaerpet-tilsyn-reason", "Gentagne magtanvendelser");
         date("skaerpet-tilsyn-until", today.plusMonths(6));
         submit("skaerpet-tilsyn");
@@ -169,7 +169,7 @@ class WorkedExampleInPagesBrowserIT {
         assertThat(browser.text(By.id("ordre-status"))).isEqualTo("Kvitteret");
         for (String requirement : requirements) {
             String form = "handleplan-" + requirement;
-            open(form);
+            browser.open(form);
             browser.type(form + "-plannedChanges",
                     "Pædagogiske baggrundsbeskrivelser og handleplaner; low arousal-kursus");
             browser.type(form + "-responsibleLeader", "Lene Leder");
@@ -182,7 +182,7 @@ class WorkedExampleInPagesBrowserIT {
         goal(method, "Handleplaner, der følger metoden", "%", "20", "90", "HIGHER_IS_BETTER");
         browser.screenshot("13-dossier-planlagt");
 
-        open("ny-sag");
+        browser.open("ny-sag");
         browser.type("ny-sag-citizenRef", "borger-0417");
         for (WebElement box : browser.find(By.id("ny-sag")).findElements(By.name("requirementIds"))) {
             box.click();
@@ -194,7 +194,7 @@ class WorkedExampleInPagesBrowserIT {
         for (List<String> member : List.of(List.of("paedagog", "Pia Pædagog", "pædagog", "bosted"),
                 List.of("socialraadgiver", "Sune Socialrådgiver", "socialrådgiver", "bosted"),
                 List.of("psykolog", "Pernille Psykolog", "psykolog", "regionspsykiatri"))) {
-            open("team-form");
+            browser.open("team-form");
             browser.type("team-professionalId", member.get(0));
             browser.type("team-name", member.get(1));
             browser.type("team-discipline", member.get(2));
@@ -224,7 +224,7 @@ class WorkedExampleInPagesBrowserIT {
         browser.find(By.xpath("//table[@id='mine-sager']//a[contains(@href, '" + kase.substring(kase
                 .lastIndexOf('/') + 1) + "')]")).click();
         browser.awaitNavigation(url -> url.equals(kase));
-        open("tema-form");
+        browser.open("tema-form");
         browser.type("tema-theme", "At læse optrapning tidligt");
         new Select(browser.find(By.id("tema-requirementId"))).selectByVisibleText("Krav 2: Low arousal og magtanvendelse");
         submit("tema");
@@ -252,7 +252,7 @@ class WorkedExampleInPagesBrowserIT {
         insight(session, "Krav 1: Pædagogisk metode", "Metoden var ikke beskrevet i handleplanerne",
                 "Hver handleplan henviser til den pædagogiske baggrundsbeskrivelse");
         // the citizen's progress, scored on two of the organisation's dimensions, charted on the case page
-        open("vurdering");
+        browser.open("vurdering");
         browser.type("vurdering-score-0", "4");
         browser.type("vurdering-score-4", "6");
         browser.type("vurdering-note", "Mere ro om aftenen");
@@ -267,7 +267,7 @@ class WorkedExampleInPagesBrowserIT {
         browser.logIn("leader");
         browser.get(dossier);
         String table = "maalinger-" + restraint;
-        open(table);
+        browser.open(table);
         browser.find(By.id(table)).findElement(By.xpath(".//button[@name='flere']")).click();
         browser.awaitNavigation(url -> url.endsWith("#" + table));
         int[] monthly = {6, 5, 3, 2};
@@ -283,7 +283,7 @@ class WorkedExampleInPagesBrowserIT {
 
         // a double submit of the same form (its key made when it was shown) records one measurement
         String methodTable = "maalinger-" + method;
-        open(methodTable);
+        browser.open(methodTable);
         browser.type(methodTable + "-measurements[0].value", "95");
         date(methodTable + "-measurements[0].measuredOn", today);
         browser.type(methodTable + "-measurements[0].source", "journalaudit");
@@ -295,7 +295,7 @@ class WorkedExampleInPagesBrowserIT {
 
         // verifying without evidence is refused with the rule's Danish text, and what was typed stays
         String verification = "verifikation-" + restraint;
-        open(verification);
+        browser.open(verification);
         browser.find(By.id(verification)).findElement(By.cssSelector("input[name=goalMet][value=true]")).click();
         browser.type(verification + "-conclusion", "Magtanvendelser faldet fra 6 til 2 om måneden");
         submit(verification);
@@ -315,7 +315,7 @@ class WorkedExampleInPagesBrowserIT {
         java.nio.file.Path pdf = java.nio.file.Files.write(java.nio.file.Files.createTempFile("baggrund", ".pdf"),
                 EvidenceDocumentsIT.PDF);
         String upload = "dokument-" + method;
-        open(upload);
+        browser.open(upload);
         browser.type(upload + "-title", "Pædagogisk baggrundsbeskrivelse");
         date(upload + "-effectiveOn", today);
         browser.find(By.id(upload + "-file")).sendKeys(pdf.toString());
@@ -323,14 +323,14 @@ class WorkedExampleInPagesBrowserIT {
         awaitDone("Dokumentet er vedhæftet.");
         assertThat(browser.source()).contains(EvidenceDocumentsIT.sha256(EvidenceDocumentsIT.PDF));
         String check = browser.findAll(By.cssSelector("details[id^='kontrol-']")).get(0).getAttribute("id");
-        open(check);
+        browser.open(check);
         browser.find(By.id(check + "-file")).sendKeys(pdf.toString());
         submit(check);
         awaitDone("Filen er den, sporet angiver");
         browser.screenshot("18b-dokument-kontrolleret");
 
         String methodVerification = "verifikation-" + method;
-        open(methodVerification);
+        browser.open(methodVerification);
         browser.find(By.id(methodVerification)).findElement(By.cssSelector("input[name=goalMet][value=true]"))
                 .click();
         browser.type(methodVerification + "-conclusion", "95 % af handleplanerne følger metoden");
@@ -341,7 +341,7 @@ class WorkedExampleInPagesBrowserIT {
         awaitDone("Verificeringen er registreret.");
         assertThat(browser.findAll(By.cssSelector(".krav-status")).stream().map(WebElement::getText))
                 .containsExactly("Verificeret", "Verificeret");
-        open("rapport");
+        browser.open("rapport");
         browser.type("rapport-summary", "Begge krav er fulgt op og verificeret");
         submit("rapport");
         awaitDone("Opfølgningsrapporten er sendt til tilsynet.");
@@ -371,7 +371,7 @@ class WorkedExampleInPagesBrowserIT {
         browser.find(By.cssSelector("#" + review + " input[name=verdict][value=APPROVED]")).click();
         submit(review);
         awaitDone("Vurderingen af handleplanen er registreret.");
-        open("kommentar-" + restraint);
+        browser.open("kommentar-" + restraint);
         browser.type("kommentar-" + restraint + "-text", "Flot arbejde med aftensmaden");
         submit("kommentar-" + restraint);
         awaitDone("Kommentaren er tilføjet.");
@@ -382,7 +382,7 @@ class WorkedExampleInPagesBrowserIT {
         browser.find(By.id("afgoer")).click();
         awaitDone("Afgørelsen er registreret.");
         assertThat(browser.text(By.id("ordre-status"))).isEqualTo("Alle krav godkendt");
-        open("afslutning");
+        browser.open("afslutning");
         browser.find(By.cssSelector("#afslutning input[name=outcome][value=COMPLIED]")).click();
         browser.type("afslutning-reason", "Påbuddet er efterkommet");
         browser.find(By.id("afslut")).click();
@@ -414,7 +414,7 @@ class WorkedExampleInPagesBrowserIT {
         browser.get(stack.queryService.baseUrl() + "/overblik");
         browser.logIn("leader");
         browser.get(stack.queryService.baseUrl() + "/overblik");
-        open("ny-sag");
+        browser.open("ny-sag");
         browser.type("ny-sag-citizenRef", "borger-loebende");
         submit("ny-sag");
         awaitDone("Borgersagen er oprettet.");
@@ -423,7 +423,7 @@ class WorkedExampleInPagesBrowserIT {
         browser.get(stack.queryService.baseUrl() + "/overblik");
         assertThat(browser.source()).contains("borger-loebende");
         browser.get(kase);
-        open("tilknyt");
+        browser.open("tilknyt");
         browser.find(By.id("tilknyt")).findElement(By.xpath(".//fieldset[contains(., 'ST-LOEBENDE-SIDER')]"
                 + "//label[contains(., 'Low arousal')]/input")).click();
         submit("tilknyt");
@@ -458,7 +458,7 @@ class WorkedExampleInPagesBrowserIT {
         assertThat(browser.findAll(By.xpath("//li[contains(., 'ST-KLAGE-SIDER') and contains(@class, 'ulaest')]")))
                 .isEmpty();
         browser.get(dossier);
-        open("klage");
+        browser.open("klage");
         date("klage-lodgedOn", today);
         browser.find(By.cssSelector("#klage input[name=requirementIds][value='" + example.restraintRequirement
                 + "']")).click();
@@ -470,7 +470,7 @@ class WorkedExampleInPagesBrowserIT {
         browser.logIn("inspector");
         browser.get(dossier);
         String form = browser.find(By.cssSelector("details[id^='klageafgoerelse-']")).getAttribute("id");
-        open(form);
+        browser.open(form);
         browser.find(By.cssSelector("#" + form + " input[name=outcome][value=AMENDED]")).click();
         date(form + "-decidedOn", today);
         browser.type(form + "-reason", "Kravet var for bredt formuleret");
@@ -497,7 +497,7 @@ class WorkedExampleInPagesBrowserIT {
     private static void goal(String requirement, String indicator, String unit, String baseline, String target,
                              String direction) {
         String form = "kvalitetsmaal-" + requirement;
-        open(form);
+        browser.open(form);
         browser.type(form + "-indicator", indicator);
         browser.type(form + "-unit", unit);
         browser.type(form + "-baseline", baseline);
@@ -510,7 +510,7 @@ class WorkedExampleInPagesBrowserIT {
 
     private static void insight(String session, String requirement, String insight, String change) {
         String form = "indsigt-" + session;
-        open(form + "-form");
+        browser.open(form + "-form");
         new Select(browser.find(By.id(form + "-requirementId"))).selectByVisibleText(requirement);
         browser.type(form + "-insight", insight);
         browser.type(form + "-practiceChange", change);
@@ -528,13 +528,6 @@ class WorkedExampleInPagesBrowserIT {
     private static int measurementRows(String requirement) {
         return browser.find(By.id("maalinger-" + requirement)).findElements(By.xpath(
                 "ancestor::article//table[contains(@class,'maalinger')]/tbody/tr")).size();
-    }
-
-    private static void open(String details) {
-        WebElement element = browser.find(By.id(details));
-        if (element.getAttribute("open") == null) {
-            element.findElement(By.tagName("summary")).click();
-        }
     }
 
     /** A date field's value as the browser's own picker would set it (typing depends on the locale's format). */

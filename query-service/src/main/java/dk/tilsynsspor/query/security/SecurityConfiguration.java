@@ -35,15 +35,19 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
+    /** What the pages show without a login: the login page and the files every page loads (style, script). */
+    private static final String[] OPEN = {"/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico"};
+
     /** The web pages (server-rendered, in Danish) and what they need; everything else is the API. */
-    public static final String[] PAGES = {"/", "/login", "/logout", "/paabud", "/paabud/**", "/overblik",
-            "/notifikationer", "/notifikationer/**",
-            "/sager", "/sager/**", "/dokumenter/**", "/arbejdsliste", "/oauth2/authorization/**",
-            "/login/oauth2/code/**", "/webjars/**", "/css/**", "/js/**", "/favicon.ico"};
+    public static final String[] PAGES = Stream.concat(Stream.of("/", "/logout", "/paabud", "/paabud/**",
+            "/overblik", "/notifikationer", "/notifikationer/**", "/sager", "/sager/**", "/dokumenter/**",
+            "/arbejdsliste", "/oauth2/authorization/**", "/login/oauth2/code/**"), Stream.of(OPEN))
+            .toArray(String[]::new);
 
     /**
      * The pages sign in through the organisation's OpenID Connect provider where one is configured
@@ -65,7 +69,7 @@ public class SecurityConfiguration {
         return http
                 .securityMatcher(pagesOrBrowsing())
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico").permitAll()
+                        .requestMatchers(OPEN).permitAll()
                         .anyRequest().authenticated())
                 .requestCache(cache -> cache.requestCache(returnAfterLogin))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false))
