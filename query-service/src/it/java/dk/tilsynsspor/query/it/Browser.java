@@ -2,6 +2,9 @@ package dk.tilsynsspor.query.it;
 
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.selenium.AxeBuilder;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -34,18 +37,21 @@ import static org.awaitility.Awaitility.await;
  * Debian's headless Chromium through its chromedriver, as the browser tests use it: logging in and out through the
  * login form, waiting for a page a click leads to, and a screenshot of every page (under
  * {@code target/browser-screenshots}) that is also checked by axe-core for WCAG 2.1 A and AA, in the system's light
- * and dark mode (no serious or critical violation passes), and at a phone's width.
+ * and dark mode (no serious or critical violation passes), and at a phone's width. One browser serves a test class's
+ * tests: {@code @RegisterExtension static final Browser browser = new Browser();} starts it before them and quits it
+ * after them.
  */
-final class Browser implements AutoCloseable {
+final class Browser implements BeforeAllCallback, AfterAllCallback {
 
     static final Path SCREENSHOTS = Path.of("target", "browser-screenshots");
     private static final int PHONE_WIDTH = 390;
     private static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
 
-    final WebDriver driver;
-    final Path downloads;
+    WebDriver driver;
+    private Path downloads;
 
-    Browser() throws IOException {
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
         Files.createDirectories(SCREENSHOTS);
         downloads = Files.createTempDirectory("tilsynsspor-downloads");
         Path profile = Files.createTempDirectory("tilsynsspor-chromium");
@@ -65,8 +71,10 @@ final class Browser implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        driver.quit();
+    public void afterAll(ExtensionContext context) {
+        if (driver != null) {
+            driver.quit();
+        }
     }
 
     void get(String url) {

@@ -1,16 +1,14 @@
 package dk.tilsynsspor.query.it;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -41,19 +39,8 @@ class PagesBrowserIT {
 
     private static final ZoneId DANISH = ZoneId.of("Europe/Copenhagen");
 
-    private static Browser browser;
-
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+    @RegisterExtension
+    static final Browser browser = new Browser();
 
     @BeforeEach
     void onTheDemoUsers(EndToEnd.Stack stack) {

@@ -4,6 +4,7 @@ import dk.tilsynsspor.testidp.IdentityProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -34,7 +35,9 @@ class ProviderSignInBrowserIT {
     private static ServiceProcess commandService;
     private static ServiceProcess queryService;
     private static IdentityProvider provider;
-    private static Browser browser;
+
+    @RegisterExtension
+    static final Browser browser = new Browser();
 
     @BeforeAll
     static void start() throws Exception {
@@ -59,14 +62,10 @@ class ProviderSignInBrowserIT {
         environment.put("SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_IDP_SCOPE", "openid,profile");
         commandService.start();
         queryService.start();
-        browser = new Browser();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
         for (ServiceProcess service : new ServiceProcess[] {queryService, commandService}) {
             if (service != null) {
                 service.stop();
