@@ -2,12 +2,12 @@ package dk.tilsynsspor.command.order;
 
 import dk.tilsynsspor.command.eventstore.EventStoreConfiguration;
 import dk.tilsynsspor.core.order.EvidenceKind;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.AggregateFactory;
 import org.axonframework.eventsourcing.AggregateSnapshotter;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
@@ -154,8 +154,10 @@ class OrderSnapshots {
                 if (latest.isEmpty()) {
                     return;
                 }
+                // a command message, as Axon's repository expects of a unit of work that loads an aggregate (it logs
+                // a warning at every start otherwise); it is never dispatched, and nothing handles it
                 UnitOfWork<?> reading = DefaultUnitOfWork.startAndGet(
-                        GenericEventMessage.asEventMessage("reading the latest order ahead of the first command"));
+                        GenericCommandMessage.asCommandMessage("reading the latest order ahead of the first command"));
                 try {
                     configuration.repository(SupervisoryOrder.class).load(latest.get(0));
                 } finally {

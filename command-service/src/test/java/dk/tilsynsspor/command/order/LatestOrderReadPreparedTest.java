@@ -1,6 +1,8 @@
 package dk.tilsynsspor.command.order;
 
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.config.Configuration;
+import org.axonframework.messaging.Message;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.modelling.command.Repository;
 import org.junit.jupiter.api.Test;
@@ -10,6 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -37,9 +40,11 @@ class LatestOrderReadPreparedTest {
     void theLatestOrderIsReadInAUnitOfWorkThatIsRolledBackSoNothingIsWrittenOrKept() throws Exception {
         when(jdbc.queryForList(anyString(), eq(String.class), any(Object[].class))).thenReturn(List.of("order-7"));
         AtomicBoolean readInAUnitOfWork = new AtomicBoolean();
+        AtomicReference<Message<?>> message = new AtomicReference<>();
         AtomicBoolean rolledBack = new AtomicBoolean();
         doAnswer(invocation -> {
             readInAUnitOfWork.set(CurrentUnitOfWork.isStarted());
+            message.set(CurrentUnitOfWork.get().getMessage());
             CurrentUnitOfWork.get().onRollback(unitOfWork -> rolledBack.set(true));
             return null;
         }).when(orders).load("order-7");
@@ -48,6 +53,8 @@ class LatestOrderReadPreparedTest {
 
         verify(orders).load("order-7");
         assertThat(readInAUnitOfWork).isTrue();
+        assertThat(message.get()).as("what Axon's repository expects a load's unit of work to hold (else it warns)")
+                .isInstanceOf(CommandMessage.class);
         assertThat(rolledBack).as("rolled back: no event, no snapshot, nothing cached").isTrue();
         assertThat(CurrentUnitOfWork.isStarted()).isFalse();
     }
