@@ -1,0 +1,66 @@
+package dk.tilsynsspor.command.database;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MigrationConnectionsTest {
+
+    private static EmbeddedPostgres postgres;
+    private static HikariDataSource pool;
+
+    @BeforeAll
+    static void start() throws Exception {
+        postgres = EmbeddedPostgres.builder().start();
+        pool = new HikariDataSource();
+        pool.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        pool.setUsername("postgres");
+        pool.setPassword("");
+        pool.setMaximumPoolSize(1);
+        // as application.yml sets it for every pooled connection
+        pool.setConnectionInitSql("SET statement_timeout = '60s'; SET idle_in_transaction_session_timeout = '60s'");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        pool.close();
+        postgres.close();
+    }
+
+    @Test
+    void migrationsRunOnTheSameDatabaseWithoutThePoolsTimeouts() throws SQLException {
+        FluentConfiguration flyway = new FluentConfiguration().dataSource(pool);
+
+        new MigrationConnections().migrationsWithoutTheCommandsTimeouts().customize(flyway);
+
+        DataSource migrations = flyway.getDataSource();
+        assertThat(migrations).isNotSameAs(pool);
+        assertThat(setting(pool, "statement_timeout")).isEqualTo("1min");
+        assertThat(setting(pool, "idle_in_transaction_session_timeout")).isEqualTo("1min");
+        assertThat(setting(migrations, "statement_timeout")).as("a migration may take as long as it needs")
+                .isEqualTo("0");
+        assertThat(setting(migrations, "idle_in_transaction_session_timeout")).isEqualTo("0");
+        assertThat(setting(migrations, "current_user")).isEqualTo(setting(pool, "current_user"));
+        assertThat(setting(migrations, "port")).isEqualTo(String.valueOf(postgres.getPort()));
+    }
+
+    private static String setting(DataSource dataSource, String name) throws SQLException {
+        String query = name.equals("current_user") ? "SELECT current_user" : "SHOW " + name;
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery(query)) {
+            result.next();
+            return result.getString(1);
+        }
+    }
+}
