@@ -28,6 +28,7 @@ class MigrationConnectionsTest {
         pool.setUsername("postgres");
         pool.setPassword("");
         pool.setMaximumPoolSize(1);
+        pool.addDataSourceProperty("ApplicationName", "tilsynsspor-test"); // a driver setting, as SSL's would be
         // as application.yml sets it for every pooled connection
         pool.setConnectionInitSql("SET statement_timeout = '60s'; SET idle_in_transaction_session_timeout = '60s'");
     }
@@ -53,6 +54,8 @@ class MigrationConnectionsTest {
         assertThat(setting(migrations, "idle_in_transaction_session_timeout")).isEqualTo("0");
         assertThat(setting(migrations, "current_user")).isEqualTo(setting(pool, "current_user"));
         assertThat(setting(migrations, "port")).isEqualTo(String.valueOf(postgres.getPort()));
+        assertThat(setting(migrations, "application_name")).as("the driver's settings kept")
+                .isEqualTo("tilsynsspor-test");
     }
 
     private static String setting(DataSource dataSource, String name) throws SQLException {
