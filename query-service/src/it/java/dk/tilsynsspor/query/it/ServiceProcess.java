@@ -111,8 +111,10 @@ public final class ServiceProcess {
     public void start(String... arguments) {
         try {
             Files.createDirectories(log);
+            // the heap fixed at its size, as docker/ runs the services: a heap the JVM may shrink after the start
+            // (to about 100 MB) is collected every half second under the first commands (ADR 21, a fixed heap)
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                    .toString(), "-Xmx512m"));
+                    .toString(), "-Xms512m", "-Xmx512m"));
             // the benchmark's bench.service-jvm-options: JVM options of both services, to compare settings in one run
             String options = System.getProperty("service.jvm-options", "").strip();
             if (!options.isEmpty()) {
