@@ -402,7 +402,7 @@ public class NotificationProjection {
 
     /**
      * The order's parties, reference and requirements, as the notice or the imposition gives them (an imposition on
-     * a notice names the notice's parties).
+     * a notice names the notice's parties, and replaces its requirements).
      */
     private void remember(UUID orderId, String authorityId, String organisationId, String reference,
                           LocalDate responseDue, List<Requirement> requirements) {
@@ -424,26 +424,38 @@ public class NotificationProjection {
         if (begunOrders != null) { // the order's rows are written once, as the batch leaves them
             begunOrders.put(orderId, begun);
         } else {
-            write(begun);
+            write(Map.of(orderId, begun));
         }
     }
 
     /**
-     * The order's row (inserted, or its parties and answer date replaced); ended and escalated_until only where the
-     * write says it changed them (parameters: the id, the parties, the reference, the answer date, whether it ended,
-     * whether the escalation changed and its end, whether the escalation changed).
+     * The order's row (inserted, or its parties and answer date replaced); ended only where the write says so
+     * (parameters: the id, the parties, the reference, the answer date, whether it ended). Every parameter is in
+     * the VALUES, so that the driver folds a batch of them into one statement of many rows (a parameter after the
+     * VALUES, as when one statement said whether to change the escalation, kept each order's upsert a statement of
+     * its own: some forty per rebuild batch).
      */
     private static final String ORDER_UPSERT = """
             INSERT INTO query.notification_order (order_id, authority_id, organisation_id, reference, response_due,
-                                                  ended, escalated_until)
-            VALUES (?, ?, ?, ?, ?, ?::boolean, CASE WHEN ?::boolean THEN ?::date END)
+                                                  ended)
+            VALUES (?, ?, ?, ?, ?, ?)
             ON CONFLICT (order_id) DO UPDATE SET authority_id = excluded.authority_id,
                 organisation_id = excluded.organisation_id, reference = excluded.reference,
                 response_due = excluded.response_due,
-                ended = CASE WHEN excluded.ended THEN TRUE ELSE query.notification_order.ended END,
-                escalated_until = CASE WHEN ?::boolean THEN excluded.escalated_until
-                                       ELSE query.notification_order.escalated_until END""";
-    private static final String REQUIREMENTS_DELETE = "DELETE FROM query.notification_requirement WHERE order_id = ?";
+                ended = excluded.ended OR query.notification_order.ended""";
+    /** {@link #ORDER_UPSERT} that also sets the escalation's end (parameters: the same, then the end or null). */
+    private static final String ORDER_UPSERT_ESCALATION = """
+            INSERT INTO query.notification_order (order_id, authority_id, organisation_id, reference, response_due,
+                                                  ended, escalated_until)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (order_id) DO UPDATE SET authority_id = excluded.authority_id,
+                organisation_id = excluded.organisation_id, reference = excluded.reference,
+                response_due = excluded.response_due,
+                ended = excluded.ended OR query.notification_order.ended,
+                escalated_until = excluded.escalated_until""";
+    /** The requirements' rows of the orders whose ids are given as an array: one statement for a batch's orders. */
+    private static final String REQUIREMENTS_DELETE =
+            "DELETE FROM query.notification_requirement WHERE order_id = ANY (?)";
     private static final String REQUIREMENT_INSERT = """
             INSERT INTO query.notification_requirement (order_id, requirement_id, number, title, deadline, done)
             VALUES (?, ?, ?, ?, ?, ?)""";
@@ -491,22 +503,33 @@ public class NotificationProjection {
         }
     }
 
-    /** The batch's writes of the orders it began, just before its writes are sent. */
+    /**
+     * The batch's writes of the orders it began, just before its writes are sent: each order's row, and its
+     * requirements' rows in place of those it had (an imposition on a notice replaces the notice's; a rebuild, which
+     * keeps these tables, those of the read model it replaces). The orders' earlier requirements' rows go in one
+     * statement for the batch, where a statement of its own for each order (some forty in a rebuild's batch, nearly
+     * all finding nothing) cost more than the rest of the batch's notification writes together.
+     */
     private void write(Map<UUID, Begun> begunOrders) {
-        begunOrders.values().forEach(this::write);
-    }
-
-    /** The order's row, and its requirements' rows in place of those it had. */
-    private void write(Begun begun) {
-        writes.add(orderRow(begun.orderId), ORDER_UPSERT, begun.orderId, begun.order.authorityId(),
-                begun.order.organisationId(), begun.order.reference(),
-                begun.responseDue == null ? null : Date.valueOf(begun.responseDue), begun.ended,
-                begun.escalationChanged, begun.escalatedUntil == null ? null : Date.valueOf(begun.escalatedUntil),
-                begun.escalationChanged);
-        writes.add(requirementRows(begun.orderId), REQUIREMENTS_DELETE, begun.orderId);
-        begun.requirements.forEach((requirementId, requirement) -> writes.add(requirementRows(begun.orderId),
-                REQUIREMENT_INSERT, begun.orderId, requirementId, requirement.number, requirement.title,
-                requirement.deadline == null ? null : Date.valueOf(requirement.deadline), requirement.done));
+        if (begunOrders.isEmpty()) {
+            return;
+        }
+        writes.add(begunOrders.keySet().stream().map(NotificationProjection::requirementRows).toList(),
+                REQUIREMENTS_DELETE, (Object) begunOrders.keySet().toArray(UUID[]::new));
+        for (Begun begun : begunOrders.values()) {
+            Date responseDue = begun.responseDue == null ? null : Date.valueOf(begun.responseDue);
+            if (begun.escalationChanged) {
+                writes.add(orderRow(begun.orderId), ORDER_UPSERT_ESCALATION, begun.orderId,
+                        begun.order.authorityId(), begun.order.organisationId(), begun.order.reference(), responseDue,
+                        begun.ended, begun.escalatedUntil == null ? null : Date.valueOf(begun.escalatedUntil));
+            } else {
+                writes.add(orderRow(begun.orderId), ORDER_UPSERT, begun.orderId, begun.order.authorityId(),
+                        begun.order.organisationId(), begun.order.reference(), responseDue, begun.ended);
+            }
+            begun.requirements.forEach((requirementId, requirement) -> writes.add(requirementRows(begun.orderId),
+                    REQUIREMENT_INSERT, begun.orderId, requirementId, requirement.number, requirement.title,
+                    requirement.deadline == null ? null : Date.valueOf(requirement.deadline), requirement.done));
+        }
     }
 
     /** The order, if this batch began it and has not sent its writes yet; null otherwise (write at once). */

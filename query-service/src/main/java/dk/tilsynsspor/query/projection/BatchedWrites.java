@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -47,7 +48,7 @@ public class BatchedWrites {
     public record Row(String table, Object id) {
     }
 
-    private record Write(Row row, String sql, Object[] arguments) {
+    private record Write(List<Row> rows, String sql, Object[] arguments) {
     }
 
     /**
@@ -82,7 +83,15 @@ public class BatchedWrites {
 
     /** A write of {@code row}, sent with the batch after the batch's earlier writes of the same rows. */
     public void add(Row row, String sql, Object... arguments) {
-        add(false, row, sql, arguments);
+        add(false, List.of(row), sql, arguments);
+    }
+
+    /**
+     * A write of several {@code rows} in one statement (a delete of several orders' rows), sent after the batch's
+     * earlier writes of any of them, and before its later ones.
+     */
+    public void add(List<Row> rows, String sql, Object... arguments) {
+        add(false, List.copyOf(rows), sql, arguments);
     }
 
     /**
@@ -92,10 +101,10 @@ public class BatchedWrites {
      * statements by the driver), instead of in runs broken up by the writes in between.
      */
     public void addAhead(String sql, Object... arguments) {
-        add(true, null, sql, arguments);
+        add(true, List.of(), sql, arguments);
     }
 
-    private void add(boolean ahead, Row row, String sql, Object[] arguments) {
+    private void add(boolean ahead, List<Row> rows, String sql, Object[] arguments) {
         if (!CurrentUnitOfWork.isStarted()) {
             jdbc.update(sql, arguments);
             return;
@@ -106,7 +115,7 @@ public class BatchedWrites {
             return;
         }
         Pending pending = pending(batch);
-        (ahead ? pending.ahead() : pending.ordered()).add(new Write(row, sql, arguments));
+        (ahead ? pending.ahead() : pending.ordered()).add(new Write(rows, sql, arguments));
     }
 
     private Pending pending(UnitOfWork<?> batch) {
@@ -212,11 +221,14 @@ public class BatchedWrites {
             Set<Row> held = new HashSet<>(); // rows with a write that waits for a later group
             Set<Row> grouped = new HashSet<>(); // an upsert's rows in this group
             for (Write write : waiting) {
-                if (write.sql().equals(sql) && !held.contains(write.row())
-                        && (!upsert || grouped.add(write.row()))) {
+                if (write.sql().equals(sql) && Collections.disjoint(held, write.rows())
+                        && (!upsert || Collections.disjoint(grouped, write.rows()))) {
                     group.add(write.arguments());
+                    if (upsert) {
+                        grouped.addAll(write.rows());
+                    }
                 } else {
-                    held.add(write.row());
+                    held.addAll(write.rows());
                     later.add(write);
                 }
             }

@@ -51,6 +51,7 @@ class NotificationLookupsOnPostgresTest {
     private final UUID first = UUID.randomUUID();
     private final UUID second = UUID.randomUUID();
     private final UUID third = UUID.randomUUID();
+    private final UUID dropped = UUID.randomUUID();
 
     @BeforeEach
     void transaction() throws Exception {
@@ -71,13 +72,15 @@ class NotificationLookupsOnPostgresTest {
 
     /** Two orders' events, in the order they were recorded. */
     private List<Consumer<NotificationProjection>> events() {
+        // the notice's second requirement is dropped by the imposition, which adds another
         NoticeOfOrderGiven notice = new NoticeOfOrderGiven(noticed, "tilsyn-a", "org-b", "REF-1", "lov",
-                LocalDate.of(2026, 11, 1), "resumé", List.of(requirement(first, "Krav 1")), LocalDate.of(2026, 12, 1));
+                LocalDate.of(2026, 11, 1), "resumé", List.of(requirement(first, "Krav 1"),
+                requirement(dropped, "Krav udgået")), LocalDate.of(2026, 12, 1));
         SupervisoryOrderImposed onTheNotice = new SupervisoryOrderImposed(noticed, "tilsyn-a", "org-c", "REF-1b",
                 "lov", LocalDate.of(2026, 12, 2), "resumé", List.of(requirement(first, "Krav 1"),
-                requirement(second, "Krav 2")));
+                requirement(second, "Krav 2")), null, true);
         SupervisoryOrderImposed other = new SupervisoryOrderImposed(imposed, "tilsyn-d", "org-e", "REF-2", "lov",
-                LocalDate.of(2026, 12, 2), "resumé", List.of(requirement(third, "Krav 3")));
+                LocalDate.of(2026, 12, 2), "resumé", List.of(requirement(third, "Krav 3")), "haster", false);
         RequirementDeadlineExtended extended = new RequirementDeadlineExtended(noticed, second,
                 LocalDate.of(2027, 3, 1), LocalDate.of(2027, 4, 1), "travlt");
         List<Consumer<NotificationProjection>> events = new ArrayList<>();
@@ -158,5 +161,18 @@ class NotificationLookupsOnPostgresTest {
         oneBatchEach(events);
 
         assertThat(split).isEqualTo(lookupRows());
+    }
+
+    @Test
+    void aRebuildReplacesTheRequirementsRowsItFindsKeptFromBefore() {
+        List<Consumer<NotificationProjection>> events = events();
+        oneBatchEach(events);
+        List<String> projected = lookupRows();
+        // the lookup tables are kept through a rebuild: rows as a faulty projection may have left them
+        jdbc.update("UPDATE query.notification_requirement SET done = NOT done, title = 'forkert', number = 9");
+
+        inOneBatch(events); // the rebuild's batch
+
+        assertThat(lookupRows()).isEqualTo(projected);
     }
 }

@@ -83,6 +83,49 @@ class BatchedWritesTest {
      * before they are sent, whose writes go with them; after a flush the next call starts anew. Outside a batch there
      * is none: the caller writes at once.
      */
+    /**
+     * A write of several rows (one delete of several orders' rows) goes after the earlier writes of any of them,
+     * and every later write of any of them after it; writes of other rows are not held by it.
+     */
+    @Test
+    void aWriteOfSeveralRowsKeepsItsPlaceAmongTheWritesOfEachOfThem() {
+        BatchedWrites.Row c = BatchedWrites.row("t", "c");
+        DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("e"));
+        writes.add(B, UPDATE, "b1");
+        writes.add(List.of(A, B), DELETE, "a+b");
+        writes.add(A, INSERT, "a2");
+        writes.add(c, UPDATE, "c1");
+        writes.add(B, INSERT, "b2");
+
+        batch.commit();
+
+        InOrder order = inOrder(jdbc);
+        order.verify(jdbc).batchUpdate(eq(UPDATE), argThat((List<Object[]> rows) -> rows.size() == 2
+                && rows.get(0)[0].equals("b1") && rows.get(1)[0].equals("c1")));
+        order.verify(jdbc).update(DELETE, "a+b");
+        order.verify(jdbc).batchUpdate(eq(INSERT), argThat((List<Object[]> rows) -> rows.size() == 2
+                && rows.get(0)[0].equals("a2") && rows.get(1)[0].equals("b2")));
+        order.verifyNoMoreInteractions();
+    }
+
+    /** An upsert's write of several rows shares a JDBC batch with no other upsert of any of them. */
+    @Test
+    void anUpsertOfSeveralRowsTakesEachOfThemOncePerBatch() {
+        String upsert = "INSERT INTO t VALUES (?) ON CONFLICT (x) DO UPDATE SET y = excluded.y";
+        DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("e"));
+        writes.add(List.of(A, B), upsert, "a+b");
+        writes.add(B, upsert, "b");
+        writes.add(BatchedWrites.row("t", "c"), upsert, "c");
+
+        batch.commit();
+
+        InOrder order = inOrder(jdbc);
+        order.verify(jdbc).batchUpdate(eq(upsert), argThat((List<Object[]> rows) -> rows.size() == 2
+                && rows.get(0)[0].equals("a+b") && rows.get(1)[0].equals("c")));
+        order.verify(jdbc).update(upsert, "b");
+        order.verifyNoMoreInteractions();
+    }
+
     @Test
     void whatABatchKeepsUntilSentIsWrittenWithItsWritesAndStartsAnewAfterAFlush() {
         List<String> outside = writes.untilSent("k", ArrayList::new, kept -> { });
