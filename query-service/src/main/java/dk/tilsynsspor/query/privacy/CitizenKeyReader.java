@@ -67,20 +67,29 @@ public class CitizenKeyReader {
         boolean aggregatesRead;
     }
 
-    /** The ids of the aggregates whose events the unit of work handles (all of a batch's). */
+    /**
+     * The ids of the aggregates whose events the unit of work handles (all of a batch's). A batch holds a few events
+     * of each aggregate, so each distinct identifier is parsed once (parsing every event's was 2 % of a rebuild
+     * thread's samples).
+     */
     private static Set<UUID> aggregatesOf(UnitOfWork<?> unit) {
         List<? extends Message<?>> messages = unit instanceof BatchingUnitOfWork<?> batch ? batch.getMessages()
                 : List.of(unit.getMessage());
-        Set<UUID> ids = new HashSet<>();
+        Set<String> identifiers = new HashSet<>();
         for (Message<?> message : messages) {
             if (message instanceof DomainEventMessage<?> event) {
-                uuid(event.getAggregateIdentifier()).ifPresent(ids::add);
+                identifiers.add(event.getAggregateIdentifier());
             }
         }
+        Set<UUID> ids = new HashSet<>();
+        identifiers.forEach(identifier -> uuid(identifier).ifPresent(ids::add));
         return ids;
     }
 
     private static Optional<UUID> uuid(String identifier) {
+        if (identifier == null) {
+            return Optional.empty();
+        }
         try {
             return Optional.of(UUID.fromString(identifier));
         } catch (IllegalArgumentException notAUuid) { // not an aggregate of this service's: it has no key

@@ -14,6 +14,7 @@ import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.messaging.DefaultInterceptorChain;
+import org.axonframework.messaging.GenericResultMessage;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.StreamableMessageSource;
@@ -62,6 +63,13 @@ final class BulkReplay {
     private volatile long position = -1; // the global index every part has handled, as of the last commit
     private TrackingToken start; // where the claimed parts' reading starts
     private final Map<MessageKind, Boolean> handledKinds = new HashMap<>(); // read on the rebuild's thread only
+    /**
+     * What each event's handling answers in a batch's unit of work. An event handler answers nothing, and the unit of
+     * work wraps any answer that is not already a result message in a new one, whose identifier is a random UUID
+     * drawn from {@code SecureRandom}: one draw per event handled in a rebuild (about 2.5 % of a rebuild thread's
+     * samples) for an answer nobody reads. Only a failure is read, and the unit of work makes that result itself.
+     */
+    private static final ResultMessage<Void> HANDLED = GenericResultMessage.asResultMessage((Object) null);
 
     /** What the invoker's answer for an event depends on: its payload's type and its message's. */
     private record MessageKind(Class<?> payloadType, Class<?> messageType) {
@@ -327,10 +335,11 @@ final class BulkReplay {
         List<MessageHandlerInterceptor<? super EventMessage<?>>> interceptors = processor.getHandlerInterceptors();
         ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
             Segment segment = segmentOf.get(unitOfWork.getMessage());
-            return new DefaultInterceptorChain<>(unitOfWork, interceptors, message -> {
+            new DefaultInterceptorChain<>(unitOfWork, interceptors, message -> {
                 invoker.handle(message, segment);
                 return null;
             }).proceed();
+            return HANDLED;
         }, rollback);
         if (result.isExceptional()) {
             Throwable failure = result.exceptionResult();
