@@ -1,11 +1,13 @@
 package dk.tilsynsspor.query.privacy;
 
+import dk.tilsynsspor.query.projection.PlannedEachTime;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 import java.util.Collection;
@@ -105,10 +107,13 @@ public class CitizenKeyReader {
         Map<UUID, Optional<byte[]>> keys = new HashMap<>();
         caseIds.forEach(caseId -> keys.put(caseId, Optional.empty()));
         if (!caseIds.isEmpty()) {
-            jdbc.query("SELECT case_id, key FROM events.citizen_key WHERE case_id = ANY (?) AND key IS NOT NULL",
-                    rs -> {
+            // planned each time: a plan cached while the table was small scans it whole for every batch (seen in a
+            // rebuild of 1,000,000 events: 3.6 ms a lookup, against 0.3 by the key's index)
+            jdbc.query(PlannedEachTime.statement(
+                    "SELECT case_id, key FROM events.citizen_key WHERE case_id = ANY (?) AND key IS NOT NULL",
+                    (Object) caseIds.toArray(UUID[]::new)), (RowCallbackHandler) rs -> {
                         keys.put(rs.getObject("case_id", UUID.class), Optional.of(rs.getBytes("key")));
-                    }, (Object) caseIds.toArray(UUID[]::new));
+                    });
         }
         return keys;
     }

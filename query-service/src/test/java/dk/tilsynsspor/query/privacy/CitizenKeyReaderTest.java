@@ -85,6 +85,23 @@ class CitizenKeyReaderTest {
         }
     }
 
+    /**
+     * The lookup by a list of keys is planned at each read (sent unnamed): a plan the server cached for the statement
+     * while the table was small scanned the whole table at every batch once it had grown.
+     */
+    @Test
+    void theLookupIsPlannedAtEachReadNeverFromAPlanCachedOnTheServer() throws Exception {
+        try (QueryDatabase.Transaction transaction = database.transaction()) {
+            JdbcTemplate jdbc = keyTable(transaction);
+            CitizenKeyReader reader = new CitizenKeyReader(jdbc);
+            for (int read = 0; read < 10; read++) { // the driver prepares a statement on the server at its fifth
+                assertThat(reader.keysOf(List.of(kept, elsewhere)).get(kept)).hasValue(keptKey);
+            }
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE"
+                    + " '%FROM events.citizen_key%'", Long.class)).isZero();
+        }
+    }
+
     /** The key table as command-service's migration V4 makes it, with three cases, in the test's transaction. */
     private JdbcTemplate keyTable(QueryDatabase.Transaction transaction) {
         JdbcTemplate jdbc = transaction.jdbc();
