@@ -205,6 +205,8 @@ final class Report {
                 "eventsPerSecond"}, false);
         row(md, "Replay (rebuild of every read model in the running service), events/s", new String[]{"replay",
                 "eventsPerSecond"}, false);
+        row(md, "Replay again in the running service, its code compiled (no target), events/s",
+                new String[]{"replayAgain", "eventsPerSecond"}, false);
         row(md, "Replay at start-up (restart with the rebuild flag), events/s", new String[]{"replayAtStart",
                 "eventsPerSecond"}, true);
         md.append("\n## Where the CPU went\n\nCPU seconds used during the phase, by process, out of the cores' total "
@@ -213,7 +215,7 @@ final class Report {
                 + "|---|---|---|---|---|---|\n");
         for (String configuration : List.of("tuned", "stock")) {
             for (String phase : List.of("appendsNO_TRIGGERS", "appendsSTORE_WITHOUT_TRIGGERS", "appendsSTORE_TRIGGERS",
-                    "plain", "commands", "replay", "replayAtStart")) {
+                    "plain", "commands", "replay", "replayAgain", "replayAtStart")) {
                 JsonNode cpu = root.path(configuration).path(phase).path("cpu");
                 if (cpu.isMissingNode()) {
                     continue;
