@@ -31,6 +31,7 @@ import dk.tilsynsspor.core.order.SupervisoryOrderClosed;
 import dk.tilsynsspor.core.order.SupervisoryOrderImposed;
 import dk.tilsynsspor.core.security.Role;
 import dk.tilsynsspor.query.projection.BatchedWrites;
+import dk.tilsynsspor.query.projection.PlannedEachTime;
 import dk.tilsynsspor.query.trail.StoredText;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
@@ -453,7 +454,11 @@ public class NotificationProjection {
                 response_due = excluded.response_due,
                 ended = excluded.ended OR query.notification_order.ended,
                 escalated_until = excluded.escalated_until""";
-    /** The requirements' rows of the orders whose ids are given as an array: one statement for a batch's orders. */
+    /**
+     * The requirements' rows of the orders whose ids are given as an array: one statement for a batch's orders,
+     * planned at each execution (a plan cached while the table was small scanned all of it at every batch: 290
+     * million rows read in a benchmark run's fill and rebuild).
+     */
     private static final String REQUIREMENTS_DELETE =
             "DELETE FROM query.notification_requirement WHERE order_id = ANY (?)";
     private static final String REQUIREMENT_INSERT = """
@@ -515,7 +520,7 @@ public class NotificationProjection {
             return;
         }
         writes.add(begunOrders.keySet().stream().map(NotificationProjection::requirementRows).toList(),
-                REQUIREMENTS_DELETE, (Object) begunOrders.keySet().toArray(UUID[]::new));
+                PlannedEachTime.statement(REQUIREMENTS_DELETE, (Object) begunOrders.keySet().toArray(UUID[]::new)));
         for (Begun begun : begunOrders.values()) {
             Date responseDue = begun.responseDue == null ? null : Date.valueOf(begun.responseDue);
             if (begun.escalationChanged) {

@@ -4,8 +4,11 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -48,7 +51,8 @@ public class BatchedWrites {
     public record Row(String table, Object id) {
     }
 
-    private record Write(List<Row> rows, String sql, Object[] arguments) {
+    /** A write; {@code plannedEachTime}: its statement is sent unnamed, planned for its arguments each time. */
+    private record Write(List<Row> rows, String sql, Object[] arguments, boolean plannedEachTime) {
     }
 
     /**
@@ -83,15 +87,17 @@ public class BatchedWrites {
 
     /** A write of {@code row}, sent with the batch after the batch's earlier writes of the same rows. */
     public void add(Row row, String sql, Object... arguments) {
-        add(false, List.of(row), sql, arguments);
+        add(false, List.of(row), sql, arguments, false);
     }
 
     /**
-     * A write of several {@code rows} in one statement (a delete of several orders' rows), sent after the batch's
-     * earlier writes of any of them, and before its later ones.
+     * A write of several {@code rows} in one statement (a delete of several orders' rows by a list of their keys),
+     * sent after the batch's earlier writes of any of them, and before its later ones; planned at each execution
+     * ({@link PlannedEachTime}): a plan the server cached for a list of keys while the table was small scans the
+     * whole table at every later execution.
      */
-    public void add(List<Row> rows, String sql, Object... arguments) {
-        add(false, List.copyOf(rows), sql, arguments);
+    public void add(List<Row> rows, PlannedEachTime statement) {
+        add(false, List.copyOf(rows), statement.getSql(), statement.arguments(), true);
     }
 
     /**
@@ -101,21 +107,22 @@ public class BatchedWrites {
      * statements by the driver), instead of in runs broken up by the writes in between.
      */
     public void addAhead(String sql, Object... arguments) {
-        add(true, List.of(), sql, arguments);
+        add(true, List.of(), sql, arguments, false);
     }
 
-    private void add(boolean ahead, List<Row> rows, String sql, Object[] arguments) {
+    private void add(boolean ahead, List<Row> rows, String sql, Object[] arguments, boolean plannedEachTime) {
+        Write write = new Write(rows, sql, arguments, plannedEachTime);
         if (!CurrentUnitOfWork.isStarted()) {
-            jdbc.update(sql, arguments);
+            send(write.sql(), Collections.singletonList(write.arguments()), plannedEachTime);
             return;
         }
         UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
         if (careful.get()) {
-            alone(batch, sql, arguments);
+            alone(batch, write);
             return;
         }
         Pending pending = pending(batch);
-        (ahead ? pending.ahead() : pending.ordered()).add(new Write(rows, sql, arguments));
+        (ahead ? pending.ahead() : pending.ordered()).add(write);
     }
 
     private Pending pending(UnitOfWork<?> batch) {
@@ -162,14 +169,14 @@ public class BatchedWrites {
         }
     }
 
-    private void alone(UnitOfWork<?> batch, String sql, Object[] arguments) {
+    private void alone(UnitOfWork<?> batch, Write write) {
         batch.getOrComputeResource(carefulKey, key -> {
             batch.afterCommit(committed -> careful.set(false));
             return Boolean.TRUE;
         });
         jdbc.execute("SAVEPOINT projection_write");
         try {
-            jdbc.update(sql, arguments);
+            send(write.sql(), Collections.singletonList(write.arguments()), write.plannedEachTime());
         } catch (RuntimeException failure) {
             jdbc.execute("ROLLBACK TO SAVEPOINT projection_write");
             throw failure;
@@ -197,7 +204,7 @@ public class BatchedWrites {
         beforeSending.forEach(Runnable::run);
         Map<String, List<Write>> ahead = new LinkedHashMap<>();
         pending.ahead().forEach(write -> ahead.computeIfAbsent(write.sql(), sql -> new ArrayList<>()).add(write));
-        ahead.forEach((sql, writes) -> send(sql, writes.stream().map(Write::arguments).toList()));
+        ahead.forEach((sql, writes) -> send(sql, writes.stream().map(Write::arguments).toList(), false));
         pending.ahead().clear();
         sendByRows(pending.ordered());
     }
@@ -215,13 +222,15 @@ public class BatchedWrites {
         pending.clear();
         while (!waiting.isEmpty()) {
             String sql = waiting.get(0).sql();
+            boolean plannedEachTime = waiting.get(0).plannedEachTime();
             boolean upsert = sql.contains("DO UPDATE");
             List<Object[]> group = new ArrayList<>();
             List<Write> later = new ArrayList<>();
             Set<Row> held = new HashSet<>(); // rows with a write that waits for a later group
             Set<Row> grouped = new HashSet<>(); // an upsert's rows in this group
             for (Write write : waiting) {
-                if (write.sql().equals(sql) && Collections.disjoint(held, write.rows())
+                if (write.sql().equals(sql) && write.plannedEachTime() == plannedEachTime
+                        && Collections.disjoint(held, write.rows())
                         && (!upsert || Collections.disjoint(grouped, write.rows()))) {
                     group.add(write.arguments());
                     if (upsert) {
@@ -232,13 +241,24 @@ public class BatchedWrites {
                     later.add(write);
                 }
             }
-            send(sql, group);
+            send(sql, group, plannedEachTime);
             waiting = later;
         }
     }
 
-    private void send(String sql, List<Object[]> arguments) {
-        if (arguments.size() == 1) {
+    private void send(String sql, List<Object[]> arguments, boolean plannedEachTime) {
+        if (plannedEachTime && arguments.size() == 1) {
+            jdbc.update(PlannedEachTime.statement(sql, arguments.get(0)));
+        } else if (plannedEachTime) {
+            jdbc.execute((Connection connection) -> PlannedEachTime.plannedEachTime(connection.prepareStatement(sql)),
+                    (PreparedStatement statement) -> {
+                        for (Object[] each : arguments) {
+                            new ArgumentPreparedStatementSetter(each).setValues(statement);
+                            statement.addBatch();
+                        }
+                        return statement.executeBatch();
+                    });
+        } else if (arguments.size() == 1) {
             jdbc.update(sql, arguments.get(0));
         } else {
             jdbc.batchUpdate(sql, arguments);

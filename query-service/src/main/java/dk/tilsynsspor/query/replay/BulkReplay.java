@@ -49,6 +49,13 @@ import java.util.concurrent.TimeUnit;
 final class BulkReplay {
 
     private static final Logger log = LoggerFactory.getLogger(BulkReplay.class);
+    /**
+     * What each event's handling answers in a batch's unit of work. An event handler answers nothing, and the unit of
+     * work wraps any answer that is not already a result message in a new one, whose identifier is a random UUID
+     * drawn from {@code SecureRandom}: one draw per event handled in a rebuild (about 2.5 % of a rebuild thread's
+     * samples) for an answer nobody reads. Only a failure is read, and the unit of work makes that result itself.
+     */
+    private static final ResultMessage<Void> HANDLED = GenericResultMessage.asResultMessage((Object) null);
 
     private final String name;
     private final PooledStreamingEventProcessor processor;
@@ -63,13 +70,6 @@ final class BulkReplay {
     private volatile long position = -1; // the global index every part has handled, as of the last commit
     private TrackingToken start; // where the claimed parts' reading starts
     private final Map<MessageKind, Boolean> handledKinds = new HashMap<>(); // read on the rebuild's thread only
-    /**
-     * What each event's handling answers in a batch's unit of work. An event handler answers nothing, and the unit of
-     * work wraps any answer that is not already a result message in a new one, whose identifier is a random UUID
-     * drawn from {@code SecureRandom}: one draw per event handled in a rebuild (about 2.5 % of a rebuild thread's
-     * samples) for an answer nobody reads. Only a failure is read, and the unit of work makes that result itself.
-     */
-    private static final ResultMessage<Void> HANDLED = GenericResultMessage.asResultMessage((Object) null);
 
     /** What the invoker's answer for an event depends on: its payload's type and its message's. */
     private record MessageKind(Class<?> payloadType, Class<?> messageType) {
