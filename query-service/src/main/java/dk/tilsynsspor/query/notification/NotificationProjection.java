@@ -31,7 +31,6 @@ import dk.tilsynsspor.core.order.SupervisoryOrderClosed;
 import dk.tilsynsspor.core.order.SupervisoryOrderImposed;
 import dk.tilsynsspor.core.security.Role;
 import dk.tilsynsspor.query.projection.BatchedWrites;
-import dk.tilsynsspor.query.projection.PlannedEachTime;
 import dk.tilsynsspor.query.trail.StoredText;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
@@ -455,12 +454,12 @@ public class NotificationProjection {
                 ended = excluded.ended OR query.notification_order.ended,
                 escalated_until = excluded.escalated_until""";
     /**
-     * The requirements' rows of the orders whose ids are given as an array: one statement for a batch's orders,
-     * planned at each execution (a plan cached while the table was small scanned all of it at every batch: 290
-     * million rows read in a benchmark run's fill and rebuild).
+     * An order's requirements' rows, one statement per order. One statement for all of a batch's orders
+     * ({@code order_id = ANY (?)}) was tried and undone: on a table that autovacuum had not analyzed yet the server
+     * took the list for a large share of the table and scanned all of it at every batch, planned each time or not
+     * (290 million rows read in a benchmark run's fill and rebuild).
      */
-    private static final String REQUIREMENTS_DELETE =
-            "DELETE FROM query.notification_requirement WHERE order_id = ANY (?)";
+    private static final String REQUIREMENTS_DELETE = "DELETE FROM query.notification_requirement WHERE order_id = ?";
     private static final String REQUIREMENT_INSERT = """
             INSERT INTO query.notification_requirement (order_id, requirement_id, number, title, deadline, done)
             VALUES (?, ?, ?, ?, ?, ?)""";
@@ -511,16 +510,9 @@ public class NotificationProjection {
     /**
      * The batch's writes of the orders it began, just before its writes are sent: each order's row, and its
      * requirements' rows in place of those it had (an imposition on a notice replaces the notice's; a rebuild, which
-     * keeps these tables, those of the read model it replaces). The orders' earlier requirements' rows go in one
-     * statement for the batch, where a statement of its own for each order (some forty in a rebuild's batch, nearly
-     * all finding nothing) cost more than the rest of the batch's notification writes together.
+     * keeps these tables, those of the read model it replaces).
      */
     private void write(Map<UUID, Begun> begunOrders) {
-        if (begunOrders.isEmpty()) {
-            return;
-        }
-        writes.add(begunOrders.keySet().stream().map(NotificationProjection::requirementRows).toList(),
-                PlannedEachTime.statement(REQUIREMENTS_DELETE, (Object) begunOrders.keySet().toArray(UUID[]::new)));
         for (Begun begun : begunOrders.values()) {
             Date responseDue = begun.responseDue == null ? null : Date.valueOf(begun.responseDue);
             if (begun.escalationChanged) {
@@ -531,6 +523,7 @@ public class NotificationProjection {
                 writes.add(orderRow(begun.orderId), ORDER_UPSERT, begun.orderId, begun.order.authorityId(),
                         begun.order.organisationId(), begun.order.reference(), responseDue, begun.ended);
             }
+            writes.add(requirementRows(begun.orderId), REQUIREMENTS_DELETE, begun.orderId);
             begun.requirements.forEach((requirementId, requirement) -> writes.add(requirementRows(begun.orderId),
                     REQUIREMENT_INSERT, begun.orderId, requirementId, requirement.number, requirement.title,
                     requirement.deadline == null ? null : Date.valueOf(requirement.deadline), requirement.done));

@@ -4,13 +4,9 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -51,8 +47,7 @@ public class BatchedWrites {
     public record Row(String table, Object id) {
     }
 
-    /** A write; {@code plannedEachTime}: its statement is sent unnamed, planned for its arguments each time. */
-    private record Write(List<Row> rows, String sql, Object[] arguments, boolean plannedEachTime) {
+    private record Write(Row row, String sql, Object[] arguments) {
     }
 
     /**
@@ -87,17 +82,7 @@ public class BatchedWrites {
 
     /** A write of {@code row}, sent with the batch after the batch's earlier writes of the same rows. */
     public void add(Row row, String sql, Object... arguments) {
-        add(false, List.of(row), sql, arguments, false);
-    }
-
-    /**
-     * A write of several {@code rows} in one statement (a delete of several orders' rows by a list of their keys),
-     * sent after the batch's earlier writes of any of them, and before its later ones; planned at each execution
-     * ({@link PlannedEachTime}): a plan the server cached for a list of keys while the table was small scans the
-     * whole table at every later execution.
-     */
-    public void add(List<Row> rows, PlannedEachTime statement) {
-        add(false, List.copyOf(rows), statement.getSql(), statement.arguments(), true);
+        add(false, row, sql, arguments);
     }
 
     /**
@@ -107,22 +92,21 @@ public class BatchedWrites {
      * statements by the driver), instead of in runs broken up by the writes in between.
      */
     public void addAhead(String sql, Object... arguments) {
-        add(true, List.of(), sql, arguments, false);
+        add(true, null, sql, arguments);
     }
 
-    private void add(boolean ahead, List<Row> rows, String sql, Object[] arguments, boolean plannedEachTime) {
-        Write write = new Write(rows, sql, arguments, plannedEachTime);
+    private void add(boolean ahead, Row row, String sql, Object[] arguments) {
         if (!CurrentUnitOfWork.isStarted()) {
-            send(write.sql(), Collections.singletonList(write.arguments()), plannedEachTime);
+            jdbc.update(sql, arguments);
             return;
         }
         UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
         if (careful.get()) {
-            alone(batch, write);
+            alone(batch, sql, arguments);
             return;
         }
         Pending pending = pending(batch);
-        (ahead ? pending.ahead() : pending.ordered()).add(write);
+        (ahead ? pending.ahead() : pending.ordered()).add(new Write(row, sql, arguments));
     }
 
     private Pending pending(UnitOfWork<?> batch) {
@@ -169,14 +153,14 @@ public class BatchedWrites {
         }
     }
 
-    private void alone(UnitOfWork<?> batch, Write write) {
+    private void alone(UnitOfWork<?> batch, String sql, Object[] arguments) {
         batch.getOrComputeResource(carefulKey, key -> {
             batch.afterCommit(committed -> careful.set(false));
             return Boolean.TRUE;
         });
         jdbc.execute("SAVEPOINT projection_write");
         try {
-            send(write.sql(), Collections.singletonList(write.arguments()), write.plannedEachTime());
+            jdbc.update(sql, arguments);
         } catch (RuntimeException failure) {
             jdbc.execute("ROLLBACK TO SAVEPOINT projection_write");
             throw failure;
@@ -204,7 +188,7 @@ public class BatchedWrites {
         beforeSending.forEach(Runnable::run);
         Map<String, List<Write>> ahead = new LinkedHashMap<>();
         pending.ahead().forEach(write -> ahead.computeIfAbsent(write.sql(), sql -> new ArrayList<>()).add(write));
-        ahead.forEach((sql, writes) -> send(sql, writes.stream().map(Write::arguments).toList(), false));
+        ahead.forEach((sql, writes) -> send(sql, writes.stream().map(Write::arguments).toList()));
         pending.ahead().clear();
         sendByRows(pending.ordered());
     }
@@ -222,43 +206,27 @@ public class BatchedWrites {
         pending.clear();
         while (!waiting.isEmpty()) {
             String sql = waiting.get(0).sql();
-            boolean plannedEachTime = waiting.get(0).plannedEachTime();
             boolean upsert = sql.contains("DO UPDATE");
             List<Object[]> group = new ArrayList<>();
             List<Write> later = new ArrayList<>();
             Set<Row> held = new HashSet<>(); // rows with a write that waits for a later group
             Set<Row> grouped = new HashSet<>(); // an upsert's rows in this group
             for (Write write : waiting) {
-                if (write.sql().equals(sql) && write.plannedEachTime() == plannedEachTime
-                        && Collections.disjoint(held, write.rows())
-                        && (!upsert || Collections.disjoint(grouped, write.rows()))) {
+                if (write.sql().equals(sql) && !held.contains(write.row())
+                        && (!upsert || grouped.add(write.row()))) {
                     group.add(write.arguments());
-                    if (upsert) {
-                        grouped.addAll(write.rows());
-                    }
                 } else {
-                    held.addAll(write.rows());
+                    held.add(write.row());
                     later.add(write);
                 }
             }
-            send(sql, group, plannedEachTime);
+            send(sql, group);
             waiting = later;
         }
     }
 
-    private void send(String sql, List<Object[]> arguments, boolean plannedEachTime) {
-        if (plannedEachTime && arguments.size() == 1) {
-            jdbc.update(PlannedEachTime.statement(sql, arguments.get(0)));
-        } else if (plannedEachTime) {
-            jdbc.execute((Connection connection) -> PlannedEachTime.plannedEachTime(connection.prepareStatement(sql)),
-                    (PreparedStatement statement) -> {
-                        for (Object[] each : arguments) {
-                            new ArgumentPreparedStatementSetter(each).setValues(statement);
-                            statement.addBatch();
-                        }
-                        return statement.executeBatch();
-                    });
-        } else if (arguments.size() == 1) {
+    private void send(String sql, List<Object[]> arguments) {
+        if (arguments.size() == 1) {
             jdbc.update(sql, arguments.get(0));
         } else {
             jdbc.batchUpdate(sql, arguments);

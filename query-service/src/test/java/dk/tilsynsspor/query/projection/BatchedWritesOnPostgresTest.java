@@ -10,7 +10,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import java.sql.Connection;
-import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,41 +47,6 @@ class BatchedWritesOnPostgresTest {
                     .containsExactly(Map.of("order_id", 1, "reference", "imposed"),
                             Map.of("order_id", 2, "reference", "other"), Map.of("order_id", 3, "reference", "third"));
             assertThat(writes.careful()).isFalse();
-        }
-    }
-
-    /**
-     * Writes of several rows by a list of keys, planned at each execution: sent unnamed, never prepared on the server
-     * (where a plan cached while the table was small would scan all of it at every later batch), alone and several
-     * in one JDBC batch.
-     */
-    @Test
-    void writesByAListOfKeysArePlannedAtEachExecutionAloneAndInABatch() throws Exception {
-        try (Connection connection = POSTGRES.getEmbeddedPostgres().getDatabase("postgres", "postgres",
-                Map.of("reWriteBatchedInserts", "true")).getConnection()) {
-            JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
-            jdbc.execute("CREATE TABLE requirements (order_id INT, requirement INT,"
-                    + " PRIMARY KEY (order_id, requirement))");
-            jdbc.update("INSERT INTO requirements SELECT o, r FROM generate_series(1, 20) o, generate_series(1, 3) r");
-            String delete = "DELETE FROM requirements WHERE order_id = ANY (?)";
-            BatchedWrites writes = new BatchedWrites(jdbc);
-            for (int order = 1; order <= 16; order += 2) { // eight batches, one delete of two orders each
-                DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("e"));
-                writes.add(List.of(BatchedWrites.row("requirements", order), BatchedWrites.row("requirements",
-                        order + 1)), PlannedEachTime.statement(delete, (Object) new Integer[]{order, order + 1}));
-                batch.commit();
-            }
-            DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("e"));
-            writes.add(List.of(BatchedWrites.row("requirements", 17)), PlannedEachTime.statement(delete,
-                    (Object) new Integer[]{17}));
-            writes.add(List.of(BatchedWrites.row("requirements", 18)), PlannedEachTime.statement(delete,
-                    (Object) new Integer[]{18, 19}));
-            batch.commit();
-
-            assertThat(jdbc.queryForList("SELECT DISTINCT order_id FROM requirements", Integer.class))
-                    .containsExactly(20);
-            assertThat(jdbc.queryForObject("SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE"
-                    + " 'DELETE FROM requirements%'", Long.class)).isZero();
         }
     }
 }

@@ -5,7 +5,6 @@ import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.Test;
 import org.mockito.InOrder;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.PreparedStatementCreator;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -84,54 +83,6 @@ class BatchedWritesTest {
      * before they are sent, whose writes go with them; after a flush the next call starts anew. Outside a batch there
      * is none: the caller writes at once.
      */
-    /**
-     * A write of several rows (one delete of several orders' rows) goes after the earlier writes of any of them,
-     * and every later write of any of them after it; writes of other rows are not held by it. It is planned at each
-     * execution.
-     */
-    @Test
-    void aWriteOfSeveralRowsKeepsItsPlaceAmongTheWritesOfEachOfThem() {
-        BatchedWrites.Row c = BatchedWrites.row("t", "c");
-        DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("e"));
-        writes.add(B, UPDATE, "b1");
-        writes.add(List.of(A, B), PlannedEachTime.statement(DELETE, "a+b"));
-        writes.add(A, INSERT, "a2");
-        writes.add(c, UPDATE, "c1");
-        writes.add(B, INSERT, "b2");
-
-        batch.commit();
-
-        InOrder order = inOrder(jdbc);
-        order.verify(jdbc).batchUpdate(eq(UPDATE), argThat((List<Object[]> rows) -> rows.size() == 2
-                && rows.get(0)[0].equals("b1") && rows.get(1)[0].equals("c1")));
-        order.verify(jdbc).update(argThat((PreparedStatementCreator statement) -> statement instanceof PlannedEachTime
-                planned && planned.getSql().equals(DELETE) && planned.arguments()[0].equals("a+b")));
-        order.verify(jdbc).batchUpdate(eq(INSERT), argThat((List<Object[]> rows) -> rows.size() == 2
-                && rows.get(0)[0].equals("a2") && rows.get(1)[0].equals("b2")));
-        order.verifyNoMoreInteractions();
-    }
-
-    /** An upsert of several rows waits for earlier upserts of any of them, and later ones of any wait for it. */
-    @Test
-    void anUpsertOfSeveralRowsTakesEachOfThemOncePerBatch() {
-        String upsert = "INSERT INTO t VALUES (?) ON CONFLICT (x) DO UPDATE SET y = excluded.y";
-        DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("e"));
-        writes.add(A, upsert, "a");
-        writes.add(List.of(A, B), PlannedEachTime.statement(upsert, "a+b"));
-        writes.add(BatchedWrites.row("t", "c"), upsert, "c");
-        writes.add(B, upsert, "b");
-
-        batch.commit();
-
-        InOrder order = inOrder(jdbc);
-        order.verify(jdbc).batchUpdate(eq(upsert), argThat((List<Object[]> rows) -> rows.size() == 2
-                && rows.get(0)[0].equals("a") && rows.get(1)[0].equals("c")));
-        order.verify(jdbc).update(argThat((PreparedStatementCreator statement) -> statement instanceof PlannedEachTime
-                planned && planned.arguments()[0].equals("a+b")));
-        order.verify(jdbc).update(upsert, "b");
-        order.verifyNoMoreInteractions();
-    }
-
     @Test
     void whatABatchKeepsUntilSentIsWrittenWithItsWritesAndStartsAnewAfterAFlush() {
         List<String> outside = writes.untilSent("k", ArrayList::new, kept -> { });
