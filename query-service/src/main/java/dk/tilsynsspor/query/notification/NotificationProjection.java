@@ -424,7 +424,7 @@ public class NotificationProjection {
         if (begunOrders != null) { // the order's rows are written once, as the batch leaves them
             begunOrders.put(orderId, begun);
         } else {
-            write(Map.of(orderId, begun));
+            write(begun);
         }
     }
 
@@ -507,27 +507,29 @@ public class NotificationProjection {
         }
     }
 
-    /**
-     * The batch's writes of the orders it began, just before its writes are sent: each order's row, and its
-     * requirements' rows in place of those it had (an imposition on a notice replaces the notice's; a rebuild, which
-     * keeps these tables, those of the read model it replaces).
-     */
+    /** The batch's writes of the orders it began, just before its writes are sent. */
     private void write(Map<UUID, Begun> begunOrders) {
-        for (Begun begun : begunOrders.values()) {
-            Date responseDue = begun.responseDue == null ? null : Date.valueOf(begun.responseDue);
-            if (begun.escalationChanged) {
-                writes.add(orderRow(begun.orderId), ORDER_UPSERT_ESCALATION, begun.orderId,
-                        begun.order.authorityId(), begun.order.organisationId(), begun.order.reference(), responseDue,
-                        begun.ended, begun.escalatedUntil == null ? null : Date.valueOf(begun.escalatedUntil));
-            } else {
-                writes.add(orderRow(begun.orderId), ORDER_UPSERT, begun.orderId, begun.order.authorityId(),
-                        begun.order.organisationId(), begun.order.reference(), responseDue, begun.ended);
-            }
-            writes.add(requirementRows(begun.orderId), REQUIREMENTS_DELETE, begun.orderId);
-            begun.requirements.forEach((requirementId, requirement) -> writes.add(requirementRows(begun.orderId),
-                    REQUIREMENT_INSERT, begun.orderId, requirementId, requirement.number, requirement.title,
-                    requirement.deadline == null ? null : Date.valueOf(requirement.deadline), requirement.done));
+        begunOrders.values().forEach(this::write);
+    }
+
+    /**
+     * The order's row, and its requirements' rows in place of those it had (an imposition on a notice replaces the
+     * notice's; a rebuild, which keeps these tables, those of the read model it replaces).
+     */
+    private void write(Begun begun) {
+        Date responseDue = begun.responseDue == null ? null : Date.valueOf(begun.responseDue);
+        if (begun.escalationChanged) {
+            writes.add(orderRow(begun.orderId), ORDER_UPSERT_ESCALATION, begun.orderId, begun.order.authorityId(),
+                    begun.order.organisationId(), begun.order.reference(), responseDue, begun.ended,
+                    begun.escalatedUntil == null ? null : Date.valueOf(begun.escalatedUntil));
+        } else {
+            writes.add(orderRow(begun.orderId), ORDER_UPSERT, begun.orderId, begun.order.authorityId(),
+                    begun.order.organisationId(), begun.order.reference(), responseDue, begun.ended);
         }
+        writes.add(requirementRows(begun.orderId), REQUIREMENTS_DELETE, begun.orderId);
+        begun.requirements.forEach((requirementId, requirement) -> writes.add(requirementRows(begun.orderId),
+                REQUIREMENT_INSERT, begun.orderId, requirementId, requirement.number, requirement.title,
+                requirement.deadline == null ? null : Date.valueOf(requirement.deadline), requirement.done));
     }
 
     /** The order, if this batch began it and has not sent its writes yet; null otherwise (write at once). */
