@@ -111,7 +111,7 @@ public class NotificationProjection {
     @EventHandler
     void on(NoticeOfOrderGiven event, EventMessage<?> message) {
         remember(event.orderId(), event.authorityId(), event.organisationId(), event.reference(),
-                event.responseDue(), event.requirements());
+                event.responseDue(), event.requirements(), true);
         tell(message, event.orderId(), Audience.leadersOf(event.organisationId()), "NOTICE_GIVEN",
                 "Varsel om påbud " + event.reference() + " fra " + event.authorityId() + ": svar senest "
                         + written(event.responseDue()) + ".");
@@ -120,7 +120,7 @@ public class NotificationProjection {
     @EventHandler
     void on(SupervisoryOrderImposed event, EventMessage<?> message) {
         remember(event.orderId(), event.authorityId(), event.organisationId(), event.reference(), null,
-                event.requirements());
+                event.requirements(), !event.onNotice());
         tell(message, event.orderId(), Audience.leadersOf(event.organisationId()), "ORDER_IMPOSED",
                 "Påbud " + event.reference() + " er givet af " + event.authorityId() + ".");
     }
@@ -402,10 +402,11 @@ public class NotificationProjection {
 
     /**
      * The order's parties, reference and requirements, as the notice or the imposition gives them (an imposition on
-     * a notice names the notice's parties, and replaces its requirements).
+     * a notice names the notice's parties, and replaces its requirements). {@code first}: the order's first event (a
+     * notice, or an imposition without one), whose row replaces whatever a row of the same order says.
      */
     private void remember(UUID orderId, String authorityId, String organisationId, String reference,
-                          LocalDate responseDue, List<Requirement> requirements) {
+                          LocalDate responseDue, List<Requirement> requirements, boolean first) {
         Order order = new Order(StoredText.of(authorityId), StoredText.of(organisationId), StoredText.of(reference));
         Map<UUID, Integer> numbers = new HashMap<>();
         for (int i = 0; i < requirements.size(); i++) {
@@ -415,7 +416,8 @@ public class NotificationProjection {
         known.orders.put(orderId, Optional.of(order));
         known.numbers.put(orderId, numbers);
         Map<UUID, Begun> begunOrders = writes.untilSent(begunKey, LinkedHashMap::new, this::write);
-        Begun begun = new Begun(orderId, order, responseDue, begunOrders == null ? null : begunOrders.get(orderId));
+        Begun begun = new Begun(orderId, order, responseDue, first,
+                begunOrders == null ? null : begunOrders.get(orderId));
         for (int i = 0; i < requirements.size(); i++) {
             Requirement requirement = requirements.get(i);
             begun.requirements.put(requirement.requirementId(), new BegunRequirement(i + 1,
@@ -429,11 +431,13 @@ public class NotificationProjection {
     }
 
     /**
-     * The order's row (inserted, or its parties and answer date replaced); ended only where the write says so
-     * (parameters: the id, the parties, the reference, the answer date, whether it ended). Every parameter is in
-     * the VALUES, so that the driver folds a batch of them into one statement of many rows (a parameter after the
-     * VALUES, as when one statement said whether to change the escalation, kept each order's upsert a statement of
-     * its own: some forty per rebuild batch).
+     * The order's row (inserted, or its parties, answer date and whether it ended replaced; parameters: the id, the
+     * parties, the reference, the answer date, whether it ended). Every parameter is in the VALUES, so that the
+     * driver folds a batch of them into one statement of many rows (a parameter after the VALUES, as when one
+     * statement said whether to change the escalation, kept each order's upsert a statement of its own: some forty
+     * per rebuild batch). Whether it ended is replaced, not added to: the row an imposition on a notice finds is
+     * that of a notice that has not lapsed (a lapsed notice is final), and the row a rebuild finds (it keeps these
+     * tables) may say anything.
      */
     private static final String ORDER_UPSERT = """
             INSERT INTO query.notification_order (order_id, authority_id, organisation_id, reference, response_due,
@@ -441,17 +445,18 @@ public class NotificationProjection {
             VALUES (?, ?, ?, ?, ?, ?)
             ON CONFLICT (order_id) DO UPDATE SET authority_id = excluded.authority_id,
                 organisation_id = excluded.organisation_id, reference = excluded.reference,
-                response_due = excluded.response_due,
-                ended = excluded.ended OR query.notification_order.ended""";
-    /** {@link #ORDER_UPSERT} that also sets the escalation's end (parameters: the same, then the end or null). */
+                response_due = excluded.response_due, ended = excluded.ended""";
+    /**
+     * {@link #ORDER_UPSERT} that also sets the escalation's end (parameters: the same, then the end or null): where
+     * the batch changed it, and for the order's first event (a rebuild's row may name an escalation from before).
+     */
     private static final String ORDER_UPSERT_ESCALATION = """
             INSERT INTO query.notification_order (order_id, authority_id, organisation_id, reference, response_due,
                                                   ended, escalated_until)
             VALUES (?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (order_id) DO UPDATE SET authority_id = excluded.authority_id,
                 organisation_id = excluded.organisation_id, reference = excluded.reference,
-                response_due = excluded.response_due,
-                ended = excluded.ended OR query.notification_order.ended,
+                response_due = excluded.response_due, ended = excluded.ended,
                 escalated_until = excluded.escalated_until""";
     /**
      * An order's requirements' rows, one statement per order. One statement for all of a batch's orders
@@ -476,14 +481,17 @@ public class NotificationProjection {
         final Order order;
         final LocalDate responseDue;
         final Map<UUID, BegunRequirement> requirements = new LinkedHashMap<>();
+        /** Begun by the order's first event: nothing of the row it finds is kept. */
+        final boolean first;
         boolean ended;
         boolean escalationChanged;
         LocalDate escalatedUntil;
 
-        Begun(UUID orderId, Order order, LocalDate responseDue, Begun before) {
+        Begun(UUID orderId, Order order, LocalDate responseDue, boolean first, Begun before) {
             this.orderId = orderId;
             this.order = order;
             this.responseDue = responseDue;
+            this.first = first || before != null && before.first;
             if (before != null) {
                 ended = before.ended;
                 escalationChanged = before.escalationChanged;
@@ -518,7 +526,7 @@ public class NotificationProjection {
      */
     private void write(Begun begun) {
         Date responseDue = begun.responseDue == null ? null : Date.valueOf(begun.responseDue);
-        if (begun.escalationChanged) {
+        if (begun.escalationChanged || begun.first) {
             writes.add(orderRow(begun.orderId), ORDER_UPSERT_ESCALATION, begun.orderId, begun.order.authorityId(),
                     begun.order.organisationId(), begun.order.reference(), responseDue, begun.ended,
                     begun.escalatedUntil == null ? null : Date.valueOf(begun.escalatedUntil));

@@ -175,4 +175,31 @@ class NotificationLookupsOnPostgresTest {
 
         assertThat(lookupRows()).isEqualTo(projected);
     }
+
+    @Test
+    void aRebuildReplacesTheOrdersRowsItFindsKeptFromBefore() {
+        List<Consumer<NotificationProjection>> events = events();
+        oneBatchEach(events);
+        List<String> projected = lookupRows();
+        // as a faulty projection may have left them: the open order ended, the closed one open and escalated
+        jdbc.update("UPDATE query.notification_order SET ended = NOT ended, escalated_until = DATE '2030-01-01',"
+                + " reference = 'forkert'");
+
+        inOneBatch(events); // the rebuild's batch
+
+        assertThat(lookupRows()).isEqualTo(projected);
+    }
+
+    @Test
+    void aRebuildWhoseBatchesSplitAnOrderReplacesItsRowFromItsFirstEvent() {
+        List<Consumer<NotificationProjection>> events = events();
+        oneBatchEach(events);
+        List<String> projected = lookupRows();
+        jdbc.update("UPDATE query.notification_order SET ended = NOT ended, escalated_until = DATE '2030-01-01'");
+
+        inOneBatch(events.subList(0, 2)); // the notice and its escalation; the imposition on it in the next batch
+        inOneBatch(events.subList(2, events.size()));
+
+        assertThat(lookupRows()).isEqualTo(projected);
+    }
 }
