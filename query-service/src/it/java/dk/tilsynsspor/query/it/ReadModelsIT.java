@@ -14,9 +14,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -243,6 +245,7 @@ class ReadModelsIT {
         }
 
         List<Long> failedBatchesBefore = logged(stack, FAILED_BATCH);
+        Timestamp rebuildBegun = databaseNow(stack);
         Object started = stack.queryService.invokeEndpoint("rebuild", "rebuild");
 
         assertThat(started).asInstanceOf(InstanceOfAssertFactories.MAP).containsEntry("started", true);
@@ -254,9 +257,37 @@ class ReadModelsIT {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                 stack.queryService.invokeEndpoint("rebuild", "underWay"))
                 .asInstanceOf(InstanceOfAssertFactories.MAP).containsEntry("underWay", false));
+        // and the planner's statistics of every read model's table were gathered at its end (the server reports
+        // an analysis within a second or so)
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(notAnalyzedSince(stack, rebuildBegun))
+                .isEmpty());
         WorkedExample after = WorkedExample.imposed(stack.commands, "ST-REBUILD-LIVE-2");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
                 stack.queries.get("inspector", "/api/orders/" + after.orderId + "/dossier").status()).isEqualTo(200));
+    }
+
+    private static Timestamp databaseNow(EndToEnd.Stack stack) throws SQLException {
+        try (Connection connection = stack.database.connect(); Statement statement = connection.createStatement();
+             ResultSet now = statement.executeQuery("SELECT now()")) {
+            now.next();
+            return now.getTimestamp(1);
+        }
+    }
+
+    /** The read models' tables PostgreSQL has not analyzed since the time given. */
+    private static List<String> notAnalyzedSince(EndToEnd.Stack stack, Timestamp since) throws SQLException {
+        List<String> tables = new ArrayList<>();
+        try (Connection connection = stack.database.connect(); PreparedStatement statement =
+                connection.prepareStatement("SELECT relname FROM pg_stat_user_tables WHERE schemaname = 'query'"
+                        + " AND (last_analyze IS NULL OR last_analyze < ?)")) {
+            statement.setTimestamp(1, since);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    tables.add(rows.getString(1));
+                }
+            }
+        }
+        return tables;
     }
 
     /**
