@@ -31,6 +31,7 @@ import dk.tilsynsspor.core.order.SupervisoryOrderClosed;
 import dk.tilsynsspor.core.order.SupervisoryOrderImposed;
 import dk.tilsynsspor.core.security.Role;
 import dk.tilsynsspor.query.projection.BatchedWrites;
+import dk.tilsynsspor.query.trail.StoredDate;
 import dk.tilsynsspor.query.trail.StoredText;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DisallowReplay;
@@ -201,7 +202,7 @@ public class NotificationProjection {
         } else {
             writes.add(requirementRows(event.orderId()),
                     "UPDATE query.notification_requirement SET deadline = ? WHERE order_id = ? AND requirement_id = ?",
-                    Date.valueOf(event.newDeadline()), event.orderId(), event.requirementId());
+                    StoredDate.of(event.newDeadline()), event.orderId(), event.requirementId());
         }
         if (!toTell(message)) {
             return;
@@ -282,7 +283,7 @@ public class NotificationProjection {
         writes.add(requirementRows(event.orderId()), """
                 UPDATE query.notification_requirement SET title = ?, deadline = ?, done = FALSE
                  WHERE order_id = ? AND requirement_id = ?""", StoredText.of(event.title()),
-                Date.valueOf(event.deadline()), event.orderId(), event.requirementId());
+                StoredDate.of(event.deadline()), event.orderId(), event.requirementId());
     }
 
     @EventHandler
@@ -372,7 +373,7 @@ public class NotificationProjection {
             return;
         }
         writes.add(orderRow(orderId), "UPDATE query.notification_order SET escalated_until = ? WHERE order_id = ?",
-                until == null ? null : Date.valueOf(until), orderId);
+                StoredDate.of(until), orderId);
     }
 
     private void tell(EventMessage<?> message, UUID orderId, Audience audience, String kind, String text) {
@@ -525,11 +526,11 @@ public class NotificationProjection {
      * notice's; a rebuild, which keeps these tables, those of the read model it replaces).
      */
     private void write(Begun begun) {
-        Date responseDue = begun.responseDue == null ? null : Date.valueOf(begun.responseDue);
+        Date responseDue = StoredDate.of(begun.responseDue);
         if (begun.escalationChanged || begun.first) {
             writes.add(orderRow(begun.orderId), ORDER_UPSERT_ESCALATION, begun.orderId, begun.order.authorityId(),
                     begun.order.organisationId(), begun.order.reference(), responseDue, begun.ended,
-                    begun.escalatedUntil == null ? null : Date.valueOf(begun.escalatedUntil));
+                    StoredDate.of(begun.escalatedUntil));
         } else {
             writes.add(orderRow(begun.orderId), ORDER_UPSERT, begun.orderId, begun.order.authorityId(),
                     begun.order.organisationId(), begun.order.reference(), responseDue, begun.ended);
@@ -537,7 +538,7 @@ public class NotificationProjection {
         writes.add(requirementRows(begun.orderId), REQUIREMENTS_DELETE, begun.orderId);
         begun.requirements.forEach((requirementId, requirement) -> writes.add(requirementRows(begun.orderId),
                 REQUIREMENT_INSERT, begun.orderId, requirementId, requirement.number, requirement.title,
-                requirement.deadline == null ? null : Date.valueOf(requirement.deadline), requirement.done));
+                StoredDate.of(requirement.deadline), requirement.done));
     }
 
     /** The order, if this batch began it and has not sent its writes yet; null otherwise (write at once). */

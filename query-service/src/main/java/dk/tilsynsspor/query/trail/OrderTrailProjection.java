@@ -31,9 +31,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.sql.Date;
 import java.sql.Timestamp;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -69,7 +67,7 @@ public class OrderTrailProjection {
     void on(NoticeOfOrderGiven event, DomainEventMessage<?> message) {
         summaries.change(event.orderId(), OrderSummaries.notice(new OrderSummaries.Summary(event.orderId(),
                 StoredText.of(event.reference()), StoredText.of(event.authorityId()),
-                StoredText.of(event.organisationId()), storableDate(event.issuedOn()), OrderStatus.NOTICE.name(),
+                StoredText.of(event.organisationId()), StoredDate.of(event.issuedOn()), OrderStatus.NOTICE.name(),
                 false, Timestamp.from(message.getTimestamp()), List.of(), Set.of())));
     }
 
@@ -77,7 +75,7 @@ public class OrderTrailProjection {
     void on(SupervisoryOrderImposed event, DomainEventMessage<?> message) {
         summaries.change(event.orderId(), OrderSummaries.imposed(new OrderSummaries.Summary(event.orderId(),
                 StoredText.of(event.reference()), StoredText.of(event.authorityId()),
-                StoredText.of(event.organisationId()), storableDate(event.issuedOn()), OrderStatus.IMPOSED.name(),
+                StoredText.of(event.organisationId()), StoredDate.of(event.issuedOn()), OrderStatus.IMPOSED.name(),
                 false, Timestamp.from(message.getTimestamp()),
                 event.requirements().stream().map(Requirement::requirementId).toList(), Set.of())));
     }
@@ -206,11 +204,4 @@ public class OrderTrailProjection {
         return token.position().orElseThrow();
     }
 
-    /**
-     * The issue date as the summary's DATE column can hold it: events from before dates were bounded may carry a
-     * year PostgreSQL or JDBC cannot, and such an order is listed without its date rather than not at all.
-     */
-    private static Date storableDate(LocalDate date) {
-        return date == null || date.getYear() < 1 || date.getYear() > 9999 ? null : Date.valueOf(date);
-    }
 }

@@ -202,4 +202,21 @@ class NotificationLookupsOnPostgresTest {
 
         assertThat(lookupRows()).isEqualTo(projected);
     }
+
+    @Test
+    void anOrderWhoseDatesNoDateColumnCanHoldIsKeptWithoutThem() {
+        // as events recorded before dates were bounded may carry them: PostgreSQL refuses these years
+        NoticeOfOrderGiven notice = new NoticeOfOrderGiven(noticed, "tilsyn-a", "org-b", "REF-1", "lov",
+                LocalDate.of(2026, 11, 1), "resumé", List.of(new Requirement(first, "Krav 1", "Ændring",
+                QualityTheme.values()[0], LocalDate.MAX)), LocalDate.of(-999_999_999, 1, 1));
+        RequirementDeadlineExtended extended = new RequirementDeadlineExtended(noticed, first, LocalDate.MAX,
+                LocalDate.of(999_999_999, 6, 1), "travlt");
+
+        oneBatchEach(List.of(p -> p.on(notice, GenericEventMessage.asEventMessage(notice)),
+                p -> p.on(new SupervisoryOrderEscalated(noticed, "grund", LocalDate.MAX, List.of())),
+                p -> p.on(extended, GenericEventMessage.asEventMessage(extended))));
+
+        assertThat(lookupRows()).containsExactly("(" + noticed + ",tilsyn-a,org-b,REF-1,,f,)",
+                "(" + noticed + "," + first + ",1,\"Krav 1\",,t)"); // nothing due under a notice
+    }
 }
