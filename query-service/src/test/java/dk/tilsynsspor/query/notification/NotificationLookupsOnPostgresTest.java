@@ -163,44 +163,43 @@ class NotificationLookupsOnPostgresTest {
         assertThat(split).isEqualTo(lookupRows());
     }
 
-    @Test
-    void aRebuildReplacesTheRequirementsRowsItFindsKeptFromBefore() {
+    /**
+     * The rows the events leave one batch each, made wrong by {@code faulty} as a faulty projection may have left
+     * them (the lookup tables are kept through a rebuild), then the events projected again by {@code rebuild}: the
+     * rows are those of the first projection.
+     */
+    private void assertRebuiltOver(String faulty, Consumer<List<Consumer<NotificationProjection>>> rebuild) {
         List<Consumer<NotificationProjection>> events = events();
         oneBatchEach(events);
         List<String> projected = lookupRows();
-        // the lookup tables are kept through a rebuild: rows as a faulty projection may have left them
-        jdbc.update("UPDATE query.notification_requirement SET done = NOT done, title = 'forkert', number = 9");
+        jdbc.update(faulty);
 
-        inOneBatch(events); // the rebuild's batch
+        rebuild.accept(events);
 
         assertThat(lookupRows()).isEqualTo(projected);
+    }
+
+    @Test
+    void aRebuildReplacesTheRequirementsRowsItFindsKeptFromBefore() {
+        assertRebuiltOver("UPDATE query.notification_requirement SET done = NOT done, title = 'forkert', number = 9",
+                this::inOneBatch);
     }
 
     @Test
     void aRebuildReplacesTheOrdersRowsItFindsKeptFromBefore() {
-        List<Consumer<NotificationProjection>> events = events();
-        oneBatchEach(events);
-        List<String> projected = lookupRows();
-        // as a faulty projection may have left them: the open order ended, the closed one open and escalated
-        jdbc.update("UPDATE query.notification_order SET ended = NOT ended, escalated_until = DATE '2030-01-01',"
-                + " reference = 'forkert'");
-
-        inOneBatch(events); // the rebuild's batch
-
-        assertThat(lookupRows()).isEqualTo(projected);
+        // the open order ended, the closed one open, both escalated
+        assertRebuiltOver("UPDATE query.notification_order SET ended = NOT ended, escalated_until = DATE '2030-01-01',"
+                + " reference = 'forkert'", this::inOneBatch);
     }
 
     @Test
     void aRebuildWhoseBatchesSplitAnOrderReplacesItsRowFromItsFirstEvent() {
-        List<Consumer<NotificationProjection>> events = events();
-        oneBatchEach(events);
-        List<String> projected = lookupRows();
-        jdbc.update("UPDATE query.notification_order SET ended = NOT ended, escalated_until = DATE '2030-01-01'");
-
-        inOneBatch(events.subList(0, 2)); // the notice and its escalation; the imposition on it in the next batch
-        inOneBatch(events.subList(2, events.size()));
-
-        assertThat(lookupRows()).isEqualTo(projected);
+        assertRebuiltOver("UPDATE query.notification_order SET ended = NOT ended, escalated_until = DATE '2030-01-01'",
+                events -> {
+                    // the notice and its escalation; the imposition on it in the next batch
+                    inOneBatch(events.subList(0, 2));
+                    inOneBatch(events.subList(2, events.size()));
+                });
     }
 
     @Test
