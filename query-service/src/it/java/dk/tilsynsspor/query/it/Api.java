@@ -15,7 +15,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.function.LongConsumer;
 
@@ -111,15 +113,23 @@ public final class Api {
     /** A multipart/form-data POST, as a browser's upload form sends it: text fields and one file in part 'file'. */
     public Response upload(String user, String path, Map<String, String> fields, String fileName, byte[] content,
                            Map<String, String> headers) {
+        List<Part> parts = new ArrayList<>();
+        fields.forEach((name, value) -> parts.add(Part.text(name, value)));
+        if (content != null) {
+            parts.add(new Part("file", fileName, content));
+        }
+        return upload(user, path, parts, headers);
+    }
+
+    /** A multipart/form-data POST of these parts in this order (a name may come more than once). */
+    public Response upload(String user, String path, List<Part> parts, Map<String, String> headers) {
         String boundary = "----tilsynsspor" + java.util.UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
-                + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
-        if (content != null) {
-            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-                    + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
-                    .getBytes(StandardCharsets.UTF_8));
-            body.writeBytes(content);
+        for (Part part : parts) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part.name() + "\""
+                    + (part.fileName() == null ? "\r\n\r\n" : "; filename=\"" + part.fileName()
+                    + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")).getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(part.content());
             body.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
         }
         body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
@@ -128,6 +138,13 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
         headers.forEach(request::header);
         return send(request);
+    }
+
+    /** One part of a multipart body: a text field (no file name) or a file. */
+    public record Part(String name, String fileName, byte[] content) {
+        public static Part text(String name, String value) {
+            return new Part(name, null, value.getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     public Response put(String user, String path, Object body) {

@@ -50,7 +50,7 @@ class EvidenceDocumentsIT {
         Map<String, String> fields = Map.of("title", "Pædagogisk baggrundsbeskrivelse", "effectiveOn", "2026-12-01");
         long keptBefore = count(stack, "SELECT count(*) FROM events.evidence_document");
 
-        // a program named like a PDF, an oversized file, a missing title: refused, nothing kept
+        // a program named like a PDF, an oversized file, a missing title, a field twice: refused, nothing kept
         byte[] program = Arrays.copyOf("MZ\u0090\0".getBytes(UTF_8), 4096);
         Api.Response forged = stack.commands.upload("leader", documents, fields, "baggrund.pdf", program, Map.of());
         assertThat(forged.status()).as("%s", forged.body()).isEqualTo(422);
@@ -64,6 +64,17 @@ class EvidenceDocumentsIT {
                 Map.of()).status()).isEqualTo(400);
         assertThat(stack.commands.upload("inspector", documents, fields, "b.pdf", PDF, Map.of()).status())
                 .isEqualTo(403);
+        // a title sent twice (Spring would store "x,y"), a second file (Spring would drop it): refused
+        Api.Response twoTitles = stack.commands.upload("leader", documents, List.of(Api.Part.text("title", "Et"),
+                Api.Part.text("title", "To"), Api.Part.text("effectiveOn", "2026-12-01"),
+                new Api.Part("file", "b.pdf", PDF)), Map.of());
+        assertThat(twoTitles.status()).as("%s", twoTitles.body()).isEqualTo(400);
+        assertThat(twoTitles.body().at("/errors/0/field").asText()).isEqualTo("title");
+        Api.Response twoFiles = stack.commands.upload("leader", documents, List.of(Api.Part.text("title", "Et"),
+                Api.Part.text("effectiveOn", "2026-12-01"), new Api.Part("file", "b.pdf", PDF),
+                new Api.Part("file", "c.txt", MINUTES)), Map.of());
+        assertThat(twoFiles.status()).as("%s", twoFiles.body()).isEqualTo(400);
+        assertThat(twoFiles.body().at("/errors/0/field").asText()).isEqualTo("file");
         assertThat(count(stack, "SELECT count(*) FROM events.evidence_document")).isEqualTo(keptBefore);
 
         // the upload: its sha256 answered, the same again with the same Idempotency-Key

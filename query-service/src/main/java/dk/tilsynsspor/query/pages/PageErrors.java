@@ -1,6 +1,7 @@
 package dk.tilsynsspor.query.pages;
 
 import dk.tilsynsspor.platform.web.DatabaseUnavailable;
+import dk.tilsynsspor.platform.web.RepeatedParameterException;
 import dk.tilsynsspor.query.web.InvalidParameterException;
 import dk.tilsynsspor.query.web.NotFoundException;
 import org.springframework.core.Ordered;
@@ -42,6 +43,12 @@ class PageErrors {
     @ExceptionHandler(InvalidParameterException.class)
     ModelAndView invalid(InvalidParameterException exception) {
         return views.page(HttpStatus.BAD_REQUEST, "Ugyldig forespørgsel", exception.getMessage());
+    }
+
+    @ExceptionHandler(RepeatedParameterException.class)
+    ModelAndView repeated(RepeatedParameterException exception) {
+        return views.page(HttpStatus.BAD_REQUEST, "Ugyldig forespørgsel",
+                "Feltet " + exception.parameter() + " er sendt mere end én gang. Gå tilbage, og send formularen igen.");
     }
 
     @ExceptionHandler(DataAccessException.class)

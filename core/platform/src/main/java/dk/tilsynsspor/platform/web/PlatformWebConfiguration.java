@@ -21,8 +21,13 @@ import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 import org.springframework.util.unit.DataSize;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** The web plumbing both services share: problem answers from filters and from Tomcat, and the request guard. */
+/**
+ * The web plumbing both services share: problem answers from filters and from Tomcat, the request guard, and one
+ * value for each parameter taken as one.
+ */
 @AutoConfiguration(before = {ServletWebServerFactoryAutoConfiguration.class, ErrorMvcAutoConfiguration.class})
 public class PlatformWebConfiguration {
 
@@ -46,6 +51,18 @@ public class PlatformWebConfiguration {
                 new FilterRegistrationBean<>(new RequestGuard(limit, uploads, problems));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
+    }
+
+    /** A parameter its handler takes one value of, sent more than once, refused (not joined, not half read). */
+    @Bean
+    WebMvcConfigurer oneValueEach() {
+        OneValueEach interceptor = new OneValueEach();
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(interceptor);
+            }
+        };
     }
 
     /** Problems in Danish for clients that ask for Danish first. */

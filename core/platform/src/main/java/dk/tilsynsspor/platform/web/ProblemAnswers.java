@@ -10,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -23,7 +24,8 @@ import java.util.UUID;
 /**
  * What both services' controller advice answers alike: Spring's own problems (405, 406, 415, unknown path, ...)
  * with Spring's status and English text and a type of ours instead of about:blank; a path or query parameter that
- * cannot be read; a database that cannot be reached (503 at once, so that the client may retry).
+ * cannot be read, or is sent more than once where it takes one value; a database that cannot be reached (503 at
+ * once, so that the client may retry).
  */
 public abstract class ProblemAnswers extends ResponseEntityExceptionHandler {
 
@@ -46,6 +48,20 @@ public abstract class ProblemAnswers extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
                 "Parameter " + name + " has an invalid value" + expected(exception.getRequiredType()) + ".");
         problem.setProperty("errors", List.of(Map.of("field", name, "message", "invalid value")));
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleServletRequestBindingException(ServletRequestBindingException exception,
+                                                                          HttpHeaders headers, HttpStatusCode status,
+                                                                          WebRequest request) {
+        if (!(exception instanceof RepeatedParameterException repeated)) {
+            return super.handleServletRequestBindingException(exception, headers, status, request);
+        }
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                repeated.getMessage());
+        problem.setProperty("errors", List.of(Map.of("field", repeated.parameter(),
+                "message", "is sent more than once")));
         return ResponseEntity.badRequest().body(problem);
     }
 
