@@ -1,6 +1,7 @@
 package dk.tilsynsspor.query.pages;
 
 import dk.tilsynsspor.query.pages.Commands.Refusal;
+import dk.tilsynsspor.query.web.InvalidParameterException;
 import org.springframework.util.MultiValueMap;
 
 import java.math.BigDecimal;
@@ -37,10 +38,21 @@ public final class FormInput {
         return values;
     }
 
-    /** The key the form was shown with (the same for a double submit), or null. */
+    /**
+     * The key the form was shown with (the same for a double submit), or null. A key the page did not make (a form
+     * edited by hand) is refused with a page of its own: it would go to command-service as a header, and a control
+     * character in it would fail the request here.
+     */
     public String idempotencyKey() {
         String key = values.getFirst("idempotencyKey");
-        return key == null || key.isBlank() ? null : key.strip();
+        if (key == null || key.isBlank()) {
+            return null;
+        }
+        if (!Forms.isKey(key.strip())) {
+            throw new InvalidParameterException("idempotencyKey",
+                    "Formularen er ændret, så den ikke kan sendes. Hent siden igen, og udfyld formularen der.");
+        }
+        return key.strip();
     }
 
     /** Whether the form was sent by a button that asks for one more row of {@code prefix} instead of sending. */

@@ -20,6 +20,8 @@ public final class Forms {
     static final String STATE = "formState";
     static final String DONE = "formDone";
     private static final String KEY = "idempotencyKey";
+    private static final Pattern KEY_FORM = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     /** A refused (or not yet sendable) form: its name, the values typed, why it was refused. */
     public record State(String form, Map<String, List<String>> values, Refusal refusal) implements java.io.Serializable {
@@ -59,7 +61,12 @@ public final class Forms {
     /** The key the form is sent with: the refused submit's own (the same form again), else a new one. */
     public String key(String form) {
         String kept = value(form, KEY);
-        return kept != null && !kept.isBlank() ? kept : UUID.randomUUID().toString();
+        return kept != null && isKey(kept) ? kept : UUID.randomUUID().toString();
+    }
+
+    /** Whether {@code key} is one the pages make: a UUID in its usual form. */
+    static boolean isKey(String key) {
+        return KEY_FORM.matcher(key).matches();
     }
 
     public boolean refused(String form) {

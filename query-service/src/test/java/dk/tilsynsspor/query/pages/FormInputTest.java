@@ -1,5 +1,6 @@
 package dk.tilsynsspor.query.pages;
 
+import dk.tilsynsspor.query.web.InvalidParameterException;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -9,6 +10,7 @@ import java.util.Map;
 
 import static dk.tilsynsspor.query.pages.FormInput.body;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class FormInputTest {
 
@@ -26,5 +28,23 @@ class FormInputTest {
                 "title", row.text("title")));
 
         assertThat(rows).containsExactly(Map.of("id", "b", "title", "Bolig"), Map.of("title", "Ny"));
+    }
+
+    @Test
+    void theKeyThePageMadeGoesOnAndAnyOtherIsRefusedBeforeItBecomesAHeader() {
+        assertThat(withKey(" 6167a734-10b4-4323-8bfa-d71b7aa9ce68 ").idempotencyKey())
+                .isEqualTo("6167a734-10b4-4323-8bfa-d71b7aa9ce68");
+        assertThat(withKey("").idempotencyKey()).isNull();
+        for (String edited : List.of("a\u0007b", "k".repeat(300), "6167a734-10b4-4323-8bfa-d71b7aa9ce68\r\nX-Evil: 1",
+                "1-1-1-1-1")) {
+            assertThatThrownBy(() -> withKey(edited).idempotencyKey())
+                    .isInstanceOf(InvalidParameterException.class).hasMessageContaining("Hent siden igen");
+        }
+    }
+
+    private static FormInput withKey(String key) {
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("idempotencyKey", key);
+        return new FormInput(form);
     }
 }
