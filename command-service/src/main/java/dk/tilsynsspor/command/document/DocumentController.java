@@ -6,6 +6,7 @@ import dk.tilsynsspor.command.lookup.DocumentDirectory;
 import dk.tilsynsspor.command.lookup.DocumentDirectory.AttachedDocument;
 import dk.tilsynsspor.command.rules.RuleViolation;
 import dk.tilsynsspor.command.web.CommandDispatcher;
+import dk.tilsynsspor.command.web.InvalidInputException;
 import dk.tilsynsspor.command.web.Locations;
 import dk.tilsynsspor.command.web.ResourceNotFoundException;
 import dk.tilsynsspor.core.casework.AttachCaseDocument;
@@ -156,7 +157,7 @@ class DocumentController {
                     + MAX_TITLE_LENGTH + " characters.").at("title");
         }
         TextRules.problem(stripped).ifPresent(problem -> {
-            throw RuleViolation.unprocessable("invalid-request", "The title " + problem + ".").at("title");
+            throw InvalidInputException.part("title", "The title", problem);
         });
         return stripped;
     }
@@ -170,7 +171,7 @@ class DocumentController {
                     + MAX_FILE_NAME_LENGTH + " characters.").at("file");
         }
         TextRules.problem(name).ifPresent(problem -> {
-            throw RuleViolation.unprocessable("invalid-request", "The file's name " + problem + ".").at("file");
+            throw InvalidInputException.part("file", "The file's name", problem);
         });
         return name;
     }

@@ -116,10 +116,10 @@ public class CommandDispatcher {
         }
         String reason = HeaderText.decode(raw);
         if (reason.length() > MAX_REASON_LENGTH) {
-            throw new InvalidHeaderException(REASON_HEADER, "at most " + MAX_REASON_LENGTH + " characters");
+            throw InvalidInputException.header(REASON_HEADER, "at most " + MAX_REASON_LENGTH + " characters");
         }
         TextRules.problem(reason).ifPresent(problem -> {
-            throw new InvalidHeaderException(REASON_HEADER, problem);
+            throw InvalidInputException.header(REASON_HEADER, problem);
         });
         return reason;
     }

@@ -84,11 +84,11 @@ class ProblemDetailsAdvice extends ProblemAnswers {
         return respond(problem(HttpStatus.NOT_FOUND, "not-found", "Not found", exception.getMessage()));
     }
 
-    @ExceptionHandler(InvalidHeaderException.class)
-    ResponseEntity<ProblemDetail> invalidHeader(InvalidHeaderException exception) {
+    @ExceptionHandler(InvalidInputException.class)
+    ResponseEntity<ProblemDetail> invalidInput(InvalidInputException exception) {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
                 exception.getMessage());
-        problem.setProperty("errors", List.of(Map.of("field", exception.header(), "message", exception.getMessage())));
+        problem.setProperty("errors", List.of(Map.of("field", exception.field(), "message", exception.problem())));
         return respond(problem);
     }
 

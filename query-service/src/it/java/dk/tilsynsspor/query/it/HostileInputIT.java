@@ -222,6 +222,21 @@ class HostileInputIT {
         assertThat(tooLong.body().at("/errors/0/message").asText()).as("a text's length in characters")
                 .isEqualTo("må højst være 500 tegn");
 
+        // a header's text and an upload's texts by the same rules, their field and message as a body's field has them
+        Api.Response longReason = stack.commands.post("leader", example.requirement(example.restraintRequirement,
+                "/measurements"), "{\"value\":3,\"measuredOn\":\"2026-12-01\",\"source\":\"x\"}",
+                Map.of("Accept-Language", "da", "X-Reason", "x".repeat(2001)));
+        assertThat(longReason.status()).isEqualTo(400);
+        assertThat(longReason.body().at("/errors/0/field").asText()).isEqualTo("X-Reason");
+        assertThat(longReason.body().at("/errors/0/message").asText()).isEqualTo("højst 2000 tegn");
+        Api.Response controlInTitle = stack.commands.upload("leader", example.requirement(
+                example.restraintRequirement, "/documents"), Map.of("title", "ab\u0007", "effectiveOn", "2026-12-01"),
+                "referat.txt", "Referat\n".getBytes(StandardCharsets.UTF_8), danish);
+        assertThat(controlInTitle.status()).as("%s", controlInTitle.body()).isEqualTo(400);
+        assertThat(controlInTitle.body().at("/errors/0/field").asText()).isEqualTo("title");
+        assertThat(controlInTitle.body().at("/errors/0/message").asText())
+                .isEqualTo("indeholder et kontroltegn (U+0007) på plads 3");
+
         Api.Response anonymous = stack.commands.post(null, example.order("/acknowledgement"), "{}", danish);
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.body().get("title").asText()).isEqualTo("Ikke logget ind");
