@@ -1,9 +1,12 @@
 package dk.tilsynsspor.query.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +26,7 @@ import static org.awaitility.Awaitility.await;
 class RequirementDialogueIT {
 
     @Test
-    void reviewsCommentsAndAnExtensionRequestRefusedThenGranted(EndToEnd.Stack stack) {
+    void reviewsCommentsAndAnExtensionRequestRefusedThenGranted(EndToEnd.Stack stack) throws IOException {
         WorkedExample example = WorkedExample.imposed(stack.commands, "ST-DIALOG-1");
         example.acknowledgeAndPlan();
         String restraint = example.restraintRequirement;
@@ -41,7 +44,7 @@ class RequirementDialogueIT {
         expect(201, stack.commands.post("inspector", example.requirement(restraint, "/comments"),
                 Map.of("text", "Hvordan registreres magtanvendelserne?")));
         expect(201, stack.commands.post("leader", example.requirement(restraint, "/comments"),
-                Map.of("text", "I det fælles registreringssystem, månedligt")));
+                Map.of("text", "I det fælles registreringssystem, månedligt 👍 (数据)")));
         expect(404, stack.commands.post("leader2", example.requirement(restraint, "/comments"),
                 Map.of("text", "ikke min sag")));
 
@@ -76,7 +79,8 @@ class RequirementDialogueIT {
         JsonNode comments = requirement.get("comments");
         assertThat(comments).hasSize(2);
         assertThat(comments.get(0).get("commentedByRole").asText()).isEqualTo("INSPECTOR");
-        assertThat(comments.get(1).get("text").asText()).isEqualTo("I det fælles registreringssystem, månedligt");
+        assertThat(comments.get(1).get("text").asText())
+                .isEqualTo("I det fælles registreringssystem, månedligt 👍 (数据)");
         JsonNode requests = requirement.get("extensionRequests");
         assertThat(requests.get(0).get("status").asText()).isEqualTo("REFUSED");
         assertThat(requests.get(0).get("answer").asText()).isEqualTo("Fristen er rimelig");
@@ -87,6 +91,16 @@ class RequirementDialogueIT {
                 "eventType");
         assertThat(events).contains("ActionPlanReviewed", "RequirementCommented", "DeadlineExtensionRequested",
                 "DeadlineExtensionRefused", "RequirementDeadlineExtended");
+
+        // the PDF's fonts have no emoji or Chinese: written as code points and said so, not left out
+        PdfReader pdf = new PdfReader(stack.queries.download("inspector",
+                example.order("/audit-trail/export?format=pdf")).body());
+        StringBuilder text = new StringBuilder();
+        for (int page = 1; page <= pdf.getNumberOfPages(); page++) {
+            text.append(new PdfTextExtractor(pdf).getTextFromPage(page)).append('\n');
+        }
+        assertThat(text.toString().replaceAll("\\s+", " ")).contains("Hvordan registreres magtanvendelserne?",
+                "månedligt [U+1F44D] ([U+6570][U+636E])", "3 tegn, som PDF'ens skrifttyper ikke har");
     }
 
     @Test

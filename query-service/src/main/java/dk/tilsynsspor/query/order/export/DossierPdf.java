@@ -41,6 +41,7 @@ final class DossierPdf {
     private final PageFormats formats;
     private final MessageSource labels;
     private final Names names;
+    private final PdfText text = new PdfText();
 
     /** Dates, times, statuses, themes, events and people as the pages show them (the house style's one rule). */
     private DossierPdf(PageFormats formats, MessageSource labels, Names names) {
@@ -73,6 +74,11 @@ final class DossierPdf {
                 requirement(document, requirement);
             }
             trail(document, trail);
+            if (text.replaced() > 0) {
+                document.add(new Paragraph(text.replaced() + " tegn, som PDF'ens skrifttyper ikke har, er skrevet "
+                        + "som deres Unicode-nummer, fx [U+1F600]. JSON- og CSV-eksporten har teksterne, som de er "
+                        + "registreret.", SMALL));
+            }
         } catch (DocumentException e) {
             throw new IOException("could not write the PDF", e);
         } finally {
@@ -83,7 +89,7 @@ final class DossierPdf {
 
     private void header(Document document, ComplianceDossier dossier, AuditTrail trail, Instant generatedAt,
                                String generatedBy) {
-        document.add(new Paragraph("Påbud " + dossier.reference(), TITLE));
+        document.add(paragraph("Påbud " + dossier.reference(), TITLE));
         document.add(line("Tilsyn", dossier.authorityId()));
         document.add(line("Organisation", dossier.organisationId()));
         document.add(line("Lovgrundlag", dossier.legalBasis()));
@@ -91,7 +97,7 @@ final class DossierPdf {
         document.add(line("Status", label("OrderStatus", dossier.status())
                 + (dossier.escalated() ? " (skærpet tilsyn)" : "")));
         if (dossier.summary() != null) {
-            document.add(new Paragraph(dossier.summary(), TEXT));
+            document.add(paragraph(dossier.summary(), TEXT));
         }
         if (dossier.notice() != null) {
             var notice = dossier.notice();
@@ -136,10 +142,10 @@ final class DossierPdf {
 
     private void requirement(Document document, RequirementDossier requirement)
             throws DocumentException, IOException {
-        Paragraph heading = new Paragraph("Krav " + requirement.number() + ": " + requirement.title(), HEADING);
+        Paragraph heading = paragraph("Krav " + requirement.number() + ": " + requirement.title(), HEADING);
         heading.setSpacingBefore(14);
         document.add(heading);
-        document.add(new Paragraph(requirement.requiredChange(), TEXT));
+        document.add(paragraph(requirement.requiredChange(), TEXT));
         document.add(line("Kvalitetstema", label("QualityTheme", requirement.qualityTheme())));
         document.add(line("Frist", formats.date(requirement.deadline()) + " ("
                 + formats.daysLeft(requirement.daysLeft()) + ")"));
@@ -198,7 +204,7 @@ final class DossierPdf {
                     + formats.date(attached.effectiveOn()) + ", vedhæftet " + formats.time(attached.attachedAt())
                     + " af " + names.of(attached.attachedBy())
                     + (attached.withdrawn() ? "; trukket tilbage: " + attached.withdrawalReason() : "") + ")"));
-            document.add(new Paragraph("SHA-256 " + attached.sha256(), SMALL));
+            document.add(paragraph("SHA-256 " + attached.sha256(), SMALL));
         }
         for (var comment : requirement.comments()) {
             document.add(bullet("Kommentar fra " + comment.commentedBy() + " (" + formats.time(comment.commentedAt())
@@ -216,7 +222,7 @@ final class DossierPdf {
     }
 
     private void trail(Document document, AuditTrail trail) {
-        Paragraph heading = new Paragraph("Revisionsspor (" + trail.entries().size() + " hændelser)", HEADING);
+        Paragraph heading = paragraph("Revisionsspor (" + trail.entries().size() + " hændelser)", HEADING);
         heading.setSpacingBefore(14);
         heading.setSpacingAfter(6);
         document.add(heading);
@@ -224,31 +230,40 @@ final class DossierPdf {
         table.setWidthPercentage(100);
         table.setHeaderRows(1);
         for (String column : new String[]{"#", "Registreret", "Hændelse", "Aktør", "Rolle", "Begrundelse"}) {
-            PdfPCell cell = new PdfPCell(new Phrase(column, SMALL_BOLD));
+            PdfPCell cell = new PdfPCell(phrase(column, SMALL_BOLD));
             cell.setBackgroundColor(new Color(0xe8eef4));
             table.addCell(cell);
         }
         for (AuditEntry entry : trail.entries()) {
-            table.addCell(new Phrase(String.valueOf(entry.sequence()), SMALL));
-            table.addCell(new Phrase(formats.shortTime(entry.recordedAt()), SMALL));
-            table.addCell(new Phrase(label("Event", entry.eventType()), SMALL));
-            table.addCell(new Phrase(names.of(entry.actorId()), SMALL));
-            table.addCell(new Phrase(label("Role", entry.actorRole()), SMALL));
-            table.addCell(new Phrase(entry.reason() == null ? "" : entry.reason(), SMALL));
+            table.addCell(phrase(String.valueOf(entry.sequence()), SMALL));
+            table.addCell(phrase(formats.shortTime(entry.recordedAt()), SMALL));
+            table.addCell(phrase(label("Event", entry.eventType()), SMALL));
+            table.addCell(phrase(names.of(entry.actorId()), SMALL));
+            table.addCell(phrase(label("Role", entry.actorRole()), SMALL));
+            table.addCell(phrase(entry.reason() == null ? "" : entry.reason(), SMALL));
         }
         document.add(table);
     }
 
-    private static Paragraph line(String label, String value) {
+    private Paragraph line(String label, String value) {
         Paragraph paragraph = new Paragraph();
         paragraph.add(new Chunk(label + ": ", new Font(Font.HELVETICA, 10, Font.BOLD)));
-        paragraph.add(new Chunk(value == null ? "" : value, TEXT));
+        paragraph.add(new Chunk(value == null ? "" : text.shown(value), TEXT));
         return paragraph;
     }
 
-    private static Paragraph bullet(String text) {
-        Paragraph paragraph = new Paragraph("• " + text, TEXT);
+    private Paragraph bullet(String bullet) {
+        Paragraph paragraph = paragraph("• " + bullet, TEXT);
         paragraph.setIndentationLeft(12);
         return paragraph;
+    }
+
+    /** A paragraph of {@code content} as the PDF can show it ({@link PdfText}). */
+    private Paragraph paragraph(String content, Font font) {
+        return new Paragraph(text.shown(content), font);
+    }
+
+    private Phrase phrase(String content, Font font) {
+        return new Phrase(text.shown(content), font);
     }
 }
