@@ -136,8 +136,7 @@ class MailDeliveries {
         SimpleMailMessage message = new SimpleMailMessage();
         message.setFrom(from);
         message.setTo(delivery.recipient());
-        message.setSubject("Tilsynsspor: " + (delivery.text().length() > 70
-                ? delivery.text().substring(0, 67) + "..." : delivery.text()));
+        message.setSubject(subject(delivery.text()));
         message.setText(delivery.text() + "\n\nSe dine notifikationer i Tilsynsspor: " + pagesUrl
                 + "/notifikationer\n");
         try {
@@ -149,6 +148,18 @@ class MailDeliveries {
             String why = String.valueOf(failure.getMessage());
             return why.length() > 2000 ? why.substring(0, 2000) : why;
         }
+    }
+
+    /**
+     * The notification's text as a subject line: on one line (a reference or title typed with a line break), and cut
+     * to about 70 characters between two characters, never inside one (an emoji is two chars).
+     */
+    static String subject(String text) {
+        String line = text.strip().replaceAll("\\s+", " ");
+        if (line.codePointCount(0, line.length()) > 70) {
+            line = line.substring(0, line.offsetByCodePoints(0, 67)) + "...";
+        }
+        return "Tilsynsspor: " + line;
     }
 
     /** The first wait (30 s by default), then twice as long after each failure, at most an hour. */
