@@ -1,6 +1,7 @@
 package dk.tilsynsspor.command.casework;
 
 import dk.tilsynsspor.command.input.ActorId;
+import dk.tilsynsspor.command.input.OneLine;
 import dk.tilsynsspor.command.input.PlausibleDate;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -19,7 +20,7 @@ final class CaseRequests {
     }
 
     record OpenCaseRequest(UUID id, @NotBlank @ActorId String organisationId,
-                           @NotBlank @Size(max = 200) String citizenRef, UUID orderId,
+                           @NotBlank @OneLine @Size(max = 200) String citizenRef, UUID orderId,
                            @Size(max = 50) List<@NotNull UUID> requirementIds) {
     }
 
@@ -27,10 +28,10 @@ final class CaseRequests {
     }
 
     record AssignmentRequest(@NotBlank @ActorId String professionalId,
-                             @NotBlank @Size(max = 300) String name,
-                             @NotBlank @Size(max = 200) String discipline,
-                             @NotBlank @Size(max = 200) String sector,
-                             @NotBlank @Size(max = 200) String role,
+                             @NotBlank @OneLine @Size(max = 300) String name,
+                             @NotBlank @OneLine @Size(max = 200) String discipline,
+                             @NotBlank @OneLine @Size(max = 200) String sector,
+                             @NotBlank @OneLine @Size(max = 200) String role,
                              @ActorId String homeOrganisationId) {
     }
 
@@ -39,7 +40,7 @@ final class CaseRequests {
     }
 
     record SessionRequest(UUID id, @NotNull @PlausibleDate LocalDate heldOn,
-                          @NotBlank @Size(max = 300) String facilitator,
+                          @NotBlank @OneLine @Size(max = 300) String facilitator,
                           @NotEmpty @Size(max = 50) List<@NotBlank @ActorId String> participantIds,
                           @Size(max = 50) List<@NotNull UUID> requirementIds) {
     }
@@ -54,7 +55,7 @@ final class CaseRequests {
                            @PlausibleDate LocalDate adoptedOn, @Size(max = 10000) String note) {
     }
 
-    record ScoreRequest(@NotBlank @Size(max = 100) String dimension, @NotNull Integer score) {
+    record ScoreRequest(@NotBlank @OneLine @Size(max = 100) String dimension, @NotNull Integer score) {
     }
 
     record ProgressRequest(UUID id, @NotNull @PlausibleDate LocalDate assessedOn,

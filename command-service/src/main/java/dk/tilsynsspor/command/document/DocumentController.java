@@ -1,6 +1,7 @@
 package dk.tilsynsspor.command.document;
 
 import dk.tilsynsspor.command.idempotency.NewIds;
+import dk.tilsynsspor.command.input.OneLine;
 import dk.tilsynsspor.command.document.EvidenceFiles.Upload;
 import dk.tilsynsspor.command.lookup.DocumentDirectory;
 import dk.tilsynsspor.command.lookup.DocumentDirectory.AttachedDocument;
@@ -47,6 +48,8 @@ import java.util.UUID;
 class DocumentController {
 
     static final int MAX_TITLE_LENGTH = 200;
+    /** As {@link OneLine} says it, for the upload's title and file name (not a request record's fields). */
+    private static final String ONE_LINE = "must be on one line (no line breaks)";
     static final int MAX_FILE_NAME_LENGTH = 255;
 
     /** What the created document is answered with: its id and the sha256 the event carries. */
@@ -159,6 +162,9 @@ class DocumentController {
         TextRules.problem(stripped).ifPresent(problem -> {
             throw InvalidInputException.part("title", "The title", problem);
         });
+        if (!stripped.matches(OneLine.NO_LINE_BREAK)) {
+            throw InvalidInputException.part("title", "The title", ONE_LINE);
+        }
         return stripped;
     }
 
@@ -173,6 +179,9 @@ class DocumentController {
         TextRules.problem(name).ifPresent(problem -> {
             throw InvalidInputException.part("file", "The file's name", problem);
         });
+        if (!name.matches(OneLine.NO_LINE_BREAK)) {
+            throw InvalidInputException.part("file", "The file's name", ONE_LINE);
+        }
         return name;
     }
 }

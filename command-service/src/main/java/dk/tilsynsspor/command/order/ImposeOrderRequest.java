@@ -2,6 +2,7 @@ package dk.tilsynsspor.command.order;
 
 import dk.tilsynsspor.command.idempotency.NewIds;
 import dk.tilsynsspor.command.input.ActorId;
+import dk.tilsynsspor.command.input.OneLine;
 import dk.tilsynsspor.command.input.PlausibleDate;
 import dk.tilsynsspor.core.order.QualityTheme;
 import dk.tilsynsspor.core.order.EvidenceKind;
@@ -25,7 +26,7 @@ record ImposeOrderRequest(
         UUID id,
         @NotBlank @ActorId String authorityId,
         @NotBlank @ActorId String organisationId,
-        @NotBlank @Size(max = 200) String reference,
+        @NotBlank @OneLine @Size(max = 200) String reference,
         @NotBlank @Size(max = 2000) String legalBasis,
         @NotNull @PlausibleDate LocalDate issuedOn,
         @Size(max = 10000) String summary,
@@ -40,7 +41,7 @@ record ImposeOrderRequest(
 
     record RequirementRequest(
             UUID id,
-            @NotBlank @Size(max = 500) String title,
+            @NotBlank @OneLine @Size(max = 500) String title,
             @NotBlank @Size(max = 10000) String requiredChange,
             @NotNull QualityTheme qualityTheme,
             @NotNull @PlausibleDate LocalDate deadline,

@@ -1,6 +1,7 @@
 package dk.tilsynsspor.command.order;
 
 import dk.tilsynsspor.command.input.Amount;
+import dk.tilsynsspor.command.input.OneLine;
 import dk.tilsynsspor.command.input.PlausibleDate;
 import dk.tilsynsspor.core.order.AppealOutcome;
 import dk.tilsynsspor.core.order.OrderOutcome;
@@ -53,7 +54,7 @@ final class OrderRequests {
                          @Size(max = 50) List<@NotNull UUID> requirementIds) {
     }
 
-    record AmendmentRequest(@NotNull UUID requirementId, @NotBlank @Size(max = 500) String title,
+    record AmendmentRequest(@NotNull UUID requirementId, @NotBlank @OneLine @Size(max = 500) String title,
                             @NotBlank @Size(max = 10000) String requiredChange,
                             @NotNull @PlausibleDate LocalDate deadline) {
     }
@@ -81,7 +82,8 @@ final class OrderRequests {
                                       @NotBlank @Size(max = 5000) String reason) {
     }
 
-    record PublicationRequest(@NotBlank @Size(max = 200) String place, @NotBlank @Size(max = 2000) String url) {
+    record PublicationRequest(@NotBlank @OneLine @Size(max = 200) String place,
+                              @NotBlank @OneLine @Size(max = 2000) String url) {
     }
 
     record CommentRequest(@NotBlank @Size(max = 10000) String text) {
@@ -98,17 +100,18 @@ final class OrderRequests {
     }
 
     record ActionPlanRequest(@NotBlank @Size(max = 20000) String plannedChanges,
-                             @NotBlank @Size(max = 200) String responsibleLeader,
+                             @NotBlank @OneLine @Size(max = 200) String responsibleLeader,
                              @NotNull @Size(max = 50) @Valid List<@NotNull @Valid MilestoneRequest> milestones) {
     }
 
-    record QualityGoalRequest(@NotBlank @Size(max = 500) String indicator, @NotBlank @Size(max = 100) String unit,
+    record QualityGoalRequest(@NotBlank @OneLine @Size(max = 500) String indicator,
+                              @NotBlank @OneLine @Size(max = 100) String unit,
                               @NotNull @Amount BigDecimal baseline, @NotNull @Amount BigDecimal target,
                               @NotNull QualityDirection direction) {
     }
 
     record MeasurementRequest(UUID id, @NotNull @Amount BigDecimal value, @NotNull @PlausibleDate LocalDate measuredOn,
-                              @NotBlank @Size(max = 500) String source) {
+                              @NotBlank @OneLine @Size(max = 500) String source) {
     }
 
     /** Citing no evidence is a broken rule of the domain (422), not a malformed request. */

@@ -27,17 +27,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class InputMessagesInDanishTest {
 
-    record Input(@ActorId String actor, @Amount BigDecimal amount, @PlausibleDate LocalDate date) {
+    record Input(@ActorId String actor, @Amount BigDecimal amount, @PlausibleDate LocalDate date,
+                 @OneLine String title) {
     }
 
-    private static final Input REFUSED = new Input("a b", new BigDecimal("1234567890123"), LocalDate.of(1800, 1, 1));
+    private static final Input REFUSED = new Input("a b", new BigDecimal("1234567890123"), LocalDate.of(1800, 1, 1),
+            "ST-1\nBcc: x");
 
     @Test
     void everyInputConstraintsMessageIsToldInDanishWhenDanishIsAsked() {
         assertThat(messages(Locale.forLanguageTag("da"))).isEqualTo(Map.of(
                 "actor", "skal være 1-200 bogstaver, tal eller . _ @ : | + - (ingen mellemrum)",
                 "amount", "må højst have 12 cifre før kommaet og 6 efter",
-                "date", "skal være en dato fra 1900-01-01 til 9999-12-31"));
+                "date", "skal være en dato fra 1900-01-01 til 9999-12-31",
+                "title", "skal stå på én linje (uden linjeskift)"));
     }
 
     record Sized(@jakarta.validation.constraints.Size(max = 20000) String text,
@@ -59,7 +62,31 @@ class InputMessagesInDanishTest {
         assertThat(messages(Locale.ENGLISH)).isEqualTo(Map.of(
                 "actor", "must be 1 to 200 letters, digits or . _ @ : | + - (no spaces)",
                 "amount", "must have at most 12 digits before the decimal point and 6 after",
-                "date", "must be a date from 1900-01-01 to 9999-12-31"));
+                "date", "must be a date from 1900-01-01 to 9999-12-31",
+                "title", "must be on one line (no line breaks)"));
+    }
+
+    @Test
+    void eachKindOfLineBreakIsRefusedInAOneLineTextAndNoOtherCharacter() {
+        for (String broken : List.of("a\nb", "a\r\nb", "a\rb", "a\u2028b", "a\u2029b")) {
+            assertThat(violations(new Titled(broken))).as(broken).isEqualTo(1);
+        }
+        assertThat(violations(new Titled("Påbud ST-2026-0042 § 8 — \t«Metode» 😀"))).isZero();
+        assertThat(violations(new Titled(null))).isZero();
+    }
+
+    record Titled(@OneLine String title) {
+    }
+
+    @Test
+    void theUploadsOneLineMessageIsToldInDanishToo() {
+        assertThat(danish("must be on one line (no line breaks)")).isEqualTo("skal stå på én linje (uden linjeskift)");
+    }
+
+    private static int violations(Titled titled) {
+        try (ValidatorFactory factory = Validation.buildDefaultValidatorFactory()) {
+            return factory.getValidator().validate(titled).size();
+        }
     }
 
     @Test

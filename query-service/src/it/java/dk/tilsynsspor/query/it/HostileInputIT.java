@@ -237,6 +237,20 @@ class HostileInputIT {
         assertThat(controlInTitle.body().at("/errors/0/message").asText())
                 .isEqualTo("indeholder et kontroltegn (U+0007) på plads 3");
 
+        // a name or label on one line: a line break in a measurement's source or an upload's title is refused
+        Api.Response twoLineSource = stack.commands.post("leader", example.requirement(example.restraintRequirement,
+                "/measurements"), "{\"value\":3,\"measuredOn\":\"2026-12-01\",\"source\":\"Log\\nBcc: x\"}", danish);
+        assertThat(twoLineSource.status()).isEqualTo(400);
+        assertThat(twoLineSource.body().at("/errors/0/field").asText()).isEqualTo("source");
+        assertThat(twoLineSource.body().at("/errors/0/message").asText())
+                .isEqualTo("skal stå på én linje (uden linjeskift)");
+        Api.Response twoLineTitle = stack.commands.upload("leader", example.requirement(
+                example.restraintRequirement, "/documents"), Map.of("title", "Referat\r\nuge 48", "effectiveOn",
+                "2026-12-01"), "referat.txt", "Referat\n".getBytes(StandardCharsets.UTF_8), danish);
+        assertThat(twoLineTitle.status()).as("%s", twoLineTitle.body()).isEqualTo(400);
+        assertThat(twoLineTitle.body().at("/errors/0/message").asText())
+                .isEqualTo("skal stå på én linje (uden linjeskift)");
+
         Api.Response anonymous = stack.commands.post(null, example.order("/acknowledgement"), "{}", danish);
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.body().get("title").asText()).isEqualTo("Ikke logget ind");

@@ -33,6 +33,7 @@ public final class DanishProblems {
     private static final Map<Pattern, String> FIELD_MESSAGES = fieldMessages(
             "is not part of this request", "hører ikke til denne forespørgsel",
             "is sent more than once", "er sendt mere end én gang",
+            "must be on one line \\(no line breaks\\)", "skal stå på én linje (uden linjeskift)",
             "has an invalid value", "har en ugyldig værdi",
             "has an invalid value \\(one of (\\[.*])\\)", "har en ugyldig værdi (en af $1)",
             "has an invalid value \\(expected a date such as ([0-9-]+)\\)",
