@@ -1,8 +1,8 @@
 package dk.tilsynsspor.command.document;
 
+import dk.tilsynsspor.command.document.EvidenceFiles.Upload;
 import dk.tilsynsspor.command.idempotency.NewIds;
 import dk.tilsynsspor.command.input.OneLine;
-import dk.tilsynsspor.command.document.EvidenceFiles.Upload;
 import dk.tilsynsspor.command.lookup.DocumentDirectory;
 import dk.tilsynsspor.command.lookup.DocumentDirectory.AttachedDocument;
 import dk.tilsynsspor.command.rules.RuleViolation;
