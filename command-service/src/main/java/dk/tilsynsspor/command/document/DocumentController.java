@@ -159,13 +159,7 @@ class DocumentController {
             throw RuleViolation.unprocessable("document-incomplete", "A document needs a title of 1 to "
                     + MAX_TITLE_LENGTH + " characters.").at("title");
         }
-        TextRules.problem(stripped).ifPresent(problem -> {
-            throw InvalidInputException.part("title", "The title", problem);
-        });
-        if (!stripped.matches(OneLine.NO_LINE_BREAK)) {
-            throw InvalidInputException.part("title", "The title", ONE_LINE);
-        }
-        return stripped;
+        return storable("title", "The title", stripped);
     }
 
     /** The file's name without any folder the client sent, 1 to 255 characters that may be stored. */
@@ -176,12 +170,17 @@ class DocumentController {
             throw RuleViolation.unprocessable("document-incomplete", "The file needs a name of 1 to "
                     + MAX_FILE_NAME_LENGTH + " characters.").at("file");
         }
-        TextRules.problem(name).ifPresent(problem -> {
-            throw InvalidInputException.part("file", "The file's name", problem);
+        return storable("file", "The file's name", name);
+    }
+
+    /** {@code text} if the text rules take it and it is one line ({@link OneLine}); else refused as {@code part}. */
+    private static String storable(String part, String subject, String text) {
+        TextRules.problem(text).ifPresent(problem -> {
+            throw InvalidInputException.part(part, subject, problem);
         });
-        if (!name.matches(OneLine.NO_LINE_BREAK)) {
-            throw InvalidInputException.part("file", "The file's name", ONE_LINE);
+        if (!text.matches(OneLine.NO_LINE_BREAK)) {
+            throw InvalidInputException.part(part, subject, ONE_LINE);
         }
-        return name;
+        return text;
     }
 }

@@ -13,7 +13,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** A request body that could not be read, said in terms of its fields rather than of the JSON library. */
@@ -26,10 +25,7 @@ final class JsonProblems {
         if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             String field = path(mismatch);
             String message = message(mismatch);
-            ProblemDetail problem = Problems.problem(HttpStatus.BAD_REQUEST, "invalid-request",
-                    "Invalid request", "Field " + field + " " + message + ".");
-            problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
-            return problem;
+            return Problems.invalidField("Field " + field + " " + message + ".", field, message);
         }
         String detail = "The request body is missing or is not valid JSON.";
         if (cause instanceof JsonParseException parse && parse.getOriginalMessage().startsWith("Duplicate field")) {

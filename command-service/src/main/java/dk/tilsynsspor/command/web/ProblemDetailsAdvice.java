@@ -5,6 +5,7 @@ import dk.tilsynsspor.command.rules.RuleViolation;
 import dk.tilsynsspor.platform.web.BodyTooLargeException;
 import dk.tilsynsspor.platform.web.DatabaseUnavailable;
 import dk.tilsynsspor.platform.web.ProblemAnswers;
+import dk.tilsynsspor.platform.web.Problems;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -86,10 +87,7 @@ class ProblemDetailsAdvice extends ProblemAnswers {
 
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<ProblemDetail> invalidInput(InvalidInputException exception) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
-                exception.getMessage());
-        problem.setProperty("errors", List.of(Map.of("field", exception.field(), "message", exception.problem())));
-        return respond(problem);
+        return respond(Problems.invalidField(exception.getMessage(), exception.field(), exception.problem()));
     }
 
     @ExceptionHandler(AggregateStreamCreationException.class)

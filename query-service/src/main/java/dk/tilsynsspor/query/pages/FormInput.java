@@ -48,11 +48,12 @@ public final class FormInput {
         if (key == null || key.isBlank()) {
             return null;
         }
-        if (!Forms.isKey(key.strip())) {
+        String stripped = key.strip();
+        if (!Forms.isKey(stripped)) {
             throw new InvalidParameterException("idempotencyKey",
                     "Formularen er ændret, så den ikke kan sendes. Hent siden igen, og udfyld formularen der.");
         }
-        return key.strip();
+        return stripped;
     }
 
     /** Whether the form was sent by a button that asks for one more row of {@code prefix} instead of sending. */

@@ -1,15 +1,13 @@
 package dk.tilsynsspor.query.web;
 
 import dk.tilsynsspor.platform.web.ProblemAnswers;
+import dk.tilsynsspor.platform.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-
-import java.util.List;
-import java.util.Map;
 
 /** Every error as RFC 9457 problem details, with a stable {@code type} per kind of problem. */
 @RestControllerAdvice
@@ -44,10 +42,7 @@ class ProblemDetailsAdvice extends ProblemAnswers {
 
     @ExceptionHandler(InvalidParameterException.class)
     ResponseEntity<ProblemDetail> invalidParameter(InvalidParameterException exception) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
-                exception.getMessage());
-        problem.setProperty("errors", List.of(Map.of("field", exception.parameter(), "message", "invalid value")));
-        return respond(problem);
+        return respond(Problems.invalidField(exception.getMessage(), exception.parameter(), "invalid value"));
     }
 
 }

@@ -18,7 +18,6 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -45,10 +44,8 @@ public abstract class ProblemAnswers extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException exception, HttpHeaders headers,
                                                         HttpStatusCode status, WebRequest request) {
         String name = exception.getPropertyName() == null ? "parameter" : exception.getPropertyName();
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
-                "Parameter " + name + " has an invalid value" + expected(exception.getRequiredType()) + ".");
-        problem.setProperty("errors", List.of(Map.of("field", name, "message", "invalid value")));
-        return ResponseEntity.badRequest().body(problem);
+        return ResponseEntity.badRequest().body(Problems.invalidField("Parameter " + name + " has an invalid value"
+                + expected(exception.getRequiredType()) + ".", name, "invalid value"));
     }
 
     @Override
@@ -58,11 +55,8 @@ public abstract class ProblemAnswers extends ResponseEntityExceptionHandler {
         if (!(exception instanceof RepeatedParameterException repeated)) {
             return super.handleServletRequestBindingException(exception, headers, status, request);
         }
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
-                repeated.getMessage());
-        problem.setProperty("errors", List.of(Map.of("field", repeated.parameter(),
-                "message", "is sent more than once")));
-        return ResponseEntity.badRequest().body(problem);
+        return ResponseEntity.badRequest().body(Problems.invalidField(repeated.getMessage(), repeated.parameter(),
+                "is sent more than once"));
     }
 
     private static String expected(Class<?> type) {

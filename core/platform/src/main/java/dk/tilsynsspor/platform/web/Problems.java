@@ -4,6 +4,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
 import java.net.URI;
+import java.util.List;
+import java.util.Map;
 
 /** RFC 9457 problem details with a stable type per kind of problem, the same in both services. */
 public final class Problems {
@@ -17,6 +19,13 @@ public final class Problems {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create(TYPE_PREFIX + code));
         problem.setTitle(title);
+        return problem;
+    }
+
+    /** 400 {@code invalid-request} about one field: {@code detail}, and the field and its message in {@code errors}. */
+    public static ProblemDetail invalidField(String detail, String field, String message) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail);
+        problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
         return problem;
     }
 }
