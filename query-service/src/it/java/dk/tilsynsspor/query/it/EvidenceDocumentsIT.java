@@ -1,8 +1,6 @@
 package dk.tilsynsspor.query.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -121,7 +119,7 @@ class EvidenceDocumentsIT {
         assertThat(stack.queries.download("paedagog", "/api/documents/" + documentId).statusCode()).isEqualTo(404);
 
         // the exports list it with its hash
-        assertThat(pdfText(stack, example)).contains("Pædagogisk baggrundsbeskrivelse", sha256(PDF));
+        assertThat(PdfPages.ofOrder(stack, example)).contains("Pædagogisk baggrundsbeskrivelse", sha256(PDF));
         String json = new String(stack.queries.download("inspector",
                 example.order("/audit-trail/export?format=json")).body(), UTF_8);
         assertThat(json).contains(sha256(PDF));
@@ -212,15 +210,5 @@ class EvidenceDocumentsIT {
             row.next();
             return row.getLong(1);
         }
-    }
-
-    private static String pdfText(EndToEnd.Stack stack, WorkedExample example) throws Exception {
-        PdfReader reader = new PdfReader(stack.queries.download("inspector",
-                example.order("/audit-trail/export?format=pdf")).body());
-        StringBuilder text = new StringBuilder();
-        for (int page = 1; page <= reader.getNumberOfPages(); page++) {
-            text.append(new PdfTextExtractor(reader).getTextFromPage(page));
-        }
-        return text.toString();
     }
 }

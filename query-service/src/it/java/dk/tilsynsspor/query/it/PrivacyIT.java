@@ -1,8 +1,6 @@
 package dk.tilsynsspor.query.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -109,10 +107,10 @@ class PrivacyIT {
 
         for (String everywhere : List.of(trail.toString(), dossier.toString(), view.toString(),
                 readModelRows(stack), storedPayloads(stack, example.caseId),
-                download(stack, example, "csv"), download(stack, example, "json"), pdfText(stack, example))) {
+                download(stack, example, "csv"), download(stack, example, "json"), PdfPages.ofOrder(stack, example))) {
             assertThat(everywhere).doesNotContain(PERSONAL.toArray(String[]::new));
         }
-        assertThat(pdfText(stack, example)).contains(ERASED);
+        assertThat(PdfPages.ofOrder(stack, example)).contains(ERASED);
         assertThat(download(stack, example, "csv")).contains(ERASED);
 
         Api.Response erasedDocument = stack.queries.get("leader", "/api/documents/" + documentId);
@@ -156,16 +154,6 @@ class PrivacyIT {
     private static String download(EndToEnd.Stack stack, WorkedExample example, String format) {
         return new String(stack.queries.download("inspector",
                 example.order("/audit-trail/export?format=" + format)).body(), UTF_8);
-    }
-
-    private static String pdfText(EndToEnd.Stack stack, WorkedExample example) throws Exception {
-        PdfReader reader = new PdfReader(stack.queries.download("inspector",
-                example.order("/audit-trail/export?format=pdf")).body());
-        StringBuilder text = new StringBuilder();
-        for (int page = 1; page <= reader.getNumberOfPages(); page++) {
-            text.append(new PdfTextExtractor(reader).getTextFromPage(page));
-        }
-        return text.toString();
     }
 
     private static String storedPayloads(EndToEnd.Stack stack, String caseId) throws SQLException {

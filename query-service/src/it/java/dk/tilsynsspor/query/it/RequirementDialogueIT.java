@@ -1,8 +1,6 @@
 package dk.tilsynsspor.query.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -93,13 +91,7 @@ class RequirementDialogueIT {
                 "DeadlineExtensionRefused", "RequirementDeadlineExtended");
 
         // the PDF's fonts have no emoji or Chinese: written as code points and said so, not left out
-        PdfReader pdf = new PdfReader(stack.queries.download("inspector",
-                example.order("/audit-trail/export?format=pdf")).body());
-        StringBuilder text = new StringBuilder();
-        for (int page = 1; page <= pdf.getNumberOfPages(); page++) {
-            text.append(new PdfTextExtractor(pdf).getTextFromPage(page)).append('\n');
-        }
-        assertThat(text.toString().replaceAll("\\s+", " ")).contains("Hvordan registreres magtanvendelserne?",
+        assertThat(PdfPages.ofOrder(stack, example).replaceAll("\\s+", " ")).contains("Hvordan registreres magtanvendelserne?",
                 "månedligt [U+1F44D] ([U+6570][U+636E])", "3 tegn, som PDF'ens skrifttyper ikke har");
     }
 
