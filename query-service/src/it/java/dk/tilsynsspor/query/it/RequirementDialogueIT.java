@@ -91,7 +91,8 @@ class RequirementDialogueIT {
                 "DeadlineExtensionRefused", "RequirementDeadlineExtended");
 
         // the PDF's fonts have no emoji or Chinese: written as code points and said so, not left out
-        assertThat(PdfPages.ofOrder(stack, example).replaceAll("\\s+", " ")).contains("Hvordan registreres magtanvendelserne?",
+        assertThat(PdfPages.ofOrder(stack, example).replaceAll("\\s+", " "))
+                .contains("Hvordan registreres magtanvendelserne?",
                 "månedligt [U+1F44D] ([U+6570][U+636E])", "3 tegn, som PDF'ens skrifttyper ikke har");
     }
 
