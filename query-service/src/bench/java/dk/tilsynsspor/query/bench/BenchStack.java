@@ -42,6 +42,8 @@ final class BenchStack implements AutoCloseable {
     private static final Path STOCK_JPA_LIBRARIES = Path.of("..", "core", "messages", "target", "stock-jpa");
 
     final StoreLayout layout;
+    /** With Axon Server: the benchmark's connection to its event store, which then holds the events (else null). */
+    final AxonServerStore axonServer;
     final TestDatabase database = TestDatabase.create();
     final Tokens tokens = new Tokens();
     final ServiceProcess commandService;
@@ -50,7 +52,17 @@ final class BenchStack implements AutoCloseable {
     /** The services as they ship. */
     static BenchStack tuned() {
         return new BenchStack(StoreLayout.TILSYNSSPOR, Map.of(), Map.of("SPRING_PROFILES_ACTIVE", PLAIN_PROFILE),
-                null);
+                null, null);
+    }
+
+    /**
+     * The services as they ship in profile {@code axonserver}, against the Axon Server at {@code address}
+     * (host:gRPC port): the events there, the rest in PostgreSQL, the chain on command-service's mirror of the events
+     * in PostgreSQL's event table ({@link #layout}).
+     */
+    static BenchStack onAxonServer(String address) {
+        return new BenchStack(StoreLayout.TILSYNSSPOR, Map.of("SPRING_PROFILES_ACTIVE", "axonserver",
+                "AXONSERVER_SERVERS", address), Map.of(), null, new AxonServerStore(address));
     }
 
     /**
@@ -60,15 +72,16 @@ final class BenchStack implements AutoCloseable {
      */
     static BenchStack stock() {
         return new BenchStack(StoreLayout.AXON_JPA, Map.of("SPRING_PROFILES_ACTIVE", "axon-defaults"),
-                Map.of("SPRING_JPA_HIBERNATE_DDL_AUTO", "update"), STOCK_JPA_LIBRARIES);
+                Map.of("SPRING_JPA_HIBERNATE_DDL_AUTO", "update"), STOCK_JPA_LIBRARIES, null);
     }
 
     private BenchStack(StoreLayout layout, Map<String, String> settings, Map<String, String> commandSettings,
-                       Path libraries) {
+                       Path libraries, AxonServerStore axonServer) {
         if (!database.onServer()) {
             throw new IllegalStateException("the benchmark runs on a PostgreSQL server: set -Dbench.jdbc.url");
         }
         this.layout = layout;
+        this.axonServer = axonServer;
         Map<String, String> environment = new HashMap<>(settings);
         environment.putAll(Map.of(
                 "SPRING_DATASOURCE_URL", database.url(),
@@ -117,7 +130,11 @@ final class BenchStack implements AutoCloseable {
         return database.connect();
     }
 
-    long head() throws SQLException {
+    /** The position of the last stored event: the highest global index, or Axon Server's last token. */
+    long head() throws Exception {
+        if (axonServer != null) {
+            return axonServer.head();
+        }
         try (Connection connection = connect()) {
             return layout.head(connection);
         }
@@ -162,14 +179,19 @@ final class BenchStack implements AutoCloseable {
 
     /**
      * The global index a token has reached: a replay token's current token (replay tokens nest when a processor
-     * that is still in its first run is reset), -1 before the first event.
+     * that is still in its first run is reset), -1 before the first event. A gap-aware token (PostgreSQL's store)
+     * names it {@code index}, Axon Server's global sequence token {@code globalIndex}.
      */
     private static long index(JsonNode token) {
         JsonNode current = token;
         while (current != null && current.has("currentToken")) {
             current = current.get("currentToken");
         }
-        return current == null || current.isNull() || !current.has("index") ? -1 : current.get("index").asLong();
+        if (current == null || current.isNull()) {
+            return -1;
+        }
+        JsonNode index = current.has("index") ? current.get("index") : current.get("globalIndex");
+        return index == null ? -1 : index.asLong();
     }
 
     private static PreparedStatement prepared(Connection connection, String sql, String parameter)
@@ -209,20 +231,30 @@ final class BenchStack implements AutoCloseable {
         return store;
     }
 
-    /** Waits until query-service has projected everything stored; returns how long that took. */
+    /**
+     * Waits until query-service has projected everything stored (and, with Axon Server, command-service has mirrored
+     * it into PostgreSQL's event table, where the chain links it); returns how long that took.
+     */
     Duration awaitCaughtUp(Duration limit) throws Exception {
         long head = head();
         long started = System.nanoTime();
         while (true) {
             Progress progress = progress();
-            if (progress.position() >= head) {
+            long mirrored = mirrored();
+            if (progress.position() >= head && mirrored >= head) {
                 return Duration.ofNanos(System.nanoTime() - started);
             }
             if (System.nanoTime() - started > limit.toNanos()) {
-                throw new IllegalStateException("query-service at " + progress + " of " + head + " after " + limit);
+                throw new IllegalStateException("query-service at " + progress + ", the mirror at " + mirrored
+                        + " of " + head + " after " + limit);
             }
             Thread.sleep(100);
         }
+    }
+
+    /** With Axon Server, the global index of the last event mirrored into PostgreSQL; else no limit. */
+    private long mirrored() throws SQLException {
+        return axonServer == null ? Long.MAX_VALUE : layout.head(watching());
     }
 
     @Override
@@ -236,6 +268,9 @@ final class BenchStack implements AutoCloseable {
         }
         queryService.stop();
         commandService.stop();
+        if (axonServer != null) {
+            axonServer.close();
+        }
         database.close();
     }
 }

@@ -1,5 +1,6 @@
 package dk.tilsynsspor.query.bench;
 
+import dk.tilsynsspor.query.it.AxonServer;
 import dk.tilsynsspor.query.it.WorkedExample;
 
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -51,6 +53,11 @@ public final class Benchmark {
         stopAtDeadline(Duration.ofMinutes(Integer.getInteger("bench.deadline-minutes", 120)), report);
         stopWithParent();
         try {
+            String axonServerJar = System.getProperty("bench.axonserver-jar", "");
+            if (!axonServerJar.isBlank()) { // a run of its own: the rebuild with the events in Axon Server
+                onAxonServer(settings, report, Path.of(axonServerJar));
+                return;
+            }
             if (Boolean.parseBoolean(System.getProperty("bench.tuned", "true"))) {
                 tuned(settings, report);
             }
@@ -163,6 +170,47 @@ public final class Benchmark {
             replay(report, stack, phases);
 
             appends(settings, report, stack, phases);
+        }
+    }
+
+    /**
+     * The rebuild with the events in Axon Server (profile {@code axonserver}; issue 20, target 4: "measure it there
+     * too"): that Axon Server jar started on loopback with a fresh data folder, both services in that profile, the
+     * store filled to {@code bench.events} with copies of one order's events appended through Axon's connector,
+     * then command-service's mirror and query-service caught up, Axon Server's whole event stream read raw three
+     * times, and the read models rebuilt in the running service as in PostgreSQL's mode (the replay's figures
+     * under {@code axonServer}).
+     */
+    private static void onAxonServer(Settings settings, Report report, Path jar) throws Exception {
+        log("Tilsynsspor on Axon Server: starting %s and both services in profile axonserver", jar);
+        try (AxonServer server = AxonServer.start(jar);
+             BenchStack stack = BenchStack.onAxonServer(server.grpcAddress())) {
+            Phases phases = new Phases(stack, settings.clients());
+            WorkedExample template = phases.example(stack.commands(nanos -> { }));
+            stack.awaitCaughtUp(Duration.ofMinutes(10));
+            EventCopier copier;
+            try (Connection connection = stack.connect()) {
+                copier = new EventCopier(connection, stack.axonServer.eventsOf(Set.of(template.orderId,
+                        template.caseId)), UUID.fromString(template.caseId));
+                log("filling Axon Server to %,d events (copies of one order's %d)", settings.events(),
+                        copier.eventsPerCopy());
+                long filling = System.nanoTime();
+                copier.fillTo(stack.axonServer, connection, settings.events());
+                double filled = (System.nanoTime() - filling) / 1e9;
+                log("filled in %.0f s; waiting for command-service's mirror and query-service", filled);
+                Duration catchUp = stack.awaitCaughtUp(Duration.ofMinutes(90));
+                report.axonServer("fill", Map.of("events", stack.head() + 1, "seconds", Latencies.round(filled),
+                        "mirroredAndProjectedSecondsAfter", Latencies.round(catchUp.toMillis() / 1000.0)));
+            }
+            report.axonServer("settled", settle(stack, Duration.ofMinutes(10)));
+            log("raw reads of Axon Server's event stream");
+            report.axonServer("rawRead", stack.axonServer.rawRead(3));
+            log("rebuilding the read models in the running service");
+            report.axonServer("replay", phases.replayInRunningService(Duration.ofMinutes(60)));
+            for (int i = 0; i < Integer.getInteger("bench.replay-again", 1); i++) {
+                log("rebuilding the read models in the running service again");
+                report.axonServer("replayAgain", phases.replayInRunningService(Duration.ofMinutes(60)));
+            }
         }
     }
 

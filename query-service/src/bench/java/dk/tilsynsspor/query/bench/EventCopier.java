@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import com.google.protobuf.ByteString;
 import dk.tilsynsspor.core.privacy.SealedText;
+import io.axoniq.axonserver.grpc.MetaDataValue;
+import io.axoniq.axonserver.grpc.event.Event;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
@@ -30,7 +33,9 @@ import java.util.regex.Pattern;
  * wrote them), each copy under new ids and with a new citizen key, its personal texts sealed again under that key.
  * In Tilsynsspor's store the rows go in with COPY through the store's own triggers, so every copy is hash-chained
  * like any append (no notification: query-service finds them on its re-reads, ADR 3); to query-service they are
- * indistinguishable from orders that went through the commands. In the stock peer's store (Axon's JPA tables) they go in as Hibernate would have written them.
+ * indistinguishable from orders that went through the commands. In the stock peer's store (Axon's JPA tables) they go
+ * in as Hibernate would have written them. With Axon Server (profile {@code axonserver}) they are appended through
+ * Axon's connector as copies of the events Axon Server keeps, their citizen keys written to PostgreSQL first.
  */
 final class EventCopier {
 
@@ -40,7 +45,12 @@ final class EventCopier {
     private static final int COPIES_PER_TRANSACTION = 200;
 
     private record Row(String aggregateId, long sequence, String type, String eventId, byte[] metaData,
-                       byte[] payload, String payloadRevision, String payloadType, String timeStamp) {
+                       byte[] payload, String payloadRevision, String payloadType, String timeStamp,
+                       Event stored) {
+    }
+
+    /** One copy of the template: its ids (old to new), its case's id and its citizen key. */
+    private record Copy(Map<String, String> ids, UUID newCase, byte[] newKey) {
     }
 
     private final StoreLayout layout;
@@ -48,7 +58,7 @@ final class EventCopier {
     private final UUID caseId;
     private final byte[] caseKey;
 
-    /** The events of order {@code orderId} and of its case {@code caseId} are the template. */
+    /** The events of order {@code orderId} and of its case {@code caseId} in this layout's table are the template. */
     EventCopier(Connection connection, StoreLayout layout, UUID orderId, UUID caseId) throws SQLException {
         this.layout = layout;
         this.caseId = caseId;
@@ -59,20 +69,43 @@ final class EventCopier {
                 while (rows.next()) {
                     template.add(new Row(rows.getString(1), rows.getLong(2), rows.getString(3), rows.getString(4),
                             rows.getBytes(5), rows.getBytes(6), rows.getString(7), rows.getString(8),
-                            rows.getString(9)));
+                            rows.getString(9), null));
                 }
             }
         }
+        caseKey = caseKey(connection, caseId);
+        if (template.isEmpty() || caseKey == null) {
+            throw new IllegalStateException("order " + orderId + " has no events in " + layout.eventTable()
+                    + " or its case " + caseId + " no key");
+        }
+    }
+
+    /**
+     * The events of an order and of its case as Axon Server keeps them ({@code stored}, in its order) are the
+     * template; the case's key is read from PostgreSQL, where the services keep it in profile {@code axonserver} too.
+     */
+    EventCopier(Connection connection, List<Event> stored, UUID caseId) throws SQLException {
+        this.layout = null;
+        this.caseId = caseId;
+        for (Event event : stored) {
+            template.add(new Row(event.getAggregateIdentifier(), event.getAggregateSequenceNumber(),
+                    event.getAggregateType(), event.getMessageIdentifier(), null,
+                    event.getPayload().getData().toByteArray(), event.getPayload().getRevision(),
+                    event.getPayload().getType(), null, event));
+        }
+        caseKey = caseKey(connection, caseId);
+        if (template.isEmpty() || caseKey == null) {
+            throw new IllegalStateException("Axon Server gave no events or case " + caseId + " has no key");
+        }
+    }
+
+    private static byte[] caseKey(Connection connection, UUID caseId) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT key FROM events.citizen_key WHERE case_id = ?")) {
             select.setObject(1, caseId);
             try (ResultSet rows = select.executeQuery()) {
-                caseKey = rows.next() ? rows.getBytes(1) : null;
+                return rows.next() ? rows.getBytes(1) : null;
             }
-        }
-        if (template.isEmpty() || caseKey == null) {
-            throw new IllegalStateException("order " + orderId + " has no events in " + layout.eventTable()
-                    + " or its case " + caseId + " no key");
         }
     }
 
@@ -94,7 +127,10 @@ final class EventCopier {
                 StringBuilder keys = new StringBuilder();
                 StringBuilder events = new StringBuilder();
                 for (int i = 0; i < copies; i++) {
-                    appendCopy(keys, events);
+                    Copy next = newCopy(keys);
+                    for (Row row : template) {
+                        csvRow(events, row, next);
+                    }
                 }
                 copy.copyIn("COPY events.citizen_key (case_id, key) FROM STDIN (FORMAT csv)",
                         new StringReader(keys.toString()));
@@ -110,27 +146,74 @@ final class EventCopier {
         return added;
     }
 
-    private void appendCopy(StringBuilder keys, StringBuilder events) throws IOException {
+    /**
+     * Appends copies to Axon Server until it holds at least {@code total} events, each transaction's citizen keys
+     * committed to PostgreSQL before its events are appended (a projection meeting an event must find its case's
+     * key); returns how many events were added.
+     */
+    long fillTo(AxonServerStore store, Connection connection, long total) throws Exception {
+        long added = 0;
+        long present = store.head() + 1;
+        CopyManager copyIn = connection.unwrap(PGConnection.class).getCopyAPI();
+        while (present + added < total) {
+            long missing = total - present - added;
+            int copies = (int) Math.min(COPIES_PER_TRANSACTION, (missing + template.size() - 1) / template.size());
+            StringBuilder keys = new StringBuilder();
+            List<Event> events = new ArrayList<>();
+            for (int i = 0; i < copies; i++) {
+                Copy copy = newCopy(keys);
+                for (Row row : template) {
+                    events.add(event(row, copy));
+                }
+            }
+            copyIn.copyIn("COPY events.citizen_key (case_id, key) FROM STDIN (FORMAT csv)",
+                    new StringReader(keys.toString()));
+            store.append(events);
+            added += events.size();
+        }
+        return added;
+    }
+
+    /** A new copy: new ids as they are met, a new case id and key (added to {@code keys} as a CSV row). */
+    private Copy newCopy(StringBuilder keys) {
         Map<String, String> ids = new HashMap<>();
         UUID newCase = UUID.fromString(renamed(ids, caseId.toString()));
         byte[] newKey = SealedText.newKey();
         keys.append(newCase).append(",\"\\x").append(HexFormat.of().formatHex(newKey)).append("\"\n");
-        for (Row row : template) {
-            byte[] payload = copyPayload(row, ids, newCase, newKey);
-            byte[] metaData = row.metaData() == null ? null : renamedJson(row.metaData(), ids);
-            csv(events, renamed(ids, row.aggregateId())).append(',').append(row.sequence()).append(',');
-            csv(events, row.type()).append(',');
-            csv(events, UUID.randomUUID().toString()).append(',');
-            bytes(events, metaData).append(',');
-            bytes(events, payload).append(',');
-            csv(events, row.payloadRevision()).append(',');
-            csv(events, row.payloadType()).append(',');
-            csv(events, row.timeStamp()).append('\n');
-        }
+        return new Copy(ids, newCase, newKey);
+    }
+
+    private void csvRow(StringBuilder events, Row row, Copy copy) throws IOException {
+        byte[] payload = copyPayload(row, copy);
+        byte[] metaData = row.metaData() == null ? null : renamedJson(row.metaData(), copy.ids());
+        csv(events, renamed(copy.ids(), row.aggregateId())).append(',').append(row.sequence()).append(',');
+        csv(events, row.type()).append(',');
+        csv(events, UUID.randomUUID().toString()).append(',');
+        bytes(events, metaData).append(',');
+        bytes(events, payload).append(',');
+        csv(events, row.payloadRevision()).append(',');
+        csv(events, row.payloadType()).append(',');
+        csv(events, row.timeStamp()).append('\n');
+    }
+
+    /** The stored event under the copy's ids: a new message id, its payload copied, its metadata's texts renamed. */
+    private Event event(Row row, Copy copy) throws IOException {
+        Event stored = row.stored();
+        Event.Builder event = stored.toBuilder()
+                .setMessageIdentifier(UUID.randomUUID().toString())
+                .setAggregateIdentifier(renamed(copy.ids(), row.aggregateId()))
+                .setPayload(stored.getPayload().toBuilder().setData(ByteString.copyFrom(copyPayload(row, copy))))
+                .clearMetaData();
+        stored.getMetaDataMap().forEach((key, value) -> event.putMetaData(key,
+                value.getDataCase() == MetaDataValue.DataCase.TEXT_VALUE
+                        ? value.toBuilder().setTextValue(renamed(copy.ids(), value.getTextValue())).build()
+                        : value));
+        return event.build();
     }
 
     /** Ids renamed throughout; personal texts of the case's events opened with the old key, sealed with the new. */
-    private byte[] copyPayload(Row row, Map<String, String> ids, UUID newCase, byte[] newKey) throws IOException {
+    private byte[] copyPayload(Row row, Copy copy) throws IOException {
+        Map<String, String> ids = copy.ids();
         JsonNode tree = JSON.readTree(row.payload());
         if (!(tree instanceof ObjectNode object)) {
             return renamedJson(row.payload(), ids);
@@ -143,17 +226,17 @@ final class EventCopier {
                 String plain = new SealedText(field.getValue().asText())
                         .open(caseKey, SealedText.context(caseId, field.getKey()))
                         .orElseThrow(() -> new IllegalStateException("cannot open " + field.getKey()));
-                resealed.add(Map.entry(field.getKey(), SealedText.seal(newKey,
-                        SealedText.context(newCase, field.getKey()), renamed(ids, plain)).envelope()));
+                resealed.add(Map.entry(field.getKey(), SealedText.seal(copy.newKey(),
+                        SealedText.context(copy.newCase(), field.getKey()), renamed(ids, plain)).envelope()));
             }
         }
         byte[] renamed = renamedJson(JSON.writeValueAsBytes(object), ids);
         if (resealed.isEmpty()) {
             return renamed;
         }
-        ObjectNode copy = (ObjectNode) JSON.readTree(renamed);
-        resealed.forEach(field -> copy.set(field.getKey(), TextNode.valueOf(field.getValue())));
-        return JSON.writeValueAsBytes(copy);
+        ObjectNode sealedAgain = (ObjectNode) JSON.readTree(renamed);
+        resealed.forEach(field -> sealedAgain.set(field.getKey(), TextNode.valueOf(field.getValue())));
+        return JSON.writeValueAsBytes(sealedAgain);
     }
 
     /** Every id in the JSON text replaced by this copy's id for it (sealed envelopes hold no id in clear). */

@@ -52,6 +52,14 @@ final class Report {
         root.putObject("stock");
     }
 
+    /** A figure of the run with the events in Axon Server ({@code bench.axonserver-jar}). */
+    void axonServer(String name, Object figures) {
+        ObjectNode section = root.has("axonServer") ? (ObjectNode) root.get("axonServer")
+                : root.putObject("axonServer");
+        section.set(name, JSON.valueToTree(figures));
+        Benchmark.log("axonServer %s: %s", name, figures);
+    }
+
     void machine(Map<String, Object> machine) {
         root.set("machine", JSON.valueToTree(machine));
     }
@@ -117,6 +125,13 @@ final class Report {
                 false, "ms"));
         targets.add(new Target("Dossier p99, large / small store", "≤ 1.5", dossierLarge / dossierSmall, 1.5,
                 false, "×"));
+        if (root.has("axonServer")) { // only in a run with bench.axonserver-jar
+            double replayThere = number("axonServer", "replay", "eventsPerSecond");
+            targets.add(new Target("Replay with the events in Axon Server", "≥ 100,000 events/s", replayThere,
+                    100_000, true, "events/s"));
+            targets.add(new Target("Replay with the events in Axon Server / its event stream read raw", "≥ 0.33",
+                    replayThere / number("axonServer", "rawRead", "eventsPerSecond"), 1 / 3.0, true, "×"));
+        }
         return targets;
     }
 
@@ -209,19 +224,36 @@ final class Report {
                 new String[]{"replayAgain", "eventsPerSecond"}, false);
         row(md, "Replay at start-up (restart with the rebuild flag), events/s", new String[]{"replayAtStart",
                 "eventsPerSecond"}, true);
+        JsonNode onAxonServer = root.path("axonServer");
+        if (!onAxonServer.isMissingNode()) {
+            md.append("\n## With the events in Axon Server\n\n| Measure | Figure |\n|---|---|\n")
+                    .append("| Events in Axon Server | ").append(cell(onAxonServer.path("fill").path("events")))
+                    .append(" |\n| Filled in s; then mirrored and projected in s | ")
+                    .append(cell(onAxonServer.path("fill").path("seconds"))).append("; ")
+                    .append(cell(onAxonServer.path("fill").path("mirroredAndProjectedSecondsAfter")))
+                    .append(" |\n| Raw read of its event stream, events/s (median of 3) | ")
+                    .append(cell(onAxonServer.path("rawRead").path("eventsPerSecond")))
+                    .append(" |\n| Replay (rebuild of every read model in the running service), events/s | ")
+                    .append(cell(onAxonServer.path("replay").path("eventsPerSecond")))
+                    .append(" |\n| Replay again in the running service, its code compiled (no target), events/s | ")
+                    .append(cell(onAxonServer.path("replayAgain").path("eventsPerSecond"))).append(" |\n");
+        }
         md.append("\n## Where the CPU went\n\nCPU seconds used during the phase, by process, out of the cores' total "
                 + "(from /proc); in brackets, what a service's JIT compiler threads used of it.\n\n"
                 + "| Phase | command-service | query-service | PostgreSQL | benchmark clients | available |\n"
                 + "|---|---|---|---|---|---|\n");
-        for (String configuration : List.of("tuned", "stock")) {
+        for (String configuration : List.of("tuned", "stock", "axonServer")) {
             for (String phase : List.of("appendsNO_TRIGGERS", "appendsSTORE_WITHOUT_TRIGGERS", "appendsSTORE_TRIGGERS",
                     "plain", "commands", "replay", "replayAgain", "replayAtStart")) {
                 JsonNode cpu = root.path(configuration).path(phase).path("cpu");
                 if (cpu.isMissingNode()) {
                     continue;
                 }
-                md.append("| ").append(phase).append(configuration.equals("tuned") ? " (as configured)"
-                                : " (stock)").append(" | ")
+                md.append("| ").append(phase).append(switch (configuration) {
+                            case "tuned" -> " (as configured)";
+                            case "stock" -> " (stock)";
+                            default -> " (events in Axon Server)";
+                        }).append(" | ")
                         .append(cpu.path("commandServiceCpuSeconds").asText())
                         .append(compiling(cpu, "commandService")).append(" | ")
                         .append(cpu.path("queryServiceCpuSeconds").asText())

@@ -25,7 +25,7 @@ import java.util.List;
  * -Dit.axonserver.address=host:grpcPort} (with {@code -Dit.axonserver.http=http://host:port}) uses a running one.
  * Neither: the suite runs on PostgreSQL's event store, as CI does.
  */
-final class AxonServer implements AutoCloseable {
+public final class AxonServer implements AutoCloseable {
 
     private static final Duration STARTUP = Duration.ofMinutes(3);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -33,11 +33,15 @@ final class AxonServer implements AutoCloseable {
     private final String grpcAddress;
     private final String httpUrl;
     private final Process process;
+    /** Stops the server when this JVM exits before {@link #close()}: a failed or interrupted run leaves nothing up. */
+    private final Thread stopOnExit;
 
     private AxonServer(String grpcAddress, String httpUrl, Process process) {
         this.grpcAddress = grpcAddress;
         this.httpUrl = httpUrl;
         this.process = process;
+        this.stopOnExit = process == null ? null : ExitHooks.add("axonserver-stop-on-exit",
+                ServiceProcess.stopping(process));
     }
 
     /** Whether the run was given an Axon Server. */
@@ -58,7 +62,8 @@ final class AxonServer implements AutoCloseable {
         return jar.isBlank() ? null : start(Path.of(jar).toAbsolutePath());
     }
 
-    private static AxonServer start(Path jar) {
+    /** That Axon Server jar started on loopback with a fresh data folder (under {@code target/}). */
+    public static AxonServer start(Path jar) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("it.axonserver.jar names no file: " + jar);
         }
@@ -120,7 +125,7 @@ final class AxonServer implements AutoCloseable {
     }
 
     /** host:port of its gRPC port, as {@code AXONSERVER_SERVERS} takes it. */
-    String grpcAddress() {
+    public String grpcAddress() {
         return grpcAddress;
     }
 
@@ -162,14 +167,8 @@ final class AxonServer implements AutoCloseable {
     @Override
     public void close() {
         if (process != null) {
-            process.destroy();
-            try {
-                if (!process.waitFor(Duration.ofSeconds(30).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
-                    process.destroyForcibly().waitFor();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            ServiceProcess.stopping(process).run();
+            ExitHooks.remove(stopOnExit);
         }
     }
 

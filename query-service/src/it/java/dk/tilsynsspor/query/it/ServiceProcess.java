@@ -169,7 +169,7 @@ public final class ServiceProcess {
     }
 
     /** SIGTERM, and SIGKILL if the process has not ended within a minute. */
-    private static Runnable stopping(Process process) {
+    static Runnable stopping(Process process) {
         return () -> {
             process.destroy();
             try {
