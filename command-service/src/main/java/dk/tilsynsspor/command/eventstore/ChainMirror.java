@@ -2,6 +2,7 @@ package dk.tilsynsspor.command.eventstore;
 
 import dk.tilsynsspor.platform.events.AxonServerCopies;
 import io.axoniq.axonserver.grpc.event.Event;
+import jakarta.annotation.PreDestroy;
 import org.axonframework.axonserver.connector.AxonServerConnectionManager;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.config.ProcessingGroup;
@@ -30,20 +31,24 @@ class ChainMirror {
 
     static final String GROUP = "order-chain-mirror";
 
-    private final AxonServerConnectionManager axonServer;
+    private final StoredEventCursor stored;
     private final JdbcTemplate jdbc;
 
     ChainMirror(AxonServerConnectionManager axonServer, JdbcTemplate jdbc) {
-        this.axonServer = axonServer;
+        this.stored = new StoredEventCursor(axonServer::getConnection);
         this.jdbc = jdbc;
+    }
+
+    @PreDestroy
+    void close() {
+        stored.close();
     }
 
     @EventHandler(payloadType = Object.class)
     void on(DomainEventMessage<?> event, TrackingToken token) throws InterruptedException {
         long globalIndex = token.position().orElseThrow(() -> new IllegalStateException(
                 "Axon Server's tokens carry their global index"));
-        Event stored = AxonServerCopies.read(axonServer.getConnection(), event.getAggregateIdentifier(),
-                        event.getSequenceNumber())
+        Event stored = this.stored.at(globalIndex, event.getAggregateIdentifier(), event.getSequenceNumber())
                 .orElseThrow(() -> new IllegalStateException("Axon Server has no event "
                         + event.getAggregateIdentifier() + "#" + event.getSequenceNumber() + " it just streamed"));
         String revision = stored.getPayload().getRevision();

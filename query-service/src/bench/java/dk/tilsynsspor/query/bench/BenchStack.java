@@ -238,10 +238,22 @@ final class BenchStack implements AutoCloseable {
     Duration awaitCaughtUp(Duration limit) throws Exception {
         long head = head();
         long started = System.nanoTime();
+        boolean projected = false;
+        boolean linked = false;
         while (true) {
             Progress progress = progress();
             long mirrored = mirrored();
-            if (progress.position() >= head && mirrored >= head) {
+            if (!projected && progress.position() >= head && axonServer != null) {
+                Benchmark.log("query-service projected up to %,d after %.1f s", head,
+                        (System.nanoTime() - started) / 1e9);
+            }
+            if (!linked && mirrored >= head && axonServer != null) {
+                Benchmark.log("command-service mirrored up to %,d after %.1f s", head,
+                        (System.nanoTime() - started) / 1e9);
+            }
+            projected = progress.position() >= head;
+            linked = mirrored >= head;
+            if (projected && linked) {
                 return Duration.ofNanos(System.nanoTime() - started);
             }
             if (System.nanoTime() - started > limit.toNanos()) {
