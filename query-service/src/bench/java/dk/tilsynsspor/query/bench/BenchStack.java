@@ -3,6 +3,7 @@ package dk.tilsynsspor.query.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dk.tilsynsspor.query.it.Api;
+import dk.tilsynsspor.query.it.AxonServer;
 import dk.tilsynsspor.query.it.ServiceProcess;
 import dk.tilsynsspor.query.it.TestDatabase;
 import dk.tilsynsspor.query.it.Tokens;
@@ -44,6 +45,8 @@ final class BenchStack implements AutoCloseable {
     final StoreLayout layout;
     /** With Axon Server: the benchmark's connection to its event store, which then holds the events (else null). */
     final AxonServerStore axonServer;
+    /** The process id of the Axon Server this run started (its CPU is counted as a party of its own), else -1. */
+    long axonServerPid = -1;
     final TestDatabase database = TestDatabase.create();
     final Tokens tokens = new Tokens();
     final ServiceProcess commandService;
@@ -56,13 +59,16 @@ final class BenchStack implements AutoCloseable {
     }
 
     /**
-     * The services as they ship in profile {@code axonserver}, against the Axon Server at {@code address}
-     * (host:gRPC port): the events there, the rest in PostgreSQL, the chain on command-service's mirror of the events
-     * in PostgreSQL's event table ({@link #layout}).
+     * The services as they ship in profile {@code axonserver}, against that Axon Server: the events there, the rest
+     * in PostgreSQL, the chain on command-service's mirror of the events in PostgreSQL's event table
+     * ({@link #layout}).
      */
-    static BenchStack onAxonServer(String address) {
-        return new BenchStack(StoreLayout.TILSYNSSPOR, Map.of("SPRING_PROFILES_ACTIVE", "axonserver",
-                "AXONSERVER_SERVERS", address), Map.of(), null, new AxonServerStore(address));
+    static BenchStack onAxonServer(AxonServer server) {
+        BenchStack stack = new BenchStack(StoreLayout.TILSYNSSPOR, Map.of("SPRING_PROFILES_ACTIVE", "axonserver",
+                "AXONSERVER_SERVERS", server.grpcAddress()), Map.of(), null,
+                new AxonServerStore(server.grpcAddress()));
+        stack.axonServerPid = server.pid();
+        return stack;
     }
 
     /**

@@ -184,7 +184,7 @@ public final class Benchmark {
     private static void onAxonServer(Settings settings, Report report, Path jar) throws Exception {
         log("Tilsynsspor on Axon Server: starting %s and both services in profile axonserver", jar);
         try (AxonServer server = AxonServer.start(jar);
-             BenchStack stack = BenchStack.onAxonServer(server.grpcAddress())) {
+             BenchStack stack = BenchStack.onAxonServer(server)) {
             Phases phases = new Phases(stack, settings.clients());
             WorkedExample template = phases.example(stack.commands(nanos -> { }));
             stack.awaitCaughtUp(Duration.ofMinutes(10));
@@ -204,7 +204,10 @@ public final class Benchmark {
             }
             report.axonServer("settled", settle(stack, Duration.ofMinutes(10)));
             log("raw reads of Axon Server's event stream");
-            report.axonServer("rawRead", stack.axonServer.rawRead(3));
+            CpuShares reading = CpuShares.start(stack);
+            Map<String, Object> rawRead = stack.axonServer.rawRead(3);
+            rawRead.put("cpu", reading.stop());
+            report.axonServer("rawRead", rawRead);
             log("rebuilding the read models in the running service");
             report.axonServer("replay", phases.replayInRunningService(Duration.ofMinutes(60)));
             for (int i = 0; i < Integer.getInteger("bench.replay-again", 1); i++) {

@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * CPU time used during a phase by each party (both services, PostgreSQL's processes, the benchmark's own clients),
+ * CPU time used during a phase by each party (both services, PostgreSQL's processes, the benchmark's own clients,
+ * the Axon Server the run started),
  * read from /proc: on a 2-core machine it tells which of them a phase was waiting for. Of each service's time, the
  * part its JIT compiler threads used is reported as well ({@code jitCompilerSeconds}): a phase whose code is still
  * being compiled pays for that in the same two cores, so a phase measured before the code is warm shows it there.
@@ -32,6 +33,9 @@ final class CpuShares {
         pids.put("commandService", pidOf(stack.commandService));
         pids.put("queryService", pidOf(stack.queryService));
         pids.put("benchmarkClients", ProcessHandle.current().pid());
+        if (stack.axonServerPid > 0) {
+            pids.put("axonServer", stack.axonServerPid);
+        }
         return new CpuShares(pids);
     }
 

@@ -102,6 +102,10 @@ final class Report {
         double dossierLarge = number("tuned", "flatCostLarge", "dossier", "p99Ms");
         double dossierSmall = number("tuned", "flatCostSmall", "dossier", "p99Ms");
         List<Target> targets = new ArrayList<>();
+        if (onAxonServerOnly()) {
+            axonServerTargets(targets);
+            return targets;
+        }
         targets.add(new Target("Commands / plain endpoint", "≥ 0.5", commands / plain, 0.5, true, "×"));
         targets.add(new Target("Commands / stock Axon", "≥ 3", commands / stockCommands, 3, true, "×"));
         targets.add(new Target(String.format(Locale.ROOT, "Appends with the store's triggers / without (%d writers)",
@@ -125,14 +129,16 @@ final class Report {
                 false, "ms"));
         targets.add(new Target("Dossier p99, large / small store", "≤ 1.5", dossierLarge / dossierSmall, 1.5,
                 false, "×"));
-        if (root.has("axonServer")) { // only in a run with bench.axonserver-jar
-            double replayThere = number("axonServer", "replay", "eventsPerSecond");
-            targets.add(new Target("Replay with the events in Axon Server", "≥ 100,000 events/s", replayThere,
-                    100_000, true, "events/s"));
-            targets.add(new Target("Replay with the events in Axon Server / its event stream read raw", "≥ 0.33",
-                    replayThere / number("axonServer", "rawRead", "eventsPerSecond"), 1 / 3.0, true, "×"));
-        }
         return targets;
+    }
+
+    /** The replay's two targets, measured with the events in Axon Server. */
+    private void axonServerTargets(List<Target> targets) {
+        double replay = number("axonServer", "replay", "eventsPerSecond");
+        targets.add(new Target("Replay with the events in Axon Server", "≥ 100,000 events/s", replay, 100_000, true,
+                "events/s"));
+        targets.add(new Target("Replay with the events in Axon Server / its event stream read raw", "≥ 0.33",
+                replay / number("axonServer", "rawRead", "eventsPerSecond"), 1 / 3.0, true, "×"));
     }
 
     private double number(String... path) {
@@ -167,63 +173,9 @@ final class Report {
                     .append(target.verdict()).append(" |\n");
         }
 
-        md.append("\n## Figures\n\n| Measure | As configured | Axon stock settings | Configured / stock |\n")
-                .append("|---|---|---|---|\n");
-        String writers = settings.appendWriters() + " JDBC writers, one row per transaction";
-        row(md, "Appends/s into a new, empty table of the store's shape, without triggers (" + writers + ")",
-                new String[]{"appendsNO_TRIGGERS", "appendsPerSecond"}, false);
-        row(md, "Appends/s into the store with its triggers disabled (" + writers + ")",
-                new String[]{"appendsSTORE_WITHOUT_TRIGGERS", "appendsPerSecond"}, false);
-        row(md, "Appends/s with the store's triggers (" + writers + ")", new String[]{"appendsSTORE_TRIGGERS",
-                "appendsPerSecond"}, false);
-        row(md, "Appends/s with the store's triggers and the former pg_notify trigger (" + writers + ")",
-                new String[]{"appendsSTORE_TRIGGERS_AND_NOTIFY", "appendsPerSecond"}, false);
-        row(md, "Append latency p50 / p99 ms, new empty table without triggers", new String[]{"appendsNO_TRIGGERS",
-                "latency"}, false);
-        row(md, "Append latency p50 / p99 ms, the store with its triggers disabled",
-                new String[]{"appendsSTORE_WITHOUT_TRIGGERS", "latency"}, false);
-        row(md, "Append latency p50 / p99 ms, with the store's triggers", new String[]{"appendsSTORE_TRIGGERS",
-                "latency"}, false);
-        row(md, "Append latency p50 / p99 ms, with the former pg_notify trigger too", new String[]{
-                "appendsSTORE_TRIGGERS_AND_NOTIFY", "latency"}, false);
-        row(md, "Plain endpoint requests/s (" + settings.clients() + " HTTP clients)", new String[]{"plain",
-                "requestsPerSecond"}, false);
-        row(md, "Plain endpoint latency p50 / p99 ms", new String[]{"plain", "latency"}, false);
-        row(md, "Commands/s (" + settings.clients() + " HTTP clients)", new String[]{"commands",
-                "commandsPerSecond"}, true);
-        row(md, "Command latency p50 / p99 ms", new String[]{"commands", "latency"}, true);
-        row(md, "Lag, an order's 201 to its summary projected on query-service, p50 / p99 ms"
-                + " (under the commands' load)",
-                new String[]{"lag"}, true);
-        row(md, String.format(Locale.ROOT, "Closing an order p50 / p99 ms, 10 open orders (%d closings in %d turns "
-                + "alternated with the next row's)", settings.closeOrders(), settings.turns()),
-                new String[]{"closeCost", "fewOpenOrders"}, false);
-        row(md, String.format(Locale.ROOT, "Closing an order p50 / p99 ms, %,d open orders", settings.openOrders()),
-                new String[]{"closeCost", "manyOpenOrders"}, false);
-        row(md, "Dossier p50 / p99 ms, small store", new String[]{"flatCostSmall", "dossier"}, false);
-        row(md, "Audit trail p50 / p99 ms, small store", new String[]{"flatCostSmall", "auditTrail"}, false);
-        row(md, "Dossier p50 / p99 ms, large store", new String[]{"flatCostLarge", "dossier"}, false);
-        row(md, "Audit trail p50 / p99 ms, large store", new String[]{"flatCostLarge", "auditTrail"}, false);
-        row(md, "Long streams: warm commands/s on short orders", new String[]{"longStreams", "shortOrders",
-                "commandsPerSecond"}, false);
-        row(md, String.format(Locale.ROOT, "Long streams: warm commands/s on %,d-event orders",
-                settings.longStreamEvents()), new String[]{"longStreams", "longOrders", "commandsPerSecond"}, false);
-        row(md, "Long streams: first command after a restart p50 / p99 ms", new String[]{"longStreams",
-                "firstCommandAfterRestart"}, false);
-        row(md, "Long streams: first command after a restart, its request thread's CPU p50 / p99 ms",
-                new String[]{"longStreams", "firstCommandAfterRestartThreadCpu"}, false);
-        row(md, "Long streams: the restarted service's very first command (a short order) p50 / p99 ms",
-                new String[]{"longStreams", "firstCommandAfterRestartOnAShortOrder"}, false);
-        row(md, "Raw sequential read, events/s (median of 3, text format)", new String[]{"rawRead",
-                "eventsPerSecond"}, false);
-        row(md, "Raw sequential read in binary format, events/s (median of 3)", new String[]{"rawReadBinary",
-                "eventsPerSecond"}, false);
-        row(md, "Replay (rebuild of every read model in the running service), events/s", new String[]{"replay",
-                "eventsPerSecond"}, false);
-        row(md, "Replay again in the running service, its code compiled (no target), events/s",
-                new String[]{"replayAgain", "eventsPerSecond"}, false);
-        row(md, "Replay at start-up (restart with the rebuild flag), events/s", new String[]{"replayAtStart",
-                "eventsPerSecond"}, true);
+        if (!onAxonServerOnly()) {
+            figures(md);
+        }
         JsonNode onAxonServer = root.path("axonServer");
         if (!onAxonServer.isMissingNode()) {
             md.append("\n## With the events in Axon Server\n\n| Measure | Figure |\n|---|---|\n")
@@ -237,6 +189,17 @@ final class Report {
                     .append(cell(onAxonServer.path("replay").path("eventsPerSecond")))
                     .append(" |\n| Replay again in the running service, its code compiled (no target), events/s | ")
                     .append(cell(onAxonServer.path("replayAgain").path("eventsPerSecond"))).append(" |\n");
+            for (String phase : List.of("rawRead", "replay", "replayAgain")) {
+                JsonNode cpu = onAxonServer.path(phase).path("cpu");
+                if (!cpu.isMissingNode()) {
+                    md.append("| CPU seconds in ").append(phase).append(": Axon Server ")
+                            .append(cpu.path("axonServerCpuSeconds").asText()).append(", query-service ")
+                            .append(cpu.path("queryServiceCpuSeconds").asText()).append(", PostgreSQL ")
+                            .append(cpu.path("postgresqlCpuSeconds").asText()).append(", the benchmark ")
+                            .append(cpu.path("benchmarkClientsCpuSeconds").asText()).append(" | of ")
+                            .append(cpu.path("availableCpuSeconds").asText()).append(" |\n");
+                }
+            }
         }
         md.append("\n## Where the CPU went\n\nCPU seconds used during the phase, by process, out of the cores' total "
                 + "(from /proc); in brackets, what a service's JIT compiler threads used of it.\n\n"
@@ -294,6 +257,19 @@ final class Report {
             }
             md.append(".\n");
         }
+        if (onAxonServerOnly()) {
+            md.append("\nBoth services in profile `axonserver` against an Axon Server SE the run started on loopback "
+                    + "(`-Dbench.axonserver-jar`), PostgreSQL holding the read models, tokens, citizens' keys and "
+                    + "the chain's mirror; the rebuild as configured otherwise. Every figure in detail: "
+                    + "`benchmark.json`.\n");
+        } else {
+            configurations(md);
+        }
+        return md.toString();
+    }
+
+    /** CPU per unit of work and how the two configurations differ. */
+    private void configurations(StringBuilder md) {
         md.append("\nCPU microseconds per request (plain endpoint) and per command, by process:\n\n"
                 + "| Phase | command-service | query-service | PostgreSQL | benchmark clients |\n|---|---|---|---|---|\n");
         for (String[] phase : List.of(new String[]{"tuned", "plain", "cpuMicrosPerRequest"},
@@ -326,7 +302,72 @@ final class Report {
                 .append("The stock replay is timed over its first ").append(settings.peerReplay().toSeconds())
                 .append(" s only (it would take much longer to finish). Every figure in detail: `benchmark.json`."
                         + "\n");
-        return md.toString();
+    }
+
+    /** The table of every figure, as configured beside Axon's stock settings. */
+    private void figures(StringBuilder md) {
+        md.append("\n## Figures\n\n| Measure | As configured | Axon stock settings | Configured / stock |\n")
+                .append("|---|---|---|---|\n");
+        String writers = settings.appendWriters() + " JDBC writers, one row per transaction";
+        row(md, "Appends/s into a new, empty table of the store's shape, without triggers (" + writers + ")",
+                new String[]{"appendsNO_TRIGGERS", "appendsPerSecond"}, false);
+        row(md, "Appends/s into the store with its triggers disabled (" + writers + ")",
+                new String[]{"appendsSTORE_WITHOUT_TRIGGERS", "appendsPerSecond"}, false);
+        row(md, "Appends/s with the store's triggers (" + writers + ")", new String[]{"appendsSTORE_TRIGGERS",
+                "appendsPerSecond"}, false);
+        row(md, "Appends/s with the store's triggers and the former pg_notify trigger (" + writers + ")",
+                new String[]{"appendsSTORE_TRIGGERS_AND_NOTIFY", "appendsPerSecond"}, false);
+        row(md, "Append latency p50 / p99 ms, new empty table without triggers", new String[]{"appendsNO_TRIGGERS",
+                "latency"}, false);
+        row(md, "Append latency p50 / p99 ms, the store with its triggers disabled",
+                new String[]{"appendsSTORE_WITHOUT_TRIGGERS", "latency"}, false);
+        row(md, "Append latency p50 / p99 ms, with the store's triggers", new String[]{"appendsSTORE_TRIGGERS",
+                "latency"}, false);
+        row(md, "Append latency p50 / p99 ms, with the former pg_notify trigger too", new String[]{
+                "appendsSTORE_TRIGGERS_AND_NOTIFY", "latency"}, false);
+        row(md, "Plain endpoint requests/s (" + settings.clients() + " HTTP clients)", new String[]{"plain",
+                "requestsPerSecond"}, false);
+        row(md, "Plain endpoint latency p50 / p99 ms", new String[]{"plain", "latency"}, false);
+        row(md, "Commands/s (" + settings.clients() + " HTTP clients)", new String[]{"commands",
+                "commandsPerSecond"}, true);
+        row(md, "Command latency p50 / p99 ms", new String[]{"commands", "latency"}, true);
+        row(md, "Lag, an order's 201 to its summary projected on query-service, p50 / p99 ms"
+                + " (under the commands' load)",
+                new String[]{"lag"}, true);
+        row(md, String.format(Locale.ROOT, "Closing an order p50 / p99 ms, 10 open orders (%d closings in %d turns "
+                + "alternated with the next row's)", settings.closeOrders(), settings.turns()),
+                new String[]{"closeCost", "fewOpenOrders"}, false);
+        row(md, String.format(Locale.ROOT, "Closing an order p50 / p99 ms, %,d open orders", settings.openOrders()),
+                new String[]{"closeCost", "manyOpenOrders"}, false);
+        row(md, "Dossier p50 / p99 ms, small store", new String[]{"flatCostSmall", "dossier"}, false);
+        row(md, "Audit trail p50 / p99 ms, small store", new String[]{"flatCostSmall", "auditTrail"}, false);
+        row(md, "Dossier p50 / p99 ms, large store", new String[]{"flatCostLarge", "dossier"}, false);
+        row(md, "Audit trail p50 / p99 ms, large store", new String[]{"flatCostLarge", "auditTrail"}, false);
+        row(md, "Long streams: warm commands/s on short orders", new String[]{"longStreams", "shortOrders",
+                "commandsPerSecond"}, false);
+        row(md, String.format(Locale.ROOT, "Long streams: warm commands/s on %,d-event orders",
+                settings.longStreamEvents()), new String[]{"longStreams", "longOrders", "commandsPerSecond"}, false);
+        row(md, "Long streams: first command after a restart p50 / p99 ms", new String[]{"longStreams",
+                "firstCommandAfterRestart"}, false);
+        row(md, "Long streams: first command after a restart, its request thread's CPU p50 / p99 ms",
+                new String[]{"longStreams", "firstCommandAfterRestartThreadCpu"}, false);
+        row(md, "Long streams: the restarted service's very first command (a short order) p50 / p99 ms",
+                new String[]{"longStreams", "firstCommandAfterRestartOnAShortOrder"}, false);
+        row(md, "Raw sequential read, events/s (median of 3, text format)", new String[]{"rawRead",
+                "eventsPerSecond"}, false);
+        row(md, "Raw sequential read in binary format, events/s (median of 3)", new String[]{"rawReadBinary",
+                "eventsPerSecond"}, false);
+        row(md, "Replay (rebuild of every read model in the running service), events/s", new String[]{"replay",
+                "eventsPerSecond"}, false);
+        row(md, "Replay again in the running service, its code compiled (no target), events/s",
+                new String[]{"replayAgain", "eventsPerSecond"}, false);
+        row(md, "Replay at start-up (restart with the rebuild flag), events/s", new String[]{"replayAtStart",
+                "eventsPerSecond"}, true);
+    }
+
+    /** A run with {@code bench.axonserver-jar}: only the rebuild with the events in Axon Server was measured. */
+    private boolean onAxonServerOnly() {
+        return root.has("axonServer") && root.path("tuned").isEmpty() && root.path("stock").isEmpty();
     }
 
     private String storeText(String configuration) {

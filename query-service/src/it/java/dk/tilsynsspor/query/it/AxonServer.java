@@ -124,6 +124,11 @@ public final class AxonServer implements AutoCloseable {
         throw new IllegalStateException("Axon Server did not start within " + STARTUP);
     }
 
+    /** Its process id if this run started it, else -1. */
+    public long pid() {
+        return process == null ? -1 : process.pid();
+    }
+
     /** host:port of its gRPC port, as {@code AXONSERVER_SERVERS} takes it. */
     public String grpcAddress() {
         return grpcAddress;
