@@ -179,7 +179,11 @@ final class Report {
         JsonNode onAxonServer = root.path("axonServer");
         if (!onAxonServer.isMissingNode()) {
             md.append("\n## With the events in Axon Server\n\n| Measure | Figure |\n|---|---|\n")
-                    .append("| Events in Axon Server | ").append(cell(onAxonServer.path("fill").path("events")))
+                    .append("| Commands/s (").append(settings.clients()).append(" HTTP clients) | ")
+                    .append(cell(onAxonServer.path("commands").path("commandsPerSecond")))
+                    .append(" |\n| Command latency p50 / p99 ms | ")
+                    .append(cell(onAxonServer.path("commands").path("latency")))
+                    .append(" |\n| Events in Axon Server | ").append(cell(onAxonServer.path("fill").path("events")))
                     .append(" |\n| Filled in s; then mirrored and projected in s | ")
                     .append(cell(onAxonServer.path("fill").path("seconds"))).append("; ")
                     .append(cell(onAxonServer.path("fill").path("mirroredAndProjectedSecondsAfter")))
@@ -189,7 +193,7 @@ final class Report {
                     .append(cell(onAxonServer.path("replay").path("eventsPerSecond")))
                     .append(" |\n| Replay again in the running service, its code compiled (no target), events/s | ")
                     .append(cell(onAxonServer.path("replayAgain").path("eventsPerSecond"))).append(" |\n");
-            for (String phase : List.of("rawRead", "replay", "replayAgain")) {
+            for (String phase : List.of("commands", "rawRead", "replay", "replayAgain")) {
                 JsonNode cpu = onAxonServer.path(phase).path("cpu");
                 if (!cpu.isMissingNode()) {
                     md.append("| CPU seconds in ").append(phase).append(": Axon Server ")
