@@ -9,7 +9,6 @@ import io.axoniq.axonserver.grpc.event.Event;
 import io.axoniq.axonserver.grpc.event.EventWithToken;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -76,12 +75,9 @@ final class AxonServerStore implements AutoCloseable {
      */
     Map<String, Object> rawRead(int times) throws Exception {
         long head = head();
-        List<Double> rates = new ArrayList<>();
-        Map<String, Object> figures = new LinkedHashMap<>();
-        for (int time = 0; time < times; time++) {
+        return Phases.timedReads(times, "payloadMegabytes", () -> {
             long events = 0;
             long bytes = 0;
-            long started = System.nanoTime();
             try (EventStream stream = connection.eventChannel().openStream(FROM_THE_FIRST, BUFFER)) {
                 for (long token = -1; token < head; events++) {
                     EventWithToken next = stream.next();
@@ -89,15 +85,8 @@ final class AxonServerStore implements AutoCloseable {
                     bytes += next.getEvent().getPayload().getData().size();
                 }
             }
-            double seconds = (System.nanoTime() - started) / 1e9;
-            rates.add(events / seconds);
-            figures.put("events", events);
-            figures.put("payloadMegabytes", Latencies.round(bytes / 1e6));
-        }
-        List<Double> sorted = rates.stream().sorted().toList();
-        figures.put("eventsPerSecond", Math.round(sorted.get(sorted.size() / 2)));
-        figures.put("eachRead", rates.stream().map(Math::round).toList());
-        return figures;
+            return new Phases.Read(events, bytes);
+        });
     }
 
     @Override

@@ -682,12 +682,9 @@ final class Phases {
      * in hexadecimal (the raw read every earlier run measured).
      */
     Map<String, Object> rawRead(boolean binary, int times) throws Exception {
-        List<Double> rates = new ArrayList<>();
-        Map<String, Object> figures = new LinkedHashMap<>();
-        for (int time = 0; time < times; time++) {
+        Map<String, Object> figures = timedReads(times, "megabytes", () -> {
             long events = 0;
             long bytes = 0;
-            long started = System.nanoTime();
             try (Connection connection = stack.connect()) {
                 connection.setAutoCommit(false);
                 try (PreparedStatement statement = connection.prepareStatement("""
@@ -714,13 +711,37 @@ final class Phases {
                 }
                 connection.commit();
             }
+            return new Read(events, bytes);
+        });
+        figures.put("format", binary ? "binary" : "text");
+        return figures;
+    }
+
+    /** What one raw read took in: events and bytes. */
+    record Read(long events, long bytes) {
+    }
+
+    /** One raw read of the whole store. */
+    interface ReadOnce {
+        Read read() throws Exception;
+    }
+
+    /**
+     * Times {@code times} reads of the whole store: events, megabytes (under {@code bytesFigure}), events/s as the
+     * median of the reads (a single read's rate varied by half between runs on one machine) and each read's rate.
+     */
+    static Map<String, Object> timedReads(int times, String bytesFigure, ReadOnce once) throws Exception {
+        List<Double> rates = new ArrayList<>();
+        Map<String, Object> figures = new LinkedHashMap<>();
+        for (int time = 0; time < times; time++) {
+            long started = System.nanoTime();
+            Read read = once.read();
             double seconds = (System.nanoTime() - started) / 1e9;
-            rates.add(events / seconds);
-            figures.put("events", events);
-            figures.put("megabytes", Latencies.round(bytes / 1e6));
+            rates.add(read.events() / seconds);
+            figures.put("events", read.events());
+            figures.put(bytesFigure, Latencies.round(read.bytes() / 1e6));
         }
         List<Double> sorted = rates.stream().sorted().toList();
-        figures.put("format", binary ? "binary" : "text");
         figures.put("eventsPerSecond", Math.round(sorted.get(sorted.size() / 2)));
         figures.put("eachRead", rates.stream().map(Math::round).toList());
         return figures;
