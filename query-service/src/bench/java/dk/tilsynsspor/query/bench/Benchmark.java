@@ -192,6 +192,9 @@ public final class Benchmark {
             warmCommands(settings, stack, phases);
             log("commands: %d clients for %d s", settings.clients(), settings.commandWindow().toSeconds());
             report.axonServer("commands", phases.commands(settings.commandWindow(), null));
+            if (Boolean.getBoolean("bench.commands-only")) { // a quicker look at one change's cost per command
+                return;
+            }
             stack.awaitCaughtUp(Duration.ofMinutes(10));
             EventCopier copier;
             try (Connection connection = stack.connect()) {
