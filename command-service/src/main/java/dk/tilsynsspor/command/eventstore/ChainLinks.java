@@ -11,7 +11,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -20,24 +19,33 @@ import java.util.Optional;
  * the {@link ChainMirror} links them moments after the append, and the answer waits for it (at most
  * {@code tilsynsspor.chain.link-wait}, then it is answered anyway and the delay logged: the event is stored and will be
  * linked when the mirror reaches it).
+ *
+ * <p>What is waited for is the aggregate's last sequence number in Axon Server. When the mirror runs in this instance,
+ * the answer is released by its commit ({@link MirrorProgress}), and the mirror's table is read only every
+ * {@value #LOCAL_CHECK_MILLIS} ms in case its claim moved; otherwise that table is read every {@value #POLL_MILLIS} ms.
  */
 @Component
 public class ChainLinks {
 
     private static final Logger log = LoggerFactory.getLogger(ChainLinks.class);
-    private static final Duration POLL = Duration.ofMillis(5);
+    static final long POLL_MILLIS = 5;
+    static final long LOCAL_CHECK_MILLIS = 50;
+    private static final Duration POLL = Duration.ofMillis(POLL_MILLIS);
+    private static final Duration LOCAL_CHECK = Duration.ofMillis(LOCAL_CHECK_MILLIS);
 
     private final boolean onAxonServer;
     private final EventStore eventStore;
     private final JdbcTemplate jdbc;
+    private final MirrorProgress mirror;
     private final Duration wait;
     private final RoutingStrategy aggregates = AnnotationRoutingStrategy.defaultStrategy();
 
     ChainLinks(@Value("${axon.axonserver.enabled:false}") boolean onAxonServer, EventStore eventStore,
-               JdbcTemplate jdbc, @Value("${tilsynsspor.chain.link-wait:PT10S}") Duration wait) {
+               JdbcTemplate jdbc, MirrorProgress mirror, @Value("${tilsynsspor.chain.link-wait:PT10S}") Duration wait) {
         this.onAxonServer = onAxonServer;
         this.eventStore = eventStore;
         this.jdbc = jdbc;
+        this.mirror = mirror;
         this.wait = wait;
     }
 
@@ -56,22 +64,37 @@ public class ChainLinks {
             return; // every command names its aggregate; were one not to, its answer would not wait
         }
         Optional<Long> stored = eventStore.lastSequenceNumberFor(aggregateId);
-        if (stored.isEmpty()) {
-            return;
-        }
-        Instant deadline = Instant.now().plus(wait);
-        while (!linkedUpTo(aggregateId, stored.get())) {
-            if (Instant.now().isAfter(deadline)) {
-                log.warn("Events of {} up to #{} are not linked into their order's chain after {}: answering; the "
-                        + "chain's mirror will link them when it reaches them", aggregateId, stored.get(), wait);
-                return;
-            }
+        if (stored.isPresent()) {
             try {
-                Thread.sleep(POLL.toMillis());
+                await(aggregateId, stored.get());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void await(String aggregateId, long sequence) throws InterruptedException {
+        long start = System.nanoTime();
+        long lastRead = start; // the mirror here, if it runs here, tells first
+        while (true) {
+            long seen = mirror.version();
+            if (mirror.linked(aggregateId, sequence)) {
                 return;
             }
+            boolean here = mirror.activeHere();
+            long now = System.nanoTime();
+            if (!here || now - lastRead >= LOCAL_CHECK.toNanos()) {
+                if (linkedUpTo(aggregateId, sequence)) {
+                    return;
+                }
+                lastRead = now;
+            }
+            if (now - start > wait.toNanos()) {
+                log.warn("Events of {} up to #{} are not linked into their order's chain after {}: answering; the "
+                        + "chain's mirror will link them when it reaches them", aggregateId, sequence, wait);
+                return;
+            }
+            mirror.awaitAfter(seen, here ? LOCAL_CHECK : POLL);
         }
     }
 

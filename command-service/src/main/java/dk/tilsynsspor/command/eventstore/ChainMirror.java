@@ -22,7 +22,8 @@ import java.time.Instant;
  * in Axon Server's order, its token committed in the same transaction as the copy: an event cannot stay unlinked (the
  * processor reaches it) and no link exists without its event (only stored events are copied). One segment: one
  * instance writes at a time, so the chain's order is Axon Server's. Verification recomputes the chain on the mirror
- * and compares every linked event with Axon Server's own copy.
+ * and compares every linked event with Axon Server's own copy. Each commit is told to the answers waiting for their
+ * events' links in this instance ({@link MirrorProgress}).
  */
 @Component
 @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "true")
@@ -33,10 +34,12 @@ class ChainMirror {
 
     private final StoredEventCursor stored;
     private final JdbcTemplate jdbc;
+    private final MirrorProgress progress;
 
-    ChainMirror(AxonServerConnectionManager axonServer, JdbcTemplate jdbc) {
+    ChainMirror(AxonServerConnectionManager axonServer, JdbcTemplate jdbc, MirrorProgress progress) {
         this.stored = new StoredEventCursor(axonServer::getConnection);
         this.jdbc = jdbc;
+        this.progress = progress;
     }
 
     @PreDestroy
@@ -64,5 +67,6 @@ class ChainMirror {
                 stored.getPayload().getType(), revision.isEmpty() ? null : revision,
                 stored.getPayload().getData().toByteArray(), AxonServerCopies.metaData(stored.getMetaDataMap()),
                 stored.getMessageIdentifier());
+        progress.linkedOnCommit(event.getAggregateIdentifier(), event.getSequenceNumber());
     }
 }
