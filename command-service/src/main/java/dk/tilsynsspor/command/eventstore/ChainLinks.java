@@ -1,8 +1,7 @@
 package dk.tilsynsspor.command.eventstore;
 
 import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.commandhandling.distributed.AnnotationRoutingStrategy;
-import org.axonframework.commandhandling.distributed.RoutingStrategy;
+import org.axonframework.commandhandling.CommandResultMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +19,8 @@ import java.util.Optional;
  * {@code tilsynsspor.chain.link-wait}, then it is answered anyway and the delay logged: the event is stored and will be
  * linked when the mirror reaches it).
  *
- * <p>What is waited for is the aggregate's last sequence number in Axon Server. When the mirror runs in this instance,
+ * <p>What is waited for is the last sequence number the answer carries ({@link AnsweredSequences}), or, for an answer
+ * that appended nothing, the aggregate's last one in Axon Server. When the mirror runs in this instance,
  * the answer is released by its commit ({@link MirrorProgress}), and the mirror's table is read only every
  * {@value #LOCAL_CHECK_MILLIS} ms in case its claim moved; otherwise that table is read every {@value #POLL_MILLIS} ms.
  */
@@ -38,7 +38,6 @@ public class ChainLinks {
     private final JdbcTemplate jdbc;
     private final MirrorProgress mirror;
     private final Duration wait;
-    private final RoutingStrategy aggregates = AnnotationRoutingStrategy.defaultStrategy();
 
     ChainLinks(@Value("${axon.axonserver.enabled:false}") boolean onAxonServer, EventStore eventStore,
                JdbcTemplate jdbc, MirrorProgress mirror, @Value("${tilsynsspor.chain.link-wait:PT10S}") Duration wait) {
@@ -51,22 +50,22 @@ public class ChainLinks {
 
     /**
      * Returns once every event stored so far for the aggregate the command was addressed to (its
-     * {@code @TargetAggregateIdentifier}) is linked; at once with PostgreSQL.
+     * {@code @TargetAggregateIdentifier}) is linked, as far as its answer tells ({@link AnsweredSequences}; an answer
+     * that does not tell waits for the aggregate's last event in Axon Server); at once with PostgreSQL.
      */
-    public void awaitLinked(CommandMessage<?> command) {
+    public void awaitLinked(CommandMessage<?> command, CommandResultMessage<?> answer) {
         if (!onAxonServer) {
             return;
         }
-        String aggregateId;
-        try {
-            aggregateId = aggregates.getRoutingKey(command);
-        } catch (RuntimeException noTarget) {
+        Optional<String> aggregateId = AnsweredSequences.target(command);
+        if (aggregateId.isEmpty()) {
             return; // every command names its aggregate; were one not to, its answer would not wait
         }
-        Optional<Long> stored = eventStore.lastSequenceNumberFor(aggregateId);
+        Optional<Long> stored = AnsweredSequences.lastSequence(answer)
+                .or(() -> eventStore.lastSequenceNumberFor(aggregateId.get()));
         if (stored.isPresent()) {
             try {
-                await(aggregateId, stored.get());
+                await(aggregateId.get(), stored.get());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -22,6 +22,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -59,6 +60,22 @@ public class EventStoreConfiguration {
     ConfigurerModule failingHandlersAreNeverSkipped() {
         return configurer -> configurer.eventProcessing()
                 .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance());
+    }
+
+    /**
+     * With Axon Server, a command's answer carries the last sequence number its aggregate took, seen as each event is
+     * published into the event store ({@link AnsweredSequences}; its handler interceptor is on the command bus).
+     */
+    @Bean
+    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "true")
+    AnsweredSequences answeredSequences() {
+        return new AnsweredSequences();
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "true")
+    ConfigurerModule eventsSeenForAnswers(AnsweredSequences answers) {
+        return configurer -> configurer.configureMessageMonitor(EventStore.class, (config, type, name) -> answers);
     }
 
     /** The streaming processors' tokens (with Axon Server, the lookups' repair): Flyway's table in schema command. */

@@ -12,7 +12,9 @@ import dk.tilsynsspor.platform.text.HeaderText;
 import dk.tilsynsspor.platform.text.TextRules;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.CommandResultMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.callbacks.FutureCallback;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -52,9 +54,12 @@ public class CommandDispatcher {
     public <R> R send(Object command, String targetKind, UUID targetId) {
         CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command).andMetaData(metaData());
         try {
-            R answer = sendAndWait(message);
-            chainLinks.awaitLinked(message);
-            return answer;
+            CommandResultMessage<? extends R> answer = sendAndWait(message);
+            if (answer.isExceptional()) {
+                throw asRuntime(answer.exceptionResult());
+            }
+            chainLinks.awaitLinked(message, answer);
+            return answer.getPayload();
         } catch (AggregateNotFoundException e) {
             throw new ResourceNotFoundException(targetKind, targetId);
         } catch (CommandExecutionException e) {
@@ -70,15 +75,32 @@ public class CommandDispatcher {
      * another instance, is sent once more: the aggregate now exists and answers a repeat of its key as the first time,
      * and refuses anything else as existing already.
      */
-    private <R> R sendAndWait(CommandMessage<?> message) {
-        try {
-            return gateway.sendAndWait(message);
-        } catch (AggregateStreamCreationException lostCreation) {
-            if (!message.getMetaData().containsKey(AuditMetadata.IDEMPOTENCY_KEY)) {
-                throw lostCreation;
-            }
-            return gateway.sendAndWait(message);
+    private <R> CommandResultMessage<? extends R> sendAndWait(CommandMessage<?> message) {
+        CommandResultMessage<? extends R> answer = answerTo(message);
+        if (answer.isExceptional() && answer.exceptionResult() instanceof AggregateStreamCreationException
+                && message.getMetaData().containsKey(AuditMetadata.IDEMPOTENCY_KEY)) {
+            return answerTo(message);
         }
+        return answer;
+    }
+
+    /**
+     * What the gateway's {@code sendAndWait} waits for, but the whole answer: with Axon Server its metadata tells what
+     * to wait for before answering ({@link ChainLinks}).
+     */
+    private <R> CommandResultMessage<? extends R> answerTo(CommandMessage<?> message) {
+        FutureCallback<Object, R> answer = new FutureCallback<>();
+        gateway.send(message, answer);
+        return answer.getResult();
+    }
+
+    /** A failed answer thrown as the gateway's {@code sendAndWait} throws it. */
+    private static RuntimeException asRuntime(Throwable failure) {
+        if (failure instanceof Error error) {
+            throw error;
+        }
+        return failure instanceof RuntimeException runtime ? runtime
+                : new CommandExecutionException("An exception occurred while executing a command", failure);
     }
 
     private static boolean notVisible(Object details) {

@@ -1,5 +1,6 @@
 package dk.tilsynsspor.command.web;
 
+import dk.tilsynsspor.command.eventstore.AnsweredSequences;
 import dk.tilsynsspor.command.eventstore.CachedAggregateChecks;
 import dk.tilsynsspor.command.rules.RuleViolation;
 import org.axonframework.commandhandling.CommandBus;
@@ -14,6 +15,7 @@ import org.axonframework.common.AxonNonTransientException;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,12 +35,14 @@ class CommandGatewayConfiguration {
      * command that lost a race again: {@link RaceRetryingCommandBus}). With Axon Server it is the local segment that
      * Axon Server's commands for this instance arrive on. Every command's cached aggregates are checked against the
      * store where the store's sequence numbers would not catch an old copy ({@link CachedAggregateChecks}). A slow
-     * command is logged ({@link SlowCommands}).
+     * command is logged ({@link SlowCommands}). With Axon Server, an answer tells the sender what to wait for
+     * ({@link AnsweredSequences}).
      */
     @Bean
     @Qualifier("localSegment")
     SimpleCommandBus commandBus(TransactionManager transactionManager, org.axonframework.config.Configuration axon,
-                                DuplicateCommandHandlerResolver duplicates, CachedAggregateChecks cachedAggregates) {
+                                DuplicateCommandHandlerResolver duplicates, CachedAggregateChecks cachedAggregates,
+                                ObjectProvider<AnsweredSequences> answeredSequences) {
         SimpleCommandBus bus = new RaceRetryingCommandBus(SimpleCommandBus.builder()
                 .transactionManager(transactionManager)
                 .duplicateCommandHandlerResolver(duplicates)
@@ -47,6 +51,7 @@ class CommandGatewayConfiguration {
         bus.registerHandlerInterceptor(new SlowCommands(SLOW_COMMAND));
         bus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(axon.correlationDataProviders()));
         bus.registerHandlerInterceptor(cachedAggregates);
+        answeredSequences.ifAvailable(bus::registerHandlerInterceptor);
         return bus;
     }
 

@@ -1,7 +1,9 @@
 package dk.tilsynsspor.command.eventstore;
 
 import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.CommandResultMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.GenericCommandResultMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,6 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.atLeast;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -35,6 +38,8 @@ class ChainLinksTest {
     private final JdbcTemplate jdbc = mock(JdbcTemplate.class);
     private final MirrorProgress mirror = new MirrorProgress();
     private final CommandMessage<?> command = GenericCommandMessage.asCommandMessage(new Measure("order-1"));
+    /** An answer that does not tell its aggregate's last sequence number (the command appended nothing to it). */
+    private final CommandResultMessage<?> silent = GenericCommandResultMessage.asCommandResultMessage("ok");
 
     @BeforeEach
     void storedUpToFour() {
@@ -45,15 +50,30 @@ class ChainLinksTest {
         return new ChainLinks(onAxonServer, eventStore, jdbc, mirror, wait);
     }
 
+    private static CommandResultMessage<?> answerAt(long sequence) {
+        return GenericCommandResultMessage.asCommandResultMessage("ok")
+                .andMetaData(Map.of(AnsweredSequences.LAST_SEQUENCE, sequence));
+    }
+
+    @Test
+    void anAnswerThatTellsItsSequenceIsWaitedForWithoutAskingAxonServer() {
+        when(jdbc.queryForObject(MIRRORED, Long.class, "order-1")).thenReturn(5L);
+
+        links(true, Duration.ofDays(1)).awaitLinked(command, answerAt(5));
+
+        verify(eventStore, never()).lastSequenceNumberFor("order-1");
+        verify(jdbc).queryForObject(MIRRORED, Long.class, "order-1");
+    }
+
     @Test
     void withPostgreSqlNothingIsWaitedFor() {
-        links(false, Duration.ofSeconds(10)).awaitLinked(command);
+        links(false, Duration.ofSeconds(10)).awaitLinked(command, silent);
 
         verifyNoInteractions(eventStore, jdbc);
     }
 
     @Test
-    void theMirrorHereReleasesTheAnswerWithoutReadingItsTable() throws InterruptedException {
+    void theMirrorHereReleasesTheAnswerWithoutAskingAxonServerOrReadingItsTable() throws InterruptedException {
         mirror.linked(Map.of("order-0", 0L)); // the mirror runs here
         Thread copying = new Thread(() -> {
             try {
@@ -66,9 +86,10 @@ class ChainLinksTest {
         });
         copying.start();
 
-        links(true, Duration.ofDays(1)).awaitLinked(command);
+        links(true, Duration.ofDays(1)).awaitLinked(command, answerAt(4));
 
         assertThat(mirror.linked("order-1", 4)).isTrue();
+        verify(eventStore, never()).lastSequenceNumberFor("order-1");
         verifyNoInteractions(jdbc);
         copying.join();
     }
@@ -78,7 +99,7 @@ class ChainLinksTest {
         AtomicLong mirrored = new AtomicLong(1);
         when(jdbc.queryForObject(MIRRORED, Long.class, "order-1")).thenAnswer(call -> mirrored.incrementAndGet());
 
-        links(true, Duration.ofDays(1)).awaitLinked(command);
+        links(true, Duration.ofDays(1)).awaitLinked(command, silent);
 
         assertThat(mirrored).hasValue(4);
     }
@@ -87,7 +108,7 @@ class ChainLinksTest {
     void anAggregateAxonServerDoesNotKnowIsNotWaitedFor() {
         when(eventStore.lastSequenceNumberFor("order-1")).thenReturn(Optional.empty());
 
-        links(true, Duration.ofDays(1)).awaitLinked(command);
+        links(true, Duration.ofDays(1)).awaitLinked(command, silent);
 
         verifyNoInteractions(jdbc);
     }
@@ -96,7 +117,7 @@ class ChainLinksTest {
     void theAnswerIsGivenAfterTheWaitEvenIfTheMirrorLags() {
         when(jdbc.queryForObject(MIRRORED, Long.class, "order-1")).thenReturn(1L);
 
-        links(true, Duration.ofMillis(30)).awaitLinked(command);
+        links(true, Duration.ofMillis(30)).awaitLinked(command, silent);
 
         verify(jdbc, atLeast(1)).queryForObject(MIRRORED, Long.class, "order-1");
     }
