@@ -10,6 +10,7 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
@@ -108,6 +109,17 @@ public class EventSourceConfiguration {
         return new NotifiedEventSource(storageEngine, arrivals, storeReads);
     }
 
+    /**
+     * Axon Server's event stream for the processors, which tells them of new events at most once per wake interval,
+     * as {@link EventArrivals} does on PostgreSQL. Resolved lazily by {@link #pooledProcessors}: the event store is
+     * built by Axon's configuration, which the processors' configuration is part of.
+     */
+    @Bean
+    @Profile(AXON_SERVER)
+    PacedEventSource pacedEventSource(EventStore eventStore, ProcessingProperties processing) {
+        return new PacedEventSource(eventStore, processing.wakeInterval());
+    }
+
     /** Failed reads of the event store, for health (in every mode: only the notified source reports to it). */
     @Bean
     StoreReads storeReads() {
@@ -116,15 +128,16 @@ public class EventSourceConfiguration {
 
     /**
      * Every processing group is a pooled streaming processor: on the notified source over PostgreSQL, on Axon
-     * Server's event stream in its profile. An event a handler cannot project goes to the dead-letter queue
-     * (ADR 12); a batch that fails as a whole stops its segment and is retried with back-off (the processor's status
-     * shows it): an event is never skipped silently. Their transactions do not wait for the disk
+     * Server's event stream, paced alike ({@link PacedEventSource}), in its profile. An event a handler cannot project
+     * goes to the dead-letter queue (ADR 12); a batch that fails as a whole stops its segment and is retried with
+     * back-off (the processor's status shows it): an event is never skipped silently. Their transactions do not wait for the disk
      * ({@link ProjectionTransactions}).
      */
     @Bean
     @Profile("!" + AXON_DEFAULTS)
     ConfigurerModule pooledProcessors(ObjectProvider<NotifiedEventSource> notifiedSource,
-                                      ProcessingProperties processing, JdbcTemplate jdbc) {
+                                      ObjectProvider<PacedEventSource> pacedSource, ProcessingProperties processing,
+                                      JdbcTemplate jdbc) {
         return configurer -> {
             NotifiedEventSource source = notifiedSource.getIfAvailable();
             EventProcessingConfigurer processors = configurer.eventProcessing()
@@ -143,6 +156,11 @@ public class EventSourceConfiguration {
                     .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance());
             if (source != null) {
                 processors.configureDefaultStreamableMessageSource(config -> source);
+            } else {
+                processors.configureDefaultStreamableMessageSource(config -> {
+                    PacedEventSource paced = pacedSource.getIfAvailable();
+                    return paced != null ? paced : config.eventStore();
+                });
             }
         };
     }

@@ -72,5 +72,9 @@ class AxonServerProfileTest {
         assertThat(processors).isNotEmpty();
         assertThat(processors.values()).allSatisfy(processor ->
                 assertThat(processor).isInstanceOf(PooledStreamingEventProcessor.class));
+        // each reads Axon Server's stream paced, as the processors on PostgreSQL are (Axon keeps it in a field)
+        PacedEventSource paced = context.getBean(PacedEventSource.class);
+        assertThat(processors.values()).allSatisfy(processor ->
+                assertThat(processor).extracting("messageSource").isSameAs(paced));
     }
 }
