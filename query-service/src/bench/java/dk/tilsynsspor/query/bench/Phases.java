@@ -66,9 +66,29 @@ final class Phases {
         long started = System.nanoTime();
         long end = started + window.toNanos();
         long eventsBefore = stack.head();
+        long transactionsBefore = projectionTransactions();
         CpuShares cpu = CpuShares.start(stack);
         runClients(window, within(end, latencies), lag);
-        return windowFigures(window.toNanos() / 1e9, "commands", latencies, stack.head() - eventsBefore, cpu.stop());
+        Map<String, Object> cpuUsed = cpu.stop();
+        long events = stack.head() - eventsBefore;
+        Map<String, Object> figures = windowFigures(window.toNanos() / 1e9, "commands", latencies, events, cpuUsed);
+        figures.put("projectionTransactionsPerEvent", events == 0 ? 0
+                : Math.round((projectionTransactions() - transactionsBefore) * 1000.0 / events) / 1000.0);
+        return figures;
+    }
+
+    /**
+     * query-service's projection transactions so far, as PostgreSQL counts them: each commits its processor's token
+     * (one update of {@code query.token_entry}; claims extended while idle count too, a few per minute). The server
+     * publishes a backend's counts within a second or so of its transactions, so a window's difference is close.
+     */
+    private long projectionTransactions() throws java.sql.SQLException {
+        try (Connection connection = stack.connect(); Statement statement = connection.createStatement();
+             ResultSet count = statement.executeQuery("SELECT coalesce(sum(n_tup_upd), 0) FROM pg_stat_user_tables"
+                     + " WHERE schemaname = 'query' AND relname = 'token_entry'")) {
+            count.next();
+            return count.getLong(1);
+        }
     }
 
     /**
