@@ -9,10 +9,14 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.TrackingToken;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -31,6 +35,9 @@ import java.time.Instant;
 class ChainMirror {
 
     static final String GROUP = "order-chain-mirror";
+    /** How long Axon Server's stream stays open for the cursor without an event asked of it. */
+    static final Duration IDLE_STREAM = Duration.ofMinutes(1);
+    private static final Logger log = LoggerFactory.getLogger(ChainMirror.class);
 
     private final StoredEventCursor stored;
     private final JdbcTemplate jdbc;
@@ -45,6 +52,19 @@ class ChainMirror {
     @PreDestroy
     void close() {
         stored.close();
+    }
+
+    /**
+     * Closes the cursor's stream when the mirror has not read from it for {@link #IDLE_STREAM}: in an instance whose
+     * part of the mirror another instance took over, Axon Server would otherwise keep it filled with events that
+     * nobody here takes. Quiet hours close it too; the next event opens it again.
+     */
+    @Scheduled(fixedDelay = 60_000, initialDelay = 60_000)
+    void closeIdleStream() {
+        if (stored.closeIfIdle(IDLE_STREAM)) {
+            log.debug("Closed Axon Server's event stream of the chain's mirror: no event read from it for {}",
+                    IDLE_STREAM);
+        }
     }
 
     @EventHandler(payloadType = Object.class)

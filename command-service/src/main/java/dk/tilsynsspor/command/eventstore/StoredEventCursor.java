@@ -8,6 +8,7 @@ import io.axoniq.axonserver.grpc.event.EventWithToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -18,7 +19,9 @@ import java.util.function.Supplier;
  * each event's aggregate again instead (a request to Axon Server per event) held the mirror to a few hundred events
  * a second. A token at or before the stream's position (the processor went back: a retried batch, a claim taken
  * over) opens the stream again just before it; an event the stream does not bring within a while, or one that is
- * not the event handed over, is read from its aggregate as before.
+ * not the event handed over, is read from its aggregate as before. A stream nobody has read from for a while (the
+ * mirror's part taken over by another instance, or nothing appended) is closed, so that Axon Server does not keep
+ * sending it events nobody takes; the next event opens it again.
  */
 final class StoredEventCursor implements AutoCloseable {
 
@@ -32,6 +35,8 @@ final class StoredEventCursor implements AutoCloseable {
     private EventStream stream;
     /** The token of the last event taken from {@link #stream}. */
     private long position;
+    /** When an event was last asked for ({@link System#nanoTime()}). */
+    private long lastAsked = System.nanoTime();
 
     StoredEventCursor(Supplier<AxonServerConnection> connection) {
         this.connection = connection;
@@ -42,6 +47,7 @@ final class StoredEventCursor implements AutoCloseable {
      * {@code sequence}; empty if Axon Server has no such event.
      */
     synchronized Optional<Event> at(long token, String aggregateId, long sequence) throws InterruptedException {
+        lastAsked = System.nanoTime();
         if (stream == null || stream.isClosed() || token <= position) {
             reopen(token - 1);
         }
@@ -79,6 +85,15 @@ final class StoredEventCursor implements AutoCloseable {
         close();
         stream = connection.get().eventChannel().openStream(after, BUFFER);
         position = after;
+    }
+
+    /** Closes the stream if no event was asked for within {@code idle}; true if it did. */
+    synchronized boolean closeIfIdle(Duration idle) {
+        if (stream == null || System.nanoTime() - lastAsked < idle.toNanos()) {
+            return false;
+        }
+        close();
+        return true;
     }
 
     @Override

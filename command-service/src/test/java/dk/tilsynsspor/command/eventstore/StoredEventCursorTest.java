@@ -9,6 +9,7 @@ import io.axoniq.axonserver.grpc.event.EventWithToken;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +30,7 @@ class StoredEventCursorTest {
 
     /** Axon Server's event stream: tokens 0..n, each its aggregate's event. */
     private final List<Event> stored = new ArrayList<>();
+    private final List<ListStream> opened = new ArrayList<>();
     private final EventChannel channel = mock(EventChannel.class);
     private final StoredEventCursor cursor;
 
@@ -43,8 +45,11 @@ class StoredEventCursorTest {
         for (int i = 0; i < 10; i++) {
             stored.add(event("order-" + (i % 3), i / 3));
         }
-        when(channel.openStream(anyLong(), anyInt())).thenAnswer(call -> new ListStream(stored,
-                (long) call.getArgument(0) + 1));
+        when(channel.openStream(anyLong(), anyInt())).thenAnswer(call -> {
+            ListStream stream = new ListStream(stored, (long) call.getArgument(0) + 1);
+            opened.add(stream);
+            return stream;
+        });
     }
 
     @Test
@@ -90,6 +95,21 @@ class StoredEventCursorTest {
 
         assertThat(cursor.at(stored.size(), "order-9", 0)).isEmpty(); // past the stream's end: nothing within the wait
         verify(channel).openAggregateStream("order-9", 0L);
+    }
+
+    @Test
+    void aStreamNotReadFromForAWhileIsClosedAndTheNextEventOpensItAgain() throws InterruptedException {
+        assertThat(cursor.closeIfIdle(Duration.ZERO)).as("no stream open yet").isFalse();
+        assertThat(cursor.at(2, "order-2", 0)).contains(stored.get(2));
+        assertThat(cursor.closeIfIdle(Duration.ofHours(1))).as("read from just now").isFalse();
+        assertThat(opened).singleElement().satisfies(stream -> assertThat(stream.isClosed()).isFalse());
+
+        assertThat(cursor.closeIfIdle(Duration.ZERO)).isTrue();
+        assertThat(opened.get(0).isClosed()).isTrue();
+
+        assertThat(cursor.at(3, "order-0", 1)).contains(stored.get(3));
+        verify(channel).openStream(2, StoredEventCursor.BUFFER);
+        assertThat(opened).hasSize(2);
     }
 
     private static Event event(String aggregate, long sequence) {
