@@ -109,11 +109,14 @@ public class AppendNotifier implements SmartLifecycle {
                     log.info("Notifying readers of appended events again");
                     failing = false;
                 }
-            } catch (SQLException e) {
+            } catch (SQLException | RuntimeException e) {
+                // whatever failed (the database, or the driver or pool throwing unchecked), this thread carries on:
+                // were it to end, the readers would find new events only at their re-read, seconds later
                 pending.set(true);
                 if (!failing) {
                     log.warn("Could not notify readers of appended events ({}); they will find them on their next "
-                            + "re-read, and the notification is retried every second", e.getMessage());
+                            + "re-read, and the notification is retried every second", e.toString(),
+                            e instanceof RuntimeException ? e : null);
                     failing = true;
                 }
                 LockSupport.parkNanos(this, RETRY_NANOS);
@@ -147,7 +150,7 @@ public class AppendNotifier implements SmartLifecycle {
         if (pending.getAndSet(false)) {
             try {
                 notifyReaders();
-            } catch (SQLException e) {
+            } catch (SQLException | RuntimeException e) {
                 log.debug("No last notification at shutdown ({}): readers find the events on their re-read",
                         e.getMessage());
             }

@@ -23,10 +23,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.axonframework.messaging.GenericMessage.asMessage;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 /**
  * Readers are told about appends after the appending transaction, never from inside it (ADR 3): a committed unit of
@@ -121,6 +124,30 @@ class AppendNotifierTest {
         publishIn(true);
         assertThat(notificationsWithin(500)).as("within the interval").isEmpty();
         assertThat(notificationsWithin(2000)).as("the three, at the interval's end").hasSize(1);
+        assertThat(notifier.sent()).isEqualTo(2);
+    }
+
+    @Test
+    void aNotifierWhoseStatementFailsUncheckedCarriesOnAndNotifiesOnceItWorksAgain() throws SQLException {
+        notifier.stop();
+        AtomicInteger calls = new AtomicInteger();
+        DataSource failingOnce = mock(DataSource.class);
+        when(failingOnce.getConnection()).thenAnswer(call -> {
+            if (calls.incrementAndGet() == 1) { // as a pool whose connection was misused elsewhere throws
+                throw new ArrayIndexOutOfBoundsException("Index -1 out of bounds for length 16");
+            }
+            return dataSource.getConnection();
+        });
+        notifier = new AppendNotifier(failingOnce, eventBus, Duration.ZERO);
+        notifier.start();
+
+        publishIn(true);
+
+        assertThat(notificationsWithin(3000)).as("retried after the failure, within a second")
+                .extracting(PGNotification::getName).containsExactly(AppendNotifier.CHANNEL);
+        assertThat(calls).hasValue(2);
+        publishIn(true);
+        assertThat(notificationsWithin(1000)).as("and the next commit is announced as usual").hasSize(1);
         assertThat(notifier.sent()).isEqualTo(2);
     }
 

@@ -147,9 +147,10 @@ public class EventArrivals implements SmartLifecycle {
                         signal();
                     }
                 }
-            } catch (SQLException e) {
+            } catch (SQLException | RuntimeException e) { // this thread carries on whatever failed
                 if (running) {
-                    log.warn("Lost the event notification channel ({}); polling until it is back", e.getMessage());
+                    log.warn("Lost the event notification channel ({}); polling until it is back", e.toString(),
+                            e instanceof RuntimeException ? e : null);
                     pause();
                 }
             }
