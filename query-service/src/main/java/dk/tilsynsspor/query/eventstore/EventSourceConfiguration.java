@@ -130,8 +130,8 @@ public class EventSourceConfiguration {
      * Every processing group is a pooled streaming processor: on the notified source over PostgreSQL, on Axon
      * Server's event stream, paced alike ({@link PacedEventSource}), in its profile. An event a handler cannot project
      * goes to the dead-letter queue (ADR 12); a batch that fails as a whole stops its segment and is retried with
-     * back-off (the processor's status shows it): an event is never skipped silently. Their transactions do not wait for the disk
-     * ({@link ProjectionTransactions}).
+     * back-off (the processor's status shows it): an event is never skipped silently. Their transactions do not wait
+     * for the disk ({@link ProjectionTransactions}).
      */
     @Bean
     @Profile("!" + AXON_DEFAULTS)
