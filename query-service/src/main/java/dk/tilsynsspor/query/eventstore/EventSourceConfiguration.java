@@ -156,11 +156,8 @@ public class EventSourceConfiguration {
                     .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance());
             if (source != null) {
                 processors.configureDefaultStreamableMessageSource(config -> source);
-            } else {
-                processors.configureDefaultStreamableMessageSource(config -> {
-                    PacedEventSource paced = pacedSource.getIfAvailable();
-                    return paced != null ? paced : config.eventStore();
-                });
+            } else { // profile axonserver, the one without a notified source (the stock peer has no such module)
+                processors.configureDefaultStreamableMessageSource(config -> pacedSource.getObject());
             }
         };
     }
