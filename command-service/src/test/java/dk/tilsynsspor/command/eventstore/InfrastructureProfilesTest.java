@@ -1,5 +1,6 @@
 package dk.tilsynsspor.command.eventstore;
 
+import dk.tilsynsspor.platform.jdbc.TransactionBoundConnections;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.axonframework.axonserver.connector.AxonServerConnectionManager;
 import org.axonframework.axonserver.connector.command.AxonServerCommandBus;
@@ -7,6 +8,8 @@ import org.axonframework.axonserver.connector.event.axon.AxonServerEventStore;
 import org.axonframework.axonserver.connector.query.AxonServerQueryBus;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.caching.NoCache;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -22,6 +25,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.util.ReflectionTestUtils;
 
 import java.io.IOException;
 
@@ -71,6 +75,15 @@ class InfrastructureProfilesTest {
             assertThat(context.getBeansOfType(AxonServerConnectionManager.class)).isEmpty();
             assertThat(context.getBean(EventStoreConfiguration.AGGREGATE_CACHE))
                     .isInstanceOf(CheckedAggregateCache.class);
+        }
+
+        /** Axon's units of work hand their connection back once (ADR 26), not Axon's own provider's twice. */
+        @Test
+        void axonsConnectionsComeFromThePlatformsProvider() {
+            ConnectionProvider provider = context.getBean(ConnectionProvider.class);
+            assertThat(provider).isInstanceOf(UnitOfWorkAwareConnectionProviderWrapper.class);
+            assertThat(ReflectionTestUtils.getField(provider, "delegate"))
+                    .isInstanceOf(TransactionBoundConnections.class);
         }
     }
 
