@@ -25,7 +25,6 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.util.ReflectionTestUtils;
 
 import java.io.IOException;
 
@@ -80,10 +79,9 @@ class InfrastructureProfilesTest {
         /** Axon's units of work hand their connection back once (ADR 26), not Axon's own provider's twice. */
         @Test
         void axonsConnectionsComeFromThePlatformsProvider() {
-            ConnectionProvider provider = context.getBean(ConnectionProvider.class);
-            assertThat(provider).isInstanceOf(UnitOfWorkAwareConnectionProviderWrapper.class);
-            assertThat(ReflectionTestUtils.getField(provider, "delegate"))
-                    .isInstanceOf(TransactionBoundConnections.class);
+            assertThat(context.getBean(ConnectionProvider.class))
+                    .isInstanceOf(UnitOfWorkAwareConnectionProviderWrapper.class)
+                    .extracting("delegate").isInstanceOf(TransactionBoundConnections.class);
         }
     }
 

@@ -1,10 +1,13 @@
 package dk.tilsynsspor.query.eventstore;
 
+import dk.tilsynsspor.platform.jdbc.TransactionBoundConnections;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.axonframework.axonserver.connector.command.AxonServerCommandBus;
 import org.axonframework.axonserver.connector.event.axon.AxonServerEventStore;
 import org.axonframework.axonserver.connector.query.AxonServerQueryBus;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -76,5 +79,13 @@ class AxonServerProfileTest {
         PacedEventSource paced = context.getBean(PacedEventSource.class);
         assertThat(processors.values()).allSatisfy(processor ->
                 assertThat(processor).extracting("messageSource").isSameAs(paced));
+    }
+
+    /** The token store's units of work hand their connection back once (ADR 26), not Axon's own provider's twice. */
+    @Test
+    void axonsConnectionsComeFromThePlatformsProvider() {
+        assertThat(context.getBean(ConnectionProvider.class))
+                .isInstanceOf(UnitOfWorkAwareConnectionProviderWrapper.class)
+                .extracting("delegate").isInstanceOf(TransactionBoundConnections.class);
     }
 }
