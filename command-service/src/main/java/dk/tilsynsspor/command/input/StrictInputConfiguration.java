@@ -38,6 +38,12 @@ class StrictInputConfiguration {
                 "bean-methods");
     }
 
+    /** A body whose bytes are not UTF-8 is refused before it is read as JSON ({@link StrictUtf8}). */
+    @Bean
+    Jackson2ObjectMapperBuilderCustomizer strictUtf8() {
+        return builder -> builder.postConfigurer(mapper -> mapper.getFactory().setInputDecorator(new StrictUtf8()));
+    }
+
     /** A number or a boolean where a text belongs is refused too (Jackson would otherwise write it as text). */
     @Bean
     Jackson2ObjectMapperBuilderCustomizer noScalarsAsText() {

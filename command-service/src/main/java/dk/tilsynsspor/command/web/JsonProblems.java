@@ -9,6 +9,7 @@ import dk.tilsynsspor.platform.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
+import java.io.CharConversionException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -33,6 +34,9 @@ final class JsonProblems {
         } else if (cause instanceof MismatchedInputException mismatch
                 && mismatch.getOriginalMessage().startsWith("Trailing token")) {
             detail = "The request body has more after its JSON document.";
+        } else if (cause instanceof CharConversionException || cause instanceof JsonParseException parse
+                && parse.getOriginalMessage().startsWith("Invalid UTF-8")) {
+            detail = "The request body is not valid UTF-8; JSON is sent as UTF-8.";
         }
         return Problems.problem(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON", detail);
     }

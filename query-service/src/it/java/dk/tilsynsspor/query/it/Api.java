@@ -110,6 +110,12 @@ public final class Api {
         }
     }
 
+    /** A JSON POST of exactly these bytes, as a client that encodes its own text would send it. */
+    public Response postBytes(String user, String path, byte[] body) {
+        return send(request(user, path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     /** A multipart/form-data POST, as a browser's upload form sends it: text fields and one file in part 'file'. */
     public Response upload(String user, String path, Map<String, String> fields, String fileName, byte[] content,
                            Map<String, String> headers) {

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.io.ByteArrayOutputStream;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -152,6 +153,29 @@ class HostileInputIT {
                 bodies.add(body.replace(find, replacement));
             }
         }
+    }
+
+    /**
+     * A character written in more bytes than UTF-8 allows ({@code C0 BC} for "<", {@code C0 80} for NUL) is not
+     * UTF-8: refused, though Jackson alone would read it as the short form.
+     */
+    @Test
+    void aBodyThatIsNotUtf8IsRefusedAndRecordsNothing(EndToEnd.Stack stack) throws SQLException {
+        long before = recordedEvents(stack);
+        for (byte[] overlong : List.of(new byte[] {(byte) 0xC0, (byte) 0xBC}, new byte[] {(byte) 0xC0, (byte) 0x80})) {
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            body.writeBytes("{\"summary\":\"Status".getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(overlong);
+            body.writeBytes("\"}".getBytes(StandardCharsets.UTF_8));
+
+            Api.Response answer = stack.commands.postBytes("leader", example.order("/compliance-report"),
+                    body.toByteArray());
+
+            assertThat(answer.status()).isEqualTo(400);
+            assertThat(answer.body().get("type").asText()).isEqualTo("urn:tilsynsspor:problem:malformed-json");
+            assertThat(answer.body().get("detail").asText()).contains("not valid UTF-8");
+        }
+        assertThat(recordedEvents(stack)).isEqualTo(before);
     }
 
     @Test
