@@ -73,6 +73,12 @@ class EvidenceDocumentsIT {
                 new Api.Part("file", "c.txt", MINUTES)), Map.of());
         assertThat(twoFiles.status()).as("%s", twoFiles.body()).isEqualTo(400);
         assertThat(twoFiles.body().at("/errors/0/field").asText()).isEqualTo("file");
+        // a part the upload does not take (Spring would drop it while the client believes it kept): refused
+        Api.Response description = stack.commands.upload("leader", documents, List.of(Api.Part.text("title", "Et"),
+                Api.Part.text("effectiveOn", "2026-12-01"), Api.Part.text("description", "Gemmes ingen steder"),
+                new Api.Part("file", "b.pdf", PDF)), Map.of());
+        assertThat(description.status()).as("%s", description.body()).isEqualTo(400);
+        assertThat(description.body().at("/errors/0/field").asText()).isEqualTo("description");
         assertThat(count(stack, "SELECT count(*) FROM events.evidence_document")).isEqualTo(keptBefore);
 
         // the upload: its sha256 answered, the same again with the same Idempotency-Key

@@ -68,16 +68,24 @@ public final class OneValueEach implements HandlerInterceptor {
     }
 
     private static String singleValuedName(MethodParameter parameter) {
+        Class<?> type = parameter.getNestedParameterType();
+        if (type.isArray() || Collection.class.isAssignableFrom(type) || Map.class.isAssignableFrom(type)) {
+            return null;
+        }
+        return requestName(parameter);
+    }
+
+    /**
+     * The name of the request parameter or multipart part a handler's parameter is bound to, as its
+     * {@code @RequestParam} or {@code @RequestPart} declares it or else as the parameter is named; {@code null} for a
+     * parameter bound otherwise.
+     */
+    static String requestName(MethodParameter parameter) {
         RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
         RequestPart part = parameter.getParameterAnnotation(RequestPart.class);
         String declared = param != null ? either(param.name(), param.value())
                 : part != null ? either(part.name(), part.value()) : null;
-        Class<?> type = parameter.getNestedParameterType();
-        if (declared == null || type.isArray() || Collection.class.isAssignableFrom(type)
-                || Map.class.isAssignableFrom(type)) {
-            return null;
-        }
-        if (StringUtils.hasText(declared)) {
+        if (declared == null || StringUtils.hasText(declared)) {
             return declared;
         }
         MethodParameter named = parameter.clone();

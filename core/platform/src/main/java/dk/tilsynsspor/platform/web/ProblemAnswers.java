@@ -23,8 +23,8 @@ import java.util.UUID;
 /**
  * What both services' controller advice answers alike: Spring's own problems (405, 406, 415, unknown path, ...)
  * with Spring's status and English text and a type of ours instead of about:blank; a path or query parameter that
- * cannot be read, or is sent more than once where it takes one value; a database that cannot be reached (503 at
- * once, so that the client may retry).
+ * cannot be read, or is sent more than once where it takes one value; a multipart part its handler does not take; a
+ * database that cannot be reached (503 at once, so that the client may retry).
  */
 public abstract class ProblemAnswers extends ResponseEntityExceptionHandler {
 
@@ -52,11 +52,15 @@ public abstract class ProblemAnswers extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleServletRequestBindingException(ServletRequestBindingException exception,
                                                                           HttpHeaders headers, HttpStatusCode status,
                                                                           WebRequest request) {
-        if (!(exception instanceof RepeatedParameterException repeated)) {
-            return super.handleServletRequestBindingException(exception, headers, status, request);
+        if (exception instanceof RepeatedParameterException repeated) {
+            return ResponseEntity.badRequest().body(Problems.invalidField(repeated.getMessage(), repeated.parameter(),
+                    "is sent more than once"));
         }
-        return ResponseEntity.badRequest().body(Problems.invalidField(repeated.getMessage(), repeated.parameter(),
-                "is sent more than once"));
+        if (exception instanceof UnknownPartException unknown) {
+            return ResponseEntity.badRequest().body(Problems.invalidField(unknown.getMessage(), unknown.part(),
+                    "is not part of this request"));
+        }
+        return super.handleServletRequestBindingException(exception, headers, status, request);
     }
 
     private static String expected(Class<?> type) {
