@@ -6,11 +6,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.Part;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 import java.io.IOException;
 import java.lang.reflect.Method;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -22,12 +24,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * A multipart request may carry only the parts its handler takes: a part of another name (a {@code description}
  * beside an upload's {@code title}) is refused, as a JSON body's unknown field is, instead of being dropped without
  * a word while the client believes it was kept. For an API whose clients are programs; a page's form carries parts
- * of its own (the CSRF token), so it is not registered there. A handler that takes all parameters as a map is not
- * checked.
+ * of its own (the CSRF token), so it is not registered there. Only uploads are checked (handlers taking a
+ * {@code @RequestPart}), and not one that takes all parameters as a map.
  */
 public final class KnownPartsOnly implements HandlerInterceptor {
 
-    /** By handler method: the part names it takes, or empty when it takes any. */
+    /** By handler method: the part names it takes, or empty when it is not checked. */
     private final Map<Method, Optional<Set<String>>> known = new ConcurrentHashMap<>();
 
     @Override
@@ -53,6 +55,10 @@ public final class KnownPartsOnly implements HandlerInterceptor {
     }
 
     private static Optional<Set<String>> names(HandlerMethod method) {
+        if (Arrays.stream(method.getMethodParameters())
+                .noneMatch(parameter -> parameter.hasParameterAnnotation(RequestPart.class))) {
+            return Optional.empty(); // not an upload: a multipart body there is refused by its reading (415)
+        }
         Set<String> names = new HashSet<>();
         for (MethodParameter parameter : method.getMethodParameters()) {
             if (parameter.hasParameterAnnotation(RequestParam.class)

@@ -8,6 +8,7 @@ import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequ
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
@@ -57,6 +58,12 @@ class KnownPartsOnlyTest {
     }
 
     @Test
+    void aMultipartBodySentWhereNoUploadIsTakenIsLeftToItsReading() throws Exception {
+        mvc.perform(multipart("/json").part(text("summary", "s")))
+                .andExpect(status().isUnsupportedMediaType());
+    }
+
+    @Test
     void aRequestThatIsNotMultipartIsNotChecked() throws Exception {
         mvc.perform(get("/search").param("q", "one").param("page", "2"))
                 .andExpect(status().isOk()).andExpect(content().string("one"));
@@ -89,6 +96,11 @@ class KnownPartsOnlyTest {
         @PostMapping("/anything")
         String anything(@RequestParam Map<String, String> everything, @RequestPart("file") MultipartFile file) {
             return new TreeSet<>(everything.keySet()) + " " + file.getOriginalFilename();
+        }
+
+        @PostMapping("/json")
+        String json(@RequestBody Map<String, String> body) {
+            return body.toString();
         }
 
         @GetMapping("/search")
