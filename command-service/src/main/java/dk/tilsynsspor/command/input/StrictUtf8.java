@@ -5,8 +5,8 @@ import com.fasterxml.jackson.core.io.InputDecorator;
 
 import java.io.ByteArrayInputStream;
 import java.io.CharConversionException;
-import java.io.InputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
