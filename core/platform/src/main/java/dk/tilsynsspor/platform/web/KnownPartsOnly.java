@@ -12,7 +12,6 @@ import org.springframework.web.servlet.HandlerInterceptor;
 
 import java.io.IOException;
 import java.lang.reflect.Method;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -55,21 +54,20 @@ public final class KnownPartsOnly implements HandlerInterceptor {
     }
 
     private static Optional<Set<String>> names(HandlerMethod method) {
-        if (Arrays.stream(method.getMethodParameters())
-                .noneMatch(parameter -> parameter.hasParameterAnnotation(RequestPart.class))) {
-            return Optional.empty(); // not an upload: a multipart body there is refused by its reading (415)
-        }
         Set<String> names = new HashSet<>();
+        boolean upload = false;
         for (MethodParameter parameter : method.getMethodParameters()) {
             if (parameter.hasParameterAnnotation(RequestParam.class)
                     && Map.class.isAssignableFrom(parameter.getParameterType())) {
                 return Optional.empty();
             }
+            upload |= parameter.hasParameterAnnotation(RequestPart.class);
             String name = OneValueEach.requestName(parameter);
             if (name != null) {
                 names.add(name);
             }
         }
-        return Optional.of(Set.copyOf(names));
+        // not an upload: a multipart body there is refused by its reading (415)
+        return upload ? Optional.of(Set.copyOf(names)) : Optional.empty();
     }
 }

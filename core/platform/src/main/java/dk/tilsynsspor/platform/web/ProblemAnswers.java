@@ -52,13 +52,9 @@ public abstract class ProblemAnswers extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleServletRequestBindingException(ServletRequestBindingException exception,
                                                                           HttpHeaders headers, HttpStatusCode status,
                                                                           WebRequest request) {
-        if (exception instanceof RepeatedParameterException repeated) {
-            return ResponseEntity.badRequest().body(Problems.invalidField(repeated.getMessage(), repeated.parameter(),
-                    "is sent more than once"));
-        }
-        if (exception instanceof UnknownPartException unknown) {
-            return ResponseEntity.badRequest().body(Problems.invalidField(unknown.getMessage(), unknown.part(),
-                    "is not part of this request"));
+        if (exception instanceof RefusedParameterException refused) {
+            return ResponseEntity.badRequest().body(Problems.invalidField(refused.getMessage(), refused.parameter(),
+                    refused.fieldMessage()));
         }
         return super.handleServletRequestBindingException(exception, headers, status, request);
     }

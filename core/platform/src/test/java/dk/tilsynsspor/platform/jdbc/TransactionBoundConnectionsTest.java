@@ -8,6 +8,8 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -25,19 +27,11 @@ class TransactionBoundConnectionsTest {
 
     private final Pool pool = new Pool();
 
-    @Test
-    void aUnitOfWorksConnectionIsHandedBackOnceWhenItCommits() throws SQLException {
+    @ParameterizedTest(name = "rolled back: {0}")
+    @ValueSource(booleans = {false, true})
+    void aUnitOfWorksConnectionIsHandedBackOnceWhetherItCommitsOrRollsBack(boolean rollBack) throws SQLException {
         runUnitOfWork(new UnitOfWorkAwareConnectionProviderWrapper(new TransactionBoundConnections(pool.dataSource())),
-                false);
-
-        assertThat(pool.borrowed()).hasSize(1);
-        assertThat(pool.borrowed().get(0).closes.get()).isEqualTo(1);
-    }
-
-    @Test
-    void aUnitOfWorksConnectionIsHandedBackOnceWhenItRollsBack() throws SQLException {
-        runUnitOfWork(new UnitOfWorkAwareConnectionProviderWrapper(new TransactionBoundConnections(pool.dataSource())),
-                true);
+                rollBack);
 
         assertThat(pool.borrowed()).hasSize(1);
         assertThat(pool.borrowed().get(0).closes.get()).isEqualTo(1);
