@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeSet;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -71,7 +72,7 @@ class KnownPartsOnlyTest {
 
     @Test
     void theRefusalIsSaidInDanishToWhoAsksForIt() {
-        org.assertj.core.api.Assertions.assertThat(DanishProblems.fieldMessage("is not part of this request"))
+        assertThat(DanishProblems.fieldMessage("is not part of this request"))
                 .isEqualTo("hører ikke til denne forespørgsel");
     }
 
