@@ -145,6 +145,7 @@ Log in (HTTP Basic for the API, the form for the pages), password '${TILSYNSSPOR
   paedagog, socialraadgiver, psykolog   PROFESSIONAL in kk-handicap (ergoterapeut: on no team)
   professional2                         PROFESSIONAL in aarhus-psykiatri
   psykolog-region                       PROFESSIONAL in region-h-psykiatri (put on a case's team from there)
+  leader-region                         LEADER of region-h-psykiatri (sees psykolog-region's part elsewhere)
 
 Pages: http://localhost:$QUERY_PORT/  (log in as any user above; each role does its part there)
 Try:  curl -u inspector:${TILSYNSSPOR_DEMO_PASSWORD:-demo} http://localhost:$QUERY_PORT/api/orders

@@ -183,6 +183,25 @@ class AccessIT {
                 Map.of("professionalId", "x", "name", "x", "discipline", "x", "sector", "x", "role", "x")));
         // the unit's own professional2 of another organisation, not on the team, sees nothing either
         WorkedExample.expect(404, stack.queries.get("professional2", kase));
+
+        // the leaders of her home organisation see her part in the unit's cases, and nothing of the cases
+        String overview = "/api/organisations/region-h-psykiatri/overview";
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).until(
+                () -> stack.queries.get("leader-region", overview).body().get("professionalsElsewhere").size() == 1);
+        Api.Response home = stack.queries.get("leader-region", overview);
+        JsonNode part = home.body().get("professionalsElsewhere").get(0);
+        assertThat(part.get("professionalId").asText()).isEqualTo(external);
+        assertThat(part.get("name").asText()).isEqualTo("Rikke Regionspsykolog");
+        assertThat(part.get("caseOrganisationId").asText()).isEqualTo("kk-handicap");
+        assertThat(part.get("cases").asInt()).isEqualTo(1);
+        assertThat(part.get("sessionsAttended").asInt()).isEqualTo(1);
+        assertThat(part.get("insightsRecorded").asInt()).isZero();
+        assertThat(part.get("lastSessionOn").asText()).isEqualTo("2026-12-01");
+        assertThat(home.body().toString()).as("neither the case nor its citizen is named to another organisation")
+                .doesNotContain(example.caseId, "borger-", example.orderId);
+        assertThat(stack.queries.get("leader", "/api/organisations/kk-handicap/overview").body()
+                .get("professionalsElsewhere")).as("the host's own overview counts her with its own").isEmpty();
+        WorkedExample.expect(403, stack.queries.get("leader-region", "/api/organisations/kk-handicap/overview"));
     }
 
     @Test

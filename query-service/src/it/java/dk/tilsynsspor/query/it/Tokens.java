@@ -37,7 +37,8 @@ public final class Tokens {
             Map.entry("psykolog", new String[]{"PROFESSIONAL", "kk-handicap"}),
             Map.entry("ergoterapeut", new String[]{"PROFESSIONAL", "kk-handicap"}),
             Map.entry("professional2", new String[]{"PROFESSIONAL", "aarhus-psykiatri"}),
-            Map.entry("psykolog-region", new String[]{"PROFESSIONAL", "region-h-psykiatri"}));
+            Map.entry("psykolog-region", new String[]{"PROFESSIONAL", "region-h-psykiatri"}),
+            Map.entry("leader-region", new String[]{"LEADER", "region-h-psykiatri"}));
 
     private final KeyPair keys;
     private final Path publicKey;

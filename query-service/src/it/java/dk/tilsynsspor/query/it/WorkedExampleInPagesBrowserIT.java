@@ -178,15 +178,18 @@ class WorkedExampleInPagesBrowserIT {
         browser.awaitNavigation(url -> url.contains("/sager/"));
         String kase = browser.url().replaceAll("#.*$", "");
         assertThat(browser.text(By.tagName("h1"))).isEqualTo("Borgersag borger-0417");
-        for (List<String> member : List.of(List.of("paedagog", "Pia Pædagog", "pædagog", "bosted"),
-                List.of("socialraadgiver", "Sune Socialrådgiver", "socialrådgiver", "bosted"),
-                List.of("psykolog", "Pernille Psykolog", "psykolog", "regionspsykiatri"))) {
+        // the psychologist is of regional psychiatry, another organisation (second round, part 4)
+        for (List<String> member : List.of(List.of("paedagog", "Pia Pædagog", "pædagog", "bosted", ""),
+                List.of("socialraadgiver", "Sune Socialrådgiver", "socialrådgiver", "bosted", ""),
+                List.of("psykolog-region", "Pernille Psykolog", "psykolog", "regionspsykiatri",
+                        "region-h-psykiatri"))) {
             browser.open("team-form");
             browser.type("team-professionalId", member.get(0));
             browser.type("team-name", member.get(1));
             browser.type("team-discipline", member.get(2));
             browser.type("team-sector", member.get(3));
             browser.type("team-role", "kontaktperson");
+            browser.type("team-homeOrganisationId", member.get(4));
             submit("team");
             awaitDone("Fagpersonen er sat på teamet.");
         }
@@ -194,7 +197,8 @@ class WorkedExampleInPagesBrowserIT {
         assertThat(browser.suggestions("kendte-fagpersoner"))
                 .as("the team form suggests whom the organisation put on a team, as entered, and the demo users")
                 .containsEntry("paedagog", "Pia Pædagog · pædagog")
-                .containsEntry("psykolog-region", "region-h-psykiatri");
+                .containsEntry("psykolog-region", "Pernille Psykolog · psykolog · region-h-psykiatri")
+                .containsEntry("psykolog", "kk-handicap");
         browser.screenshot("14-sag-team");
         browser.logOut();
 
@@ -213,7 +217,8 @@ class WorkedExampleInPagesBrowserIT {
         browser.awaitNavigation(url -> url.equals(kase));
         browser.open("tema-form");
         browser.type("tema-theme", "At læse optrapning tidligt");
-        new Select(browser.find(By.id("tema-requirementId"))).selectByVisibleText("Krav 2: Low arousal og magtanvendelse");
+        new Select(browser.find(By.id("tema-requirementId")))
+                .selectByVisibleText("Krav 2: Low arousal og magtanvendelse");
         submit("tema");
         awaitDone("Udviklingstemaet er valgt.");
         // the session form is open for a professional on a case without sessions, everyone and every requirement
@@ -228,7 +233,7 @@ class WorkedExampleInPagesBrowserIT {
         browser.screenshot("16-sag-indsigt");
         browser.logOut();
 
-        browser.logIn("psykolog");
+        browser.logIn("psykolog-region");
         assertThat(browser.find(By.id("mine-sager")).getText()).as("what waits for her")
                 .contains("borger-0417", "Indsigt og praksisændring registreret", "Pia Pædagog",
                         "Din indsigt fra 1 møde");
@@ -248,6 +253,19 @@ class WorkedExampleInPagesBrowserIT {
         assertThat(browser.text(By.id("vurderinger"))).contains("Fysisk sundhed: 4", "Bolig: 6");
         assertThat(browser.findAll(By.cssSelector("img.chart[src$='udvikling.png']"))).hasSize(1);
         browser.screenshot("16a-sag-udvikling");
+        browser.logOut();
+
+        // Her own organisation's leader sees the part she takes in the unit's case, and nothing of the case itself.
+        browser.logIn("leader-region");
+        browser.get(stack.queryService.baseUrl() + "/overblik");
+        assertThat(browser.text(By.id("andre-sager-tabel"))).contains("Pernille Psykolog", "kk-handicap");
+        List<String> cells = browser.findAll(By.cssSelector("#andre-sager-tabel tbody td")).stream()
+                .map(WebElement::getText).toList();
+        assertThat(cells).as("her cases, sessions and insights there, and her latest session").hasSize(6);
+        assertThat(cells.subList(0, 5)).containsExactly("Pernille Psykolog", "kk-handicap", "1", "1", "1");
+        assertThat(cells.get(5)).contains(String.valueOf(today.getYear()));
+        assertThat(browser.text(By.tagName("main"))).doesNotContain("borger-0417");
+        browser.screenshot("16c-overblik-anden-organisation");
         browser.logOut();
 
         // The leader records the measurements as a table, verifies with the evidence picked by its text, reports.

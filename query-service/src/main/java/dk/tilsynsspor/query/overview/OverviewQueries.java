@@ -9,6 +9,7 @@ import dk.tilsynsspor.core.order.query.GetOrganisationOverview;
 import dk.tilsynsspor.core.order.query.OrderSummary;
 import dk.tilsynsspor.core.order.query.OrganisationOverview;
 import dk.tilsynsspor.core.order.query.Participation;
+import dk.tilsynsspor.core.order.query.ParticipationElsewhere;
 import dk.tilsynsspor.core.order.query.RequirementAlert;
 import dk.tilsynsspor.core.order.query.RequirementDossier;
 import dk.tilsynsspor.core.order.query.RequirementStatus;
@@ -26,6 +27,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.time.temporal.ChronoUnit;
 import dk.tilsynsspor.core.casework.DimensionScore;
@@ -97,8 +100,52 @@ class OverviewQueries {
                 .map(e -> new Participation(e.getKey(), names.getOrDefault(e.getKey(), e.getKey()), e.getValue()[0],
                         e.getValue()[1]))
                 .sorted(Comparator.comparing(Participation::professionalId)).toList();
+        List<CaseView> elsewhere = trails.casesWithProfessionalsFrom(query.organisationId()).stream()
+                .map(caseId -> CaseFold.fold(trails.caseTrail(caseId), reader)).flatMap(Optional::stream).toList();
         return new OrganisationOverview(query.organisationId(), today, open, overdue, dueSoon, teams, professionals,
-                cadence(cases, today), progression(cases));
+                cadence(cases, today), progression(cases), participationElsewhere(query.organisationId(), elsewhere));
+    }
+
+    /**
+     * The part the organisation's own professionals take on the teams of other organisations' open cases, per
+     * professional and case organisation: the cases, the sessions they attended and the insights they recorded
+     * there, and their latest session. Only those on a team now count; the organisation's own cases are in the rest
+     * of the overview.
+     */
+    static List<ParticipationElsewhere> participationElsewhere(String organisationId, List<CaseView> cases) {
+        record Key(String professionalId, String caseOrganisationId) {
+        }
+        Map<Key, ParticipationElsewhere> parts = new LinkedHashMap<>();
+        for (CaseView view : cases) {
+            if (view.closed() || organisationId.equals(view.organisationId())) {
+                continue;
+            }
+            for (TeamMember member : view.team()) {
+                if (!organisationId.equals(member.homeOrganisationId())) {
+                    continue;
+                }
+                String id = member.professionalId();
+                List<SessionView> attended = view.sessions().stream()
+                        .filter(session -> session.participantIds().contains(id)).toList();
+                int insights = (int) view.sessions().stream().flatMap(session -> session.insights().stream())
+                        .filter(insight -> id.equals(insight.professionalId())).count();
+                LocalDate last = attended.stream().map(SessionView::heldOn).filter(Objects::nonNull)
+                        .max(Comparator.naturalOrder()).orElse(null);
+                parts.merge(new Key(id, view.organisationId()),
+                        new ParticipationElsewhere(id, member.name(), view.organisationId(), 1, attended.size(),
+                                insights, last),
+                        (before, more) -> new ParticipationElsewhere(id, more.name(), more.caseOrganisationId(),
+                                before.cases() + 1, before.sessionsAttended() + more.sessionsAttended(),
+                                before.insightsRecorded() + more.insightsRecorded(),
+                                later(before.lastSessionOn(), more.lastSessionOn())));
+            }
+        }
+        return parts.values().stream().sorted(Comparator.comparing(ParticipationElsewhere::professionalId)
+                .thenComparing(ParticipationElsewhere::caseOrganisationId)).toList();
+    }
+
+    private static LocalDate later(LocalDate one, LocalDate other) {
+        return one == null ? other : other == null || one.isAfter(other) ? one : other;
     }
 
     /** The cases serving the open orders, each folded from its own events in its order's trail. */

@@ -157,11 +157,13 @@ public class OrderTrailProjection {
     void on(ProfessionalAssignedToCase event, DomainEventMessage<?> message, TrackingToken token) {
         Object scope = message.getMetaData().get(AuditMetadata.ACTOR_SCOPE);
         writes.add(BatchedWrites.row("query.case_assignment", position(token)), """
-                INSERT INTO query.case_assignment (global_index, case_id, professional_id, organisation_id, label)
-                VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", position(token), event.caseId(),
+                INSERT INTO query.case_assignment (global_index, case_id, professional_id, organisation_id, label,
+                                                   home_organisation_id)
+                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""", position(token), event.caseId(),
                 StoredText.of(event.professionalId()), scope == null ? null : StoredText.of(scope.toString()),
                 StoredText.of(Stream.of(event.name(), event.discipline(), event.homeOrganisationId())
-                        .filter(Objects::nonNull).collect(Collectors.joining(" · "))));
+                        .filter(Objects::nonNull).collect(Collectors.joining(" · "))),
+                StoredText.of(event.homeOrganisationId()));
     }
 
     /**

@@ -101,6 +101,17 @@ public class TrailRepository {
                 UUID.class, professionalId);
     }
 
+    /**
+     * The cases on whose team a professional of {@code organisationId} was ever put as of another organisation (the
+     * assignment named it as their home; whether the case is another's and they are still on it is the fold's to
+     * say).
+     */
+    public List<UUID> casesWithProfessionalsFrom(String organisationId) {
+        return jdbc.queryForList("""
+                SELECT DISTINCT case_id FROM query.case_assignment WHERE home_organisation_id = ? ORDER BY case_id""",
+                UUID.class, organisationId);
+    }
+
     /** The trails of an organisation's orders that are not closed, each oldest first, in the order imposed. */
     public Map<UUID, List<TrailEntry>> openOrderTrails(String organisationId) {
         Map<UUID, List<TrailEntry>> trails = new LinkedHashMap<>();

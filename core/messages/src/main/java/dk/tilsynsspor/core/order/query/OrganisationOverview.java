@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * A leader's view of the organisation: open orders, overdue and soon-due requirements, teams, who takes part, how
- * often each case's team meets, and the citizens' progress per dimension (aggregated, naming no citizen).
+ * often each case's team meets, the citizens' progress per dimension (aggregated, naming no citizen), and the part
+ * its own professionals take on other organisations' cases (cross-sector teams, naming neither case nor citizen).
  */
 public record OrganisationOverview(
         String organisationId,
@@ -16,5 +17,6 @@ public record OrganisationOverview(
         List<CaseTeam> teams,
         List<Participation> professionals,
         List<SessionCadence> cadence,
-        List<DimensionProgress> progression) {
+        List<DimensionProgress> progression,
+        List<ParticipationElsewhere> professionalsElsewhere) {
 }

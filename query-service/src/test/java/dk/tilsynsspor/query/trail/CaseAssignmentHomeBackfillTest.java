@@ -1,0 +1,62 @@
+package dk.tilsynsspor.query.trail;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A database whose team assignments were projected before their home organisation was kept (V11): the migration fills
+ * it from the assignments' events in the store, and an event it cannot read leaves its row as it was instead of
+ * stopping the service's start.
+ */
+class CaseAssignmentHomeBackfillTest {
+
+    private static final String ASSIGNED = "dk.tilsynsspor.core.casework.ProfessionalAssignedToCase";
+
+    @Test
+    void assignmentsProjectedBeforeTheColumnGetTheirHomeOrganisationFromTheirEvents() throws Exception {
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+            DataSource database = postgres.getPostgresDatabase();
+            JdbcTemplate jdbc = new JdbcTemplate(database);
+            Flyway.configure().dataSource(database).schemas("query").createSchemas(true).target("10").load()
+                    .migrate();
+            jdbc.execute("""
+                    CREATE SCHEMA events;
+                    CREATE TABLE events.domain_event_entry (
+                        globalIndex BIGINT PRIMARY KEY, payloadType VARCHAR(255) NOT NULL, payload BYTEA NOT NULL)""");
+            UUID caseId = UUID.randomUUID();
+            Map<Long, byte[]> payloads = Map.of(
+                    1L, json("{\"caseId\":\"" + caseId + "\",\"professionalId\":\"psykolog-region\","
+                            + "\"homeOrganisationId\":\"region-h-psykiatri\"}"),
+                    2L, json("{\"caseId\":\"" + caseId + "\",\"professionalId\":\"paedagog\"}"),
+                    3L, new byte[]{'{', (byte) 0xff, '}'}, // not UTF-8
+                    4L, json("{\"professionalId\":\"x\",\"homeOrganisationId\":\"a\\u0000b\"}")); // no text for ->>
+            payloads.forEach((index, payload) -> {
+                jdbc.update("INSERT INTO events.domain_event_entry VALUES (?, ?, ?)", index, ASSIGNED, payload);
+                jdbc.update("""
+                        INSERT INTO query.case_assignment (global_index, case_id, professional_id, organisation_id,
+                                                           label) VALUES (?, ?, ?, 'kk-handicap', 'label')""",
+                        index, caseId, "p" + index);
+            });
+
+            Flyway.configure().dataSource(database).schemas("query").load().migrate();
+
+            assertThat(jdbc.queryForList("""
+                    SELECT global_index, home_organisation_id FROM query.case_assignment ORDER BY global_index"""))
+                    .extracting(row -> row.get("home_organisation_id"))
+                    .containsExactly("region-h-psykiatri", null, null, null);
+        }
+    }
+
+    private static byte[] json(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}
