@@ -207,6 +207,14 @@ class AccessIT {
         assertThat(stack.queries.get("leader", "/api/organisations/kk-handicap/overview").body()
                 .get("professionalsElsewhere")).as("the host's own overview counts her with its own").isEmpty();
         WorkedExample.expect(403, stack.queries.get("leader-region", "/api/organisations/kk-handicap/overview"));
+
+        // once the unit closes the case, her part in it leaves her organisation's overview, as closed cases leave
+        // the rest of an overview
+        WorkedExample.expect(200, stack.commands.post("leader", kase + "/closure", Map.of()));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).until(() -> {
+            JsonNode after = partElsewhere(stack.queries.get("leader-region", overview).body(), external);
+            return casesBefore == 0 ? after == null : after != null && after.get("cases").asInt() == casesBefore;
+        });
     }
 
     /** The overview's row of {@code professionalId} on kk-handicap's cases, or null if it has none. */

@@ -285,7 +285,7 @@ class ReadModelsIT {
 
     /**
      * Rows in every side table of the trail's read model, whatever else ran on this stack: a document on the case, a
-     * case opened without an order and linked to this one, and the citizen forgotten once the order is over.
+     * case opened without an order, linked to this one and closed, and the citizen forgotten once the order is over.
      */
     private static void withRowsInEverySideTable(EndToEnd.Stack stack, WorkedExample example) {
         String today = LocalDate.now(ZoneId.of("Europe/Copenhagen")).toString();
@@ -296,6 +296,7 @@ class ReadModelsIT {
                 "kk-handicap", "citizenRef", "borger-genopbygning"))).body().get("id").asText();
         expect(200, stack.commands.post("leader", "/api/cases/" + otherCase + "/requirement-links", Map.of(
                 "orderId", example.orderId, "requirementIds", List.of(example.restraintRequirement))));
+        expect(200, stack.commands.post("leader", "/api/cases/" + otherCase + "/closure", Map.of()));
         example.conclude();
         expect(200, stack.commands.post("leader", "/api/cases/" + example.caseId + "/forget", Map.of("reason",
                 "Borgeren har bedt om sletning")));
@@ -310,6 +311,7 @@ class ReadModelsIT {
         try (Connection connection = stack.database.connect(); Statement statement = connection.createStatement()) {
             for (String table : List.of("order_summary t ORDER BY order_id", "case_link t ORDER BY order_id, case_id",
                     "case_assignment t ORDER BY global_index", "case_without_order t ORDER BY case_id",
+                    "closed_case t ORDER BY case_id",
                     "forgotten_case t ORDER BY case_id", "document_event t ORDER BY document_id, global_index",
                     "notification_order t ORDER BY order_id",
                     "notification_requirement t ORDER BY order_id, requirement_id",
@@ -323,7 +325,7 @@ class ReadModelsIT {
         }
         // what the test's own data made, whichever other tests ran on this stack before
         for (String table : List.of("order_summary", "case_link", "case_assignment", "case_without_order",
-                "forgotten_case", "document_event", "notification_order", "notification_requirement",
+                "closed_case", "forgotten_case", "document_event", "notification_order", "notification_requirement",
                 "notification_team")) {
             assertThat(rows).anyMatch(row -> row.startsWith(table + " "));
         }

@@ -3,6 +3,7 @@ package dk.tilsynsspor.query.trail;
 import dk.tilsynsspor.core.audit.AuditMetadata;
 import dk.tilsynsspor.core.casework.CaseLinkedToRequirements;
 import dk.tilsynsspor.core.casework.CaseUnlinkedFromRequirements;
+import dk.tilsynsspor.core.casework.CitizenCaseClosed;
 import dk.tilsynsspor.core.casework.CitizenCaseOpened;
 import dk.tilsynsspor.core.casework.CitizenForgotten;
 import dk.tilsynsspor.core.casework.ProfessionalAssignedToCase;
@@ -43,7 +44,7 @@ import java.util.stream.Stream;
  * Keeps what an order's trail, read from the event store itself ({@link TrailRepository}, ADR 24), cannot find there
  * by an index of the store's own: one summary row per order (for lists and filters), the cases linked to each order
  * (their earlier events are shown in its trail), the assignments of professionals, the cases that may serve no order,
- * the forgotten cases and the evidence documents' events. Each handler takes only the event types it needs, so a
+ * the closed and the forgotten cases and the evidence documents' events. Each handler takes only the event types it needs, so a
  * rebuild deserializes none but those. Every write is idempotent, so a replay or a redelivered batch changes nothing.
  */
 @Component
@@ -154,6 +155,12 @@ public class OrderTrailProjection {
     }
 
     @EventHandler
+    void on(CitizenCaseClosed event) {
+        writes.add(BatchedWrites.row("query.closed_case", event.caseId()),
+                "INSERT INTO query.closed_case (case_id) VALUES (?) ON CONFLICT DO NOTHING", event.caseId());
+    }
+
+    @EventHandler
     void on(ProfessionalAssignedToCase event, DomainEventMessage<?> message, TrackingToken token) {
         Object scope = message.getMetaData().get(AuditMetadata.ACTOR_SCOPE);
         writes.add(BatchedWrites.row("query.case_assignment", position(token)), """
@@ -199,7 +206,7 @@ public class OrderTrailProjection {
     void reset() {
         jdbc.execute("""
                 TRUNCATE query.order_summary, query.case_link, query.case_assignment, query.case_without_order,
-                         query.forgotten_case, query.document_event""");
+                         query.closed_case, query.forgotten_case, query.document_event""");
     }
 
     private static long position(TrackingToken token) {

@@ -102,14 +102,16 @@ public class TrailRepository {
     }
 
     /**
-     * The cases on whose team a professional of {@code organisationId} was ever put as of another organisation (the
-     * assignment named it as their home; whether the case is another's and they are still on it is the fold's to
-     * say).
+     * The open cases on whose team a professional of {@code organisationId} was ever put as of another organisation
+     * (the assignment named it as their home; whether the case is another's and they are still on it is the fold's
+     * to say).
      */
     public List<UUID> casesWithProfessionalsFrom(String organisationId) {
         return jdbc.queryForList("""
-                SELECT DISTINCT case_id FROM query.case_assignment WHERE home_organisation_id = ? ORDER BY case_id""",
-                UUID.class, organisationId);
+                SELECT DISTINCT a.case_id FROM query.case_assignment a
+                 WHERE a.home_organisation_id = ?
+                   AND NOT EXISTS (SELECT 1 FROM query.closed_case c WHERE c.case_id = a.case_id)
+                 ORDER BY a.case_id""", UUID.class, organisationId);
     }
 
     /** The trails of an organisation's orders that are not closed, each oldest first, in the order imposed. */

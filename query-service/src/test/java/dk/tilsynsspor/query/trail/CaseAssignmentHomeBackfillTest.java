@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A database whose team assignments were projected before their home organisation was kept (V11): the migration fills
  * it from the assignments' events in the store, and an event it cannot read leaves its row as it was instead of
- * stopping the service's start.
+ * stopping the service's start; the closed cases among those (V12) are found in the store likewise.
  */
 class CaseAssignmentHomeBackfillTest {
 
@@ -31,7 +31,8 @@ class CaseAssignmentHomeBackfillTest {
             jdbc.execute("""
                     CREATE SCHEMA events;
                     CREATE TABLE events.domain_event_entry (
-                        globalIndex BIGINT PRIMARY KEY, payloadType VARCHAR(255) NOT NULL, payload BYTEA NOT NULL)""");
+                        globalIndex BIGINT PRIMARY KEY, aggregateIdentifier VARCHAR(255) NOT NULL,
+                        payloadType VARCHAR(255) NOT NULL, payload BYTEA NOT NULL)""");
             UUID caseId = UUID.randomUUID();
             Map<Long, byte[]> payloads = Map.of(
                     1L, json("{\"caseId\":\"" + caseId + "\",\"professionalId\":\"psykolog-region\","
@@ -40,12 +41,18 @@ class CaseAssignmentHomeBackfillTest {
                     3L, new byte[]{'{', (byte) 0xff, '}'}, // not UTF-8
                     4L, json("{\"professionalId\":\"x\",\"homeOrganisationId\":\"a\\u0000b\"}")); // no text for ->>
             payloads.forEach((index, payload) -> {
-                jdbc.update("INSERT INTO events.domain_event_entry VALUES (?, ?, ?)", index, ASSIGNED, payload);
+                jdbc.update("INSERT INTO events.domain_event_entry VALUES (?, ?, ?, ?)", index, caseId.toString(),
+                        ASSIGNED, payload);
                 jdbc.update("""
                         INSERT INTO query.case_assignment (global_index, case_id, professional_id, organisation_id,
                                                            label) VALUES (?, ?, ?, 'kk-handicap', 'label')""",
                         index, caseId, "p" + index);
             });
+
+            UUID otherCase = UUID.randomUUID(); // closed, but nobody of another organisation was on its team
+            Map.of(5L, caseId, 6L, otherCase).forEach((index, closed) -> jdbc.update(
+                    "INSERT INTO events.domain_event_entry VALUES (?, ?, ?, ?)", index, closed.toString(),
+                    "dk.tilsynsspor.core.casework.CitizenCaseClosed", json("{\"caseId\":\"" + closed + "\"}")));
 
             Flyway.configure().dataSource(database).schemas("query").load().migrate();
 
@@ -53,6 +60,8 @@ class CaseAssignmentHomeBackfillTest {
                     SELECT global_index, home_organisation_id FROM query.case_assignment ORDER BY global_index"""))
                     .extracting(row -> row.get("home_organisation_id"))
                     .containsExactly("region-h-psykiatri", null, null, null);
+            assertThat(jdbc.queryForList("SELECT case_id FROM query.closed_case", UUID.class))
+                    .as("V12: a closed case that the home organisation's overview reads from").containsExactly(caseId);
         }
     }
 
