@@ -315,7 +315,8 @@ class ReadModelsIT {
                     "forgotten_case t ORDER BY case_id", "document_event t ORDER BY document_id, global_index",
                     "notification_order t ORDER BY order_id",
                     "notification_requirement t ORDER BY order_id, requirement_id",
-                    "notification_team t ORDER BY case_id, professional_id", "party_contact t ORDER BY party, party_id")) {
+                    "notification_team t ORDER BY case_id, professional_id",
+                    "party_contact t ORDER BY party, party_id")) {
                 try (ResultSet row = statement.executeQuery("SELECT t::text FROM query." + table)) {
                     while (row.next()) {
                         rows.add(table.substring(0, table.indexOf(' ')) + " " + row.getString(1));
