@@ -21,7 +21,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -66,8 +65,7 @@ class CaseQueries {
      */
     private static MyCase summary(CaseView view, List<TrailEntry> trail, String professionalId) {
         int insights = view.sessions().stream().mapToInt(session -> session.insights().size()).sum();
-        LocalDate lastSession = view.sessions().stream().map(SessionView::heldOn).filter(Objects::nonNull)
-                .max(Comparator.naturalOrder()).orElse(null);
+        LocalDate lastSession = SessionView.latestHeldOn(view.sessions());
         TrailEntry last = trail.get(trail.size() - 1);
         String lastActor = view.team().stream().filter(member -> member.professionalId().equals(last.actorId()))
                 .map(TeamMember::name).findFirst().orElse(last.actorId());

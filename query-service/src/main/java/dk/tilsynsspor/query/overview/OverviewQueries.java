@@ -27,7 +27,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.time.temporal.ChronoUnit;
@@ -129,8 +128,7 @@ class OverviewQueries {
                         .filter(session -> session.participantIds().contains(id)).toList();
                 int insights = (int) view.sessions().stream().flatMap(session -> session.insights().stream())
                         .filter(insight -> id.equals(insight.professionalId())).count();
-                LocalDate last = attended.stream().map(SessionView::heldOn).filter(Objects::nonNull)
-                        .max(Comparator.naturalOrder()).orElse(null);
+                LocalDate last = SessionView.latestHeldOn(attended);
                 parts.merge(new Key(id, view.organisationId()),
                         new ParticipationElsewhere(id, member.name(), view.organisationId(), 1, attended.size(),
                                 insights, last),
@@ -164,8 +162,7 @@ class OverviewQueries {
     /** Each open case's sessions, the last one, and the days since: the longest silence first. */
     static List<SessionCadence> cadence(List<CaseView> cases, LocalDate today) {
         return cases.stream().map(view -> {
-            LocalDate last = view.sessions().stream().map(SessionView::heldOn).filter(java.util.Objects::nonNull)
-                    .max(Comparator.naturalOrder()).orElse(null);
+            LocalDate last = SessionView.latestHeldOn(view.sessions());
             return new SessionCadence(view.caseId(), view.citizenRef(), view.sessions().size(), last,
                     last == null ? null : ChronoUnit.DAYS.between(last, today));
         }).sorted(Comparator.comparing((SessionCadence c) -> c.daysSinceLastSession() == null ? Long.MAX_VALUE
