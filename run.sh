@@ -119,7 +119,7 @@ start query-service "$QUERY_PORT" ${QUERY_ARGS[@]+"${QUERY_ARGS[@]}"} || exit 1
 
 database="embedded PostgreSQL on port $DB_PORT, data in $TILSYNSSPOR_DATA_DIR"
 [ "$EMBEDDED" = false ] && database="$SPRING_DATASOURCE_URL"
-# The services' own default for the demo users (application.yml): on with the embedded database, off on a server.
+# The services' own default for the demo users (core/platform's tilsynsspor-platform.yml): on with the embedded database, off on a server.
 demo_users="${TILSYNSSPOR_DEMO_USERS_ENABLED:-$EMBEDDED}"
 cat <<EOF
 
