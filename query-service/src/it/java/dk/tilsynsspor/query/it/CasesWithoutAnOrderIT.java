@@ -17,7 +17,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Professional development that goes on (second round, part 4): a case opened without an order, a team from two
  * organisations acting on it, progress assessed, the case linked to an order's requirements later (its history then
- * in the order's trail and dossier) and unlinked again; a case never linked is forgotten at once.
+ * in the order's trail and dossier) and unlinked again; a case never linked is forgotten at once; a case that goes on
+ * after its order was closed stays in the leader's overview until it is closed itself.
  */
 @ExtendWith(EndToEnd.class)
 class CasesWithoutAnOrderIT {
@@ -110,6 +111,27 @@ class CasesWithoutAnOrderIT {
         assertThat(cadence.toString()).as("the overview counts a case without an order too").contains(caseId);
         Api.Response held = stack.commands.post("leader", kase + "/forget", Map.of("reason", "Borgeren er flyttet"));
         assertThat(held.status()).as("the order it served is open: legal hold").isEqualTo(409);
+    }
+
+    @Test
+    void aCaseThatGoesOnAfterItsOrderWasClosedStaysInTheLeadersOverviewUntilItIsClosed(EndToEnd.Stack stack) {
+        WorkedExample example = WorkedExample.learned(stack.commands, "ST-GOES-ON-1");
+        String overview = "/api/organisations/kk-handicap/overview";
+        await().atMost(Duration.ofSeconds(10)).until(() -> stack.queries.get("leader", overview).body()
+                .get("cadence").toString().contains(example.caseId));
+
+        expect(200, stack.commands.post("inspector", example.order("/closure"), Map.of("outcome", "WITHDRAWN",
+                "reason", "Tilbuddet har lagt praksis om; påbuddet trækkes tilbage")));
+        JsonNode after = await().atMost(Duration.ofSeconds(10)).until(() -> stack.queries.get("leader", overview)
+                .body(), o -> !o.get("openOrders").toString().contains(example.orderId));
+        assertThat(after.get("cadence").toString()).as("the case goes on after its order: its cadence is followed")
+                .contains(example.caseId);
+        assertThat(after.get("teams").toString()).as("the teams are those of open orders").doesNotContain(
+                example.caseId);
+
+        expect(200, stack.commands.post("leader", "/api/cases/" + example.caseId + "/closure", Map.of()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !stack.queries.get("leader", overview).body()
+                .get("cadence").toString().contains(example.caseId));
     }
 
     @Test

@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.time.temporal.ChronoUnit;
 import dk.tilsynsspor.core.casework.DimensionScore;
@@ -41,7 +42,8 @@ import dk.tilsynsspor.query.trail.TrailEntry;
 /**
  * The leader's overview, folded from the dossiers of the organisation's open orders: what is overdue, what falls
  * due within {@value OverviewReads#DUE_SOON_DAYS} days, the teams, and each professional's part in sessions and
- * insights.
+ * insights; the session cadence and the progression over every open case of the organisation (those serving its open
+ * orders, those serving none, and those that go on after their order was closed).
  */
 @Component
 class OverviewQueries {
@@ -68,6 +70,13 @@ class OverviewQueries {
         for (CaseView without : CaseFold.withoutAnOrder(trails, reader, query.organisationId())) {
             cases.removeIf(view -> view.caseId().equals(without.caseId()));
             cases.add(without);
+        }
+        // and so do the cases that go on after the order they served was closed
+        for (UUID caseId : trails.openCasesOfClosedOrders(query.organisationId())) {
+            CaseFold.fold(trails.caseTrail(caseId), reader)
+                    .filter(view -> goesOnAfterItsOrder(view, query.organisationId(), orderTrails.keySet()))
+                    .filter(view -> cases.stream().noneMatch(known -> known.caseId().equals(view.caseId())))
+                    .ifPresent(cases::add);
         }
         List<RequirementAlert> overdue = new ArrayList<>();
         List<RequirementAlert> dueSoon = new ArrayList<>();
@@ -144,6 +153,15 @@ class OverviewQueries {
 
     private static LocalDate later(LocalDate one, LocalDate other) {
         return one == null ? other : other == null || one.isAfter(other) ? one : other;
+    }
+
+    /**
+     * Whether a case of the organisation is open and serves no open order of it: its order was closed and it goes on
+     * (a case linked to an open order since is counted with that order's cases).
+     */
+    static boolean goesOnAfterItsOrder(CaseView view, String organisationId, Set<UUID> openOrders) {
+        return !view.closed() && view.organisationId().equals(organisationId)
+                && (view.orderId() == null || !openOrders.contains(view.orderId()));
     }
 
     /** The cases serving the open orders, each folded from its own events in its order's trail. */

@@ -3,6 +3,8 @@ package dk.tilsynsspor.query.trail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dk.tilsynsspor.core.audit.AuditMetadata;
+import dk.tilsynsspor.core.casework.CaseLinkedToRequirements;
+import dk.tilsynsspor.core.casework.CitizenCaseOpened;
 import dk.tilsynsspor.query.eventstore.EventJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,6 +87,24 @@ public class TrailRepository {
      */
     public List<UUID> casesThatMayServeNoOrder() {
         return jdbc.queryForList("SELECT case_id FROM query.case_without_order ORDER BY case_id", UUID.class);
+    }
+
+    /**
+     * The open cases that came to serve a closed order of the organisation: opened for it or linked to it (the events
+     * saying so are links of the order's chain). Whether a case serves that order still, or another one by now, is
+     * the fold's to say. Read by the store's index of the closed orders' chains: it grows with the organisation's
+     * closed orders' events, not with anything else.
+     */
+    public List<UUID> openCasesOfClosedOrders(String organisationId) {
+        return jdbc.queryForList("""
+                SELECT DISTINCT CAST(d.aggregateIdentifier AS uuid) AS case_id
+                  FROM query.order_summary s
+                  JOIN events.domain_event_entry d ON d.chainOrderId = s.order_id
+                 WHERE s.organisation_id = ? AND s.status = 'CLOSED' AND d.payloadType = ANY (?)
+                   AND NOT EXISTS (SELECT 1 FROM query.closed_case c
+                                    WHERE c.case_id = CAST(d.aggregateIdentifier AS uuid))
+                 ORDER BY case_id""", UUID.class, organisationId, new String[]{
+                CitizenCaseOpened.class.getName(), CaseLinkedToRequirements.class.getName()});
     }
 
     /** The events of one aggregate (an order, a case) of the named types, oldest first. */
