@@ -25,6 +25,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,17 +67,17 @@ class OverviewQueries {
         List<ComplianceDossier> dossiers = orderTrails.values().stream()
                 .flatMap(trail -> DossierFold.fold(trail, reader, today, null).stream()).toList();
         List<CaseView> cases = new ArrayList<>(caseViews(orderTrails));
-        // ongoing development: the cases serving no order count in the cadence and progression too, whole
-        for (CaseView without : CaseFold.withoutAnOrder(trails, reader, query.organisationId())) {
-            cases.removeIf(view -> view.caseId().equals(without.caseId()));
-            cases.add(without);
-        }
-        // and so do the cases that go on after the order they served was closed
-        for (UUID caseId : trails.openCasesOfClosedOrders(query.organisationId())) {
+        // ongoing development: the open cases serving no open order (none at all, or one since closed) count in the
+        // cadence and progression too, each folded whole from its own trail
+        Set<UUID> ongoing = new LinkedHashSet<>(trails.casesThatMayServeNoOrder());
+        ongoing.addAll(trails.openCasesOfClosedOrders(query.organisationId()));
+        for (UUID caseId : ongoing) {
             CaseFold.fold(trails.caseTrail(caseId), reader)
-                    .filter(view -> goesOnAfterItsOrder(view, query.organisationId(), orderTrails.keySet()))
-                    .filter(view -> cases.stream().noneMatch(known -> known.caseId().equals(view.caseId())))
-                    .ifPresent(cases::add);
+                    .filter(view -> servesNoOpenOrder(view, query.organisationId(), orderTrails.keySet()))
+                    .ifPresent(view -> {
+                        cases.removeIf(known -> known.caseId().equals(view.caseId()));
+                        cases.add(view);
+                    });
         }
         List<RequirementAlert> overdue = new ArrayList<>();
         List<RequirementAlert> dueSoon = new ArrayList<>();
@@ -156,10 +157,10 @@ class OverviewQueries {
     }
 
     /**
-     * Whether a case of the organisation is open and serves no open order of it: its order was closed and it goes on
-     * (a case linked to an open order since is counted with that order's cases).
+     * Whether a case of the organisation is open and serves no open order of it: it serves none, or its order was
+     * closed and it goes on (a case linked to an open order since is counted with that order's cases).
      */
-    static boolean goesOnAfterItsOrder(CaseView view, String organisationId, Set<UUID> openOrders) {
+    static boolean servesNoOpenOrder(CaseView view, String organisationId, Set<UUID> openOrders) {
         return !view.closed() && view.organisationId().equals(organisationId)
                 && (view.orderId() == null || !openOrders.contains(view.orderId()));
     }
