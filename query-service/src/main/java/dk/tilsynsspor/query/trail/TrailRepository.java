@@ -82,11 +82,15 @@ public class TrailRepository {
     }
 
     /**
-     * The cases that may serve no order now: those opened without an order and those unlinked from requirements.
-     * Whether they do is the fold's to say.
+     * The open cases that may serve no order now: those opened without an order and those unlinked from requirements,
+     * less those closed since (a closed case serves nothing, and they would otherwise pile up over the years, each
+     * folded at every read). Whether they do serve none is the fold's to say.
      */
     public List<UUID> casesThatMayServeNoOrder() {
-        return jdbc.queryForList("SELECT case_id FROM query.case_without_order ORDER BY case_id", UUID.class);
+        return jdbc.queryForList("""
+                SELECT w.case_id FROM query.case_without_order w
+                 WHERE NOT EXISTS (SELECT 1 FROM query.closed_case c WHERE c.case_id = w.case_id)
+                 ORDER BY w.case_id""", UUID.class);
     }
 
     /**

@@ -15,11 +15,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A database whose team assignments were projected before their home organisation was kept (V11): the migration fills
  * it from the assignments' events in the store, and an event it cannot read leaves its row as it was instead of
- * stopping the service's start; the closed cases among those (V12) are found in the store likewise.
+ * stopping the service's start; the closed cases among those (V12) are found in the store likewise, and then every
+ * closed case (V13), which the read of the cases that may serve no order leaves out.
  */
 class CaseAssignmentHomeBackfillTest {
 
     private static final String ASSIGNED = "dk.tilsynsspor.core.casework.ProfessionalAssignedToCase";
+    private static final String CLOSED = "dk.tilsynsspor.core.casework.CitizenCaseClosed";
 
     @Test
     void assignmentsProjectedBeforeTheColumnGetTheirHomeOrganisationFromTheirEvents() throws Exception {
@@ -54,7 +56,7 @@ class CaseAssignmentHomeBackfillTest {
                     "INSERT INTO events.domain_event_entry VALUES (?, ?, ?, ?)", index, closed.toString(),
                     "dk.tilsynsspor.core.casework.CitizenCaseClosed", json("{\"caseId\":\"" + closed + "\"}")));
 
-            Flyway.configure().dataSource(database).schemas("query").load().migrate();
+            Flyway.configure().dataSource(database).schemas("query").target("12").load().migrate();
 
             assertThat(jdbc.queryForList("""
                     SELECT global_index, home_organisation_id FROM query.case_assignment ORDER BY global_index"""))
@@ -62,6 +64,35 @@ class CaseAssignmentHomeBackfillTest {
                     .containsExactly("region-h-psykiatri", null, null, null);
             assertThat(jdbc.queryForList("SELECT case_id FROM query.closed_case", UUID.class))
                     .as("V12: a closed case that the home organisation's overview reads from").containsExactly(caseId);
+        }
+    }
+
+    @Test
+    void everyClosedCaseIsFoundInTheStoreAndNoLongerReadAsOneThatMayServeNoOrder() throws Exception {
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+            DataSource database = postgres.getPostgresDatabase();
+            JdbcTemplate jdbc = new JdbcTemplate(database);
+            Flyway.configure().dataSource(database).schemas("query").createSchemas(true).target("12").load()
+                    .migrate();
+            jdbc.execute("""
+                    CREATE SCHEMA events;
+                    CREATE TABLE events.domain_event_entry (
+                        globalIndex BIGINT PRIMARY KEY, aggregateIdentifier VARCHAR(255) NOT NULL,
+                        payloadType VARCHAR(255) NOT NULL, payload BYTEA NOT NULL)""");
+            UUID closedBefore = UUID.randomUUID(); // opened without an order, closed before V12, nobody from elsewhere
+            UUID open = UUID.randomUUID();
+            jdbc.update("INSERT INTO query.case_without_order (case_id) VALUES (?), (?)", closedBefore, open);
+            jdbc.update("INSERT INTO events.domain_event_entry VALUES (1, ?, ?, ?), (2, 'not-a-case-id', ?, ?)",
+                    closedBefore.toString(), CLOSED, json("{\"caseId\":\"" + closedBefore + "\"}"), CLOSED,
+                    json("{}"));
+            TrailRepository trails = new TrailRepository(jdbc, null, null);
+            assertThat(trails.casesThatMayServeNoOrder()).as("before V13").contains(closedBefore);
+
+            Flyway.configure().dataSource(database).schemas("query").load().migrate();
+
+            assertThat(jdbc.queryForList("SELECT case_id FROM query.closed_case", UUID.class))
+                    .as("an aggregate id that is no case's is passed over").containsExactly(closedBefore);
+            assertThat(trails.casesThatMayServeNoOrder()).containsExactly(open);
         }
     }
 
