@@ -27,14 +27,7 @@ class CaseAssignmentHomeBackfillTest {
     void assignmentsProjectedBeforeTheColumnGetTheirHomeOrganisationFromTheirEvents() throws Exception {
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
             DataSource database = postgres.getPostgresDatabase();
-            JdbcTemplate jdbc = new JdbcTemplate(database);
-            Flyway.configure().dataSource(database).schemas("query").createSchemas(true).target("10").load()
-                    .migrate();
-            jdbc.execute("""
-                    CREATE SCHEMA events;
-                    CREATE TABLE events.domain_event_entry (
-                        globalIndex BIGINT PRIMARY KEY, aggregateIdentifier VARCHAR(255) NOT NULL,
-                        payloadType VARCHAR(255) NOT NULL, payload BYTEA NOT NULL)""");
+            JdbcTemplate jdbc = migratedTo(database, "10");
             UUID caseId = UUID.randomUUID();
             Map<Long, byte[]> payloads = Map.of(
                     1L, json("{\"caseId\":\"" + caseId + "\",\"professionalId\":\"psykolog-region\","
@@ -71,14 +64,7 @@ class CaseAssignmentHomeBackfillTest {
     void everyClosedCaseIsFoundInTheStoreAndNoLongerReadAsOneThatMayServeNoOrder() throws Exception {
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
             DataSource database = postgres.getPostgresDatabase();
-            JdbcTemplate jdbc = new JdbcTemplate(database);
-            Flyway.configure().dataSource(database).schemas("query").createSchemas(true).target("12").load()
-                    .migrate();
-            jdbc.execute("""
-                    CREATE SCHEMA events;
-                    CREATE TABLE events.domain_event_entry (
-                        globalIndex BIGINT PRIMARY KEY, aggregateIdentifier VARCHAR(255) NOT NULL,
-                        payloadType VARCHAR(255) NOT NULL, payload BYTEA NOT NULL)""");
+            JdbcTemplate jdbc = migratedTo(database, "12");
             UUID closedBefore = UUID.randomUUID(); // opened without an order, closed before V12, nobody from elsewhere
             UUID open = UUID.randomUUID();
             jdbc.update("INSERT INTO query.case_without_order (case_id) VALUES (?), (?)", closedBefore, open);
@@ -94,6 +80,18 @@ class CaseAssignmentHomeBackfillTest {
                     .as("an aggregate id that is no case's is passed over").containsExactly(closedBefore);
             assertThat(trails.casesThatMayServeNoOrder()).containsExactly(open);
         }
+    }
+
+    /** The read models' schema as of {@code version}, beside a store's event table with the columns read here. */
+    private static JdbcTemplate migratedTo(DataSource database, String version) {
+        Flyway.configure().dataSource(database).schemas("query").createSchemas(true).target(version).load().migrate();
+        JdbcTemplate jdbc = new JdbcTemplate(database);
+        jdbc.execute("""
+                CREATE SCHEMA events;
+                CREATE TABLE events.domain_event_entry (
+                    globalIndex BIGINT PRIMARY KEY, aggregateIdentifier VARCHAR(255) NOT NULL,
+                    payloadType VARCHAR(255) NOT NULL, payload BYTEA NOT NULL)""");
+        return jdbc;
     }
 
     private static byte[] json(String text) {
