@@ -69,7 +69,7 @@ public final class CaseFold {
 
     /** The organisation's open cases that serve no order now, each folded from its whole trail. */
     public static List<CaseView> withoutAnOrder(TrailRepository trails, EventReader reader, String organisationId) {
-        return trails.casesThatMayServeNoOrder().stream()
+        return trails.casesThatMayServeNoOrder(organisationId).stream()
                 .map(caseId -> fold(trails.caseTrail(caseId), reader))
                 .flatMap(Optional::stream)
                 .filter(view -> view.orderId() == null && !view.closed()

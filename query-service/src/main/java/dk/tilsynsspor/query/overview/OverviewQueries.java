@@ -69,7 +69,7 @@ class OverviewQueries {
         List<CaseView> cases = new ArrayList<>(caseViews(orderTrails));
         // ongoing development: the open cases serving no open order (none at all, or one since closed) count in the
         // cadence and progression too, each folded whole from its own trail
-        Set<UUID> ongoing = new LinkedHashSet<>(trails.casesThatMayServeNoOrder());
+        Set<UUID> ongoing = new LinkedHashSet<>(trails.casesThatMayServeNoOrder(query.organisationId()));
         ongoing.addAll(trails.openCasesOfClosedOrders(query.organisationId()));
         for (UUID caseId : ongoing) {
             CaseFold.fold(trails.caseTrail(caseId), reader)

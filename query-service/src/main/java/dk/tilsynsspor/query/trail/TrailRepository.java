@@ -82,15 +82,19 @@ public class TrailRepository {
     }
 
     /**
-     * The open cases that may serve no order now: those opened without an order and those unlinked from requirements,
-     * less those closed since (a closed case serves nothing, and they would otherwise pile up over the years, each
-     * folded at every read). Whether they do serve none is the fold's to say.
+     * The organisation's open cases that may serve no order now: those opened without an order and those unlinked
+     * from requirements, less those closed since (a closed case serves nothing, and they would otherwise pile up over
+     * the years, each folded at every read). A case whose organisation is not known here (an upgraded database whose
+     * store had an unreadable opening) is kept. Whether they do serve none, and are the organisation's, is the fold's
+     * to say.
      */
-    public List<UUID> casesThatMayServeNoOrder() {
+    public List<UUID> casesThatMayServeNoOrder(String organisationId) {
         return jdbc.queryForList("""
                 SELECT w.case_id FROM query.case_without_order w
-                 WHERE NOT EXISTS (SELECT 1 FROM query.closed_case c WHERE c.case_id = w.case_id)
-                 ORDER BY w.case_id""", UUID.class);
+                  LEFT JOIN query.case_organisation o ON o.case_id = w.case_id
+                 WHERE (o.organisation_id = ? OR o.organisation_id IS NULL)
+                   AND NOT EXISTS (SELECT 1 FROM query.closed_case c WHERE c.case_id = w.case_id)
+                 ORDER BY w.case_id""", UUID.class, organisationId);
     }
 
     /**

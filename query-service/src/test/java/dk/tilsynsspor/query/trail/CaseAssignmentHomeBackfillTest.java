@@ -16,12 +16,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A database whose team assignments were projected before their home organisation was kept (V11): the migration fills
  * it from the assignments' events in the store, and an event it cannot read leaves its row as it was instead of
  * stopping the service's start; the closed cases among those (V12) are found in the store likewise, and then every
- * closed case (V13), which the read of the cases that may serve no order leaves out.
+ * closed case (V13), which the read of the cases that may serve no order leaves out, and each case's organisation
+ * (V14), by which that read takes one organisation's.
  */
 class CaseAssignmentHomeBackfillTest {
 
     private static final String ASSIGNED = "dk.tilsynsspor.core.casework.ProfessionalAssignedToCase";
     private static final String CLOSED = "dk.tilsynsspor.core.casework.CitizenCaseClosed";
+    private static final String OPENED = "dk.tilsynsspor.core.casework.CitizenCaseOpened";
 
     @Test
     void assignmentsProjectedBeforeTheColumnGetTheirHomeOrganisationFromTheirEvents() throws Exception {
@@ -71,14 +73,40 @@ class CaseAssignmentHomeBackfillTest {
             jdbc.update("INSERT INTO events.domain_event_entry VALUES (1, ?, ?, ?), (2, 'not-a-case-id', ?, ?)",
                     closedBefore.toString(), CLOSED, json("{\"caseId\":\"" + closedBefore + "\"}"), CLOSED,
                     json("{}"));
-            TrailRepository trails = new TrailRepository(jdbc, null, null);
-            assertThat(trails.casesThatMayServeNoOrder()).as("before V13").contains(closedBefore);
+            assertThat(jdbc.queryForList("SELECT case_id FROM query.closed_case", UUID.class)).as("before V13")
+                    .isEmpty();
 
             Flyway.configure().dataSource(database).schemas("query").load().migrate();
 
             assertThat(jdbc.queryForList("SELECT case_id FROM query.closed_case", UUID.class))
                     .as("an aggregate id that is no case's is passed over").containsExactly(closedBefore);
-            assertThat(trails.casesThatMayServeNoOrder()).containsExactly(open);
+            assertThat(new TrailRepository(jdbc, null, null).casesThatMayServeNoOrder("kk-handicap"))
+                    .containsExactly(open);
+        }
+    }
+
+    @Test
+    void eachCaseGetsItsOrganisationFromItsOpeningInTheStoreAndIsReadForThatOrganisationOnly() throws Exception {
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+            DataSource database = postgres.getPostgresDatabase();
+            JdbcTemplate jdbc = migratedTo(database, "13");
+            UUID own = UUID.randomUUID();
+            UUID elsewhere = UUID.randomUUID();
+            UUID unreadable = UUID.randomUUID();
+            jdbc.update("INSERT INTO query.case_without_order (case_id) VALUES (?), (?), (?)", own, elsewhere,
+                    unreadable);
+            jdbc.update("INSERT INTO events.domain_event_entry VALUES (1, ?, ?, ?), (2, ?, ?, ?), (3, ?, ?, ?)",
+                    own.toString(), OPENED, json("{\"caseId\":\"" + own + "\",\"organisationId\":\"kk-handicap\"}"),
+                    elsewhere.toString(), OPENED, json("{\"organisationId\":\"region-h-psykiatri\"}"),
+                    unreadable.toString(), OPENED, new byte[]{'{', (byte) 0xff, '}'});
+
+            Flyway.configure().dataSource(database).schemas("query").load().migrate();
+
+            assertThat(jdbc.queryForList("SELECT organisation_id FROM query.case_organisation ORDER BY organisation_id",
+                    String.class)).containsExactly("kk-handicap", "region-h-psykiatri");
+            assertThat(new TrailRepository(jdbc, null, null).casesThatMayServeNoOrder("kk-handicap"))
+                    .as("a case whose organisation could not be read is kept for the fold to judge")
+                    .containsExactlyInAnyOrder(own, unreadable);
         }
     }
 
