@@ -60,11 +60,13 @@ final class Browser implements BeforeAllCallback, AfterAllCallback {
         // The machine's network is closed: no background connections, no component or sync downloads.
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1366,900", "--lang=da-DK", "--user-data-dir=" + profile);
+                "--disable-sync", "--window-size=1366,900", "--user-data-dir=" + profile);
         options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
                 "download.prompt_for_download", false));
+        // Chromium on Linux takes its language, and the format of its date fields, from the environment, not --lang
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(System.getProperty("browser.driver", "/usr/bin/chromedriver")))
+                .withEnvironment(Map.of("LANGUAGE", "da"))
                 .build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
@@ -200,6 +202,11 @@ final class Browser implements BeforeAllCallback, AfterAllCallback {
             assertThat(pageWidth).as(() -> String.format("%s's width at a phone's %d px; sticking out: %s", page,
                     PHONE_WIDTH, stickingOut())).isLessThanOrEqualTo(PHONE_WIDTH); // what sticks out: only if so
             assertThat(cardsAmiss()).as("%s's tables shown as cards on a phone (class kort)", page).isEmpty();
+            // the colours turning back from the dark mode's check (Pico's fields fade) are done before the shot
+            ((JavascriptExecutor) driver).executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    Promise.race([Promise.all(document.getAnimations().map(a => a.finished.catch(() => null))),
+                                  new Promise(later => setTimeout(later, 2000))]).then(() => done(true));""");
             File shot = ((ChromeDriver) driver).getScreenshotAs(OutputType.FILE);
             Files.copy(shot.toPath(), SCREENSHOTS.resolve(page + "-telefon.png"), StandardCopyOption.REPLACE_EXISTING);
             return null;
