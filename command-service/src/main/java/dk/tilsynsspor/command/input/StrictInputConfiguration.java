@@ -5,19 +5,17 @@ import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
-import dk.tilsynsspor.platform.web.KnownPartsOnly;
 import org.hibernate.validator.HibernateValidatorConfiguration;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.boot.autoconfigure.validation.ValidationConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The request bodies' JSON is read strictly (application.yml, {@code spring.jackson}: no duplicate keys, nothing
  * after the document, no unknown fields, no coercion between types, strict dates), and every string in it is
- * checked against {@link TextRules}; its bytes must be UTF-8, and an upload may carry only the parts its handler takes.
+ * checked against {@link TextRules}; its bytes must be UTF-8 (an upload's parts are checked by the platform,
+ * {@code KnownPartsOnly}).
  * The event store's mapper is separate and unaffected.
  */
 @Configuration(proxyBeanMethods = false)
@@ -40,18 +38,6 @@ class StrictInputConfiguration {
     static void messagesByKindOfValue(jakarta.validation.Configuration<?> configuration) {
         configuration.addProperty(HibernateValidatorConfiguration.CONSTRAINT_EXPRESSION_LANGUAGE_FEATURE_LEVEL,
                 "bean-methods");
-    }
-
-    /** An upload's parts are only those its handler takes; any other is refused, as an unknown JSON field is. */
-    @Bean
-    WebMvcConfigurer knownPartsOnly() {
-        KnownPartsOnly interceptor = new KnownPartsOnly();
-        return new WebMvcConfigurer() {
-            @Override
-            public void addInterceptors(InterceptorRegistry registry) {
-                registry.addInterceptor(interceptor);
-            }
-        };
     }
 
     /** A body whose bytes are not UTF-8 is refused before it is read as JSON ({@link StrictUtf8}). */

@@ -137,6 +137,10 @@ class EvidenceDocumentsIT {
         assertThat(same.at("/kept/outcome").asText()).isEqualTo("INTACT");
         JsonNode other = stack.queries.upload("inspector", check, Map.of(), "kopi.pdf", MINUTES, Map.of()).body();
         assertThat(other.get("matches").asBoolean()).isFalse();
+        Api.Response withANote = stack.queries.upload("inspector", check, List.of(new Api.Part("file", "kopi.pdf",
+                PDF), Api.Part.text("note", "fra tilsynsbesøget")), Map.of());
+        assertThat(withANote.status()).as("a part the check does not take: %s", withANote.body()).isEqualTo(400);
+        assertThat(withANote.body().at("/errors/0/field").asText()).isEqualTo("note");
         JsonNode intact = stack.queries.get("inspector", example.order("/audit-trail/verification")).body();
         assertThat(intact.get("intact").asBoolean()).as("%s", intact).isTrue();
         assertThat(intact.at("/documents/0/outcome").asText()).isEqualTo("INTACT");

@@ -25,11 +25,14 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * The web plumbing both services share: problem answers from filters and from Tomcat, the request guard, and one
- * value for each parameter taken as one.
+ * The web plumbing both services share: problem answers from filters and from Tomcat, the request guard, one value
+ * for each parameter taken as one, and only known parts in an upload to the API.
  */
 @AutoConfiguration(before = {ServletWebServerFactoryAutoConfiguration.class, ErrorMvcAutoConfiguration.class})
 public class PlatformWebConfiguration {
+
+    /** Where each service's API is; the rest are pages and the operator's endpoints. */
+    static final String API = "/api/**";
 
     /** In place of Boot's error controller: problem details for whatever reaches the container's error page. */
     @Bean
@@ -61,6 +64,21 @@ public class PlatformWebConfiguration {
             @Override
             public void addInterceptors(InterceptorRegistry registry) {
                 registry.addInterceptor(interceptor);
+            }
+        };
+    }
+
+    /**
+     * An upload to the API may carry only the parts its handler takes; any other is refused, as an unknown JSON field
+     * is. Not the pages: a page's form carries parts of its own (the CSRF token).
+     */
+    @Bean
+    WebMvcConfigurer knownPartsOnly() {
+        KnownPartsOnly interceptor = new KnownPartsOnly();
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(interceptor).addPathPatterns(API);
             }
         };
     }
