@@ -56,29 +56,20 @@ public class PlatformWebConfiguration {
         return registration;
     }
 
-    /** A parameter its handler takes one value of, sent more than once, refused (not joined, not half read). */
-    @Bean
-    WebMvcConfigurer oneValueEach() {
-        OneValueEach interceptor = new OneValueEach();
-        return new WebMvcConfigurer() {
-            @Override
-            public void addInterceptors(InterceptorRegistry registry) {
-                registry.addInterceptor(interceptor);
-            }
-        };
-    }
-
     /**
-     * An upload to the API may carry only the parts its handler takes; any other is refused, as an unknown JSON field
-     * is. Not the pages: a page's form carries parts of its own (the CSRF token).
+     * A parameter its handler takes one value of, sent more than once, refused (not joined, not half read). An upload
+     * to the API may carry only the parts its handler takes; any other is refused, as an unknown JSON field is. Not
+     * the pages: a page's form carries parts of its own (the CSRF token).
      */
     @Bean
-    WebMvcConfigurer knownPartsOnly() {
-        KnownPartsOnly interceptor = new KnownPartsOnly();
+    WebMvcConfigurer parameterChecks() {
+        OneValueEach oneValueEach = new OneValueEach();
+        KnownPartsOnly knownPartsOnly = new KnownPartsOnly();
         return new WebMvcConfigurer() {
             @Override
             public void addInterceptors(InterceptorRegistry registry) {
-                registry.addInterceptor(interceptor).addPathPatterns(API);
+                registry.addInterceptor(oneValueEach);
+                registry.addInterceptor(knownPartsOnly).addPathPatterns(API);
             }
         };
     }
