@@ -326,8 +326,8 @@ class ReadModelsIT {
         }
         // what the test's own data made, whichever other tests ran on this stack before
         for (String table : List.of("order_summary", "case_link", "case_assignment", "case_without_order",
-                "case_organisation", "closed_case", "forgotten_case", "document_event", "notification_order", "notification_requirement",
-                "notification_team")) {
+                "case_organisation", "closed_case", "forgotten_case", "document_event", "notification_order",
+                "notification_requirement", "notification_team")) {
             assertThat(rows).anyMatch(row -> row.startsWith(table + " "));
         }
         return rows;
