@@ -2,12 +2,16 @@ package dk.tilsynsspor.query.trail;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,102 +28,125 @@ class CaseAssignmentHomeBackfillTest {
     private static final String ASSIGNED = "dk.tilsynsspor.core.casework.ProfessionalAssignedToCase";
     private static final String CLOSED = "dk.tilsynsspor.core.casework.CitizenCaseClosed";
     private static final String OPENED = "dk.tilsynsspor.core.casework.CitizenCaseOpened";
+    /** A payload that is not UTF-8, which the migrations must pass over. */
+    private static final byte[] NOT_UTF8 = {'{', (byte) 0xff, '}'};
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+
+    /** One server for the class; each test has a database of its own on it. */
+    private static EmbeddedPostgres postgres;
+
+    /** A test's database: the read models' schema as of a version, beside a store's event table. */
+    private record Database(DataSource dataSource, JdbcTemplate jdbc) {
+
+        /** Migrates the read models' schema on to {@code version}, or to the latest if null. */
+        void migrate(String version) {
+            Flyway.configure().dataSource(dataSource).schemas("query").createSchemas(true)
+                    .target(version == null ? "latest" : version).load().migrate();
+        }
+    }
+
+    @BeforeAll
+    static void start() throws IOException {
+        postgres = EmbeddedPostgres.builder().start();
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        postgres.close();
+    }
 
     @Test
     void assignmentsProjectedBeforeTheColumnGetTheirHomeOrganisationFromTheirEvents() throws Exception {
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
-            DataSource database = postgres.getPostgresDatabase();
-            JdbcTemplate jdbc = migratedTo(database, "10");
-            UUID caseId = UUID.randomUUID();
-            Map<Long, byte[]> payloads = Map.of(
-                    1L, json("{\"caseId\":\"" + caseId + "\",\"professionalId\":\"psykolog-region\","
-                            + "\"homeOrganisationId\":\"region-h-psykiatri\"}"),
-                    2L, json("{\"caseId\":\"" + caseId + "\",\"professionalId\":\"paedagog\"}"),
-                    3L, new byte[]{'{', (byte) 0xff, '}'}, // not UTF-8
-                    4L, json("{\"professionalId\":\"x\",\"homeOrganisationId\":\"a\\u0000b\"}")); // no text for ->>
-            payloads.forEach((index, payload) -> {
-                jdbc.update("INSERT INTO events.domain_event_entry VALUES (?, ?, ?, ?)", index, caseId.toString(),
-                        ASSIGNED, payload);
-                jdbc.update("""
-                        INSERT INTO query.case_assignment (global_index, case_id, professional_id, organisation_id,
-                                                           label) VALUES (?, ?, ?, 'kk-handicap', 'label')""",
-                        index, caseId, "p" + index);
-            });
+        Database database = migratedTo("10");
+        JdbcTemplate jdbc = database.jdbc();
+        UUID caseId = UUID.randomUUID();
+        Map<Long, byte[]> payloads = Map.of(
+                1L, json("{\"caseId\":\"" + caseId + "\",\"professionalId\":\"psykolog-region\","
+                        + "\"homeOrganisationId\":\"region-h-psykiatri\"}"),
+                2L, json("{\"caseId\":\"" + caseId + "\",\"professionalId\":\"paedagog\"}"),
+                3L, NOT_UTF8,
+                4L, json("{\"professionalId\":\"x\",\"homeOrganisationId\":\"a\\u0000b\"}")); // no text for ->>
+        payloads.forEach((index, payload) -> {
+            jdbc.update("INSERT INTO events.domain_event_entry VALUES (?, ?, ?, ?)", index, caseId.toString(),
+                    ASSIGNED, payload);
+            jdbc.update("""
+                    INSERT INTO query.case_assignment (global_index, case_id, professional_id, organisation_id,
+                                                       label) VALUES (?, ?, ?, 'kk-handicap', 'label')""",
+                    index, caseId, "p" + index);
+        });
 
-            UUID otherCase = UUID.randomUUID(); // closed, but nobody of another organisation was on its team
-            Map.of(5L, caseId, 6L, otherCase).forEach((index, closed) -> jdbc.update(
-                    "INSERT INTO events.domain_event_entry VALUES (?, ?, ?, ?)", index, closed.toString(),
-                    "dk.tilsynsspor.core.casework.CitizenCaseClosed", json("{\"caseId\":\"" + closed + "\"}")));
+        UUID otherCase = UUID.randomUUID(); // closed, but nobody of another organisation was on its team
+        Map.of(5L, caseId, 6L, otherCase).forEach((index, closed) -> jdbc.update(
+                "INSERT INTO events.domain_event_entry VALUES (?, ?, ?, ?)", index, closed.toString(),
+                CLOSED, json("{\"caseId\":\"" + closed + "\"}")));
 
-            Flyway.configure().dataSource(database).schemas("query").target("12").load().migrate();
+        database.migrate("12");
 
-            assertThat(jdbc.queryForList("""
-                    SELECT global_index, home_organisation_id FROM query.case_assignment ORDER BY global_index"""))
-                    .extracting(row -> row.get("home_organisation_id"))
-                    .containsExactly("region-h-psykiatri", null, null, null);
-            assertThat(jdbc.queryForList("SELECT case_id FROM query.closed_case", UUID.class))
-                    .as("V12: a closed case that the home organisation's overview reads from").containsExactly(caseId);
-        }
+        assertThat(jdbc.queryForList("""
+                SELECT global_index, home_organisation_id FROM query.case_assignment ORDER BY global_index"""))
+                .extracting(row -> row.get("home_organisation_id"))
+                .containsExactly("region-h-psykiatri", null, null, null);
+        assertThat(jdbc.queryForList("SELECT case_id FROM query.closed_case", UUID.class))
+                .as("V12: a closed case that the home organisation's overview reads from").containsExactly(caseId);
     }
 
     @Test
     void everyClosedCaseIsFoundInTheStoreAndNoLongerReadAsOneThatMayServeNoOrder() throws Exception {
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
-            DataSource database = postgres.getPostgresDatabase();
-            JdbcTemplate jdbc = migratedTo(database, "12");
-            UUID closedBefore = UUID.randomUUID(); // opened without an order, closed before V12, nobody from elsewhere
-            UUID open = UUID.randomUUID();
-            jdbc.update("INSERT INTO query.case_without_order (case_id) VALUES (?), (?)", closedBefore, open);
-            jdbc.update("INSERT INTO events.domain_event_entry VALUES (1, ?, ?, ?), (2, 'not-a-case-id', ?, ?)",
-                    closedBefore.toString(), CLOSED, json("{\"caseId\":\"" + closedBefore + "\"}"), CLOSED,
-                    json("{}"));
-            assertThat(jdbc.queryForList("SELECT case_id FROM query.closed_case", UUID.class)).as("before V13")
-                    .isEmpty();
+        Database database = migratedTo("12");
+        JdbcTemplate jdbc = database.jdbc();
+        UUID closedBefore = UUID.randomUUID(); // opened without an order, closed before V12, nobody from elsewhere
+        UUID open = UUID.randomUUID();
+        jdbc.update("INSERT INTO query.case_without_order (case_id) VALUES (?), (?)", closedBefore, open);
+        jdbc.update("INSERT INTO events.domain_event_entry VALUES (1, ?, ?, ?), (2, 'not-a-case-id', ?, ?)",
+                closedBefore.toString(), CLOSED, json("{\"caseId\":\"" + closedBefore + "\"}"), CLOSED,
+                json("{}"));
+        assertThat(jdbc.queryForList("SELECT case_id FROM query.closed_case", UUID.class)).as("before V13")
+                .isEmpty();
 
-            Flyway.configure().dataSource(database).schemas("query").load().migrate();
+        database.migrate(null);
 
-            assertThat(jdbc.queryForList("SELECT case_id FROM query.closed_case", UUID.class))
-                    .as("an aggregate id that is no case's is passed over").containsExactly(closedBefore);
-            assertThat(new TrailRepository(jdbc, null, null).casesThatMayServeNoOrder("kk-handicap"))
-                    .containsExactly(open);
-        }
+        assertThat(jdbc.queryForList("SELECT case_id FROM query.closed_case", UUID.class))
+                .as("an aggregate id that is no case's is passed over").containsExactly(closedBefore);
+        assertThat(new TrailRepository(jdbc, null, null).casesThatMayServeNoOrder("kk-handicap"))
+                .containsExactly(open);
     }
 
     @Test
     void eachCaseGetsItsOrganisationFromItsOpeningInTheStoreAndIsReadForThatOrganisationOnly() throws Exception {
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
-            DataSource database = postgres.getPostgresDatabase();
-            JdbcTemplate jdbc = migratedTo(database, "13");
-            UUID own = UUID.randomUUID();
-            UUID elsewhere = UUID.randomUUID();
-            UUID unreadable = UUID.randomUUID();
-            jdbc.update("INSERT INTO query.case_without_order (case_id) VALUES (?), (?), (?)", own, elsewhere,
-                    unreadable);
-            jdbc.update("INSERT INTO events.domain_event_entry VALUES (1, ?, ?, ?), (2, ?, ?, ?), (3, ?, ?, ?)",
-                    own.toString(), OPENED, json("{\"caseId\":\"" + own + "\",\"organisationId\":\"kk-handicap\"}"),
-                    elsewhere.toString(), OPENED, json("{\"organisationId\":\"region-h-psykiatri\"}"),
-                    unreadable.toString(), OPENED, new byte[]{'{', (byte) 0xff, '}'});
+        Database database = migratedTo("13");
+        JdbcTemplate jdbc = database.jdbc();
+        UUID own = UUID.randomUUID();
+        UUID elsewhere = UUID.randomUUID();
+        UUID unreadable = UUID.randomUUID();
+        jdbc.update("INSERT INTO query.case_without_order (case_id) VALUES (?), (?), (?)", own, elsewhere,
+                unreadable);
+        jdbc.update("INSERT INTO events.domain_event_entry VALUES (1, ?, ?, ?), (2, ?, ?, ?), (3, ?, ?, ?)",
+                own.toString(), OPENED, json("{\"caseId\":\"" + own + "\",\"organisationId\":\"kk-handicap\"}"),
+                elsewhere.toString(), OPENED, json("{\"organisationId\":\"region-h-psykiatri\"}"),
+                unreadable.toString(), OPENED, NOT_UTF8);
 
-            Flyway.configure().dataSource(database).schemas("query").load().migrate();
+        database.migrate(null);
 
-            assertThat(jdbc.queryForList("SELECT organisation_id FROM query.case_organisation ORDER BY organisation_id",
-                    String.class)).containsExactly("kk-handicap", "region-h-psykiatri");
-            assertThat(new TrailRepository(jdbc, null, null).casesThatMayServeNoOrder("kk-handicap"))
-                    .as("a case whose organisation could not be read is kept for the fold to judge")
-                    .containsExactlyInAnyOrder(own, unreadable);
-        }
+        assertThat(jdbc.queryForList("SELECT organisation_id FROM query.case_organisation ORDER BY organisation_id",
+                String.class)).containsExactly("kk-handicap", "region-h-psykiatri");
+        assertThat(new TrailRepository(jdbc, null, null).casesThatMayServeNoOrder("kk-handicap"))
+                .as("a case whose organisation could not be read is kept for the fold to judge")
+                .containsExactlyInAnyOrder(own, unreadable);
     }
 
-    /** The read models' schema as of {@code version}, beside a store's event table with the columns read here. */
-    private static JdbcTemplate migratedTo(DataSource database, String version) {
-        Flyway.configure().dataSource(database).schemas("query").createSchemas(true).target(version).load().migrate();
-        JdbcTemplate jdbc = new JdbcTemplate(database);
-        jdbc.execute("""
+    /** A new database with the read models' schema as of {@code version}, beside a store's event table. */
+    private static Database migratedTo(String version) {
+        String name = "backfill_" + DATABASES.incrementAndGet();
+        new JdbcTemplate(postgres.getPostgresDatabase()).execute("CREATE DATABASE " + name);
+        DataSource dataSource = postgres.getDatabase("postgres", name);
+        Database database = new Database(dataSource, new JdbcTemplate(dataSource));
+        database.migrate(version);
+        database.jdbc().execute("""
                 CREATE SCHEMA events;
                 CREATE TABLE events.domain_event_entry (
                     globalIndex BIGINT PRIMARY KEY, aggregateIdentifier VARCHAR(255) NOT NULL,
                     payloadType VARCHAR(255) NOT NULL, payload BYTEA NOT NULL)""");
-        return jdbc;
+        return database;
     }
 
     private static byte[] json(String text) {
