@@ -202,11 +202,6 @@ final class Browser implements BeforeAllCallback, AfterAllCallback {
             assertThat(pageWidth).as(() -> String.format("%s's width at a phone's %d px; sticking out: %s", page,
                     PHONE_WIDTH, stickingOut())).isLessThanOrEqualTo(PHONE_WIDTH); // what sticks out: only if so
             assertThat(cardsAmiss()).as("%s's tables shown as cards on a phone (class kort)", page).isEmpty();
-            // the colours turning back from the dark mode's check (Pico's fields fade) are done before the shot
-            ((JavascriptExecutor) driver).executeAsyncScript("""
-                    const done = arguments[arguments.length - 1];
-                    Promise.race([Promise.all(document.getAnimations().map(a => a.finished.catch(() => null))),
-                                  new Promise(later => setTimeout(later, 2000))]).then(() => done(true));""");
             File shot = ((ChromeDriver) driver).getScreenshotAs(OutputType.FILE);
             Files.copy(shot.toPath(), SCREENSHOTS.resolve(page + "-telefon.png"), StandardCopyOption.REPLACE_EXISTING);
             return null;
@@ -302,6 +297,12 @@ final class Browser implements BeforeAllCallback, AfterAllCallback {
             colourScheme(null);
         }
         js("arguments[0].forEach(d => d.open = false); document.getElementById('axe-still').remove();", closed);
+        // the page's colours turn back from the dark mode once transitions run again (Pico's fields fade): done
+        // before anything looks at the page again (a screenshot caught them mid-fade, greyed as if disabled)
+        ((JavascriptExecutor) driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                Promise.race([Promise.all(document.getAnimations().map(a => a.finished.catch(() => null))),
+                              new Promise(later => setTimeout(later, 2000))]).then(() => done(true));""");
         assertThat(severe).as("axe-core's serious and critical findings on %s", page).isEmpty();
     }
 
