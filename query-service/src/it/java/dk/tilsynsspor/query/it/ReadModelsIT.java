@@ -311,7 +311,7 @@ class ReadModelsIT {
         try (Connection connection = stack.database.connect(); Statement statement = connection.createStatement()) {
             for (String table : List.of("order_summary t ORDER BY order_id", "case_link t ORDER BY order_id, case_id",
                     "case_assignment t ORDER BY global_index", "case_without_order t ORDER BY case_id",
-                    "case_organisation t ORDER BY case_id", "closed_case t ORDER BY case_id",
+                    "case_opening t ORDER BY case_id", "closed_case t ORDER BY case_id",
                     "forgotten_case t ORDER BY case_id", "document_event t ORDER BY document_id, global_index",
                     "notification_order t ORDER BY order_id",
                     "notification_requirement t ORDER BY order_id, requirement_id",
@@ -326,7 +326,7 @@ class ReadModelsIT {
         }
         // what the test's own data made, whichever other tests ran on this stack before
         for (String table : List.of("order_summary", "case_link", "case_assignment", "case_without_order",
-                "case_organisation", "closed_case", "forgotten_case", "document_event", "notification_order",
+                "case_opening", "closed_case", "forgotten_case", "document_event", "notification_order",
                 "notification_requirement", "notification_team")) {
             assertThat(rows).anyMatch(row -> row.startsWith(table + " "));
         }

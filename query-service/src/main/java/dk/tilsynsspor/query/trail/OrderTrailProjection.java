@@ -43,8 +43,8 @@ import java.util.stream.Stream;
 /**
  * Keeps what an order's trail, read from the event store itself ({@link TrailRepository}, ADR 24), cannot find there
  * by an index of the store's own: one summary row per order (for lists and filters), the cases linked to each order
- * (their earlier events are shown in its trail), each case's organisation, the assignments of professionals, the
- * cases that may serve no order, the closed and the forgotten cases and the evidence documents' events. Each handler
+ * (their earlier events are shown in its trail), each case's organisation and the order it was opened for, the
+ * assignments of professionals, the cases that may serve no order, the closed and the forgotten cases and the evidence documents' events. Each handler
  * takes only the event types it needs, so a rebuild deserializes none but those. Every write is idempotent, so a
  * replay or a redelivered batch changes nothing.
  */
@@ -138,15 +138,17 @@ public class OrderTrailProjection {
     }
 
     /**
-     * A case's organisation, for reads that take one organisation's cases. A case opened without an order serves none
+     * A case's organisation, for reads that take one organisation's cases, and the order it was opened for, if any,
+     * for the read of the cases that go on after their order was closed. A case opened without an order serves none
      * (until linked); the case fold says whether it still does.
      */
     @EventHandler
     void on(CitizenCaseOpened event) {
         if (event.organisationId() != null) { // always, since input was checked
-            writes.add(BatchedWrites.row("query.case_organisation", event.caseId()), """
-                    INSERT INTO query.case_organisation (case_id, organisation_id) VALUES (?, ?)
-                    ON CONFLICT DO NOTHING""", event.caseId(), StoredText.of(event.organisationId()));
+            writes.add(BatchedWrites.row("query.case_opening", event.caseId()), """
+                    INSERT INTO query.case_opening (case_id, organisation_id, order_id) VALUES (?, ?, ?)
+                    ON CONFLICT DO NOTHING""", event.caseId(), StoredText.of(event.organisationId()),
+                    event.orderId());
         }
         if (event.orderId() == null) {
             withoutOrder(event.caseId());
@@ -215,7 +217,7 @@ public class OrderTrailProjection {
     void reset() {
         jdbc.execute("""
                 TRUNCATE query.order_summary, query.case_link, query.case_assignment, query.case_without_order,
-                         query.case_organisation, query.closed_case, query.forgotten_case, query.document_event""");
+                         query.case_opening, query.closed_case, query.forgotten_case, query.document_event""");
     }
 
     private static long position(TrackingToken token) {

@@ -3,8 +3,6 @@ package dk.tilsynsspor.query.trail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dk.tilsynsspor.core.audit.AuditMetadata;
-import dk.tilsynsspor.core.casework.CaseLinkedToRequirements;
-import dk.tilsynsspor.core.casework.CitizenCaseOpened;
 import dk.tilsynsspor.query.eventstore.EventJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,28 +89,30 @@ public class TrailRepository {
     public List<UUID> casesThatMayServeNoOrder(String organisationId) {
         return jdbc.queryForList("""
                 SELECT w.case_id FROM query.case_without_order w
-                  LEFT JOIN query.case_organisation o ON o.case_id = w.case_id
+                  LEFT JOIN query.case_opening o ON o.case_id = w.case_id
                  WHERE (o.organisation_id = ? OR o.organisation_id IS NULL)
                    AND NOT EXISTS (SELECT 1 FROM query.closed_case c WHERE c.case_id = w.case_id)
                  ORDER BY w.case_id""", UUID.class, organisationId);
     }
 
     /**
-     * The open cases that came to serve a closed order of the organisation: opened for it or linked to it (the events
-     * saying so are links of the order's chain). Whether a case serves that order still, or another one by now, is
-     * the fold's to say. Read by the store's index of the closed orders' chains: it grows with the organisation's
-     * closed orders' events, not with anything else.
+     * The open cases that came to serve a closed order of the organisation: opened for it or linked to it. Whether a
+     * case serves that order still, or another one by now, is the fold's to say. Read by the closed orders' rows of
+     * the cases' openings and links: it grows with the cases of the organisation's closed orders, not with their
+     * events.
      */
     public List<UUID> openCasesOfClosedOrders(String organisationId) {
         return jdbc.queryForList("""
-                SELECT DISTINCT CAST(d.aggregateIdentifier AS uuid) AS case_id
+                SELECT c.case_id
                   FROM query.order_summary s
-                  JOIN events.domain_event_entry d ON d.chainOrderId = s.order_id
-                 WHERE s.organisation_id = ? AND s.status = 'CLOSED' AND d.payloadType = ANY (?)
-                   AND NOT EXISTS (SELECT 1 FROM query.closed_case c
-                                    WHERE c.case_id = CAST(d.aggregateIdentifier AS uuid))
-                 ORDER BY case_id""", UUID.class, organisationId, new String[]{
-                CitizenCaseOpened.class.getName(), CaseLinkedToRequirements.class.getName()});
+                  JOIN LATERAL (SELECT o.case_id FROM query.case_opening o WHERE o.order_id = s.order_id
+                                UNION
+                                SELECT CAST(l.case_id AS uuid) FROM query.case_link l WHERE l.order_id = s.order_id
+                               ) c ON true
+                 WHERE s.organisation_id = ? AND s.status = 'CLOSED'
+                   AND NOT EXISTS (SELECT 1 FROM query.closed_case x WHERE x.case_id = c.case_id)
+                 GROUP BY c.case_id
+                 ORDER BY c.case_id""", UUID.class, organisationId);
     }
 
     /** The events of one aggregate (an order, a case) of the named types, oldest first. */

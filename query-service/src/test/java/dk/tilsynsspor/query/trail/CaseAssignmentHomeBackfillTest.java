@@ -20,8 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A database whose team assignments were projected before their home organisation was kept (V11): the migration fills
  * it from the assignments' events in the store, and an event it cannot read leaves its row as it was instead of
  * stopping the service's start; the closed cases among those (V12) are found in the store likewise, and then every
- * closed case (V13), which the read of the cases that may serve no order leaves out, and each case's organisation
- * (V14), by which that read takes one organisation's.
+ * closed case (V13), which the read of the cases that may serve no order leaves out, each case's organisation
+ * (V14), by which that read takes one organisation's, and the order a case was opened for (V15), by which the open
+ * cases of closed orders are read.
  */
 class CaseAssignmentHomeBackfillTest {
 
@@ -127,11 +128,40 @@ class CaseAssignmentHomeBackfillTest {
 
         database.migrate(null);
 
-        assertThat(jdbc.queryForList("SELECT organisation_id FROM query.case_organisation ORDER BY organisation_id",
+        assertThat(jdbc.queryForList("SELECT organisation_id FROM query.case_opening ORDER BY organisation_id",
                 String.class)).containsExactly("kk-handicap", "region-h-psykiatri");
         assertThat(new TrailRepository(jdbc, null, null).casesThatMayServeNoOrder("kk-handicap"))
                 .as("a case whose organisation could not be read is kept for the fold to judge")
                 .containsExactlyInAnyOrder(own, unreadable);
+    }
+
+    @Test
+    void eachCaseGetsTheOrderItWasOpenedForFromItsOpeningInTheStoreAndIsReadOnceTheOrderIsClosed() throws Exception {
+        Database database = migratedTo("14");
+        JdbcTemplate jdbc = database.jdbc();
+        UUID order = UUID.randomUUID();
+        UUID forTheOrder = UUID.randomUUID();
+        UUID withoutOrder = UUID.randomUUID();
+        UUID noUuid = UUID.randomUUID();
+        jdbc.update("""
+                INSERT INTO query.order_summary (order_id, reference, authority_id, organisation_id, issued_on, status,
+                                                 imposed_at) VALUES (?, 'ST-1', 'tilsyn', 'kk-handicap', NULL, 'CLOSED',
+                                                 now())""", order);
+        jdbc.update("INSERT INTO query.case_organisation (case_id, organisation_id) VALUES (?, 'kk-handicap'), "
+                + "(?, 'kk-handicap'), (?, 'kk-handicap')", forTheOrder, withoutOrder, noUuid);
+        jdbc.update("INSERT INTO events.domain_event_entry VALUES (1, ?, ?, ?), (2, ?, ?, ?), (3, ?, ?, ?)",
+                forTheOrder.toString(), OPENED, json("{\"orderId\":\"" + order + "\"}"),
+                withoutOrder.toString(), OPENED, json("{\"orderId\":null}"),
+                noUuid.toString(), OPENED, json("{\"orderId\":\"ST-1\"}"));
+
+        database.migrate(null);
+
+        assertThat(jdbc.queryForMap("SELECT case_id, order_id FROM query.case_opening WHERE order_id IS NOT NULL"))
+                .as("an order id that is no UUID is passed over").containsEntry("case_id", forTheOrder)
+                .containsEntry("order_id", order);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM query.case_opening", Integer.class)).isEqualTo(3);
+        assertThat(new TrailRepository(jdbc, null, null).openCasesOfClosedOrders("kk-handicap"))
+                .containsExactly(forTheOrder);
     }
 
     /** A new database with the read models' schema as of {@code version}, beside a store's event table. */

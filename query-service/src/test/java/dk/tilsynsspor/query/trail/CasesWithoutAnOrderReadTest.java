@@ -1,23 +1,31 @@
 package dk.tilsynsspor.query.trail;
 
+import dk.tilsynsspor.core.casework.CaseLinkedToRequirements;
 import dk.tilsynsspor.core.casework.CaseUnlinkedFromRequirements;
 import dk.tilsynsspor.core.casework.CitizenCaseClosed;
 import dk.tilsynsspor.core.casework.CitizenCaseOpened;
+import dk.tilsynsspor.core.order.OrderOutcome;
+import dk.tilsynsspor.core.order.SupervisoryOrderClosed;
+import dk.tilsynsspor.core.order.SupervisoryOrderImposed;
 import dk.tilsynsspor.query.database.QueryDatabase;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The read of the cases that may serve no order, as the trail's projection leaves its tables: one organisation's
- * cases opened without an order or unlinked from one, less those closed. Another organisation's such cases are not
- * read (nor folded) for it.
+ * The reads of the cases that may serve no open order, as the trail's projection leaves its tables: one
+ * organisation's cases opened without an order or unlinked from one, and those opened for or linked to an order of it
+ * that was closed since, less the cases closed. Another organisation's such cases are not read (nor folded) for it.
  */
 class CasesWithoutAnOrderReadTest {
 
@@ -27,7 +35,6 @@ class CasesWithoutAnOrderReadTest {
     @Test
     void oneOrganisationsOpenCasesThatMayServeNoOrderAreReadForIt() throws Exception {
         try (QueryDatabase.Transaction transaction = database.transaction()) {
-            OrderTrailProjection projection = new OrderTrailProjection(transaction.jdbc());
             UUID order = UUID.randomUUID();
             UUID withoutOrder = UUID.randomUUID();
             UUID unlinked = UUID.randomUUID();
@@ -35,22 +42,73 @@ class CasesWithoutAnOrderReadTest {
             UUID stillLinked = UUID.randomUUID();
             UUID elsewhere = UUID.randomUUID();
 
-            DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("batch"));
-            projection.on(opened(withoutOrder, null, "kk-handicap"));
-            projection.on(opened(unlinked, order, "kk-handicap"));
-            projection.on(new CaseUnlinkedFromRequirements(unlinked, order, List.of()));
-            projection.on(opened(closed, null, "kk-handicap"));
-            projection.on(new CitizenCaseClosed(closed, null));
-            projection.on(opened(stillLinked, order, "kk-handicap"));
-            projection.on(opened(elsewhere, null, "region-h-psykiatri"));
-            batch.commit();
+            TrailRepository trails = projected(transaction, projection -> {
+                projection.on(opened(withoutOrder, null, "kk-handicap"));
+                projection.on(opened(unlinked, order, "kk-handicap"));
+                projection.on(new CaseUnlinkedFromRequirements(unlinked, order, List.of()));
+                projection.on(opened(closed, null, "kk-handicap"));
+                projection.on(new CitizenCaseClosed(closed, null));
+                projection.on(opened(stillLinked, order, "kk-handicap"));
+                projection.on(opened(elsewhere, null, "region-h-psykiatri"));
+            });
 
-            TrailRepository trails = new TrailRepository(transaction.jdbc(), null, null);
             assertThat(trails.casesThatMayServeNoOrder("kk-handicap"))
                     .containsExactlyInAnyOrder(withoutOrder, unlinked);
             assertThat(trails.casesThatMayServeNoOrder("region-h-psykiatri")).containsExactly(elsewhere);
             assertThat(trails.casesThatMayServeNoOrder("an-organisation-with-none")).isEmpty();
         }
+    }
+
+    @Test
+    void theOpenCasesOfAnOrganisationsClosedOrdersAreReadByTheirOpeningsAndLinks() throws Exception {
+        try (QueryDatabase.Transaction transaction = database.transaction()) {
+            UUID closedOrder = UUID.randomUUID();
+            UUID openOrder = UUID.randomUUID();
+            UUID othersClosedOrder = UUID.randomUUID();
+            UUID openedForIt = UUID.randomUUID();
+            UUID linkedToIt = UUID.randomUUID();
+            UUID closedCase = UUID.randomUUID();
+            UUID ofTheOpenOrder = UUID.randomUUID();
+            UUID othersCase = UUID.randomUUID();
+
+            TrailRepository trails = projected(transaction, projection -> {
+                imposed(projection, closedOrder, "kk-handicap");
+                imposed(projection, openOrder, "kk-handicap");
+                imposed(projection, othersClosedOrder, "region-h-psykiatri");
+                projection.on(opened(openedForIt, closedOrder, "kk-handicap"));
+                projection.on(opened(linkedToIt, null, "kk-handicap"));
+                projection.on(new CaseLinkedToRequirements(linkedToIt, closedOrder, List.of()),
+                        new GlobalSequenceTrackingToken(10));
+                projection.on(opened(closedCase, closedOrder, "kk-handicap"));
+                projection.on(new CitizenCaseClosed(closedCase, null));
+                projection.on(opened(ofTheOpenOrder, openOrder, "kk-handicap"));
+                projection.on(opened(othersCase, othersClosedOrder, "region-h-psykiatri"));
+                projection.on(new SupervisoryOrderClosed(closedOrder, "Efterlevet", false, OrderOutcome.COMPLIED));
+                projection.on(new SupervisoryOrderClosed(othersClosedOrder, "Efterlevet", false,
+                        OrderOutcome.COMPLIED));
+            });
+
+            assertThat(trails.openCasesOfClosedOrders("kk-handicap"))
+                    .containsExactlyInAnyOrder(openedForIt, linkedToIt);
+            assertThat(trails.openCasesOfClosedOrders("region-h-psykiatri")).containsExactly(othersCase);
+            assertThat(trails.openCasesOfClosedOrders("an-organisation-with-none")).isEmpty();
+        }
+    }
+
+    /** The events handled by the trail's projection in one batch, committed; the trails read from its tables. */
+    private static TrailRepository projected(QueryDatabase.Transaction transaction,
+                                             Consumer<OrderTrailProjection> events) {
+        OrderTrailProjection projection = new OrderTrailProjection(transaction.jdbc());
+        DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("batch"));
+        events.accept(projection);
+        batch.commit();
+        return new TrailRepository(transaction.jdbc(), null, null);
+    }
+
+    private static void imposed(OrderTrailProjection projection, UUID orderId, String organisationId) {
+        SupervisoryOrderImposed imposed = new SupervisoryOrderImposed(orderId, "socialtilsyn-hovedstaden",
+                organisationId, "ST-" + orderId, "§ 8", LocalDate.of(2026, 12, 1), "Påbud", List.of());
+        projection.on(imposed, new GenericDomainEventMessage<>("SupervisoryOrder", orderId.toString(), 0, imposed));
     }
 
     private static CitizenCaseOpened opened(UUID caseId, UUID orderId, String organisationId) {
