@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -61,6 +62,7 @@ class InfrastructureProfilesTest {
 
     @Nested
     @SpringBootTest(properties = "tilsynsspor.embedded-postgres.enabled=false") // the database below
+    @DirtiesContext // closed before the database it runs on, not left to Spring's cache until the run's end
     class OnPostgreSql {
 
         @Autowired
@@ -87,6 +89,7 @@ class InfrastructureProfilesTest {
 
     @Nested
     @SpringBootTest(properties = "tilsynsspor.embedded-postgres.enabled=false") // the database below
+    @DirtiesContext // closed before the database it runs on, not left to Spring's cache until the run's end
     @ActiveProfiles(EventStoreConfiguration.AXON_DEFAULTS)
     class OnAxonStockSettings {
 
@@ -103,6 +106,7 @@ class InfrastructureProfilesTest {
 
     @Nested
     @SpringBootTest(properties = "tilsynsspor.embedded-postgres.enabled=false") // the database below
+    @DirtiesContext // closed before the database it runs on, not left to Spring's cache until the run's end
     @ActiveProfiles("axonserver")
     class OnAxonServer {
 

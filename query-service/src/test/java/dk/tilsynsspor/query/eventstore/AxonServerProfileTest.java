@@ -17,10 +17,12 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryBus;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -34,14 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * no LISTEN), queries are routed through it, and the tokens stay in PostgreSQL with the read models so that several
  * instances share the segments. The PostgreSQL wiring is what every end-to-end test runs on.
  */
-@SpringBootTest
-@ActiveProfiles("axonserver")
 class AxonServerProfileTest {
 
     private static EmbeddedPostgres postgres;
-
-    @Autowired
-    ApplicationContext context;
 
     @BeforeAll
     static void startDatabase() throws IOException {
@@ -62,30 +59,41 @@ class AxonServerProfileTest {
         registry.add("tilsynsspor.processing.segments", () -> "4");
     }
 
-    @Test
-    void processorsStreamFromAxonServerAndKeepTheirTokensInPostgreSql() {
-        assertThat(context.getBean(EventStore.class)).isInstanceOf(AxonServerEventStore.class);
-        assertThat(context.getBeansOfType(EventStorageEngine.class)).isEmpty();
-        assertThat(context.getBeansOfType(NotifiedEventSource.class)).isEmpty();
-        assertThat(context.getBeansOfType(EventArrivals.class)).isEmpty();
-        assertThat(context.getBean(TokenStore.class)).isInstanceOf(JdbcTokenStore.class);
-        assertThat(context.getBean(QueryBus.class)).isInstanceOf(AxonServerQueryBus.class);
-        assertThat(context.getBean(CommandBus.class)).isInstanceOf(AxonServerCommandBus.class);
-        var processors = context.getBean(EventProcessingConfiguration.class).eventProcessors();
-        assertThat(processors).isNotEmpty();
-        assertThat(processors.values()).allSatisfy(processor ->
-                assertThat(processor).isInstanceOf(PooledStreamingEventProcessor.class));
-        // each reads Axon Server's stream paced, as the processors on PostgreSQL are (Axon keeps it in a field)
-        PacedEventSource paced = context.getBean(PacedEventSource.class);
-        assertThat(processors.values()).allSatisfy(processor ->
-                assertThat(processor).extracting("messageSource").isSameAs(paced));
-    }
+    /** Its context closed after its tests, before the database it runs on (not left to Spring's cache). */
+    @Nested
+    @SpringBootTest
+    @ActiveProfiles("axonserver")
+    @DirtiesContext
+    class InProfileAxonServer {
 
-    /** The token store's units of work hand their connection back once (ADR 26), not Axon's own provider's twice. */
-    @Test
-    void axonsConnectionsComeFromThePlatformsProvider() {
-        assertThat(context.getBean(ConnectionProvider.class))
-                .isInstanceOf(UnitOfWorkAwareConnectionProviderWrapper.class)
-                .extracting("delegate").isInstanceOf(TransactionBoundConnections.class);
+        @Autowired
+        ApplicationContext context;
+
+        @Test
+        void processorsStreamFromAxonServerAndKeepTheirTokensInPostgreSql() {
+            assertThat(context.getBean(EventStore.class)).isInstanceOf(AxonServerEventStore.class);
+            assertThat(context.getBeansOfType(EventStorageEngine.class)).isEmpty();
+            assertThat(context.getBeansOfType(NotifiedEventSource.class)).isEmpty();
+            assertThat(context.getBeansOfType(EventArrivals.class)).isEmpty();
+            assertThat(context.getBean(TokenStore.class)).isInstanceOf(JdbcTokenStore.class);
+            assertThat(context.getBean(QueryBus.class)).isInstanceOf(AxonServerQueryBus.class);
+            assertThat(context.getBean(CommandBus.class)).isInstanceOf(AxonServerCommandBus.class);
+            var processors = context.getBean(EventProcessingConfiguration.class).eventProcessors();
+            assertThat(processors).isNotEmpty();
+            assertThat(processors.values()).allSatisfy(processor ->
+                    assertThat(processor).isInstanceOf(PooledStreamingEventProcessor.class));
+            // each reads Axon Server's stream paced, as the processors on PostgreSQL are (Axon keeps it in a field)
+            PacedEventSource paced = context.getBean(PacedEventSource.class);
+            assertThat(processors.values()).allSatisfy(processor ->
+                    assertThat(processor).extracting("messageSource").isSameAs(paced));
+        }
+
+        /** The token store's units of work hand their connection back once (ADR 26), not Axon's provider's twice. */
+        @Test
+        void axonsConnectionsComeFromThePlatformsProvider() {
+            assertThat(context.getBean(ConnectionProvider.class))
+                    .isInstanceOf(UnitOfWorkAwareConnectionProviderWrapper.class)
+                    .extracting("delegate").isInstanceOf(TransactionBoundConnections.class);
+        }
     }
 }
