@@ -131,6 +131,11 @@ final class Browser implements BeforeAllCallback, AfterAllCallback {
         return ((JavascriptExecutor) driver).executeScript(script, arguments);
     }
 
+    /** Runs a script that calls its last argument when done, and waits for that. */
+    private void jsUntilDone(String script) {
+        ((JavascriptExecutor) driver).executeAsyncScript("const done = arguments[arguments.length - 1];\n" + script);
+    }
+
     void logIn(String user) {
         if (!driver.getCurrentUrl().endsWith("/login")) {
             driver.get(driver.getCurrentUrl().replaceAll("^(https?://[^/]+).*$", "$1") + "/login");
@@ -299,8 +304,7 @@ final class Browser implements BeforeAllCallback, AfterAllCallback {
         js("arguments[0].forEach(d => d.open = false); document.getElementById('axe-still').remove();", closed);
         // the page's colours turn back from the dark mode once transitions run again (Pico's fields fade): done
         // before anything looks at the page again (a screenshot caught them mid-fade, greyed as if disabled)
-        ((JavascriptExecutor) driver).executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
+        jsUntilDone("""
                 Promise.race([Promise.all(document.getAnimations().map(a => a.finished.catch(() => null))),
                               new Promise(later => setTimeout(later, 2000))]).then(() => done(true));""");
         assertThat(severe).as("axe-core's serious and critical findings on %s", page).isEmpty();
@@ -308,8 +312,7 @@ final class Browser implements BeforeAllCallback, AfterAllCallback {
 
     /** axe-core's contrast findings once the page sees the dark mode and has had a moment to restyle in it. */
     private List<String> darkContrast() {
-        ((JavascriptExecutor) driver).executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
+        jsUntilDone("""
                 const dark = () => matchMedia('(prefers-color-scheme: dark)').matches;
                 const wait = () => dark() ? setTimeout(() => done(true), 100) : setTimeout(wait, 20);
                 wait();""");
