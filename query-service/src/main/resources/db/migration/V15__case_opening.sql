@@ -8,8 +8,9 @@ ALTER TABLE query.case_opening ADD COLUMN order_id UUID;
 CREATE INDEX case_opening_by_order ON query.case_opening (order_id) WHERE order_id IS NOT NULL;
 
 -- Cases opened before this column: the order read from their CitizenCaseOpened in the store (one scan of the store's
--- table at the upgrade), as V14 read their organisation. An opening that cannot be read is passed over with a
--- warning; its case then has no row here already (V14), and is read as before by the cases that may serve no order.
+-- table at the upgrade), as V14 read their organisation. An opening whose order cannot be read is passed over with a
+-- warning (the store's chain trigger reads the same field as a UUID, so such an opening was never a link of an
+-- order's chain either: the cases of closed orders are what they were before).
 DO
 $$
 DECLARE

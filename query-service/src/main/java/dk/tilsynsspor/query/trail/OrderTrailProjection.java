@@ -44,9 +44,9 @@ import java.util.stream.Stream;
  * Keeps what an order's trail, read from the event store itself ({@link TrailRepository}, ADR 24), cannot find there
  * by an index of the store's own: one summary row per order (for lists and filters), the cases linked to each order
  * (their earlier events are shown in its trail), each case's organisation and the order it was opened for, the
- * assignments of professionals, the cases that may serve no order, the closed and the forgotten cases and the evidence documents' events. Each handler
- * takes only the event types it needs, so a rebuild deserializes none but those. Every write is idempotent, so a
- * replay or a redelivered batch changes nothing.
+ * assignments of professionals, the cases that may serve no order, the closed and the forgotten cases and the
+ * evidence documents' events. Each handler takes only the event types it needs, so a rebuild deserializes none but
+ * those. Every write is idempotent, so a replay or a redelivered batch changes nothing.
  */
 @Component
 @ProcessingGroup(OrderTrailProjection.GROUP)
