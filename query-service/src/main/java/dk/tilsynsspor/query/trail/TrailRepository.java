@@ -106,7 +106,7 @@ public class TrailRepository {
                 SELECT c.case_id
                   FROM query.order_summary s
                   JOIN LATERAL (SELECT o.case_id FROM query.case_opening o WHERE o.order_id = s.order_id
-                                UNION
+                                UNION ALL
                                 SELECT CAST(l.case_id AS uuid) FROM query.case_link l WHERE l.order_id = s.order_id
                                ) c ON true
                  WHERE s.organisation_id = ? AND s.status = 'CLOSED'
