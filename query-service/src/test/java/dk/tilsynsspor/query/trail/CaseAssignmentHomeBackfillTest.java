@@ -44,6 +44,12 @@ class CaseAssignmentHomeBackfillTest {
             Flyway.configure().dataSource(dataSource).schemas("query").createSchemas(true)
                     .target(version == null ? "latest" : version).load().migrate();
         }
+
+        /** An event in the store's table: its global index, aggregate, payload type and payload. */
+        void stored(long globalIndex, Object aggregateId, String payloadType, byte[] payload) {
+            jdbc.update("INSERT INTO events.domain_event_entry VALUES (?, ?, ?, ?)", globalIndex,
+                    aggregateId.toString(), payloadType, payload);
+        }
     }
 
     @BeforeAll
@@ -68,8 +74,7 @@ class CaseAssignmentHomeBackfillTest {
                 3L, NOT_UTF8,
                 4L, json("{\"professionalId\":\"x\",\"homeOrganisationId\":\"a\\u0000b\"}")); // no text for ->>
         payloads.forEach((index, payload) -> {
-            jdbc.update("INSERT INTO events.domain_event_entry VALUES (?, ?, ?, ?)", index, caseId.toString(),
-                    ASSIGNED, payload);
+            database.stored(index, caseId, ASSIGNED, payload);
             jdbc.update("""
                     INSERT INTO query.case_assignment (global_index, case_id, professional_id, organisation_id,
                                                        label) VALUES (?, ?, ?, 'kk-handicap', 'label')""",
@@ -77,9 +82,8 @@ class CaseAssignmentHomeBackfillTest {
         });
 
         UUID otherCase = UUID.randomUUID(); // closed, but nobody of another organisation was on its team
-        Map.of(5L, caseId, 6L, otherCase).forEach((index, closed) -> jdbc.update(
-                "INSERT INTO events.domain_event_entry VALUES (?, ?, ?, ?)", index, closed.toString(),
-                CLOSED, json("{\"caseId\":\"" + closed + "\"}")));
+        Map.of(5L, caseId, 6L, otherCase).forEach((index, closed) -> database.stored(index, closed, CLOSED,
+                json("{\"caseId\":\"" + closed + "\"}")));
 
         database.migrate("12");
 
@@ -98,9 +102,8 @@ class CaseAssignmentHomeBackfillTest {
         UUID closedBefore = UUID.randomUUID(); // opened without an order, closed before V12, nobody from elsewhere
         UUID open = UUID.randomUUID();
         jdbc.update("INSERT INTO query.case_without_order (case_id) VALUES (?), (?)", closedBefore, open);
-        jdbc.update("INSERT INTO events.domain_event_entry VALUES (1, ?, ?, ?), (2, 'not-a-case-id', ?, ?)",
-                closedBefore.toString(), CLOSED, json("{\"caseId\":\"" + closedBefore + "\"}"), CLOSED,
-                json("{}"));
+        database.stored(1, closedBefore, CLOSED, json("{\"caseId\":\"" + closedBefore + "\"}"));
+        database.stored(2, "not-a-case-id", CLOSED, json("{}"));
         assertThat(jdbc.queryForList("SELECT case_id FROM query.closed_case", UUID.class)).as("before V13")
                 .isEmpty();
 
@@ -121,10 +124,9 @@ class CaseAssignmentHomeBackfillTest {
         UUID unreadable = UUID.randomUUID();
         jdbc.update("INSERT INTO query.case_without_order (case_id) VALUES (?), (?), (?)", own, elsewhere,
                 unreadable);
-        jdbc.update("INSERT INTO events.domain_event_entry VALUES (1, ?, ?, ?), (2, ?, ?, ?), (3, ?, ?, ?)",
-                own.toString(), OPENED, json("{\"caseId\":\"" + own + "\",\"organisationId\":\"kk-handicap\"}"),
-                elsewhere.toString(), OPENED, json("{\"organisationId\":\"region-h-psykiatri\"}"),
-                unreadable.toString(), OPENED, NOT_UTF8);
+        database.stored(1, own, OPENED, json("{\"caseId\":\"" + own + "\",\"organisationId\":\"kk-handicap\"}"));
+        database.stored(2, elsewhere, OPENED, json("{\"organisationId\":\"region-h-psykiatri\"}"));
+        database.stored(3, unreadable, OPENED, NOT_UTF8);
 
         database.migrate(null);
 
@@ -149,10 +151,9 @@ class CaseAssignmentHomeBackfillTest {
                                                  now())""", order);
         jdbc.update("INSERT INTO query.case_organisation (case_id, organisation_id) VALUES (?, 'kk-handicap'), "
                 + "(?, 'kk-handicap'), (?, 'kk-handicap')", forTheOrder, withoutOrder, noUuid);
-        jdbc.update("INSERT INTO events.domain_event_entry VALUES (1, ?, ?, ?), (2, ?, ?, ?), (3, ?, ?, ?)",
-                forTheOrder.toString(), OPENED, json("{\"orderId\":\"" + order + "\"}"),
-                withoutOrder.toString(), OPENED, json("{\"orderId\":null}"),
-                noUuid.toString(), OPENED, json("{\"orderId\":\"ST-1\"}"));
+        database.stored(1, forTheOrder, OPENED, json("{\"orderId\":\"" + order + "\"}"));
+        database.stored(2, withoutOrder, OPENED, json("{\"orderId\":null}"));
+        database.stored(3, noUuid, OPENED, json("{\"orderId\":\"ST-1\"}"));
 
         database.migrate(null);
 
