@@ -180,14 +180,32 @@ class PagesBrowserIT {
         browser.screenshot("06-paabud");
         browser.logOut();
 
+        WorkedExample closedOne = WorkedExample.learned(stack.commands, "ST-SIDER-LUKKET");
+        WorkedExample.expect(200, stack.commands.post("leader", "/api/cases/" + closedOne.caseId + "/closure",
+                Map.of()));
         browser.logIn("paedagog");
         assertThat(browser.text(By.tagName("h1"))).isEqualTo("Mine sager");
+        By closedRow = By.xpath("//table[@id='afsluttede-sager']//tr[td/a[contains(@href, '" + closedOne.caseId
+                + "')]]");
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            browser.get(base + "/sager");
+            return !browser.findAll(closedRow).isEmpty();
+        });
+        assertThat(browser.find(closedRow).getText()).as("a closed case apart, with its order")
+                .contains("ST-SIDER-LUKKET", "Borgersag lukket");
+        assertThat(browser.text(By.id("mine-sager"))).doesNotContain("ST-SIDER-LUKKET");
         WebElement myCase = browser.find(By.xpath("//table[@id='mine-sager']//a[text()='borger-0417' and "
                 + "contains(@href, '" + example.caseId + "')]"));
+        assertThat(myCase.findElement(By.xpath("ancestor::tr/td[@data-label='Påbud']")).getText())
+                .as("the order the case serves, telling apart cases of one citizen under two orders")
+                .isEqualTo("ST-SIDER-2");
         browser.screenshot("07-mine-sager");
         myCase.click();
         browser.awaitNavigation(url -> url.endsWith("/sager/" + example.caseId));
         assertThat(browser.text(By.tagName("h1"))).isEqualTo("Borgersag borger-0417");
+        assertThat(browser.text(By.id("paabuddet"))).as("named, not linked: the order's pages are not hers")
+                .isEqualTo("ST-SIDER-2");
+        assertThat(browser.findAll(By.cssSelector("a#paabuddet"))).isEmpty();
         assertThat(browser.source()).contains("Pia Pædagog", "at læse optrapning tidligt",
                 "Skærmet spiseplads og faste rutiner ved aftensmaden");
         browser.screenshot("08-sag");
@@ -270,6 +288,82 @@ class PagesBrowserIT {
         browser.get(stack.queryService.baseUrl() + "/paabud/nyt");
         assertThat(browser.suggestions("kendte-organisationer").keySet()).as("known from its order now")
                 .contains(organisation);
+        browser.logOut();
+    }
+
+    @Test
+    void theInspectorsOrdersArePagedNewestFirstFiftyToAPage(EndToEnd.Stack stack) throws Exception {
+        int before = stack.queries.get("inspector", "/api/orders").body().get("orders").size();
+        String newest = null;
+        for (int order = before; order <= 50; order++) {
+            newest = WorkedExample.expect(201, stack.commands.post("inspector", "/api/orders", Map.of(
+                    "authorityId", "socialtilsyn-hovedstaden", "organisationId", "kk-handicap",
+                    "reference", "ST-SIDE-" + order, "legalBasis", "Lov om socialtilsyn § 8",
+                    "issuedOn", LocalDate.now(DANISH).toString(), "summary", "Til listens sider",
+                    "noticeWaivedReason", "akut", "requirements", List.of(Map.of("title", "Medicinhåndtering",
+                            "qualityTheme", "SUNDHED_OG_TRIVSEL", "requiredChange", "medicine handled by trained staff",
+                            "deadline", LocalDate.now(DANISH).plusDays(60).toString())))))
+                    .body().get("id").asText();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> stack.queries.get("inspector", "/api/orders").body()
+                .get("orders").size() > 50);
+        int total = stack.queries.get("inspector", "/api/orders").body().get("orders").size();
+        String base = stack.queryService.baseUrl();
+
+        browser.get(base + "/");
+        browser.logIn("inspector");
+        assertThat(browser.url()).endsWith("/paabud");
+        assertThat(browser.findAll(By.cssSelector("#paabud tbody tr"))).hasSize(50);
+        assertThat(browser.find(By.cssSelector("#paabud caption")).getText()).startsWith("Påbud 1–50 af " + total);
+        if (newest != null) {
+            assertThat(browser.find(By.cssSelector("#paabud tbody tr a")).getAttribute("href"))
+                    .as("the newest first").endsWith("/paabud/" + newest);
+        }
+        assertThat(browser.findAll(By.id("forrige-side"))).isEmpty();
+        browser.find(By.id("naeste-side")).click();
+        browser.awaitNavigation(url -> url.endsWith("side=2"));
+        assertThat(browser.text(By.id("side"))).isEqualTo("Side 2 af " + ((total + 49) / 50));
+        assertThat(browser.findAll(By.cssSelector("#paabud tbody tr"))).hasSize(Math.min(50, total - 50));
+        browser.screenshot("06b-paabud-side-2");
+        browser.find(By.id("forrige-side")).click();
+        browser.awaitNavigation(url -> url.endsWith("side=1"));
+        assertThat(browser.findAll(By.cssSelector("#paabud tbody tr"))).hasSize(50);
+
+        browser.get(base + "/paabud?side=1000000000000");
+        assertThat(browser.text(By.id("side"))).as("past the end: the last page")
+                .isEqualTo("Side " + ((total + 49) / 50) + " af " + ((total + 49) / 50));
+        browser.get(base + "/paabud?side=to");
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Ugyldig forespørgsel");
+        assertThat(browser.source()).contains("\"to\" er ikke et helt tal");
+        browser.logOut();
+    }
+
+    @Test
+    void anEndedOrderStillPublishedWaitsInTheWorkQueueUntilItIsTakenDown(EndToEnd.Stack stack) throws Exception {
+        WorkedExample example = WorkedExample.imposed(stack.commands, "ST-SIDER-OFFENTLIG");
+        String publication = WorkedExample.expect(201, stack.commands.post("inspector",
+                example.order("/publications"), Map.of("place", "TILBUDSPORTALEN",
+                        "url", "https://tilbudsportalen.dk/paabud/sider"))).body().get("id").asText();
+        WorkedExample.expect(200, stack.commands.post("inspector", example.order("/closure"),
+                Map.of("outcome", "WITHDRAWN", "reason", "Trukket tilbage efter ny oplysning")));
+        String queue = stack.queryService.baseUrl() + "/arbejdsliste";
+        By row = By.xpath("//table[@id='stadig-offentliggjort-liste']//a[text()='ST-SIDER-OFFENTLIG']");
+
+        browser.get(stack.queryService.baseUrl() + "/");
+        browser.logIn("inspector");
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            browser.get(queue);
+            return !browser.findAll(row).isEmpty();
+        });
+        browser.screenshot("06c-arbejdsliste-stadig-offentliggjort");
+
+        WorkedExample.expect(200, stack.commands.post("inspector", example.order("/publications/" + publication
+                + "/withdrawal"), Map.of("reason", "Påbuddet er afsluttet")));
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            browser.get(queue);
+            return browser.findAll(row).isEmpty();
+        });
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Arbejdsliste");
         browser.logOut();
     }
 

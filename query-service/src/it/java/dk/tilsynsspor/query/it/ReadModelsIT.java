@@ -313,6 +313,7 @@ class ReadModelsIT {
                     "case_assignment t ORDER BY global_index", "case_without_order t ORDER BY case_id",
                     "case_opening t ORDER BY case_id", "closed_case t ORDER BY case_id",
                     "forgotten_case t ORDER BY case_id", "document_event t ORDER BY document_id, global_index",
+                    "active_publication t ORDER BY publication_id",
                     "notification_order t ORDER BY order_id",
                     "notification_requirement t ORDER BY order_id, requirement_id",
                     "notification_team t ORDER BY case_id, professional_id",

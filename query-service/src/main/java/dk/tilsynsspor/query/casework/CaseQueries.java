@@ -20,9 +20,14 @@ import org.springframework.stereotype.Component;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 @Component
 class CaseQueries {
@@ -40,30 +45,60 @@ class CaseQueries {
         return CaseFold.fold(trails.caseTrail(query.caseId()), reader);
     }
 
-    /** The cases whose team the professional is on now, in their own organisation, most recently active first. */
+    /**
+     * The cases whose team the professional is on now, in their own organisation: every open one, most recently
+     * active first, and the most recently closed ones, as many as asked for. Only the cases listed are folded (and one
+     * closed case more, to tell whether there are more), so a visit costs what the page shows, not every case the
+     * professional was ever on.
+     */
     @QueryHandler
     MyCases handle(FindMyCases query) {
         Actor professional = query.requester();
         if (professional.role() != Role.PROFESSIONAL) {
-            return new MyCases(List.of());
+            return new MyCases(List.of(), List.of(), false);
         }
-        List<MyCase> cases = new ArrayList<>();
-        for (UUID caseId : trails.casesAssigning(professional.id())) {
-            List<TrailEntry> trail = trails.caseTrail(caseId);
-            CaseFold.fold(trail, reader)
-                    .filter(view -> Visibility.canSeeCase(professional, () -> null, view.organisationId(),
-                            CaseReads.homes(view)))
-                    .ifPresent(view -> cases.add(summary(view, trail, professional.id())));
+        List<Folded> open = new ArrayList<>();
+        for (UUID caseId : trails.openCasesAssigning(professional.id())) {
+            foldIfOnTeam(caseId, professional).ifPresent(open::add);
         }
-        cases.sort(Comparator.comparing(MyCase::lastActivityAt).reversed());
-        return new MyCases(cases);
+        List<Folded> closed = new ArrayList<>();
+        Iterator<UUID> closedIds = trails.closedCasesAssigning(professional.id()).iterator();
+        while (closed.size() <= query.closedAtMost() && closedIds.hasNext()) {
+            foldIfOnTeam(closedIds.next(), professional).ifPresent(closed::add);
+        }
+        boolean moreClosed = closed.size() > query.closedAtMost();
+        List<Folded> listed = closed.subList(0, Math.min(closed.size(), query.closedAtMost()));
+        Map<UUID, String> references = trails.orderReferences(Stream.concat(open.stream(), listed.stream())
+                .map(each -> each.view().orderId()).filter(Objects::nonNull).collect(Collectors.toSet()));
+        List<MyCase> openCases = new ArrayList<>(open.stream()
+                .map(each -> summary(each, references, professional.id())).toList());
+        openCases.sort(Comparator.comparing(MyCase::lastActivityAt).reversed());
+        return new MyCases(openCases, listed.stream().map(each -> summary(each, references, professional.id()))
+                .toList(), moreClosed);
+    }
+
+    /** The case folded from its trail, if the professional may see it (on its team now, in their organisation). */
+    private Optional<Folded> foldIfOnTeam(UUID caseId, Actor professional) {
+        List<TrailEntry> trail = trails.caseTrail(caseId);
+        return CaseFold.fold(trail, reader)
+                .filter(view -> Visibility.canSeeCase(professional, () -> null, view.organisationId(),
+                        CaseReads.homes(view)))
+                .map(view -> new Folded(view, trail));
+    }
+
+    /** A case folded from its trail, the trail kept for what happened last. */
+    private record Folded(CaseView view, List<TrailEntry> trail) {
     }
 
     /**
-     * One case as "Mine sager" lists it: its sessions and insights, what happened last and by whom, and how many
-     * sessions the professional took part in without recording an insight yet (what waits for them).
+     * One case as "Mine sager" lists it: the order it serves by reference, its sessions and insights, what happened
+     * last and by whom, and how many sessions the professional took part in without recording an insight yet (what
+     * waits for them).
      */
-    private static MyCase summary(CaseView view, List<TrailEntry> trail, String professionalId) {
+    private static MyCase summary(Folded folded, Map<UUID, String> orderReferences, String professionalId) {
+        CaseView view = folded.view();
+        List<TrailEntry> trail = folded.trail();
+        String orderReference = view.orderId() == null ? null : orderReferences.get(view.orderId());
         int insights = view.sessions().stream().mapToInt(session -> session.insights().size()).sum();
         LocalDate lastSession = SessionView.latestHeldOn(view.sessions());
         TrailEntry last = trail.get(trail.size() - 1);
@@ -74,7 +109,8 @@ class CaseQueries {
                 .filter(session -> session.insights().stream()
                         .noneMatch(insight -> professionalId.equals(insight.professionalId())))
                 .count();
-        return new MyCase(view.caseId(), view.orderId(), view.citizenRef(), view.closed(), view.sessions().size(),
-                insights, lastSession, last.recordedAt(), last.eventType(), lastActor, awaiting);
+        return new MyCase(view.caseId(), view.orderId(), orderReference, view.citizenRef(), view.closed(),
+                view.sessions().size(), insights, lastSession, last.recordedAt(), last.eventType(), lastActor,
+                awaiting);
     }
 }

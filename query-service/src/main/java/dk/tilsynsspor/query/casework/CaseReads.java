@@ -4,7 +4,6 @@ import dk.tilsynsspor.query.dossier.CaseFold;
 import dk.tilsynsspor.core.casework.query.CaseView;
 import dk.tilsynsspor.core.casework.query.FindMyCases;
 import dk.tilsynsspor.core.casework.query.GetCaseView;
-import dk.tilsynsspor.core.casework.query.MyCase;
 import dk.tilsynsspor.core.casework.query.MyCases;
 import dk.tilsynsspor.core.casework.query.TeamMember;
 import dk.tilsynsspor.core.order.Requirement;
@@ -56,9 +55,12 @@ public class CaseReads {
         this.demoUsers = demoUsers;
     }
 
-    /** The cases whose team the logged-in professional is on ("Mine sager"); nobody else has any. */
-    public List<MyCase> myCases() {
-        return queries.query(new FindMyCases(currentActor.get()), MyCases.class).join().cases();
+    /**
+     * The cases whose team the logged-in professional is on ("Mine sager"), with at most {@code closedAtMost} of the
+     * closed ones; nobody else has any.
+     */
+    public MyCases myCases(int closedAtMost) {
+        return queries.query(new FindMyCases(currentActor.get(), closedAtMost), MyCases.class).join();
     }
 
     /**
@@ -73,6 +75,11 @@ public class CaseReads {
         Map<UUID, String> titles = titlesOf(view.orderId(), view.requirementIds());
         view.requirementIds().forEach(id -> titles.putIfAbsent(id, "Krav " + id));
         return titles;
+    }
+
+    /** The reference of the order the case serves (null for a case serving none, or an order not yet projected). */
+    public String orderReference(CaseView view) {
+        return view.orderId() == null ? null : trails.orderReferences(List.of(view.orderId())).get(view.orderId());
     }
 
     /**

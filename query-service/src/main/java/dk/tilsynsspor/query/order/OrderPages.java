@@ -24,6 +24,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -43,6 +44,9 @@ class OrderPages {
     record Deadlines(int overdue, int dueSoon) {
         static final Deadlines NONE = new Deadlines(0, 0);
     }
+
+    /** How many orders one page of the list shows. */
+    static final int ORDERS_PER_PAGE = 50;
 
     private static final Set<OrderStatus> SETTLED = Set.of(OrderStatus.ACCEPTED, OrderStatus.CLOSED,
             OrderStatus.LAPSED);
@@ -68,13 +72,29 @@ class OrderPages {
         };
     }
 
+    /**
+     * The caller's orders, newest first, {@value #ORDERS_PER_PAGE} to a page ({@code side}, from 1): each unsettled
+     * order on the page is folded for its deadlines, so a page costs the same however many orders an authority has
+     * given over the years.
+     */
     @GetMapping("/paabud")
-    String orders(@RequestParam(required = false) String status, Model model) {
+    String orders(@RequestParam(required = false) String status, @RequestParam(required = false) String side,
+                  Model model) {
         if (currentActor.get().role() == Role.PROFESSIONAL) {
             throw new AccessDeniedException("professionals read cases");
         }
         OrderStatus filter = parseStatus(status);
-        List<OrderSummary> orders = reads.orders(null, filter).orders();
+        List<OrderSummary> all = reads.orders(null, filter).orders();
+        int pages = Math.max(1, (all.size() + ORDERS_PER_PAGE - 1) / ORDERS_PER_PAGE);
+        int page = formats.parseCount("side", side, 1, 1, pages);
+        List<OrderSummary> orders = all.subList((page - 1) * ORDERS_PER_PAGE,
+                Math.min(all.size(), page * ORDERS_PER_PAGE));
+        model.addAttribute("total", all.size());
+        model.addAttribute("page", page);
+        model.addAttribute("pages", pages);
+        model.addAttribute("firstShown", (page - 1) * ORDERS_PER_PAGE + 1);
+        model.addAttribute("previousPage", page > 1 ? pageAddress(filter, page - 1) : null);
+        model.addAttribute("nextPage", page < pages ? pageAddress(filter, page + 1) : null);
         Map<UUID, Deadlines> deadlines = new LinkedHashMap<>();
         for (OrderSummary order : orders) {
             deadlines.put(order.orderId(), SETTLED.contains(order.status()) ? Deadlines.NONE
@@ -127,6 +147,15 @@ class OrderPages {
             }
         }
         return new Deadlines(overdue, dueSoon);
+    }
+
+    /** The address of one page of the order list, with the list's status filter. */
+    private static String pageAddress(OrderStatus status, int page) {
+        UriComponentsBuilder address = UriComponentsBuilder.fromPath("/paabud");
+        if (status != null) {
+            address.queryParam("status", status.name());
+        }
+        return address.queryParam("side", page).build().toUriString();
     }
 
     private static OrderStatus parseStatus(String status) {

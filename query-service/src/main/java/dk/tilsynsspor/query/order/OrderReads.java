@@ -12,6 +12,7 @@ import dk.tilsynsspor.core.order.query.VerifyAuditTrail;
 import dk.tilsynsspor.core.security.Actor;
 import dk.tilsynsspor.core.security.Visibility;
 import dk.tilsynsspor.platform.security.CurrentActor;
+import dk.tilsynsspor.query.trail.TrailRepository;
 import dk.tilsynsspor.query.web.NotFoundException;
 import dk.tilsynsspor.query.web.VerificationUnavailableException;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -33,15 +35,26 @@ public class OrderReads {
 
     private final QueryGateway queries;
     private final CurrentActor currentActor;
+    private final TrailRepository trails;
 
-    OrderReads(QueryGateway queries, CurrentActor currentActor) {
+    OrderReads(QueryGateway queries, CurrentActor currentActor, TrailRepository trails) {
         this.queries = queries;
         this.currentActor = currentActor;
+        this.trails = trails;
     }
 
     /** The orders the caller may see, newest first (none for a professional, who reads cases). */
     public OrderList orders(String organisationId, OrderStatus status) {
         return queries.query(new FindOrders(currentActor.get(), organisationId, status), OrderList.class).join();
+    }
+
+    /**
+     * The closed orders of the caller's authority that are still published somewhere (none for a leader or a
+     * professional, whose work queue has no such list), read without folding the closed orders.
+     */
+    public Set<UUID> closedOrdersStillPublished() {
+        Actor actor = currentActor.get();
+        return actor.role().scopedToAuthority() ? trails.closedOrdersStillPublished(actor.scope()) : Set.of();
     }
 
     public ComplianceDossier dossier(UUID orderId, Instant asOf) {

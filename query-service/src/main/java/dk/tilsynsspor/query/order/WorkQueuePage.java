@@ -16,11 +16,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 
 /**
  * The inspector's work queue: what waits for the authority — reports awaiting a decision, requirements past their
  * deadline, orders under skærpet tilsyn — over the authority's orders that are not closed, and the ended orders
- * still published.
+ * still published. Only those orders are folded: a closed order not published anywhere, or a lapsed notice, is
+ * passed over by its summary.
  */
 @PageController
 class WorkQueuePage {
@@ -51,11 +54,13 @@ class WorkQueuePage {
         List<ComplianceDossier> escalated = new ArrayList<>();
         List<ComplianceDossier> stillPublished = new ArrayList<>();
         List<ComplianceDossier> notices = new ArrayList<>();
+        Set<UUID> stillPublishedIds = reads.closedOrdersStillPublished();
         for (OrderSummary summary : reads.orders(null, null).orders()) {
-            ComplianceDossier order = reads.dossier(summary.orderId(), null);
-            if (summary.status() == OrderStatus.LAPSED) {
-                continue;
+            if (summary.status() == OrderStatus.LAPSED
+                    || summary.status() == OrderStatus.CLOSED && !stillPublishedIds.contains(summary.orderId())) {
+                continue; // nothing waits for the authority: not folded, however many such orders there are
             }
+            ComplianceDossier order = reads.dossier(summary.orderId(), null);
             if (order.status() == OrderStatus.NOTICE) {
                 notices.add(order);
                 continue;

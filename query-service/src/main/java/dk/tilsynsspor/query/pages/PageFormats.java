@@ -120,4 +120,24 @@ public class PageFormats {
             }
         }
     }
+
+    /**
+     * A whole number a page was asked for by its address (a page of a list, how many to show): {@code fallback} when
+     * absent or blank, at most {@code max} (an address asking more gets the most there is, as a list's last page
+     * does); a text that is no whole number, or one below {@code min}, is refused naming the parameter.
+     */
+    public int parseCount(String parameter, String value, int fallback, int min, int max) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        String digits = value.trim();
+        if (digits.matches("[0-9]+")) {
+            long count = digits.length() > 18 ? Long.MAX_VALUE : Long.parseLong(digits);
+            if (count >= min) {
+                return (int) Math.min(count, max);
+            }
+        }
+        throw new InvalidParameterException(parameter, "\"" + value + "\" er ikke et helt tal fra " + min
+                + " og op.");
+    }
 }

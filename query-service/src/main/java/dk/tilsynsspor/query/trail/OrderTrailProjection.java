@@ -16,6 +16,8 @@ import dk.tilsynsspor.core.order.EvidenceDocumentAttached;
 import dk.tilsynsspor.core.order.EvidenceDocumentWithdrawn;
 import dk.tilsynsspor.core.order.NoticeLapsed;
 import dk.tilsynsspor.core.order.NoticeOfOrderGiven;
+import dk.tilsynsspor.core.order.OrderPublished;
+import dk.tilsynsspor.core.order.OrderUnpublished;
 import dk.tilsynsspor.core.order.Requirement;
 import dk.tilsynsspor.core.order.SupervisoryOrderAcknowledged;
 import dk.tilsynsspor.core.order.SupervisoryOrderClosed;
@@ -129,6 +131,20 @@ public class OrderTrailProjection {
     }
 
     /** A case now serves an order: its events before this link are shown in that order's trail too. */
+    /** A publication that is up, so the work queue finds the ended orders still published without folding all. */
+    @EventHandler
+    void on(OrderPublished event) {
+        writes.add(BatchedWrites.row("query.active_publication", event.publicationId()), """
+                INSERT INTO query.active_publication (publication_id, order_id) VALUES (?, ?)
+                ON CONFLICT DO NOTHING""", event.publicationId(), event.orderId());
+    }
+
+    @EventHandler
+    void on(OrderUnpublished event) {
+        writes.add(BatchedWrites.row("query.active_publication", event.publicationId()),
+                "DELETE FROM query.active_publication WHERE publication_id = ?", event.publicationId());
+    }
+
     @EventHandler
     void on(CaseLinkedToRequirements event, TrackingToken token) {
         writes.add(BatchedWrites.row("query.case_link", List.of(event.orderId(), event.caseId())), """
@@ -165,10 +181,12 @@ public class OrderTrailProjection {
                 "INSERT INTO query.case_without_order (case_id) VALUES (?) ON CONFLICT DO NOTHING", caseId);
     }
 
+    /** A closed case, by its closure's place in the stream (so the most recently closed are read first). */
     @EventHandler
-    void on(CitizenCaseClosed event) {
+    void on(CitizenCaseClosed event, TrackingToken token) {
         writes.add(BatchedWrites.row("query.closed_case", event.caseId()),
-                "INSERT INTO query.closed_case (case_id) VALUES (?) ON CONFLICT DO NOTHING", event.caseId());
+                "INSERT INTO query.closed_case (case_id, closed_index) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                event.caseId(), position(token));
     }
 
     @EventHandler
@@ -217,7 +235,8 @@ public class OrderTrailProjection {
     void reset() {
         jdbc.execute("""
                 TRUNCATE query.order_summary, query.case_link, query.case_assignment, query.case_without_order,
-                         query.case_opening, query.closed_case, query.forgotten_case, query.document_event""");
+                         query.case_opening, query.closed_case, query.forgotten_case, query.document_event,
+                         query.active_publication""");
     }
 
     private static long position(TrackingToken token) {

@@ -18,10 +18,13 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -115,6 +118,30 @@ public class TrailRepository {
                  ORDER BY c.case_id""", UUID.class, organisationId);
     }
 
+    /**
+     * The closed orders of the authority that are still published somewhere (a publication not withdrawn), read by
+     * the publications that are up, not by the authority's closed orders.
+     */
+    public Set<UUID> closedOrdersStillPublished(String authorityId) {
+        return new HashSet<>(jdbc.queryForList("""
+                SELECT DISTINCT p.order_id
+                  FROM query.active_publication p
+                  JOIN query.order_summary s ON s.order_id = p.order_id
+                 WHERE s.authority_id = ? AND s.status = 'CLOSED'""", UUID.class, authorityId));
+    }
+
+    /** The references of the named orders, by order id (an order not yet projected is missing). */
+    public Map<UUID, String> orderReferences(Collection<UUID> orderIds) {
+        Map<UUID, String> references = new LinkedHashMap<>();
+        if (!orderIds.isEmpty()) {
+            jdbc.query("SELECT order_id, reference FROM query.order_summary WHERE order_id = ANY (?)",
+                    row -> {
+                        references.put(row.getObject("order_id", UUID.class), row.getString("reference"));
+                    }, (Object) orderIds.toArray(UUID[]::new));
+        }
+        return references;
+    }
+
     /** The events of one aggregate (an order, a case) of the named types, oldest first. */
     public List<TrailEntry> eventsOf(UUID aggregateId, Class<?>... eventTypes) {
         return opened(jdbc.query(AGGREGATE + " AND d.payloadType = ANY (?) ORDER BY d.globalIndex",
@@ -122,11 +149,28 @@ public class TrailRepository {
                         .toArray(String[]::new)));
     }
 
-    /** The cases {@code professionalId} was ever assigned to (whether still on the team is the fold's to say). */
-    public List<UUID> casesAssigning(String professionalId) {
+    /**
+     * The open cases {@code professionalId} was ever assigned to (whether still on the team is the fold's to say).
+     */
+    public List<UUID> openCasesAssigning(String professionalId) {
         return jdbc.queryForList("""
-                SELECT DISTINCT case_id FROM query.case_assignment WHERE professional_id = ? ORDER BY case_id""",
-                UUID.class, professionalId);
+                SELECT DISTINCT a.case_id FROM query.case_assignment a
+                 WHERE a.professional_id = ?
+                   AND NOT EXISTS (SELECT 1 FROM query.closed_case c WHERE c.case_id = a.case_id)
+                 ORDER BY a.case_id""", UUID.class, professionalId);
+    }
+
+    /**
+     * The closed cases {@code professionalId} was ever assigned to, the most recently closed first (a case closed
+     * before its closure's position was kept, and not found in the store then, last). Only ids: which of them to fold
+     * is the caller's choice.
+     */
+    public List<UUID> closedCasesAssigning(String professionalId) {
+        return jdbc.queryForList("""
+                SELECT c.case_id
+                  FROM (SELECT DISTINCT case_id FROM query.case_assignment WHERE professional_id = ?) a
+                  JOIN query.closed_case c ON c.case_id = a.case_id
+                 ORDER BY c.closed_index DESC NULLS LAST, c.case_id""", UUID.class, professionalId);
     }
 
     /**

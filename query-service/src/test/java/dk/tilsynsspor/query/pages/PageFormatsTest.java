@@ -37,6 +37,25 @@ class PageFormatsTest {
     }
 
     @Test
+    void aCountAskedForByAnAddressIsBoundedAndTheFallbackWhenAbsent() {
+        assertThat(formats.parseCount("side", null, 1, 1, 7)).isEqualTo(1);
+        assertThat(formats.parseCount("side", " ", 1, 1, 7)).isEqualTo(1);
+        assertThat(formats.parseCount("side", " 3 ", 1, 1, 7)).isEqualTo(3);
+        assertThat(formats.parseCount("side", "8", 1, 1, 7)).as("past the end: the last").isEqualTo(7);
+        assertThat(formats.parseCount("side", "99999999999999999999", 1, 1, 7)).isEqualTo(7);
+    }
+
+    @Test
+    void aCountThatIsNoWholeNumberOrTooSmallIsRefusedNamingTheParameter() {
+        for (String refused : new String[] {"0", "-1", "to", "2.5", "1e3", "٣"}) {
+            assertThatThrownBy(() -> formats.parseCount("side", refused, 1, 1, 7)).as(refused)
+                    .isInstanceOfSatisfying(InvalidParameterException.class,
+                            e -> assertThat(e.parameter()).isEqualTo("side"))
+                    .hasMessageContaining(refused);
+        }
+    }
+
+    @Test
     void numbersReadAsDanishAndExact() {
         assertThat(formats.number(new java.math.BigDecimal("3.5"))).isEqualTo("3,5");
         assertThat(formats.number(new java.math.BigDecimal("1250000"))).isEqualTo("1.250.000");

@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import javax.sql.DataSource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.UUID;
@@ -22,13 +23,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * stopping the service's start; the closed cases among those (V12) are found in the store likewise, and then every
  * closed case (V13), which the read of the cases that may serve no order leaves out, each case's organisation
  * (V14), by which that read takes one organisation's, and the order a case was opened for (V15), by which the open
- * cases of closed orders are read.
+ * cases of closed orders are read; where in the store each closed case was closed (V16), by which a professional's
+ * most recently closed cases are read; and the orders' publications that are up (V17), by which the work queue finds
+ * the closed orders still published.
  */
 class CaseAssignmentHomeBackfillTest {
 
     private static final String ASSIGNED = "dk.tilsynsspor.core.casework.ProfessionalAssignedToCase";
     private static final String CLOSED = "dk.tilsynsspor.core.casework.CitizenCaseClosed";
     private static final String OPENED = "dk.tilsynsspor.core.casework.CitizenCaseOpened";
+    private static final String PUBLISHED = "dk.tilsynsspor.core.order.OrderPublished";
+    private static final String UNPUBLISHED = "dk.tilsynsspor.core.order.OrderUnpublished";
     /** A payload that is not UTF-8, which the migrations must pass over. */
     private static final byte[] NOT_UTF8 = {'{', (byte) 0xff, '}'};
     private static final AtomicInteger DATABASES = new AtomicInteger();
@@ -43,6 +48,14 @@ class CaseAssignmentHomeBackfillTest {
         void migrate(String version) {
             Flyway.configure().dataSource(dataSource).schemas("query").createSchemas(true)
                     .target(version == null ? "latest" : version).load().migrate();
+        }
+
+        /** A closed order of authority "tilsyn" to kk-handicap, as its summary row. */
+        void closedOrder(UUID orderId) {
+            jdbc.update("""
+                    INSERT INTO query.order_summary (order_id, reference, authority_id, organisation_id, issued_on,
+                                                     status, imposed_at)
+                    VALUES (?, 'ST-1', 'tilsyn', 'kk-handicap', NULL, 'CLOSED', now())""", orderId);
         }
 
         /** An event in the store's table: its global index, aggregate, payload type and payload. */
@@ -145,10 +158,7 @@ class CaseAssignmentHomeBackfillTest {
         UUID forTheOrder = UUID.randomUUID();
         UUID withoutOrder = UUID.randomUUID();
         UUID noUuid = UUID.randomUUID();
-        jdbc.update("""
-                INSERT INTO query.order_summary (order_id, reference, authority_id, organisation_id, issued_on, status,
-                                                 imposed_at) VALUES (?, 'ST-1', 'tilsyn', 'kk-handicap', NULL, 'CLOSED',
-                                                 now())""", order);
+        database.closedOrder(order);
         jdbc.update("INSERT INTO query.case_organisation (case_id, organisation_id) VALUES (?, 'kk-handicap'), "
                 + "(?, 'kk-handicap'), (?, 'kk-handicap')", forTheOrder, withoutOrder, noUuid);
         database.stored(1, forTheOrder, OPENED, json("{\"orderId\":\"" + order + "\"}"));
@@ -163,6 +173,65 @@ class CaseAssignmentHomeBackfillTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM query.case_opening", Integer.class)).isEqualTo(3);
         assertThat(new TrailRepository(jdbc, null, null).openCasesOfClosedOrders("kk-handicap"))
                 .containsExactly(forTheOrder);
+    }
+
+    @Test
+    void eachClosedCaseGetsItsClosuresPositionFromTheStoreAndIsReadAsAProfessionalsMostRecentlyClosed()
+            throws Exception {
+        Database database = migratedTo("15");
+        JdbcTemplate jdbc = database.jdbc();
+        UUID closedFirst = UUID.randomUUID();
+        UUID closedLast = UUID.randomUUID();
+        UUID notInTheStore = UUID.randomUUID();
+        UUID open = UUID.randomUUID();
+        List<UUID> cases = List.of(closedFirst, closedLast, notInTheStore, open);
+        for (int index = 0; index < cases.size(); index++) {
+            jdbc.update("""
+                    INSERT INTO query.case_assignment (global_index, case_id, professional_id, organisation_id,
+                                                       label) VALUES (?, ?, 'paedagog', 'kk-handicap', 'Pia')""",
+                    100 + index, cases.get(index));
+        }
+        jdbc.update("INSERT INTO query.closed_case (case_id) VALUES (?), (?), (?)", closedFirst, closedLast,
+                notInTheStore);
+        database.stored(1, closedLast, ASSIGNED, json("{}"));
+        database.stored(2, closedFirst, CLOSED, json("{}"));
+        database.stored(3, closedLast, CLOSED, json("{}"));
+        database.stored(4, "not-a-case-id", CLOSED, json("{}"));
+
+        database.migrate(null);
+
+        TrailRepository trails = new TrailRepository(jdbc, null, null);
+        assertThat(trails.closedCasesAssigning("paedagog"))
+                .as("the most recently closed first; one whose closure is not in the store last")
+                .containsExactly(closedLast, closedFirst, notInTheStore);
+        assertThat(trails.openCasesAssigning("paedagog")).containsExactly(open);
+    }
+
+    @Test
+    void thePublicationsUpAreFoundInTheStoreAndTheClosedOrdersStillPublishedReadByThem() throws Exception {
+        Database database = migratedTo("16");
+        JdbcTemplate jdbc = database.jdbc();
+        UUID stillUp = UUID.randomUUID();
+        UUID takenDown = UUID.randomUUID();
+        UUID up = UUID.randomUUID();
+        UUID down = UUID.randomUUID();
+        database.closedOrder(stillUp);
+        database.closedOrder(takenDown);
+        database.stored(1, stillUp, PUBLISHED, json("{\"orderId\":\"" + stillUp + "\",\"publicationId\":\"" + up
+                + "\"}"));
+        database.stored(2, takenDown, PUBLISHED, json("{\"orderId\":\"" + takenDown + "\",\"publicationId\":\""
+                + down + "\"}"));
+        database.stored(3, takenDown, UNPUBLISHED, json("{\"orderId\":\"" + takenDown + "\",\"publicationId\":\""
+                + down + "\"}"));
+        database.stored(4, stillUp, PUBLISHED, NOT_UTF8);
+        database.stored(5, stillUp, PUBLISHED, json("{\"orderId\":\"" + stillUp + "\",\"publicationId\":\"x\"}"));
+
+        database.migrate(null);
+
+        assertThat(jdbc.queryForList("SELECT publication_id FROM query.active_publication", UUID.class))
+                .as("what cannot be read is passed over").containsExactly(up);
+        assertThat(new TrailRepository(jdbc, null, null).closedOrdersStillPublished("tilsyn"))
+                .containsExactly(stillUp);
     }
 
     /** A new database with the read models' schema as of {@code version}, beside a store's event table. */

@@ -6,19 +6,13 @@ import dk.tilsynsspor.core.casework.CitizenCaseClosed;
 import dk.tilsynsspor.core.casework.CitizenCaseOpened;
 import dk.tilsynsspor.core.order.OrderOutcome;
 import dk.tilsynsspor.core.order.SupervisoryOrderClosed;
-import dk.tilsynsspor.core.order.SupervisoryOrderImposed;
 import dk.tilsynsspor.query.database.QueryDatabase;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,12 +36,12 @@ class CasesWithoutAnOrderReadTest {
             UUID stillLinked = UUID.randomUUID();
             UUID elsewhere = UUID.randomUUID();
 
-            TrailRepository trails = projected(transaction, projection -> {
+            TrailRepository trails = ProjectedTables.projected(transaction, projection -> {
                 projection.on(opened(withoutOrder, null, "kk-handicap"));
                 projection.on(opened(unlinked, order, "kk-handicap"));
                 projection.on(new CaseUnlinkedFromRequirements(unlinked, order, List.of()));
                 projection.on(opened(closed, null, "kk-handicap"));
-                projection.on(new CitizenCaseClosed(closed, null));
+                projection.on(new CitizenCaseClosed(closed, null), new GlobalSequenceTrackingToken(20));
                 projection.on(opened(stillLinked, order, "kk-handicap"));
                 projection.on(opened(elsewhere, null, "region-h-psykiatri"));
             });
@@ -71,16 +65,16 @@ class CasesWithoutAnOrderReadTest {
             UUID ofTheOpenOrder = UUID.randomUUID();
             UUID othersCase = UUID.randomUUID();
 
-            TrailRepository trails = projected(transaction, projection -> {
-                imposed(projection, closedOrder, "kk-handicap");
-                imposed(projection, openOrder, "kk-handicap");
-                imposed(projection, othersClosedOrder, "region-h-psykiatri");
+            TrailRepository trails = ProjectedTables.projected(transaction, projection -> {
+                ProjectedTables.imposed(projection, closedOrder, "kk-handicap");
+                ProjectedTables.imposed(projection, openOrder, "kk-handicap");
+                ProjectedTables.imposed(projection, othersClosedOrder, "region-h-psykiatri");
                 projection.on(opened(openedForIt, closedOrder, "kk-handicap"));
                 projection.on(opened(linkedToIt, null, "kk-handicap"));
                 projection.on(new CaseLinkedToRequirements(linkedToIt, closedOrder, List.of()),
                         new GlobalSequenceTrackingToken(10));
                 projection.on(opened(closedCase, closedOrder, "kk-handicap"));
-                projection.on(new CitizenCaseClosed(closedCase, null));
+                projection.on(new CitizenCaseClosed(closedCase, null), new GlobalSequenceTrackingToken(20));
                 projection.on(opened(ofTheOpenOrder, openOrder, "kk-handicap"));
                 projection.on(opened(othersCase, othersClosedOrder, "region-h-psykiatri"));
                 projection.on(new SupervisoryOrderClosed(closedOrder, "Efterlevet", false, OrderOutcome.COMPLIED));
@@ -93,22 +87,6 @@ class CasesWithoutAnOrderReadTest {
             assertThat(trails.openCasesOfClosedOrders("region-h-psykiatri")).containsExactly(othersCase);
             assertThat(trails.openCasesOfClosedOrders("an-organisation-with-none")).isEmpty();
         }
-    }
-
-    /** The events handled by the trail's projection in one batch, committed; the trails read from its tables. */
-    private static TrailRepository projected(QueryDatabase.Transaction transaction,
-                                             Consumer<OrderTrailProjection> events) {
-        OrderTrailProjection projection = new OrderTrailProjection(transaction.jdbc());
-        DefaultUnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(GenericEventMessage.asEventMessage("batch"));
-        events.accept(projection);
-        batch.commit();
-        return new TrailRepository(transaction.jdbc(), null, null);
-    }
-
-    private static void imposed(OrderTrailProjection projection, UUID orderId, String organisationId) {
-        SupervisoryOrderImposed imposed = new SupervisoryOrderImposed(orderId, "socialtilsyn-hovedstaden",
-                organisationId, "ST-" + orderId, "§ 8", LocalDate.of(2026, 12, 1), "Påbud", List.of());
-        projection.on(imposed, new GenericDomainEventMessage<>("SupervisoryOrder", orderId.toString(), 0, imposed));
     }
 
     private static CitizenCaseOpened opened(UUID caseId, UUID orderId, String organisationId) {

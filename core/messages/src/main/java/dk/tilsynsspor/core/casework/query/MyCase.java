@@ -5,12 +5,14 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /**
- * One case on a professional's list: the citizen by their reference, whether the case is closed, how much learning
- * it holds, and when something last happened on it (so the professional sees what is new).
+ * One case on a professional's list: the citizen by their reference, the order the case serves by its reference
+ * (null for a case serving none; so two cases of one citizen under two orders are told apart), whether the case is
+ * closed, how much learning it holds, and when something last happened on it (so the professional sees what is new).
  */
 public record MyCase(
         UUID caseId,
         UUID orderId,
+        String orderReference,
         String citizenRef,
         boolean closed,
         int sessions,
