@@ -339,6 +339,42 @@ class PagesBrowserIT {
     }
 
     @Test
+    void aLongTrailIsReadAHundredEntriesToAPageKeepingItsFilter(EndToEnd.Stack stack) throws Exception {
+        WorkedExample example = WorkedExample.learned(stack.commands, "ST-SIDER-LANG");
+        for (int day = 0; day < 110; day++) {
+            WorkedExample.expect(201, stack.commands.post("leader", example.requirement(example.restraintRequirement,
+                    "/measurements"), Map.of("value", 6 - day % 5, "source", "magtanvendelsesregistrering",
+                    "measuredOn", LocalDate.of(2026, 11, 30).minusDays(day).toString())));
+        }
+        String trailApi = "/api/orders/" + example.orderId + "/audit-trail";
+        await().atMost(Duration.ofSeconds(30)).until(() -> stack.queries.get("inspector", trailApi).body()
+                .get("entries").size() > 110);
+        int entries = stack.queries.get("inspector", trailApi).body().get("entries").size();
+
+        browser.get(stack.queryService.baseUrl() + "/paabud/" + example.orderId + "/revisionsspor");
+        browser.logIn("inspector");
+        assertThat(browser.findAll(By.cssSelector("#spor tbody tr"))).hasSize(100);
+        assertThat(browser.find(By.cssSelector("#spor caption")).getText())
+                .isEqualTo("Hændelse 1–100 af " + entries + ", ældste først");
+        browser.find(By.id("naeste-side")).click();
+        browser.awaitNavigation(url -> url.endsWith("side=2"));
+        assertThat(browser.findAll(By.cssSelector("#spor tbody tr"))).hasSize(entries - 100);
+        assertThat(browser.find(By.cssSelector("#spor tbody tr td")).getText()).as("numbered on").isEqualTo("101");
+
+        new Select(browser.find(By.id("haendelse"))).selectByVisibleText("Måling registreret");
+        browser.find(By.id("haendelse")).submit();
+        browser.awaitNavigation(url -> url.contains("haendelse=") && !url.contains("side="));
+        assertThat(browser.find(By.cssSelector("#spor caption")).getText())
+                .isEqualTo("Hændelse 1–100 af 110 udvalgte af " + entries + ", ældste først");
+        browser.find(By.id("naeste-side")).click();
+        browser.awaitNavigation(url -> url.contains("haendelse=") && url.endsWith("side=2"));
+        assertThat(browser.findAll(By.cssSelector("#spor tbody tr"))).as("the filter kept on the next page")
+                .hasSize(10).allSatisfy(row -> assertThat(row.getText()).contains("Måling registreret"));
+        browser.screenshot("03b-revisionsspor-side-2");
+        browser.logOut();
+    }
+
+    @Test
     void anEndedOrderStillPublishedWaitsInTheWorkQueueUntilItIsTakenDown(EndToEnd.Stack stack) throws Exception {
         WorkedExample example = WorkedExample.imposed(stack.commands, "ST-SIDER-OFFENTLIG");
         String publication = WorkedExample.expect(201, stack.commands.post("inspector",

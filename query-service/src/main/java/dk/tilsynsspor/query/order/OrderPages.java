@@ -10,6 +10,7 @@ import dk.tilsynsspor.core.security.Role;
 import dk.tilsynsspor.platform.security.CurrentActor;
 import dk.tilsynsspor.query.order.export.QualityChart;
 import dk.tilsynsspor.query.overview.OverviewReads;
+import dk.tilsynsspor.query.pages.ListPage;
 import dk.tilsynsspor.query.pages.Names;
 import dk.tilsynsspor.query.pages.PageController;
 import dk.tilsynsspor.query.pages.PageFormats;
@@ -84,17 +85,14 @@ class OrderPages {
             throw new AccessDeniedException("professionals read cases");
         }
         OrderStatus filter = parseStatus(status);
-        List<OrderSummary> all = reads.orders(null, filter).orders();
-        int pages = Math.max(1, (all.size() + ORDERS_PER_PAGE - 1) / ORDERS_PER_PAGE);
-        int page = formats.parseCount("side", side, 1, 1, pages);
-        List<OrderSummary> orders = all.subList((page - 1) * ORDERS_PER_PAGE,
-                Math.min(all.size(), page * ORDERS_PER_PAGE));
-        model.addAttribute("total", all.size());
-        model.addAttribute("page", page);
-        model.addAttribute("pages", pages);
-        model.addAttribute("firstShown", (page - 1) * ORDERS_PER_PAGE + 1);
-        model.addAttribute("previousPage", page > 1 ? pageAddress(filter, page - 1) : null);
-        model.addAttribute("nextPage", page < pages ? pageAddress(filter, page + 1) : null);
+        UriComponentsBuilder address = UriComponentsBuilder.fromPath("/paabud");
+        if (filter != null) {
+            address.queryParam("status", filter.name());
+        }
+        ListPage<OrderSummary> page = ListPage.of(reads.orders(null, filter).orders(), side, ORDERS_PER_PAGE, formats,
+                address);
+        List<OrderSummary> orders = page.items();
+        model.addAttribute("liste", page);
         Map<UUID, Deadlines> deadlines = new LinkedHashMap<>();
         for (OrderSummary order : orders) {
             deadlines.put(order.orderId(), SETTLED.contains(order.status()) ? Deadlines.NONE
@@ -147,15 +145,6 @@ class OrderPages {
             }
         }
         return new Deadlines(overdue, dueSoon);
-    }
-
-    /** The address of one page of the order list, with the list's status filter. */
-    private static String pageAddress(OrderStatus status, int page) {
-        UriComponentsBuilder address = UriComponentsBuilder.fromPath("/paabud");
-        if (status != null) {
-            address.queryParam("status", status.name());
-        }
-        return address.queryParam("side", page).build().toUriString();
     }
 
     private static OrderStatus parseStatus(String status) {

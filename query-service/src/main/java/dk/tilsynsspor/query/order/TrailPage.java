@@ -3,6 +3,7 @@ package dk.tilsynsspor.query.order;
 import dk.tilsynsspor.core.order.query.AuditEntry;
 import dk.tilsynsspor.core.order.query.AuditTrail;
 import dk.tilsynsspor.query.order.export.TrailExports;
+import dk.tilsynsspor.query.pages.ListPage;
 import dk.tilsynsspor.query.pages.PageController;
 import dk.tilsynsspor.query.pages.PageFormats;
 import org.springframework.http.ResponseEntity;
@@ -10,6 +11,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -21,6 +23,9 @@ import java.util.UUID;
 @PageController
 class TrailPage {
 
+    /** How many of the trail's entries one page shows. */
+    static final int ENTRIES_PER_PAGE = 100;
+
     private final OrderReads reads;
     private final TrailExports exports;
     private final PageFormats formats;
@@ -31,19 +36,31 @@ class TrailPage {
         this.formats = formats;
     }
 
+    /**
+     * The trail's entries that the filters keep, oldest first, {@value #ENTRIES_PER_PAGE} to a page ({@code side},
+     * from 1: an order of ten thousand measurements is a hundred pages, not one page of them all).
+     */
     @GetMapping("/paabud/{orderId}/revisionsspor")
     String trail(@PathVariable UUID orderId, @RequestParam(required = false) String asOf,
                  @RequestParam(required = false) String haendelse, @RequestParam(required = false) String aktoer,
-                 @RequestParam(required = false) String rolle, Model model) {
+                 @RequestParam(required = false) String rolle, @RequestParam(required = false) String side,
+                 Model model) {
         Instant instant = formats.parseAsOf(asOf);
         AuditTrail trail = reads.trail(orderId, instant);
-        List<AuditEntry> shown = trail.entries().stream()
+        List<AuditEntry> kept = trail.entries().stream()
                 .filter(entry -> blank(haendelse) || entry.eventType().equals(haendelse))
                 .filter(entry -> blank(aktoer) || entry.actorId().equals(aktoer))
                 .filter(entry -> blank(rolle) || entry.actorRole().equals(rolle))
                 .toList();
+        UriComponentsBuilder address = UriComponentsBuilder.fromPath("/paabud/" + orderId + "/revisionsspor");
+        filter(address, "asOf", asOf);
+        filter(address, "haendelse", haendelse);
+        filter(address, "aktoer", aktoer);
+        filter(address, "rolle", rolle);
+        ListPage<AuditEntry> page = ListPage.of(kept, side, ENTRIES_PER_PAGE, formats, address);
         model.addAttribute("trail", trail);
-        model.addAttribute("entries", shown);
+        model.addAttribute("liste", page);
+        model.addAttribute("entries", page.items());
         model.addAttribute("verification", reads.keptVerification(orderId).orElse(null));
         model.addAttribute("asOf", instant);
         model.addAttribute("eventTypes", distinct(trail, AuditEntry::eventType));
@@ -60,6 +77,13 @@ class TrailPage {
     ResponseEntity<byte[]> export(@PathVariable UUID orderId, @RequestParam String format,
                                   @RequestParam(required = false) String asOf) throws IOException {
         return exports.export(orderId, TrailExports.Format.parse(format), formats.parseAsOf(asOf));
+    }
+
+    /** The filter in the address of the trail's other pages, unless it is not set. */
+    private static void filter(UriComponentsBuilder address, String name, String value) {
+        if (!blank(value)) {
+            address.queryParam(name, value);
+        }
     }
 
     private static boolean blank(String value) {
