@@ -351,8 +351,20 @@ class PagesBrowserIT {
                 .get("entries").size() > 110);
         int entries = stack.queries.get("inspector", trailApi).body().get("entries").size();
 
-        browser.get(stack.queryService.baseUrl() + "/paabud/" + example.orderId + "/revisionsspor");
+        browser.get(stack.queryService.baseUrl() + "/paabud/" + example.orderId);
         browser.logIn("inspector");
+        WebElement measurements = browser.find(By.cssSelector("table.maalinger"));
+        assertThat(measurements.findElement(By.tagName("caption")).getText())
+                .as("the goal's 110 measurements: the latest in the table, all in the trail")
+                .startsWith("De 24 seneste af 110 målinger af ");
+        assertThat(measurements.findElements(By.cssSelector("tbody tr"))).hasSize(24);
+        assertThat(measurements.findElement(By.cssSelector("tbody tr td")).getText()).as("the latest measured")
+                .isEqualTo(DateTimeFormatter.ofPattern("d. MMM yyyy", Locale.forLanguageTag("da-DK"))
+                        .format(LocalDate.of(2026, 11, 30).minusDays(23)));
+        browser.find(By.linkText("revisionssporet, filtreret på målinger")).click();
+        browser.awaitNavigation(url -> url.contains("haendelse=QualityMeasurementRecorded"));
+        assertThat(browser.findAll(By.cssSelector("#spor tbody tr"))).hasSize(100);
+        browser.get(stack.queryService.baseUrl() + "/paabud/" + example.orderId + "/revisionsspor");
         assertThat(browser.findAll(By.cssSelector("#spor tbody tr"))).hasSize(100);
         assertThat(browser.find(By.cssSelector("#spor caption")).getText())
                 .isEqualTo("Hændelse 1–100 af " + entries + ", ældste først");
