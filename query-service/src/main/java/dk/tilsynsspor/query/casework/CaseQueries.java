@@ -70,11 +70,9 @@ class CaseQueries {
         List<Folded> listed = closed.subList(0, Math.min(closed.size(), query.closedAtMost()));
         Map<UUID, String> references = trails.orderReferences(Stream.concat(open.stream(), listed.stream())
                 .map(each -> each.view().orderId()).filter(Objects::nonNull).collect(Collectors.toSet()));
-        List<MyCase> openCases = new ArrayList<>(open.stream()
-                .map(each -> summary(each, references, professional.id())).toList());
-        openCases.sort(Comparator.comparing(MyCase::lastActivityAt).reversed());
-        return new MyCases(openCases, listed.stream().map(each -> summary(each, references, professional.id()))
-                .toList(), moreClosed);
+        return new MyCases(open.stream().map(each -> summary(each, references, professional.id()))
+                .sorted(Comparator.comparing(MyCase::lastActivityAt).reversed()).toList(),
+                listed.stream().map(each -> summary(each, references, professional.id())).toList(), moreClosed);
     }
 
     /** The case folded from its trail, if the professional may see it (on its team now, in their organisation). */

@@ -44,6 +44,11 @@ public record ListPage<T>(List<T> items, int page, int pages, int total, int fir
         return firstShown + items.size() - 1;
     }
 
+    /** Where this page's items are in the list, as its caption writes it: "51–100", or "101" for one item. */
+    public String range() {
+        return lastShown() <= firstShown ? String.valueOf(firstShown) : firstShown + "–" + lastShown();
+    }
+
     private static String address(UriComponentsBuilder list, int page) {
         return list.cloneBuilder().replaceQueryParam(PARAMETER, page).encode().build().toUriString();
     }

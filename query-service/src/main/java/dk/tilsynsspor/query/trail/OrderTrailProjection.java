@@ -130,7 +130,6 @@ public class OrderTrailProjection {
                 OrderSummaries.decided(event.wholeReport() ? null : event.requirementIds(), false));
     }
 
-    /** A case now serves an order: its events before this link are shown in that order's trail too. */
     /** A publication that is up, so the work queue finds the ended orders still published without folding all. */
     @EventHandler
     void on(OrderPublished event) {
@@ -145,6 +144,7 @@ public class OrderTrailProjection {
                 "DELETE FROM query.active_publication WHERE publication_id = ?", event.publicationId());
     }
 
+    /** A case now serves an order: its events before this link are shown in that order's trail too. */
     @EventHandler
     void on(CaseLinkedToRequirements event, TrackingToken token) {
         writes.add(BatchedWrites.row("query.case_link", List.of(event.orderId(), event.caseId())), """

@@ -27,6 +27,7 @@ class ListPageTest {
         assertThat(first.total()).isEqualTo(101);
         assertThat(first.firstShown()).isEqualTo(1);
         assertThat(first.lastShown()).isEqualTo(50);
+        assertThat(first.range()).isEqualTo("1–50");
         assertThat(first.previous()).isNull();
         assertThat(first.next()).as("the filters kept, encoded")
                 .isEqualTo("/paabud/x/revisionsspor?rolle=LEADER&aktoer=S%C3%B8ren%20%C3%98&side=2");
@@ -35,6 +36,7 @@ class ListPageTest {
         assertThat(last.items()).containsExactly(101);
         assertThat(last.firstShown()).isEqualTo(101);
         assertThat(last.lastShown()).isEqualTo(101);
+        assertThat(last.range()).as("one item").isEqualTo("101");
         assertThat(last.previous()).isEqualTo("/paabud/x/revisionsspor?rolle=LEADER&aktoer=S%C3%B8ren%20%C3%98&side=2");
         assertThat(last.next()).isNull();
     }
