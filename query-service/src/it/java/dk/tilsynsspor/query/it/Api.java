@@ -3,10 +3,8 @@ package dk.tilsynsspor.query.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.URI;
@@ -16,7 +14,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongConsumer;
@@ -27,6 +27,13 @@ public final class Api {
     public record Response(int status, HttpResponse<String> raw, JsonNode body) {
         public String header(String name) {
             return raw.headers().firstValue(name).orElse(null);
+        }
+    }
+
+    /** An answer as {@link #exchange} read it: its status, its headers (names in lower case) and its body. */
+    public record Exchange(int status, Map<String, String> headers, byte[] body) {
+        public String text() {
+            return new String(body, StandardCharsets.UTF_8);
         }
     }
 
@@ -172,29 +179,77 @@ public final class Api {
     }
 
     /**
-     * A POST written byte by byte, with one header's value sent as its UTF-8 bytes, as curl and browsers send
-     * non-ASCII header values (Java's HTTP client cannot). Answers the status code.
+     * A POST with one header's value sent as its UTF-8 bytes, as curl and browsers send non-ASCII header values (Java's
+     * HTTP client cannot). Answers the status code.
      */
     public int postWithUtf8Header(String user, String path, String json, String header, String value) {
-        URI uri = URI.create(baseUrl + path);
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        return exchange(URI.create(baseUrl + path), "POST", List.of(new String[]{"Authorization", authorization(user)},
+                new String[]{"Content-Type", "application/json"}, new String[]{header, value}),
+                json.getBytes(StandardCharsets.UTF_8)).status();
+    }
+
+    /**
+     * One request over HTTP/1.1, its whole answer read. Written on a socket because the header values go as their
+     * UTF-8 bytes, as curl, browsers and the HTTP clients of {@code requests.http}'s readers send them (Java's HTTP
+     * client sends them as ASCII: {@code X-Reason: Tilsynsbesøg} would arrive as {@code Tilsynsbes?g}).
+     */
+    public static Exchange exchange(URI uri, String method, List<String[]> headers, byte[] body) {
         try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
             socket.setSoTimeout((int) TIMEOUT.toMillis());
             ByteArrayOutputStream request = new ByteArrayOutputStream();
-            request.writeBytes(("POST " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":"
-                    + uri.getPort() + "\r\nAuthorization: " + authorization(user) + "\r\nContent-Type: application/json"
-                    + "\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n" + header + ": ")
-                    .getBytes(StandardCharsets.US_ASCII));
-            request.writeBytes(value.getBytes(StandardCharsets.UTF_8));
-            request.writeBytes("\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            StringBuilder head = new StringBuilder(method + " " + uri.getRawPath()
+                    + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()) + " HTTP/1.1\r\nHost: "
+                    + uri.getHost() + ":" + uri.getPort() + "\r\nConnection: close\r\nContent-Length: " + body.length
+                    + "\r\n");
+            for (String[] header : headers) {
+                head.append(header[0]).append(": ").append(header[1]).append("\r\n");
+            }
+            request.writeBytes(head.append("\r\n").toString().getBytes(StandardCharsets.UTF_8));
             request.writeBytes(body);
             socket.getOutputStream().write(request.toByteArray());
-            String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(),
-                    StandardCharsets.US_ASCII)).readLine();
-            return Integer.parseInt(statusLine.split(" ")[1]);
+            byte[] answer = socket.getInputStream().readAllBytes();
+            int end = indexOf(answer, "\r\n\r\n".getBytes(StandardCharsets.US_ASCII), 0);
+            String[] lines = new String(answer, 0, end, StandardCharsets.UTF_8).split("\r\n");
+            Map<String, String> answerHeaders = new LinkedHashMap<>();
+            for (int i = 1; i < lines.length; i++) {
+                int colon = lines[i].indexOf(':');
+                answerHeaders.put(lines[i].substring(0, colon).trim().toLowerCase(),
+                        lines[i].substring(colon + 1).trim());
+            }
+            byte[] rest = Arrays.copyOfRange(answer, end + 4, answer.length);
+            boolean chunked = answerHeaders.getOrDefault("transfer-encoding", "").equalsIgnoreCase("chunked");
+            return new Exchange(Integer.parseInt(lines[0].split(" ")[1]), answerHeaders,
+                    chunked ? unchunk(rest) : rest);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A chunked body's content. */
+    private static byte[] unchunk(byte[] chunked) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        byte[] crlf = "\r\n".getBytes(StandardCharsets.US_ASCII);
+        int at = 0;
+        while (true) {
+            int lineEnd = indexOf(chunked, crlf, at);
+            String size = new String(chunked, at, lineEnd - at, StandardCharsets.US_ASCII).split(";")[0].trim();
+            int length = Integer.parseInt(size, 16);
+            if (length == 0) {
+                return body.toByteArray();
+            }
+            body.write(chunked, lineEnd + 2, length);
+            at = lineEnd + 2 + length + 2;
+        }
+    }
+
+    private static int indexOf(byte[] bytes, byte[] wanted, int from) {
+        for (int i = from; i <= bytes.length - wanted.length; i++) {
+            if (Arrays.equals(bytes, i, i + wanted.length, wanted, 0, wanted.length)) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("an answer cut short: no " + new String(wanted, StandardCharsets.US_ASCII)
+                .replace("\r\n", "CRLF") + " after byte " + from);
     }
 
     private HttpRequest.Builder request(String user, String path) {
