@@ -20,6 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The requests the documents give a new user, sent as they are written, so that a change of the API that would break
@@ -36,6 +37,8 @@ class DocumentedRequestsIT {
 
     private static final Path FILE = Path.of("..", "requests.http");
     private static final Path README = Path.of("..", "README.md");
+    /** A value the README's commands leave to their reader, such as {@code <id>}. */
+    private static final Pattern PLACEHOLDER = Pattern.compile("<[A-Za-z]+>");
     private static final Pattern BASIC_LOGIN = Pattern.compile("^Basic (\\S+) (\\S+)$");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -95,8 +98,7 @@ class DocumentedRequestsIT {
         int start = readme.indexOf("```bash\n", section) + "```bash\n".length();
         List<List<String>> commands = shellCommands(readme.substring(start, readme.indexOf("```", start)));
         assertThat(commands).as("the section's curl commands").hasSizeGreaterThanOrEqualTo(4);
-        String orderId = null;
-        String imposedAt = null;
+        Map<String, String> found = new HashMap<>(); // what the answers gave, by the placeholder the block names it
         for (List<String> command : commands) {
             assertThat(command.get(0)).isEqualTo("curl");
             String user = null;
@@ -107,11 +109,7 @@ class DocumentedRequestsIT {
                 String word = command.get(i);
                 switch (word) {
                     case "-u" -> user = command.get(++i).split(":")[0];
-                    case "-H" -> {
-                        String header = command.get(++i);
-                        headers.add(new String[]{header.substring(0, header.indexOf(':')).trim(),
-                                header.substring(header.indexOf(':') + 1).trim()});
-                    }
+                    case "-H" -> headers.add(HttpFile.header(command.get(++i)));
                     case "-d" -> body = command.get(++i);
                     default -> {
                         assertThat(word).as("a curl option this test reads, or the address").startsWith("http://");
@@ -120,54 +118,44 @@ class DocumentedRequestsIT {
                 }
             }
             assertThat(url).as("%s", command).isNotNull();
-            if (url.contains("<id>")) {
-                assertThat(orderId).as("an order's id from an answer before %s", url).isNotNull();
-                url = url.replace("<id>", orderId);
-            }
-            if (url.contains("<imposedAt>")) {
-                assertThat(imposedAt).as("the order's imposedAt from the list before %s", url).isNotNull();
-                url = url.replace("<imposedAt>", imposedAt);
+            Matcher placeholder = PLACEHOLDER.matcher(url);
+            while (placeholder.find()) {
+                assertThat(found).as("%s from an answer before %s", placeholder.group(), url)
+                        .containsKey(placeholder.group());
+                url = url.replace(placeholder.group(), found.get(placeholder.group()));
             }
             url = url.replace("http://localhost:8081", stack.commandService.baseUrl())
                     .replace("http://localhost:8082", stack.queryService.baseUrl());
             if (user != null) {
                 headers.add(new String[]{"Authorization", stack.commands.authorization(user)});
             }
-            Api.Exchange answer = Api.exchange(URI.create(url), body == null ? "GET" : "POST", headers,
-                    body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8));
-            // the reads are of read models projected some milliseconds after the order's answer (README says so): a
-            // reader's next command comes seconds later, so a read is asked again for a while until the order shows
-            long patience = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (body == null && System.nanoTime() < patience && (answer.status() == 404
-                    || answer.status() == 200 && !answer.text().contains(orderId))) {
-                sleep(50);
-                answer = Api.exchange(URI.create(url), "GET", headers, new byte[0]);
-            }
-            assertThat(answer.status()).as("%s answered: %s", command, answer.text())
-                    .isEqualTo(body == null ? 200 : 201);
-            JsonNode answered = JSON.readTree(answer.body());
+            URI address = URI.create(url);
+            JsonNode answered;
             if (body != null) {
+                Api.Exchange answer = Api.exchange(address, "POST", headers, body.getBytes(StandardCharsets.UTF_8));
+                assertThat(answer.status()).as("%s answered: %s", command, answer.text()).isEqualTo(201);
+                answered = JSON.readTree(answer.body());
                 assertThat(answered.get("requirementIds")).as("the order's answer: %s", answered).hasSize(1);
-                orderId = answered.get("id").asText();
-            } else if (answered.has("orders")) {
-                for (JsonNode order : answered.get("orders")) {
-                    if (order.get("orderId").asText().equals(orderId)) {
-                        imposedAt = order.get("imposedAt").asText();
-                    }
+                found.put("<id>", answered.get("id").asText());
+            } else {
+                // the reads are of read models projected some milliseconds after the order's answer (README says
+                // so): a reader's next command comes seconds later, so a read is asked again until the order shows
+                Api.Exchange[] answer = new Api.Exchange[1];
+                await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
+                    answer[0] = Api.exchange(address, "GET", headers, new byte[0]);
+                    assertThat(answer[0].status()).as("%s answered: %s", command, answer[0].text()).isEqualTo(200);
+                    assertThat(answer[0].text()).as("%s shows the order", command).contains(found.get("<id>"));
+                });
+                answered = JSON.readTree(answer[0].body());
+            }
+            for (JsonNode order : answered.path("orders")) {
+                if (order.get("orderId").asText().equals(found.get("<id>"))) {
+                    found.put("<imposedAt>", order.get("imposedAt").asText());
                 }
             }
         }
-        assertThat(stack.queries.get("inspector", "/api/orders/" + orderId + "/audit-trail").body().toString())
-                .as("the order's reason as curl sends it").contains("tilsynsbesøg 2026-10-12");
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        assertThat(stack.queries.get("inspector", "/api/orders/" + found.get("<id>") + "/audit-trail").body()
+                .toString()).as("the order's reason as curl sends it").contains("tilsynsbesøg 2026-10-12");
     }
 
     /**

@@ -119,12 +119,7 @@ final class HttpFile {
         requestLine.matches();
         List<String[]> headers = new ArrayList<>();
         while (at < lines.size() && !lines.get(at).isBlank()) {
-            String header = lines.get(at++);
-            int colon = header.indexOf(':');
-            if (colon < 1) {
-                throw new IllegalArgumentException("not a header: " + header);
-            }
-            headers.add(new String[]{header.substring(0, colon).trim(), header.substring(colon + 1).trim()});
+            headers.add(header(lines.get(at++)));
         }
         List<String> body = new ArrayList<>();
         List<String> handler = new ArrayList<>();
@@ -157,6 +152,15 @@ final class HttpFile {
             body.remove(0);
         }
         requests.add(new Request(title, requestLine.group(1), requestLine.group(2), headers, body, handler));
+    }
+
+    /** A header line ({@code Name: value}) as its name and its value. */
+    static String[] header(String line) {
+        int colon = line.indexOf(':');
+        if (colon < 1) {
+            throw new IllegalArgumentException("not a header: " + line);
+        }
+        return new String[]{line.substring(0, colon).trim(), line.substring(colon + 1).trim()};
     }
 
     /** {@code text} with each {@code {{variable}}} replaced: a saved value, a file variable or a dynamic one. */
