@@ -86,7 +86,13 @@ public final class Api {
     }
 
     public Response get(String user, String path) {
-        return send(request(user, path).GET());
+        return get(user, path, Map.of());
+    }
+
+    public Response get(String user, String path, Map<String, String> headers) {
+        HttpRequest.Builder request = request(user, path).GET();
+        headers.forEach(request::header);
+        return send(request);
     }
 
     /** A GET whose answer is a file, not JSON. */

@@ -87,8 +87,8 @@ class DocumentedRequestsIT {
     /**
      * README's *Trying it*: its curl commands in order, split as a shell splits them (quotes, continued lines,
      * comments), the order's {@code <id>} taken from the first answer and its {@code <imposedAt>} from the list. Each
-     * must answer as the block says: the order 201 with its ids, the reads 200; the reason sent as curl sends it
-     * (UTF-8) reaches the trail.
+     * must answer as the block says: the order 201 with its ids, the reads 200 (one asking for its writes at once);
+     * the reason sent as curl sends it (UTF-8) reaches the trail.
      */
     @Test
     void theCurlCommandsOfTheReadmesTryingItAnswerAsTheySay(EndToEnd.Stack stack) throws IOException {
@@ -137,9 +137,17 @@ class DocumentedRequestsIT {
                 answered = JSON.readTree(answer.body());
                 assertThat(answered.get("requirementIds")).as("the order's answer: %s", answered).hasSize(1);
                 found.put("<id>", answered.get("id").asText());
+            } else if (headers.stream().anyMatch(header -> header[0].equalsIgnoreCase("Prefer")
+                    && header[1].contains("read-your-writes"))) {
+                // a read asking for its writes (README says it waits for them): answered at once, with the order
+                Api.Exchange answer = Api.exchange(address, "GET", headers, new byte[0]);
+                assertThat(answer.status()).as("%s answered: %s", command, answer.text()).isEqualTo(200);
+                assertThat(answer.headers()).containsEntry("preference-applied", "read-your-writes");
+                assertThat(answer.text()).as("%s shows the order at once", command).contains(found.get("<id>"));
+                answered = JSON.readTree(answer.body());
             } else {
-                // the reads are of read models projected some milliseconds after the order's answer (README says
-                // so): a reader's next command comes seconds later, so a read is asked again until the order shows
+                // the other reads are of read models projected some milliseconds after the order's answer (README
+                // says so): a reader's next command comes seconds later, so a read is asked again until it shows
                 Api.Exchange[] answer = new Api.Exchange[1];
                 await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
                     answer[0] = Api.exchange(address, "GET", headers, new byte[0]);

@@ -431,6 +431,44 @@ class ReadModelsIT {
         return answers;
     }
 
+    /**
+     * A script that reads right after its command, asking for its writes ({@code Prefer: read-your-writes}), finds
+     * them at once: the order in the list and its trail, the status it moved to, the notification it caused.
+     */
+    @Test
+    void aReadAskingForItsWritesFindsThemAtOnce(EndToEnd.Stack stack) {
+        Map<String, String> prefer = Map.of("Prefer", "read-your-writes");
+        for (int round = 1; round <= 5; round++) {
+            WorkedExample example = WorkedExample.imposed(stack.commands, "ST-RYW-" + round);
+            Api.Response list = stack.queries.get("leader", "/api/orders", prefer);
+            assertThat(list.status()).isEqualTo(200);
+            assertThat(list.header("Preference-Applied")).isEqualTo("read-your-writes");
+            assertThat(list.body().get("orders").findValuesAsText("orderId")).contains(example.orderId);
+            Api.Response trail = stack.queries.get("inspector", example.order("/audit-trail"), prefer);
+            assertThat(trail.status()).as("the new order's trail, not a 404").isEqualTo(200);
+            assertThat(trail.body().get("entries").findValuesAsText("eventType")).contains("SupervisoryOrderImposed");
+        }
+
+        WorkedExample example = WorkedExample.verified(stack.commands, "ST-RYW-REPORT");
+        expect(200, stack.commands.post("leader", example.order("/compliance-report"), Map.of("summary", "s")));
+        Api.Response notifications = stack.queries.get("inspector", "/api/notifications",
+                Map.of("Prefer", "return=minimal, Read-Your-Writes"));
+        assertThat(notifications.header("Preference-Applied")).isEqualTo("read-your-writes");
+        assertThat(notifications.body().get("notifications")).anySatisfy(notification -> {
+            assertThat(notification.path("orderId").asText()).isEqualTo(example.orderId);
+            assertThat(notification.path("kind").asText()).isEqualTo("REPORT_SUBMITTED");
+        });
+        Api.Response reported = stack.queries.get("inspector", "/api/orders?organisationId=kk-handicap", prefer);
+        assertThat(reported.body().get("orders")).anySatisfy(order -> {
+            assertThat(order.path("orderId").asText()).isEqualTo(example.orderId);
+            assertThat(order.path("status").asText()).isEqualTo("REPORT_SUBMITTED");
+        });
+
+        Api.Response plain = stack.queries.get("inspector", "/api/orders");
+        assertThat(plain.header("Preference-Applied")).as("not asked, not applied").isNull();
+        assertThat(plain.header("Vary")).contains("Prefer");
+    }
+
     private static void awaitStatuses(EndToEnd.Stack stack, WorkedExample example, String... statuses) {
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
                 dossier(stack, example).path("requirements").findValuesAsText("status")).containsExactly(statuses));

@@ -2,6 +2,7 @@ package dk.tilsynsspor.query.web;
 
 import dk.tilsynsspor.platform.web.ProblemAnswers;
 import dk.tilsynsspor.platform.web.Problems;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -22,6 +23,14 @@ class ProblemDetailsAdvice extends ProblemAnswers {
     ResponseEntity<ProblemDetail> verificationUnavailable(VerificationUnavailableException exception) {
         return respond(problem(HttpStatus.NOT_IMPLEMENTED, "verification-unavailable", "Verification unavailable",
                 exception.getMessage()));
+    }
+
+    @ExceptionHandler(ReadModelBehindException.class)
+    ResponseEntity<ProblemDetail> readModelBehind(ReadModelBehindException exception) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(ReadModelBehindException.RETRY_AFTER_SECONDS))
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "read-model-behind", "Read model behind",
+                        exception.getMessage()));
     }
 
     @ExceptionHandler(DocumentUnavailableException.class)

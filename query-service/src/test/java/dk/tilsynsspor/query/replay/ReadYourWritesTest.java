@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,6 +32,7 @@ class ReadYourWritesTest {
 
     private static final TokenSchema SCHEMA = TokenSchema.builder().setTokenTable("token_entry").build();
     private static final JacksonSerializer SERIALIZER = JacksonSerializer.defaultSerializer();
+    private static final String NOTIFICATIONS = "notifications";
 
     private static EmbeddedPostgres postgres;
     private static DataSource dataSource;
@@ -62,7 +64,9 @@ class ReadYourWritesTest {
         anotherInstance = JdbcTokenStore.builder().connectionProvider(new DataSourceConnectionProvider(dataSource))
                 .serializer(SERIALIZER).schema(SCHEMA).nodeId("another-instance").build();
         readYourWrites = new ReadYourWrites(events, jdbc, SERIALIZER, SCHEMA, Duration.ofMillis(300),
-                payloadType -> payloadType.startsWith("handled."));
+                () -> List.of(OrderTrailProjection.GROUP, NOTIFICATIONS),
+                (group, payloadType) -> payloadType.startsWith("handled.")
+                        || group.equals(NOTIFICATIONS) && payloadType.startsWith("notified."));
         // the store up to the head (7): events of a type the trail's read model takes
         jdbc.execute("CREATE SCHEMA IF NOT EXISTS events");
         jdbc.execute("DROP TABLE IF EXISTS events.domain_event_entry");
@@ -81,8 +85,11 @@ class ReadYourWritesTest {
     }
 
     private void committed(int segment, long position) {
-        anotherInstance.storeToken(GapAwareTrackingToken.newInstance(position, Set.of()), OrderTrailProjection.GROUP,
-                segment);
+        committed(OrderTrailProjection.GROUP, segment, position);
+    }
+
+    private void committed(String group, int segment, long position) {
+        anotherInstance.storeToken(GapAwareTrackingToken.newInstance(position, Set.of()), group, segment);
     }
 
     @Test
@@ -126,9 +133,49 @@ class ReadYourWritesTest {
 
     @Test
     void aProcessorWithNoTokensYetHasProjectedNothing() {
-        anotherInstance.initializeTokenSegments("notifications", 1, GapAwareTrackingToken.newInstance(9, Set.of()));
+        anotherInstance.initializeTokenSegments(NOTIFICATIONS, 1, GapAwareTrackingToken.newInstance(9, Set.of()));
 
         assertThat(readYourWrites.awaitProjected()).isFalse();
+    }
+
+    @Test
+    void aReadAskingForItsWritesWaitsForEveryReadModelNotOnlyTheTrails() {
+        anotherInstance.initializeTokenSegments(OrderTrailProjection.GROUP, 1,
+                GapAwareTrackingToken.newInstance(7, Set.of()));
+        anotherInstance.initializeTokenSegments(NOTIFICATIONS, 2, GapAwareTrackingToken.newInstance(7, Set.of()));
+        committed(NOTIFICATIONS, 1, 6);
+
+        assertThat(readYourWrites.awaitProjected()).as("the trail's read model is there").isTrue();
+        assertThat(readYourWrites.awaitEveryReadModel()).as("a part of the notifications' is not").isFalse();
+
+        committed(NOTIFICATIONS, 1, 7);
+        assertThat(readYourWrites.awaitEveryReadModel()).isTrue();
+    }
+
+    @Test
+    void whatEachReadModelTakesIsJudgedByItsOwnProcessor() {
+        anotherInstance.initializeTokenSegments(OrderTrailProjection.GROUP, 1,
+                GapAwareTrackingToken.newInstance(5, Set.of()));
+        anotherInstance.initializeTokenSegments(NOTIFICATIONS, 1, GapAwareTrackingToken.newInstance(5, Set.of()));
+        stored(6, "other.Comment");
+        stored(7, "notified.Reminder");
+
+        assertThat(readYourWrites.awaitProjected()).as("the trail's read model takes neither").isTrue();
+        assertThat(readYourWrites.awaitEveryReadModel()).as("the notifications' takes the reminder").isFalse();
+    }
+
+    @Test
+    void aReadModelFarBehindIsWaitedForWithoutReadingWhatItHasStillToTake() {
+        long head = 7 + 20_000;
+        when(events.createHeadToken()).thenReturn(GapAwareTrackingToken.newInstance(head, Set.of()));
+        anotherInstance.initializeTokenSegments(OrderTrailProjection.GROUP, 1,
+                GapAwareTrackingToken.newInstance(7, Set.of()));
+
+        // nothing stored after 7 is a type it takes, yet 20,000 events behind (a rebuild) it is not looked through
+        assertThat(readYourWrites.awaitProjected()).isFalse();
+
+        committed(0, head - 10);
+        assertThat(readYourWrites.awaitProjected()).as("ten behind, of nothing it takes").isTrue();
     }
 
     @Test

@@ -161,7 +161,8 @@ public class ApiDocumentation {
                         .schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))))));
     }
 
-    private static HeaderParameter header(String name, String description, int maxLength) {
+    /** An optional request header of at most {@code maxLength} characters. */
+    public static HeaderParameter header(String name, String description, int maxLength) {
         HeaderParameter parameter = new HeaderParameter();
         parameter.name(name).required(false).description(description)
                 .schema(new StringSchema().maxLength(maxLength));
