@@ -120,7 +120,10 @@ public final class ServiceProcess {
             if (!options.isEmpty()) {
                 command.addAll(List.of(options.split("\\s+")));
             }
-            if (libraries == null) {
+            if (libraries == null && FastStart.ON) {
+                command.addAll(FastStart.prepare(jar, List.copyOf(command), environment, List.of(arguments),
+                        log.resolve(name + "-training.log")).options());
+            } else if (libraries == null) {
                 command.addAll(List.of("-jar", jar.toString()));
             } else {
                 command.addAll(List.of("-Dloader.path=" + libraries, "-cp", jar.toString(),
