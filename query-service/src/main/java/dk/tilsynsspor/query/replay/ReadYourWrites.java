@@ -44,6 +44,9 @@ public class ReadYourWrites {
 
     private static final Duration PATIENCE = Duration.ofSeconds(5);
     private static final Duration POLL = Duration.ofMillis(20);
+    /** After this long a wait polls less often: a read model this far behind is not there in the next 20 ms. */
+    private static final Duration POLL_QUICKLY = Duration.ofMillis(500);
+    private static final Duration POLL_LATER = Duration.ofMillis(100);
     private static final long LOOKED_THROUGH_AT_MOST = 10_000;
 
     private final EventStore events;
@@ -90,7 +93,8 @@ public class ReadYourWrites {
         if (head == null) {
             return true;
         }
-        long deadline = System.nanoTime() + patience.toNanos();
+        long started = System.nanoTime();
+        long deadline = started + patience.toNanos();
         while (true) {
             if (groups.stream().allMatch(group -> projectedUpTo(group, head))) {
                 return true;
@@ -99,7 +103,8 @@ public class ReadYourWrites {
                 return false;
             }
             try {
-                Thread.sleep(POLL.toMillis());
+                Thread.sleep(System.nanoTime() - started < POLL_QUICKLY.toNanos() ? POLL.toMillis()
+                        : POLL_LATER.toMillis());
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
                 return false;

@@ -54,7 +54,8 @@ class ApiReadsConfiguration implements WebMvcConfigurer {
         if (unavailable != null) {
             unavailable.setDescription(unavailable.getDescription() + " With `Prefer: read-your-writes`: the "
                     + "read models did not hold everything stored when the read arrived within a few seconds "
-                    + "(`read-model-behind`, with `Retry-After`).");
+                    + "(`read-model-behind`), or too many reads were waiting already (`too-many-waiting-reads`); "
+                    + "both with `Retry-After`.");
         }
     }
 

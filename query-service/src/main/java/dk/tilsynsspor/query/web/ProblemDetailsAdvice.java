@@ -29,7 +29,7 @@ class ProblemDetailsAdvice extends ProblemAnswers {
     ResponseEntity<ProblemDetail> readModelBehind(ReadModelBehindException exception) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(ReadModelBehindException.RETRY_AFTER_SECONDS))
-                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "read-model-behind", "Read model behind",
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, exception.code(), exception.title(),
                         exception.getMessage()));
     }
 

@@ -10,6 +10,7 @@ import org.springframework.web.servlet.HandlerInterceptor;
 
 import java.util.Collections;
 import java.util.Locale;
+import java.util.concurrent.Semaphore;
 
 /**
  * An API client that reads right after it writes asks for what it wrote with {@code Prefer: read-your-writes}
@@ -18,7 +19,9 @@ import java.util.Locale;
  * {@code Preference-Applied: read-your-writes}. A read model that does not get there within the wait's patience
  * (a rebuild, a projection stopped) is answered {@code 503 read-model-behind} with {@code Retry-After}, never with
  * an answer that may lack the client's writes. Without the preference a read answers at once, from the read models
- * as they are (some tens of milliseconds behind a command's answer).
+ * as they are (some tens of milliseconds behind a command's answer). At most {@value #WAITING_AT_MOST} reads wait
+ * at once in an instance (each holds a request thread and polls the token table); one more is answered
+ * {@code 503 too-many-waiting-reads} with {@code Retry-After} at once.
  */
 @Component
 public class ReadYourWritesPreference implements HandlerInterceptor {
@@ -27,8 +30,11 @@ public class ReadYourWritesPreference implements HandlerInterceptor {
     public static final String PREFERENCE = "read-your-writes";
     static final String PREFERENCE_APPLIED = "Preference-Applied";
     static final String PREFER = "Prefer";
+    /** The most reads of one instance that wait for their writes at once. */
+    static final int WAITING_AT_MOST = 32;
 
     private final ReadYourWrites readYourWrites;
+    private final Semaphore waiting = new Semaphore(WAITING_AT_MOST);
 
     ReadYourWritesPreference(ReadYourWrites readYourWrites) {
         this.readYourWrites = readYourWrites;
@@ -43,8 +49,15 @@ public class ReadYourWritesPreference implements HandlerInterceptor {
         if (!asked(request)) {
             return true;
         }
-        if (!readYourWrites.awaitEveryReadModel()) {
-            throw new ReadModelBehindException();
+        if (!waiting.tryAcquire()) {
+            throw new ReadModelBehindException(true);
+        }
+        try {
+            if (!readYourWrites.awaitEveryReadModel()) {
+                throw new ReadModelBehindException(false);
+            }
+        } finally {
+            waiting.release();
         }
         response.setHeader(PREFERENCE_APPLIED, PREFERENCE);
         return true;
