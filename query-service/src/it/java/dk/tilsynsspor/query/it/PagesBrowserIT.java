@@ -105,12 +105,15 @@ class PagesBrowserIT {
         int entries = stack.queries.get("inspector", "/api/orders/" + example.orderId + "/audit-trail")
                 .body().get("entries").size();
         assertThat(browser.findAll(By.cssSelector("#spor tbody tr"))).hasSize(entries);
+        assertThat(browser.text(By.cssSelector("#spor caption"))).isEqualTo(entries + " hændelser, ældste først");
         browser.screenshot("03-revisionsspor");
         new Select(browser.find(By.id("haendelse"))).selectByVisibleText("Måling registreret");
         browser.find(By.id("haendelse")).submit();
         browser.awaitNavigation(url -> url.contains("haendelse="));
         assertThat(browser.findAll(By.cssSelector("#spor tbody tr"))).hasSize(5)
                 .allSatisfy(row -> assertThat(row.getText()).contains("Måling registreret"));
+        assertThat(browser.text(By.cssSelector("#spor caption")))
+                .isEqualTo("5 udvalgte af " + entries + " hændelser, ældste først");
         browser.assertEveryFieldIsLabelled();
 
         browser.find(By.id("hent-pdf")).click();
