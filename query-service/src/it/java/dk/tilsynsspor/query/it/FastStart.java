@@ -71,9 +71,10 @@ final class FastStart {
                     + contentDigest(packaged));
             Path extracted = folder.resolve(packaged.getFileName());
             Path archive = folder.resolve("classes.jsa");
-            if (!Files.isRegularFile(extracted)) {
-                run(List.of(java.get(0), "-Djarmode=tools", "-jar", packaged.toString(), "extract", "--force",
-                        "--destination", folder.toString()), Map.of(), log);
+            if (!Files.isRegularFile(extracted) && run(List.of(java.get(0), "-Djarmode=tools", "-jar",
+                    packaged.toString(), "extract", "--force", "--destination", folder.toString()), Map.of(), log)
+                    != 0) {
+                throw new IllegalStateException(packaged + " could not be extracted (see " + log + ")");
             }
             if (!Files.isRegularFile(archive)) {
                 List<String> training = new ArrayList<>(java);
@@ -100,9 +101,6 @@ final class FastStart {
             if (!process.waitFor(3, TimeUnit.MINUTES)) {
                 process.destroyForcibly().waitFor();
                 throw new IllegalStateException("still running after 3 minutes: " + command);
-            }
-            if (process.exitValue() != 0 && command.contains("extract")) {
-                throw new IllegalStateException("the jar could not be extracted (see " + log + "): " + command);
             }
             return process.exitValue();
         } catch (IOException e) {
