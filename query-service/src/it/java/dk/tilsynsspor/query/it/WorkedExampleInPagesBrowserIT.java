@@ -95,6 +95,9 @@ class WorkedExampleInPagesBrowserIT {
         assertThat(browser.text(By.id("registreret"))).contains("Varslet er givet");
         assertThat(browser.text(By.id("ordre-status"))).isEqualTo("Varsel (partshøring)");
         assertThat(browser.findAll(By.id("kvitter"))).as("a notice is not yet an order to acknowledge").isEmpty();
+        assertThat(browser.findAll(By.id("giv-paabuddet"))).as("not before an answer or the answer's deadline")
+                .isEmpty();
+        assertThat(browser.text(By.id("giv-paabuddet-senere"))).contains("når organisationen har svaret, eller fra");
         browser.logOut();
 
         // The leader answers the notice (partshøring), saying how the first requirement will be put right.
@@ -119,6 +122,11 @@ class WorkedExampleInPagesBrowserIT {
         browser.awaitNavigation(url -> url.endsWith("/paalaeg"));
         assertThat(value("nyt-paabud-requirements[0].title")).as("the drafts are the form's rows")
                 .isEqualTo("Pædagogisk metode");
+        assertThat(browser.text(By.id("svaret-gaeldende"))).as("the answer beside the decision it informs")
+                .contains("Vi er enige og retter op; magtanvendelserne registreres allerede", "Svar 1");
+        assertThat(browser.text(By.id("forslag-0"))).as("each requirement's remedy under it")
+                .contains("Ny pædagogisk baggrundsbeskrivelse inden for en måned");
+        assertThat(browser.findAll(By.id("forslag-1"))).as("none proposed for the second").isEmpty();
         browser.type("nyt-paabud-requirements[1].title", "Low arousal og magtanvendelse");
         browser.screenshot("11c-giv-paabuddet");
         browser.find(By.id("giv-paabud")).click();

@@ -54,6 +54,11 @@ public class PageFormats {
         return LocalDate.now(clock).toString();
     }
 
+    /** Whether {@code day} is over: today, in Danish time, is after it (a deadline "til og med" that day has run out). */
+    public boolean over(LocalDate day) {
+        return LocalDate.now(clock).isAfter(day);
+    }
+
     /** The day {@code days} from today, as a date field's value. */
     public String inDays(int days) {
         return LocalDate.now(clock).plusDays(days).toString();

@@ -22,6 +22,16 @@ class PageFormatsTest {
     }
 
     @Test
+    void aDayIsOverOnlyOnceItsDanishMidnightHasPassed() {
+        // 23:30 UTC on 20 December is already 21 December in Copenhagen
+        PageFormats lateEvening = new PageFormats(Clock.fixed(Instant.parse("2026-12-20T23:30:00Z"),
+                ZoneId.of("Europe/Copenhagen")));
+        assertThat(lateEvening.over(java.time.LocalDate.of(2026, 12, 20))).isTrue();
+        assertThat(lateEvening.over(java.time.LocalDate.of(2026, 12, 21))).as("its last day").isFalse();
+        assertThat(lateEvening.over(java.time.LocalDate.of(2026, 12, 22))).isFalse();
+    }
+
+    @Test
     void anIsoInstantIsTakenAsItIsAndBlankMeansNow() {
         assertThat(formats.parseAsOf("2027-01-15T11:00:00Z")).isEqualTo(Instant.parse("2027-01-15T11:00:00Z"));
         assertThat(formats.parseAsOf(" ")).isNull();

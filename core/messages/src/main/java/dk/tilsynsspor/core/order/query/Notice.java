@@ -5,6 +5,7 @@ import dk.tilsynsspor.core.order.Requirement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The notice (partshøring) an order started with: the draft requirements, the organisation's answers (each version),
@@ -26,6 +27,11 @@ public record Notice(
         all.add(answer);
         return new Notice(issuedOn, givenAt, givenBy, responseDue, draftRequirements, List.copyOf(all), lapsedAt,
                 lapsedBy, lapseReason);
+    }
+
+    /** The organisation's answer as it stands: its latest version, which replaces the earlier ones. */
+    public Optional<NoticeAnswer> answerInForce() {
+        return answers.isEmpty() ? Optional.empty() : Optional.of(answers.get(answers.size() - 1));
     }
 
     public Notice lapsed(Instant at, String by, String reason) {
