@@ -208,6 +208,10 @@ class WorkedExampleInPagesBrowserIT {
                 .containsEntry("psykolog-region", "Pernille Psykolog · psykolog · region-h-psykiatri")
                 .containsEntry("psykolog", "kk-handicap");
         browser.screenshot("14-sag-team");
+        assertThat(browser.find(By.id("luk-sagen-knap")).isDisplayed())
+                .as("closing a case for good takes a second, deliberate step").isFalse();
+        browser.open("luk-sagen");
+        assertThat(browser.find(By.id("luk-sagen-knap")).isDisplayed()).isTrue();
         browser.logOut();
 
         // A professional who is not on the team sees no case, and not this one.
