@@ -418,6 +418,38 @@ class PagesBrowserIT {
         browser.logOut();
     }
 
+    @Test
+    void aRequestForALaterDeadlineWaitsInTheWorkQueueUntilItIsAnswered(EndToEnd.Stack stack) throws Exception {
+        WorkedExample example = WorkedExample.imposed(stack.commands, "ST-SIDER-FRIST");
+        LocalDate proposed = LocalDate.now(DANISH).plusMonths(9);
+        String request = WorkedExample.expect(201, stack.commands.post("leader",
+                example.requirement(example.restraintRequirement, "/extension-requests"), Map.of(
+                        "proposedDeadline", proposed.toString(),
+                        "reason", "Kurset i low arousal er først til foråret"))).body().get("id").asText();
+        String queue = stack.queryService.baseUrl() + "/arbejdsliste";
+        By row = By.xpath("//table[@id='fristanmodninger-tabel']//tr[td/a[text()='ST-SIDER-FRIST']]");
+
+        browser.get(stack.queryService.baseUrl() + "/");
+        browser.logIn("inspector");
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            browser.get(queue);
+            return !browser.findAll(row).isEmpty();
+        });
+        assertThat(browser.find(row).getText()).contains("Krav 2",
+                DateTimeFormatter.ofPattern("d. MMM yyyy", Locale.forLanguageTag("da-DK"))
+                        .format(proposed));
+        browser.screenshot("06d-arbejdsliste-fristanmodning");
+
+        WorkedExample.expect(200, stack.commands.post("inspector", example.requirement(example.restraintRequirement,
+                "/extension-requests/" + request + "/refusal"), Map.of("reason", "Fristen står fast")));
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            browser.get(queue);
+            return browser.findAll(row).isEmpty();
+        });
+        assertThat(browser.text(By.id("fristanmodninger"))).isEqualTo("Anmodninger om senere frist");
+        browser.logOut();
+    }
+
     private static void awaitProjected(EndToEnd.Stack stack, WorkedExample example) {
         await().atMost(Duration.ofSeconds(30)).until(() -> stack.queries.get("inspector",
                 "/api/orders/" + example.orderId + "/dossier").status() == 200);

@@ -1,6 +1,9 @@
 package dk.tilsynsspor.query.order;
 
+import dk.tilsynsspor.core.order.query.ActionPlanVersion;
 import dk.tilsynsspor.core.order.query.ComplianceDossier;
+import dk.tilsynsspor.core.order.query.DeadlineExtensionRequest;
+import dk.tilsynsspor.core.order.query.ExtensionRequestStatus;
 import dk.tilsynsspor.core.order.query.OrderStatus;
 import dk.tilsynsspor.core.order.query.OrderSummary;
 import dk.tilsynsspor.core.order.query.Publication;
@@ -20,9 +23,9 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The inspector's work queue: what waits for the authority — reports awaiting a decision, requirements past their
- * deadline, orders under skærpet tilsyn — over the authority's orders that are not closed, and the ended orders
- * still published. Only those orders are folded: a closed order not published anywhere, or a lapsed notice, is
+ * The inspector's work queue: what waits for the authority — notices, reports awaiting a decision, action plans not
+ * yet reviewed, requests for a later deadline not yet answered, requirements past their deadline, orders under
+ * skærpet tilsyn — over the authority's orders that are not closed, and the ended orders still published. Only those orders are folded: a closed order not published anywhere, or a lapsed notice, is
  * passed over by its summary.
  */
 @PageController
@@ -35,6 +38,19 @@ class WorkQueuePage {
     /** A requirement past its deadline, and by how many days. */
     record Overdue(ComplianceDossier order, RequirementDossier requirement) {
     }
+
+    /** A requirement's latest action plan, which the authority has not reviewed. */
+    record PlanToReview(ComplianceDossier order, RequirementDossier requirement, ActionPlanVersion plan) {
+    }
+
+    /** The organisation's request for a later deadline, not yet granted or refused. */
+    record ExtensionToAnswer(ComplianceDossier order, RequirementDossier requirement,
+                             DeadlineExtensionRequest request) {
+    }
+
+    /** Requirements settled for good: nothing of theirs waits for the authority any more. */
+    private static final Set<RequirementStatus> SETTLED = Set.of(RequirementStatus.ACCEPTED,
+            RequirementStatus.ANNULLED);
 
     private final OrderReads reads;
     private final CurrentActor currentActor;
@@ -54,6 +70,8 @@ class WorkQueuePage {
         List<ComplianceDossier> escalated = new ArrayList<>();
         List<ComplianceDossier> stillPublished = new ArrayList<>();
         List<ComplianceDossier> notices = new ArrayList<>();
+        List<PlanToReview> plans = new ArrayList<>();
+        List<ExtensionToAnswer> extensions = new ArrayList<>();
         Set<UUID> stillPublishedIds = reads.closedOrdersStillPublished();
         for (OrderSummary summary : reads.orders(null, null).orders()) {
             if (summary.status() == OrderStatus.LAPSED
@@ -78,6 +96,16 @@ class WorkQueuePage {
                 if (requirement.status() == RequirementStatus.OVERDUE) {
                     overdue.add(new Overdue(order, requirement));
                 }
+                if (SETTLED.contains(requirement.status())) {
+                    continue;
+                }
+                List<ActionPlanVersion> versions = requirement.actionPlans();
+                if (!versions.isEmpty() && versions.get(versions.size() - 1).review() == null) {
+                    plans.add(new PlanToReview(order, requirement, versions.get(versions.size() - 1)));
+                }
+                requirement.extensionRequests().stream()
+                        .filter(request -> request.status() == ExtensionRequestStatus.OPEN)
+                        .forEach(request -> extensions.add(new ExtensionToAnswer(order, requirement, request)));
             }
             if (order.escalated()) {
                 escalated.add(order);
@@ -86,6 +114,10 @@ class WorkQueuePage {
         reports.sort(Comparator.comparing(order -> order.complianceReport().submittedAt()));
         overdue.sort(Comparator.comparing(item -> item.requirement().deadline()));
         notices.sort(Comparator.comparing(order -> order.notice().responseDue()));
+        plans.sort(Comparator.comparing(item -> item.plan().submittedAt()));
+        extensions.sort(Comparator.comparing(item -> item.request().requestedAt()));
+        model.addAttribute("plans", plans);
+        model.addAttribute("extensions", extensions);
         model.addAttribute("notices", notices);
         model.addAttribute("reports", reports);
         model.addAttribute("overdue", overdue);
