@@ -102,6 +102,10 @@ class WorkedExampleInPagesBrowserIT {
 
         // The leader answers the notice (partshøring), saying how the first requirement will be put right.
         browser.logIn("leader");
+        String overview = dossier.replaceAll("/paabud/.*$", "/overblik");
+        browser.get(overview);
+        assertThat(awaitingLeader(reference)).as("the overview opens with what waits for the organisation")
+                .containsExactly("Svar på varslet (partshøring)");
         browser.get(dossier);
         browser.open("varsel-svar");
         browser.type("varsel-svar-response", "Vi er enige og retter op; magtanvendelserne registreres allerede");
@@ -158,6 +162,9 @@ class WorkedExampleInPagesBrowserIT {
 
         // The leader acknowledges, plans both requirements, sets their quality goals, opens the case, builds the team.
         browser.logIn("leader");
+        browser.get(overview);
+        assertThat(awaitingLeader(reference)).containsExactly(
+                "Kvittér for påbuddet (afrapportering kræver kvitteringen)");
         browser.get(dossier);
         browser.find(By.id("kvitter")).click();
         awaitDone("Påbuddet er kvitteret.");
@@ -378,13 +385,18 @@ class WorkedExampleInPagesBrowserIT {
         browser.logIn("inspector");
         browser.find(By.linkText("Arbejdsliste")).click();
         browser.awaitNavigation(url -> url.endsWith("/arbejdsliste"));
+        String queue = browser.url();
         assertThat(browser.find(By.id("skaerpet-tilsyn-liste")).getText()).contains(reference,
                 "Gentagne magtanvendelser", "Til og med");
+        assertThat(browser.findAll(By.cssSelector("#handleplaner-tabel tbody tr")).stream().map(WebElement::getText)
+                .filter(row -> row.contains(reference)).toList()).as("both plans wait for the authority's review")
+                .hasSize(2).anySatisfy(row -> assertThat(row).contains("Krav 2: Low arousal og magtanvendelse",
+                        "Version 1"));
         browser.screenshot("19-arbejdsliste");
-        browser.find(By.xpath("//table[@id='venter-afgoerelse']//a[text()='" + reference + "']")).click();
-        browser.awaitNavigation(url -> url.contains("#afgoerelse"));
-        // the follow-up's dialogue: the inspector reviews the restraint plan and comments on the requirement
+        // the follow-up's dialogue: the inspector reviews the restraint plan, from the queue, and comments on it
         String review = "vurdering-" + restraint + "-1";
+        browser.find(By.cssSelector("#handleplaner-tabel a[href$='#" + review + "']")).click();
+        browser.awaitNavigation(url -> url.endsWith("#" + review));
         browser.find(By.cssSelector("#" + review + " input[name=verdict][value=APPROVED]")).click();
         submit(review);
         awaitDone("Vurderingen af handleplanen er registreret.");
@@ -393,6 +405,11 @@ class WorkedExampleInPagesBrowserIT {
         submit("kommentar-" + restraint);
         awaitDone("Kommentaren er tilføjet.");
         assertThat(browser.source()).contains("Godkendt af tilsynet", "Flot arbejde med aftensmaden");
+        browser.get(queue);
+        assertThat(browser.text(By.id("handleplaner-tabel"))).as("a reviewed plan leaves the queue")
+                .doesNotContain("Low arousal");
+        browser.find(By.xpath("//table[@id='venter-afgoerelse']//a[text()='" + reference + "']")).click();
+        browser.awaitNavigation(url -> url.contains("#afgoerelse"));
         browser.get(dossier + "#afgoerelse");
         browser.find(By.cssSelector("#afgoerelse input[name=decision][value=ACCEPT]")).click();
         browser.screenshot("20-afgoerelse");
@@ -562,6 +579,12 @@ class WorkedExampleInPagesBrowserIT {
         WebElement element = browser.find(By.id(id));
         WebElement form = "form".equals(element.getTagName()) ? element : element.findElement(By.tagName("form"));
         form.findElement(By.xpath(".//button[@type='submit' and not(@name='flere')]")).click();
+    }
+
+    /** What the leader's overview says waits for the organisation on this order: the "Hvad" of each row. */
+    private static List<String> awaitingLeader(String reference) {
+        return browser.findAll(By.xpath("//table[@id='venter-paa-jer-tabel']//tr[td/a[text()='" + reference
+                + "']]/td[2]")).stream().map(WebElement::getText).toList();
     }
 
     private static void awaitDone(String message) {

@@ -3,10 +3,15 @@ package dk.tilsynsspor.query.overview;
 import dk.tilsynsspor.core.casework.query.InsightView;
 import dk.tilsynsspor.core.casework.query.SessionView;
 import dk.tilsynsspor.core.casework.query.TeamMember;
+import dk.tilsynsspor.core.order.PlanVerdict;
+import dk.tilsynsspor.core.order.query.ActionPlanVersion;
+import dk.tilsynsspor.core.order.query.AwaitingOrganisation;
+import dk.tilsynsspor.core.order.query.AwaitingOrganisation.Kind;
 import dk.tilsynsspor.core.order.query.CaseSummary;
 import dk.tilsynsspor.core.order.query.ComplianceDossier;
 import dk.tilsynsspor.core.order.query.GetOrganisationOverview;
 import dk.tilsynsspor.core.order.query.OrderSummary;
+import dk.tilsynsspor.core.order.query.OrderStatus;
 import dk.tilsynsspor.core.order.query.OrganisationOverview;
 import dk.tilsynsspor.core.order.query.Participation;
 import dk.tilsynsspor.core.order.query.ParticipationElsewhere;
@@ -21,6 +26,7 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -59,6 +65,10 @@ class OverviewQueries {
         this.reader = reader;
         this.clock = clock;
     }
+
+    /** A requirement the authority decided (accepted, annulled), or reported and awaiting its decision. */
+    private static final Set<RequirementStatus> DECIDED_OR_AWAITING = Set.of(RequirementStatus.NOTICE,
+            RequirementStatus.REPORTED, RequirementStatus.ACCEPTED, RequirementStatus.ANNULLED);
 
     @QueryHandler
     OrganisationOverview handle(GetOrganisationOverview query) {
@@ -111,8 +121,58 @@ class OverviewQueries {
                 .sorted(Comparator.comparing(Participation::professionalId)).toList();
         List<CaseView> elsewhere = trails.casesWithProfessionalsFrom(query.organisationId()).stream()
                 .map(caseId -> CaseFold.fold(trails.caseTrail(caseId), reader)).flatMap(Optional::stream).toList();
+        List<AwaitingOrganisation> awaiting = dossiers.stream().flatMap(dossier -> awaiting(dossier, today).stream())
+                .sorted(Comparator.comparing(AwaitingOrganisation::since)).toList();
         return new OrganisationOverview(query.organisationId(), today, open, overdue, dueSoon, teams, professionals,
-                cadence(cases, today), progression(cases), participationElsewhere(query.organisationId(), elsewhere));
+                cadence(cases, today), progression(cases), participationElsewhere(query.organisationId(), elsewhere),
+                awaiting);
+    }
+
+    /**
+     * What waits for the organisation on one open order: the notice's answer while it may still be given; the
+     * acknowledgement of an imposed order; per
+     * requirement not settled or awaiting a decision, a verified one to report, else one sent back to work, and a
+     * latest action plan the authority asked to change.
+     */
+    static List<AwaitingOrganisation> awaiting(ComplianceDossier dossier, LocalDate today) {
+        List<AwaitingOrganisation> awaiting = new ArrayList<>();
+        if (dossier.status() == OrderStatus.NOTICE && dossier.notice() != null) {
+            if (dossier.notice().answers().isEmpty() && !today.isAfter(dossier.notice().responseDue())) {
+                awaiting.add(new AwaitingOrganisation(Kind.ANSWER_NOTICE, dossier.orderId(), dossier.reference(),
+                        null, null, null, dossier.notice().responseDue(), dossier.notice().givenAt(), null));
+            }
+            return awaiting;
+        }
+        if (dossier.acknowledgedAt() == null && dossier.imposedAt() != null) {
+            awaiting.add(new AwaitingOrganisation(Kind.ACKNOWLEDGE_ORDER, dossier.orderId(), dossier.reference(),
+                    null, null, null, null, dossier.imposedAt(), null));
+        }
+        for (RequirementDossier requirement : dossier.requirements()) {
+            if (DECIDED_OR_AWAITING.contains(requirement.status())) {
+                continue;
+            }
+            if (requirement.status() == RequirementStatus.VERIFIED && requirement.verification() != null) {
+                awaiting.add(item(Kind.REPORT_REQUIREMENT, dossier, requirement,
+                        requirement.verification().verifiedAt(), null));
+            } else if (requirement.decision() != null && "REJECTED".equals(requirement.decision().decision())) {
+                awaiting.add(item(Kind.REWORK_REQUIREMENT, dossier, requirement, requirement.decision().decidedAt(),
+                        requirement.reworkReason() != null ? requirement.reworkReason()
+                                : requirement.decision().reason()));
+            }
+            List<ActionPlanVersion> plans = requirement.actionPlans();
+            ActionPlanVersion latest = plans.isEmpty() ? null : plans.get(plans.size() - 1);
+            if (latest != null && latest.review() != null && latest.review().verdict() == PlanVerdict.NEEDS_CHANGES) {
+                awaiting.add(item(Kind.REVISE_PLAN, dossier, requirement, latest.review().reviewedAt(),
+                        latest.review().remarks()));
+            }
+        }
+        return awaiting;
+    }
+
+    private static AwaitingOrganisation item(Kind kind, ComplianceDossier dossier, RequirementDossier requirement,
+                                             Instant since, String remark) {
+        return new AwaitingOrganisation(kind, dossier.orderId(), dossier.reference(), requirement.requirementId(),
+                requirement.number(), requirement.title(), requirement.deadline(), since, remark);
     }
 
     /**
