@@ -5,6 +5,8 @@ import dk.tilsynsspor.query.trail.EventTypes;
 import dk.tilsynsspor.query.trail.OrderTrailProjection;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AbstractEventProcessor;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -19,7 +21,9 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 import java.util.function.BiPredicate;
 import java.util.function.Supplier;
 
@@ -35,9 +39,12 @@ import java.util.function.Supplier;
  * owned: an instance that owned none, with one part per processor and several instances, waited out its patience
  * after every form, and one that owned some could miss a write projected by another, ADR 13 and 23.)
  *
- * <p>The events between the committed tokens and the head that a read model takes nothing from (a comment, a
- * measurement: the trail itself is read from the store, ADR 24) are not waited for: Axon's pooled processor stores
- * the token of a batch it handles nothing of only when it next extends its claim, seconds later.
+ * <p>The events between a part's committed token and the head that the part takes nothing from are not waited for:
+ * Axon's pooled processor stores the token of a batch it handles nothing of only when it next extends its claim,
+ * seconds later. A part takes nothing from an event of a type its read model does not handle (a comment, a
+ * measurement: the trail itself is read from the store, ADR 24), nor, where the work is split into parts (with Axon
+ * Server, ADR 23), from an event of another part's sequence: the processor's sequencing policy (per aggregate) and
+ * Axon's own rule ({@code segment.matches(hashCode(sequence))}) say whose it is.
  */
 @Component
 public class ReadYourWrites {
@@ -56,25 +63,42 @@ public class ReadYourWrites {
     private final Duration patience;
     private final Supplier<Collection<String>> everyGroup;
     private final BiPredicate<String, String> handledType;
+    private final BiFunction<String, String, Object> sequenceOf;
     private final Map<List<String>, Boolean> handled = new ConcurrentHashMap<>();
+
+    /** A part of a processor's work, as its committed token row says: its segment id and how far it has come. */
+    private record Part(int segment, long position) {
+    }
+
+    /** An event stored between a part's token and the head, as far as the wait needs it. */
+    private record Stored(long globalIndex, String payloadType, String aggregateIdentifier, String eventIdentifier) {
+    }
 
     @Autowired
     ReadYourWrites(EventStore events, JdbcTemplate jdbc, Serializer serializer, TokenSchema tokens,
                    EventProcessingConfiguration processing) {
         this(events, jdbc, serializer, tokens, PATIENCE, () -> streamingGroups(processing),
-                (group, payloadType) -> handledBy(processing, group, payloadType));
+                (group, payloadType) -> handledBy(processing, group, payloadType),
+                (group, aggregateIdentifier) -> processing.sequencingPolicy(group).getSequenceIdentifierFor(
+                        new GenericDomainEventMessage<>("", aggregateIdentifier, 0, aggregateIdentifier)));
     }
 
+    /**
+     * @param sequenceOf the sequence an event of the aggregate belongs to in the group's processor (null: the event
+     *                   is its own sequence, as Axon then takes the event's identifier)
+     */
     ReadYourWrites(EventStore events, JdbcTemplate jdbc, Serializer serializer, TokenSchema tokens,
                    Duration patience, Supplier<Collection<String>> everyGroup,
-                   BiPredicate<String, String> handledType) {
+                   BiPredicate<String, String> handledType, BiFunction<String, String, Object> sequenceOf) {
         this.events = events;
         this.jdbc = jdbc;
         this.serializer = serializer;
         this.patience = patience;
         this.everyGroup = everyGroup;
         this.handledType = handledType;
-        this.committedTokens = "SELECT " + tokens.tokenColumn() + ", " + tokens.tokenTypeColumn() + " FROM "
+        this.sequenceOf = sequenceOf;
+        this.committedTokens = "SELECT " + tokens.segmentColumn() + ", " + tokens.tokenColumn() + ", "
+                + tokens.tokenTypeColumn() + " FROM "
                 + tokens.tokenTable() + " WHERE " + tokens.processorNameColumn() + " = ?";
     }
 
@@ -113,39 +137,61 @@ public class ReadYourWrites {
     }
 
     /**
-     * Whether every part's committed token of the group's processor is at or past the head. Positions, not
-     * {@code covers()}: a gap the projection waits for (an append rolled back elsewhere) would make every form wait
-     * out its patience.
+     * Whether every part of the group's processor has, by its committed token, passed the head, or has before it
+     * only events it takes nothing from. Positions, not {@code covers()}: a gap the projection waits for (an append
+     * rolled back elsewhere) would make every form wait out its patience.
      */
     private boolean projectedUpTo(String group, TrackingToken head) {
-        List<Long> parts = jdbc.query(committedTokens, (row, n) -> {
-            byte[] serialized = row.getBytes(1);
+        List<Part> parts = jdbc.query(committedTokens, (row, n) -> {
+            byte[] serialized = row.getBytes(2);
             TrackingToken token = serialized == null ? null : serializer.deserialize(
-                    new SimpleSerializedObject<>(serialized, byte[].class, row.getString(2), null));
-            return TokenPositions.of(token);
+                    new SimpleSerializedObject<>(serialized, byte[].class, row.getString(3), null));
+            return new Part(row.getInt(1), TokenPositions.of(token));
         }, group);
-        long needed = head.position().orElse(Long.MAX_VALUE);
         if (parts.isEmpty()) {
             return false;
         }
-        long least = parts.stream().mapToLong(Long::longValue).min().orElseThrow();
-        return least >= needed || !handledBetween(group, least, needed);
+        long needed = head.position().orElse(Long.MAX_VALUE);
+        List<Part> behind = parts.stream().filter(part -> part.position() < needed).toList();
+        if (behind.isEmpty()) {
+            return true;
+        }
+        long least = behind.stream().mapToLong(Part::position).min().orElseThrow();
+        if (needed - least > LOOKED_THROUGH_AT_MOST) {
+            return false;
+        }
+        List<Stored> taken = storedBetween(least, needed).stream()
+                .filter(event -> handled.computeIfAbsent(List.of(group, event.payloadType()),
+                        key -> handledType.test(group, event.payloadType())))
+                .toList();
+        int[] segmentIds = parts.stream().mapToInt(Part::segment).toArray();
+        for (Part part : behind) {
+            Segment segment = Segment.computeSegment(part.segment(), segmentIds);
+            if (taken.stream().anyMatch(event -> event.globalIndex() > part.position()
+                    && segment.matches(Objects.hashCode(sequence(group, event))))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
-     * Whether the store holds an event the group's read model takes after {@code after}, up to {@code upTo}. A read
-     * model further behind than {@value #LOOKED_THROUGH_AT_MOST} events (a rebuild) is taken to, unread: a wait
-     * asked for by any number of readers does not read that many rows every {@link #POLL}.
+     * The events stored after {@code after}, up to {@code upTo}. Called only for a read model at most
+     * {@value #LOOKED_THROUGH_AT_MOST} events behind: one further behind (a rebuild) is waited for unread, so that a
+     * wait asked for by any number of readers does not read that many rows every {@link #POLL}.
      */
-    private boolean handledBetween(String group, long after, long upTo) {
-        if (upTo - after > LOOKED_THROUGH_AT_MOST) {
-            return true;
-        }
-        return jdbc.queryForList("""
-                SELECT DISTINCT payloadType FROM events.domain_event_entry
-                 WHERE globalIndex > ? AND globalIndex <= ?""", String.class, after, upTo).stream()
-                .anyMatch(type -> handled.computeIfAbsent(List.of(group, type),
-                        key -> handledType.test(group, type)));
+    private List<Stored> storedBetween(long after, long upTo) {
+        return jdbc.query("""
+                SELECT globalIndex, payloadType, aggregateIdentifier, eventIdentifier FROM events.domain_event_entry
+                 WHERE globalIndex > ? AND globalIndex <= ?""", (row, n) -> new Stored(row.getLong(1),
+                row.getString(2), row.getString(3), row.getString(4)), after, upTo);
+    }
+
+    /** The event's sequence in the group's processor, as Axon decides its part: the identifier where none. */
+    private Object sequence(String group, Stored event) {
+        Object sequence = event.aggregateIdentifier() == null ? null
+                : sequenceOf.apply(group, event.aggregateIdentifier());
+        return sequence == null ? event.eventIdentifier() : sequence;
     }
 
     /** The processing groups whose processors keep tokens: the read models of this service. */

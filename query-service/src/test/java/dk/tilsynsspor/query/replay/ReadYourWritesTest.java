@@ -4,6 +4,7 @@ import dk.tilsynsspor.query.trail.OrderTrailProjection;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.axonframework.common.jdbc.DataSourceConnectionProvider;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -17,6 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,11 +68,14 @@ class ReadYourWritesTest {
         readYourWrites = new ReadYourWrites(events, jdbc, SERIALIZER, SCHEMA, Duration.ofMillis(300),
                 () -> List.of(OrderTrailProjection.GROUP, NOTIFICATIONS),
                 (group, payloadType) -> payloadType.startsWith("handled.")
-                        || group.equals(NOTIFICATIONS) && payloadType.startsWith("notified."));
+                        || group.equals(NOTIFICATIONS) && payloadType.startsWith("notified."),
+                (group, aggregateIdentifier) -> aggregateIdentifier); // per aggregate, as Axon's default policy
         // the store up to the head (7): events of a type the trail's read model takes
         jdbc.execute("CREATE SCHEMA IF NOT EXISTS events");
         jdbc.execute("DROP TABLE IF EXISTS events.domain_event_entry");
-        jdbc.execute("CREATE TABLE events.domain_event_entry (globalIndex BIGINT PRIMARY KEY, payloadType TEXT)");
+        jdbc.execute("""
+                CREATE TABLE events.domain_event_entry (globalIndex BIGINT PRIMARY KEY, payloadType TEXT,
+                    aggregateIdentifier TEXT, eventIdentifier TEXT)""");
         for (int index = 1; index <= 7; index++) {
             stored(index, "handled.Event");
         }
@@ -78,10 +83,27 @@ class ReadYourWritesTest {
     }
 
     private void stored(long globalIndex, String payloadType) {
+        stored(globalIndex, payloadType, aggregateIn(1, 2)); // of the second of two parts: of the one of one too
+    }
+
+    private void stored(long globalIndex, String payloadType, String aggregateIdentifier) {
         new JdbcTemplate(dataSource).update("""
-                INSERT INTO events.domain_event_entry (globalIndex, payloadType) VALUES (?, ?)
-                ON CONFLICT (globalIndex) DO UPDATE SET payloadType = excluded.payloadType""", globalIndex,
-                payloadType);
+                INSERT INTO events.domain_event_entry (globalIndex, payloadType, aggregateIdentifier, eventIdentifier)
+                VALUES (?, ?, ?, ?)
+                ON CONFLICT (globalIndex) DO UPDATE SET payloadType = excluded.payloadType,
+                    aggregateIdentifier = excluded.aggregateIdentifier""", globalIndex, payloadType,
+                aggregateIdentifier, "event-" + globalIndex);
+    }
+
+    /** An aggregate whose events Axon gives to part {@code segment} of {@code parts}. */
+    private static String aggregateIn(int segment, int parts) {
+        int[] ids = java.util.stream.IntStream.range(0, parts).toArray();
+        Segment part = Segment.computeSegment(segment, ids);
+        for (int n = 0; ; n++) {
+            if (part.matches(Objects.hashCode("order-" + n))) {
+                return "order-" + n;
+            }
+        }
     }
 
     private void committed(int segment, long position) {
@@ -176,6 +198,26 @@ class ReadYourWritesTest {
 
         committed(0, head - 10);
         assertThat(readYourWrites.awaitProjected()).as("ten behind, of nothing it takes").isTrue();
+    }
+
+    /**
+     * With the work split into parts (Axon Server, ADR 23), a part stores its token only when it handles a batch or
+     * extends its claim: a part whose events are all another part's stays behind for seconds, having nothing to do.
+     */
+    @Test
+    void aPartBehindOnlyOnEventsOfAnotherPartsSequenceHasNothingToWaitFor() {
+        anotherInstance.initializeTokenSegments(OrderTrailProjection.GROUP, 4,
+                GapAwareTrackingToken.newInstance(5, Set.of()));
+        stored(6, "handled.Event", aggregateIn(2, 4));
+        stored(7, "handled.Event", aggregateIn(2, 4));
+        committed(2, 7);
+
+        assertThat(readYourWrites.awaitProjected()).as("parts 0, 1 and 3 have nothing of 6 and 7 to take").isTrue();
+
+        stored(7, "handled.Event", aggregateIn(3, 4));
+        assertThat(readYourWrites.awaitProjected()).as("part 3 has 7 to take").isFalse();
+        committed(3, 7);
+        assertThat(readYourWrites.awaitProjected()).isTrue();
     }
 
     @Test
