@@ -70,10 +70,6 @@ public class ReadYourWrites {
     private record Part(int segment, long position) {
     }
 
-    /** An event stored between a part's token and the head, as far as the wait needs it. */
-    private record Stored(long globalIndex, String payloadType, String aggregateIdentifier, String eventIdentifier) {
-    }
-
     @Autowired
     ReadYourWrites(EventStore events, JdbcTemplate jdbc, Serializer serializer, TokenSchema tokens,
                    EventProcessingConfiguration processing) {
@@ -84,8 +80,8 @@ public class ReadYourWrites {
     }
 
     /**
-     * @param sequenceOf the sequence an event of the aggregate belongs to in the group's processor (null: the event
-     *                   is its own sequence, as Axon then takes the event's identifier)
+     * @param sequenceOf the sequence an event of the aggregate belongs to in the group's processor (null: none, and
+     *                   Axon then takes the event's own identifier)
      */
     ReadYourWrites(EventStore events, JdbcTemplate jdbc, Serializer serializer, TokenSchema tokens,
                    Duration patience, Supplier<Collection<String>> everyGroup,
@@ -160,15 +156,10 @@ public class ReadYourWrites {
         if (needed - least > LOOKED_THROUGH_AT_MOST) {
             return false;
         }
-        List<Stored> taken = storedBetween(least, needed).stream()
-                .filter(event -> handled.computeIfAbsent(List.of(group, event.payloadType()),
-                        key -> handledType.test(group, event.payloadType())))
-                .toList();
         int[] segmentIds = parts.stream().mapToInt(Part::segment).toArray();
         for (Part part : behind) {
             Segment segment = Segment.computeSegment(part.segment(), segmentIds);
-            if (taken.stream().anyMatch(event -> event.globalIndex() > part.position()
-                    && segment.matches(Objects.hashCode(sequence(group, event))))) {
+            if (takesAnyBetween(group, segment, part.position(), needed)) {
                 return false;
             }
         }
@@ -176,22 +167,36 @@ public class ReadYourWrites {
     }
 
     /**
-     * The events stored after {@code after}, up to {@code upTo}. Called only for a read model at most
+     * Whether the store holds an event after {@code after}, up to {@code upTo}, that the group's part takes: of a type
+     * its read model handles, and (where the work is split) of its sequence. Asked only for a part at most
      * {@value #LOOKED_THROUGH_AT_MOST} events behind: one further behind (a rebuild) is waited for unread, so that a
-     * wait asked for by any number of readers does not read that many rows every {@link #POLL}.
+     * wait asked for by any number of readers does not read that many rows every {@link #POLL}. The distinct types
+     * (and aggregates) only: many events share them.
      */
-    private List<Stored> storedBetween(long after, long upTo) {
+    private boolean takesAnyBetween(String group, Segment segment, long after, long upTo) {
+        if (segment.equals(Segment.ROOT_SEGMENT)) {
+            return jdbc.queryForList("""
+                    SELECT DISTINCT payloadType FROM events.domain_event_entry
+                     WHERE globalIndex > ? AND globalIndex <= ?""", String.class, after, upTo).stream()
+                    .anyMatch(type -> handles(group, type));
+        }
         return jdbc.query("""
-                SELECT globalIndex, payloadType, aggregateIdentifier, eventIdentifier FROM events.domain_event_entry
-                 WHERE globalIndex > ? AND globalIndex <= ?""", (row, n) -> new Stored(row.getLong(1),
-                row.getString(2), row.getString(3), row.getString(4)), after, upTo);
+                SELECT DISTINCT payloadType, aggregateIdentifier FROM events.domain_event_entry
+                 WHERE globalIndex > ? AND globalIndex <= ?""", (row, n) -> handles(group, row.getString(1))
+                && ownedBy(group, segment, row.getString(2)), after, upTo).contains(true);
     }
 
-    /** The event's sequence in the group's processor, as Axon decides its part: the identifier where none. */
-    private Object sequence(String group, Stored event) {
-        Object sequence = event.aggregateIdentifier() == null ? null
-                : sequenceOf.apply(group, event.aggregateIdentifier());
-        return sequence == null ? event.eventIdentifier() : sequence;
+    private boolean handles(String group, String payloadType) {
+        return handled.computeIfAbsent(List.of(group, payloadType), key -> handledType.test(group, payloadType));
+    }
+
+    /**
+     * Whether an event of the aggregate is the part's, as Axon decides: the hash of its sequence. An event the
+     * policy gives no sequence (Axon then takes the event's own identifier), or of no aggregate, may be any part's.
+     */
+    private boolean ownedBy(String group, Segment segment, String aggregateIdentifier) {
+        Object sequence = aggregateIdentifier == null ? null : sequenceOf.apply(group, aggregateIdentifier);
+        return sequence == null || segment.matches(Objects.hashCode(sequence));
     }
 
     /** The processing groups whose processors keep tokens: the read models of this service. */

@@ -75,7 +75,7 @@ class ReadYourWritesTest {
         jdbc.execute("DROP TABLE IF EXISTS events.domain_event_entry");
         jdbc.execute("""
                 CREATE TABLE events.domain_event_entry (globalIndex BIGINT PRIMARY KEY, payloadType TEXT,
-                    aggregateIdentifier TEXT, eventIdentifier TEXT)""");
+                    aggregateIdentifier TEXT)""");
         for (int index = 1; index <= 7; index++) {
             stored(index, "handled.Event");
         }
@@ -88,11 +88,10 @@ class ReadYourWritesTest {
 
     private void stored(long globalIndex, String payloadType, String aggregateIdentifier) {
         new JdbcTemplate(dataSource).update("""
-                INSERT INTO events.domain_event_entry (globalIndex, payloadType, aggregateIdentifier, eventIdentifier)
-                VALUES (?, ?, ?, ?)
+                INSERT INTO events.domain_event_entry (globalIndex, payloadType, aggregateIdentifier) VALUES (?, ?, ?)
                 ON CONFLICT (globalIndex) DO UPDATE SET payloadType = excluded.payloadType,
                     aggregateIdentifier = excluded.aggregateIdentifier""", globalIndex, payloadType,
-                aggregateIdentifier, "event-" + globalIndex);
+                aggregateIdentifier);
     }
 
     /** An aggregate whose events Axon gives to part {@code segment} of {@code parts}. */
