@@ -163,8 +163,7 @@ class WorkedExampleInPagesBrowserIT {
         // The leader acknowledges, plans both requirements, sets their quality goals, opens the case, builds the team.
         browser.logIn("leader");
         browser.get(overview);
-        assertThat(awaitingLeader(reference)).containsExactly(
-                "Kvittér for påbuddet (afrapportering kræver kvitteringen)");
+        assertThat(awaitingLeader(reference)).containsExactly("Kvittér for påbuddet");
         browser.get(dossier);
         browser.find(By.id("kvitter")).click();
         awaitDone("Påbuddet er kvitteret.");
