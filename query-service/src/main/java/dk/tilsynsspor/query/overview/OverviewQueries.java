@@ -50,11 +50,18 @@ import dk.tilsynsspor.query.trail.TrailEntry;
  * The leader's overview, folded from the dossiers of the organisation's open orders: what is overdue, what falls
  * due within {@value OverviewReads#DUE_SOON_DAYS} days, the teams, and each professional's part in sessions and
  * insights; the session cadence and the progression over every open case of the organisation (those serving its open
- * orders, those serving none, and those that go on after their order was closed).
+ * orders, those serving none, and those that go on after their order was closed); and what waits for the
+ * organisation itself in its open orders.
  */
 @Component
 class OverviewQueries {
 
+    /**
+     * Requirements where nothing waits for the organisation: a notice's draft, one the authority decided (accepted,
+     * annulled), one reported and awaiting its decision.
+     */
+    private static final Set<RequirementStatus> NOT_THE_ORGANISATIONS_TURN = Set.of(RequirementStatus.NOTICE,
+            RequirementStatus.REPORTED, RequirementStatus.ACCEPTED, RequirementStatus.ANNULLED);
 
     private final TrailRepository trails;
     private final EventReader reader;
@@ -65,10 +72,6 @@ class OverviewQueries {
         this.reader = reader;
         this.clock = clock;
     }
-
-    /** A requirement the authority decided (accepted, annulled), or reported and awaiting its decision. */
-    private static final Set<RequirementStatus> DECIDED_OR_AWAITING = Set.of(RequirementStatus.NOTICE,
-            RequirementStatus.REPORTED, RequirementStatus.ACCEPTED, RequirementStatus.ANNULLED);
 
     @QueryHandler
     OrganisationOverview handle(GetOrganisationOverview query) {
@@ -130,9 +133,8 @@ class OverviewQueries {
 
     /**
      * What waits for the organisation on one open order: the notice's answer while it may still be given; the
-     * acknowledgement of an imposed order; per
-     * requirement not settled or awaiting a decision, a verified one to report, else one sent back to work, and a
-     * latest action plan the authority asked to change.
+     * acknowledgement of an imposed order; and per requirement where it is the organisation's turn, a verified one to
+     * report, else one sent back to work, and a latest action plan the authority asked to change.
      */
     static List<AwaitingOrganisation> awaiting(ComplianceDossier dossier, LocalDate today) {
         List<AwaitingOrganisation> awaiting = new ArrayList<>();
@@ -148,7 +150,7 @@ class OverviewQueries {
                     null, null, null, null, dossier.imposedAt(), null));
         }
         for (RequirementDossier requirement : dossier.requirements()) {
-            if (DECIDED_OR_AWAITING.contains(requirement.status())) {
+            if (NOT_THE_ORGANISATIONS_TURN.contains(requirement.status())) {
                 continue;
             }
             if (requirement.status() == RequirementStatus.VERIFIED && requirement.verification() != null) {
