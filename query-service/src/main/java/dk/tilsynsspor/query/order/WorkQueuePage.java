@@ -25,8 +25,8 @@ import java.util.UUID;
 /**
  * The inspector's work queue: what waits for the authority — notices, reports awaiting a decision, action plans not
  * yet reviewed, requests for a later deadline not yet answered, requirements past their deadline, orders under
- * skærpet tilsyn — over the authority's orders that are not closed, and the ended orders still published. Only those orders are folded: a closed order not published anywhere, or a lapsed notice, is
- * passed over by its summary.
+ * skærpet tilsyn — over the authority's orders that are not closed, and the ended orders still published. Only those
+ * orders are folded: a closed order not published anywhere, or a lapsed notice, is passed over by its summary.
  */
 @PageController
 class WorkQueuePage {
@@ -99,9 +99,9 @@ class WorkQueuePage {
                 if (SETTLED.contains(requirement.status())) {
                     continue;
                 }
-                List<ActionPlanVersion> versions = requirement.actionPlans();
-                if (!versions.isEmpty() && versions.get(versions.size() - 1).review() == null) {
-                    plans.add(new PlanToReview(order, requirement, versions.get(versions.size() - 1)));
+                ActionPlanVersion plan = requirement.latestPlan();
+                if (plan != null && plan.review() == null) {
+                    plans.add(new PlanToReview(order, requirement, plan));
                 }
                 requirement.extensionRequests().stream()
                         .filter(request -> request.status() == ExtensionRequestStatus.OPEN)

@@ -161,8 +161,7 @@ class OverviewQueries {
                         requirement.reworkReason() != null ? requirement.reworkReason()
                                 : requirement.decision().reason()));
             }
-            List<ActionPlanVersion> plans = requirement.actionPlans();
-            ActionPlanVersion latest = plans.isEmpty() ? null : plans.get(plans.size() - 1);
+            ActionPlanVersion latest = requirement.latestPlan();
             if (latest != null && latest.review() != null && latest.review().verdict() == PlanVerdict.NEEDS_CHANGES) {
                 awaiting.add(item(Kind.REVISE_PLAN, dossier, requirement, latest.review().reviewedAt(),
                         latest.review().remarks()));

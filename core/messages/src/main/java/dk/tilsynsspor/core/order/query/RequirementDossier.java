@@ -45,4 +45,9 @@ public record RequirementDossier(
         PracticeChanges practiceChanges,
         List<EvidenceKind> requiredEvidence,
         List<EvidenceDocument> documents) {
+
+    /** The requirement's action plan as it stands: its latest version, or null when none was submitted. */
+    public ActionPlanVersion latestPlan() {
+        return actionPlans.isEmpty() ? null : actionPlans.get(actionPlans.size() - 1);
+    }
 }
