@@ -97,10 +97,13 @@ final class OrderAppeals {
             throw RuleViolation.unprocessable("appeal-decision-incomplete", "State Ankestyrelsen's decision: "
                     + "UPHELD, AMENDED or ANNULLED.").at("outcome");
         }
-        if (command.decidedOn() == null || command.decidedOn().isBefore(appeal.lodgedOn())
-                || command.decidedOn().isAfter(DanishCalendar.today())) {
-            throw RuleViolation.unprocessable("appeal-decision-incomplete", "The day of the decision lies from the "
-                    + "day the appeal was lodged (" + appeal.lodgedOn() + ") to today.").at("decidedOn");
+        if (command.decidedOn() == null) {
+            throw RuleViolation.unprocessable("appeal-decision-incomplete", "State the day Ankestyrelsen decided.")
+                    .at("decidedOn");
+        }
+        if (command.decidedOn().isBefore(appeal.lodgedOn()) || command.decidedOn().isAfter(DanishCalendar.today())) {
+            throw RuleViolation.unprocessable("appeal-decision-day", "The day of the decision lies from the day the "
+                    + "appeal was lodged (" + appeal.lodgedOn() + ") to today.").at("decidedOn");
         }
         OrderRules.requireReason(command.reason(), "An appeal's decision");
         List<Amendment> amendments = assertAmendments(command, appeal);

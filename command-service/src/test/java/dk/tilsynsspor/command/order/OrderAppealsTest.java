@@ -242,6 +242,13 @@ class OrderAppealsTest {
         fixture.given(imposed(), appealed(REQUIREMENT_2))
                 .when(new RecordAppealDecision(ORDER, APPEAL, AppealOutcome.UPHELD, today.minusDays(3), "r",
                         List.of()))
+                .expectNoEvents().expectException(violation("appeal-decision-day"));
+        fixture.given(imposed(), appealed(REQUIREMENT_2))
+                .when(new RecordAppealDecision(ORDER, APPEAL, AppealOutcome.UPHELD, today.plusDays(1), "r",
+                        List.of()))
+                .expectNoEvents().expectException(violation("appeal-decision-day"));
+        fixture.given(imposed(), appealed(REQUIREMENT_2))
+                .when(new RecordAppealDecision(ORDER, APPEAL, AppealOutcome.UPHELD, null, "r", List.of()))
                 .expectNoEvents().expectException(violation("appeal-decision-incomplete"));
         fixture.given(imposed(), appealed(REQUIREMENT_2))
                 .when(new RecordAppealDecision(ORDER, APPEAL, AppealOutcome.UPHELD, today, " ", List.of()))

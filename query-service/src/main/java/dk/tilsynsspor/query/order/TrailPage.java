@@ -6,6 +6,7 @@ import dk.tilsynsspor.query.order.export.TrailExports;
 import dk.tilsynsspor.query.pages.ListPage;
 import dk.tilsynsspor.query.pages.PageController;
 import dk.tilsynsspor.query.pages.PageFormats;
+import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,10 +15,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import java.io.IOException;
+import java.text.Collator;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** Revisionsspor: every entry of one order's trail, filterable, with the hash chain's verification and exports. */
 @PageController
@@ -29,11 +33,13 @@ class TrailPage {
     private final OrderReads reads;
     private final TrailExports exports;
     private final PageFormats formats;
+    private final MessageSource labels;
 
-    TrailPage(OrderReads reads, TrailExports exports, PageFormats formats) {
+    TrailPage(OrderReads reads, TrailExports exports, PageFormats formats, MessageSource labels) {
         this.reads = reads;
         this.exports = exports;
         this.formats = formats;
+        this.labels = labels;
     }
 
     /**
@@ -63,9 +69,9 @@ class TrailPage {
         model.addAttribute("entries", page.items());
         model.addAttribute("verification", reads.keptVerification(orderId).orElse(null));
         model.addAttribute("asOf", instant);
-        model.addAttribute("eventTypes", distinct(trail, AuditEntry::eventType));
+        model.addAttribute("eventTypes", byLabel(distinct(trail, AuditEntry::eventType), "Event."));
         model.addAttribute("actors", distinct(trail, AuditEntry::actorId));
-        model.addAttribute("roles", distinct(trail, AuditEntry::actorRole));
+        model.addAttribute("roles", byLabel(distinct(trail, AuditEntry::actorRole), "Role."));
         model.addAttribute("haendelse", haendelse);
         model.addAttribute("aktoer", aktoer);
         model.addAttribute("rolle", rolle);
@@ -90,7 +96,17 @@ class TrailPage {
         return value == null || value.isBlank();
     }
 
-    private static List<String> distinct(AuditTrail trail, java.util.function.Function<AuditEntry, String> field) {
+    private static List<String> distinct(AuditTrail trail, Function<AuditEntry, String> field) {
         return List.copyOf(new TreeSet<>(trail.entries().stream().map(field).toList()));
+    }
+
+    /**
+     * The codes in the order of the Danish labels a filter shows for them ("Borgersag oprettet" before "Handleplan
+     * indsendt"; Æ, Ø and Å last), not of the codes themselves, which read as no order at all once translated.
+     */
+    List<String> byLabel(List<String> codes, String prefix) {
+        Collator danish = Collator.getInstance(PageFormats.DANISH);
+        Function<String, String> label = code -> labels.getMessage(prefix + code, null, code, PageFormats.DANISH);
+        return codes.stream().sorted(Comparator.comparing(label, danish)).toList();
     }
 }
