@@ -30,6 +30,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -48,8 +49,8 @@ import dk.tilsynsspor.query.trail.TrailEntry;
 
 /**
  * The leader's overview, folded from the dossiers of the organisation's open orders: what is overdue, what falls
- * due within {@value OverviewReads#DUE_SOON_DAYS} days, the teams, and each professional's part in sessions and
- * insights; the session cadence and the progression over every open case of the organisation (those serving its open
+ * due within {@value OverviewReads#DUE_SOON_DAYS} days, and each professional's part in sessions and insights; the
+ * teams, the session cadence and the progression over every open case of the organisation (those serving its open
  * orders, those serving none, and those that go on after their order was closed); and what waits for the
  * organisation itself in its open orders.
  */
@@ -114,6 +115,11 @@ class OverviewQueries {
             }
             countParticipation(dossier, participation);
         }
+        // the open cases serving no open order have teams too: the same cases as the cadence, with no order named
+        Set<UUID> listed = new HashSet<>();
+        teams.forEach(team -> listed.add(team.caseId()));
+        cases.stream().filter(view -> listed.add(view.caseId()))
+                .forEach(view -> teams.add(new CaseTeam(view.caseId(), null, view.citizenRef(), view.team())));
         overdue.sort(Comparator.comparing(RequirementAlert::deadline));
         dueSoon.sort(Comparator.comparing(RequirementAlert::deadline));
         List<OrderSummary> open = dossiers.stream().map(d -> new OrderSummary(d.orderId(), d.reference(),
