@@ -145,7 +145,7 @@ class OverviewQueries {
     static List<AwaitingOrganisation> awaiting(ComplianceDossier dossier, LocalDate today) {
         List<AwaitingOrganisation> awaiting = new ArrayList<>();
         if (dossier.status() == OrderStatus.NOTICE && dossier.notice() != null) {
-            if (dossier.notice().answers().isEmpty() && !today.isAfter(dossier.notice().responseDue())) {
+            if (!dossier.notice().mayImpose(today)) { // not answered, and the answer's last day has not passed
                 awaiting.add(new AwaitingOrganisation(Kind.ANSWER_NOTICE, dossier.orderId(), dossier.reference(),
                         null, null, null, dossier.notice().responseDue(), dossier.notice().givenAt(), null));
             }

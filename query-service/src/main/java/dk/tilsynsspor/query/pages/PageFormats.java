@@ -54,6 +54,11 @@ public class PageFormats {
         return LocalDate.now(clock).toString();
     }
 
+    /** Today in Danish time, for a rule that takes the day ({@code Notice.mayImpose}). */
+    public LocalDate currentDay() {
+        return LocalDate.now(clock);
+    }
+
     /** Whether {@code day} is over: today, in Danish time, is after it (a deadline "til og med" that day has run out). */
     public boolean over(LocalDate day) {
         return LocalDate.now(clock).isAfter(day);

@@ -34,6 +34,15 @@ public record Notice(
         return answers.isEmpty() ? Optional.empty() : Optional.of(answers.get(answers.size() - 1));
     }
 
+    /**
+     * Whether the authority may impose the order on this notice on {@code today}: the organisation has answered, or
+     * the last day to answer ({@code responseDue}, til og med) is over. Until then the organisation's answer is
+     * awaited.
+     */
+    public boolean mayImpose(LocalDate today) {
+        return !answers.isEmpty() || today.isAfter(responseDue);
+    }
+
     public Notice lapsed(Instant at, String by, String reason) {
         return new Notice(issuedOn, givenAt, givenBy, responseDue, draftRequirements, answers, at, by, reason);
     }
