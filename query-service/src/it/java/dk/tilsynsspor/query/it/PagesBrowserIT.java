@@ -450,6 +450,38 @@ class PagesBrowserIT {
         browser.logOut();
     }
 
+    @Test
+    void aRequirementSentBackThroughTheDecisionFormReadsAsToBeVerifiedAgainAndWaitsForTheLeader(EndToEnd.Stack stack)
+            throws Exception {
+        WorkedExample example = WorkedExample.verified(stack.commands, "ST-SIDER-AFVIST");
+        WorkedExample.expect(200, stack.commands.post("leader", example.order("/compliance-report"),
+                Map.of("summary", "Begge krav er fulgt op")));
+        String restraint = example.restraintRequirement;
+        String dossier = stack.queryService.baseUrl() + "/paabud/" + example.orderId;
+
+        browser.get(stack.queryService.baseUrl() + "/");
+        browser.logIn("inspector");
+        browser.get(dossier + "#afgoerelse");
+        browser.find(By.cssSelector("#afgoerelse input[name=decision][value=REJECT]")).click();
+        browser.find(By.cssSelector("#afgoerelse input[name=requirementIds][value='" + restraint + "']")).click();
+        browser.type("afgoerelse-reason-" + restraint, "Send målinger for tre måneder");
+        browser.find(By.id("afgoer")).click();
+        await().atMost(Duration.ofSeconds(20)).until(() -> browser.source().contains("Afgørelsen er registreret."));
+        assertThat(browser.text(By.id("verificer-igen-" + restraint)))
+                .as("the verification the authority sent back is not shown as if there had never been one")
+                .startsWith("Ikke verificeret igen, siden tilsynet sendte kravet tilbage.");
+        assertThat(browser.text(By.tagName("main"))).contains("Sendt tilbage af tilsynet: Send målinger for tre måneder");
+        browser.logOut();
+
+        browser.logIn("leader");
+        browser.get(stack.queryService.baseUrl() + "/overblik");
+        By row = By.xpath("//table[@id='venter-paa-jer-tabel']//tr[td/a[text()='ST-SIDER-AFVIST']]");
+        assertThat(browser.find(row).getText()).contains("Tilsynet har sendt kravet tilbage",
+                "Send målinger for tre måneder");
+        browser.screenshot("06e-overblik-sendt-tilbage");
+        browser.logOut();
+    }
+
     private static void awaitProjected(EndToEnd.Stack stack, WorkedExample example) {
         await().atMost(Duration.ofSeconds(30)).until(() -> stack.queries.get("inspector",
                 "/api/orders/" + example.orderId + "/dossier").status() == 200);
