@@ -65,7 +65,9 @@ final class OrderAppeals {
             throw RuleViolation.unprocessable("lodged-outside-order", "An appeal is lodged on a day from the order's "
                     + "issue (" + order.issuedOn() + ") to today.").at("lodgedOn");
         }
-        List<UUID> appealed = order.namedOr(command.requirementIds(), requirement -> !requirement.settled(),
+        // none named: every requirement still standing that no open appeal holds already
+        List<UUID> appealed = order.namedOr(command.requirementIds(),
+                requirement -> !requirement.settled() && !underOpenAppeal(requirement.requirementId()),
                 OrderRequirement::assertNotSettled);
         for (UUID requirementId : appealed) {
             if (underOpenAppeal(requirementId)) {
@@ -75,7 +77,7 @@ final class OrderAppeals {
         }
         if (appealed.isEmpty()) {
             throw RuleViolation.conflict("nothing-to-appeal", "No requirement of the order is left standing to "
-                    + "appeal.");
+                    + "appeal that an open appeal does not hold already.");
         }
         boolean late = lodgedOn.isAfter(order.issuedOn().plusWeeks(WEEKS_TO_APPEAL));
         apply(new AppealRegistered(command.orderId(), command.appealId(), lodgedOn, appealed, late));

@@ -251,8 +251,9 @@ class OrderController {
     @Operation(operationId = "registerAppeal", summary = "Register an appeal to Ankestyrelsen (RegisterAppeal)",
             description = "A leader of the organisation or an inspector of the authority registers that the "
                     + "organisation complained to Ankestyrelsen: the day it was lodged and the requirements appealed "
-                    + "(none named: every requirement still standing). Lodged more than four weeks after the order "
-                    + "was issued, the appeal is recorded as late, not refused. Deadlines keep running.")
+                    + "(none named: every requirement still standing that no open appeal holds). Lodged more than four "
+                    + "weeks after the order was issued, the appeal is recorded as late, not refused. Deadlines keep "
+                    + "running.")
     @ApiResponse(responseCode = "201", description = "Registered: the appeal id; Location is the dossier.")
     @PostMapping("/{orderId}/appeals")
     ResponseEntity<Accepted> registerAppeal(@PathVariable UUID orderId, @Valid @RequestBody AppealRequest request) {

@@ -49,7 +49,7 @@ final class OrderRequests {
                                  @Size(max = 50) @Valid List<@NotNull @Valid RemedyRequest> remedies) {
     }
 
-    /** {@code requirementIds} absent or empty: every requirement still standing. */
+    /** {@code requirementIds} absent or empty: every requirement still standing that no open appeal holds. */
     record AppealRequest(@NotNull @PlausibleDate LocalDate lodgedOn,
                          @Size(max = 50) List<@NotNull UUID> requirementIds) {
     }

@@ -114,6 +114,17 @@ class OrderAppealsTest {
     }
 
     @Test
+    void anAppealNamingNoRequirementTakesThoseNoOpenAppealHoldsAndNoneWhenEveryOneIsHeld() {
+        UUID second = UUID.randomUUID();
+        fixture.given(imposed(), appealed(REQUIREMENT_2))
+                .when(new RegisterAppeal(ORDER, second, today, null))
+                .expectEvents(new AppealRegistered(ORDER, second, today, List.of(REQUIREMENT_1), false));
+        fixture.given(imposed(), appealed(REQUIREMENT_1, REQUIREMENT_2))
+                .when(new RegisterAppeal(ORDER, second, today, null))
+                .expectNoEvents().expectException(violation("nothing-to-appeal"));
+    }
+
+    @Test
     void anAcceptedRequirementCannotBeAppealed() {
         fixture.given(with(bothVerified(), reported(REQUIREMENT_1),
                         new ComplianceAccepted(ORDER, List.of(REQUIREMENT_1), false)))

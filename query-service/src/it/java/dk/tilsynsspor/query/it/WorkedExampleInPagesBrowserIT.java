@@ -499,6 +499,9 @@ class WorkedExampleInPagesBrowserIT {
         submit("klage");
         awaitDone("Klagen til Ankestyrelsen er registreret.");
         assertThat(browser.text(By.id("klager"))).contains("Klage indgivet", "krav 2");
+        assertThat(browser.findAll(By.cssSelector("#klage input[name=requirementIds]")))
+                .as("a requirement an open appeal holds is not offered to another appeal")
+                .extracting(box -> box.getAttribute("value")).containsExactly(example.methodRequirement);
         browser.logOut();
 
         browser.logIn("inspector");

@@ -8,7 +8,8 @@ import java.util.UUID;
 
 /**
  * The organisation complained to Ankestyrelsen about the order: when, and the requirements appealed (none named:
- * every requirement still standing). Registered by the organisation's leader or the authority's inspector.
+ * every requirement still standing that no open appeal holds). Registered by the organisation's leader or the
+ * authority's inspector.
  */
 public record RegisterAppeal(
         @TargetAggregateIdentifier UUID orderId,

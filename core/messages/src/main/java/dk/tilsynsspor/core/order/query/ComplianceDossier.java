@@ -38,4 +38,19 @@ public record ComplianceDossier(
         Notice notice,
         String noticeWaivedReason,
         List<Appeal> appeals) {
+
+    /** Whether an appeal not yet decided by Ankestyrelsen holds the requirement (another appeal of it is refused). */
+    public boolean underOpenAppeal(UUID requirementId) {
+        return appeals.stream().anyMatch(appeal -> appeal.outcome() == null
+                && appeal.requirementIds().contains(requirementId));
+    }
+
+    /**
+     * The requirements an appeal may name now: still standing (neither accepted nor annulled) and held by no open
+     * appeal.
+     */
+    public List<RequirementDossier> appealable() {
+        return requirements.stream().filter(r -> r.status() != RequirementStatus.ACCEPTED
+                && r.status() != RequirementStatus.ANNULLED && !underOpenAppeal(r.requirementId())).toList();
+    }
 }
