@@ -470,7 +470,8 @@ class PagesBrowserIT {
         assertThat(browser.text(By.id("verificer-igen-" + restraint)))
                 .as("the verification the authority sent back is not shown as if there had never been one")
                 .startsWith("Ikke verificeret igen, siden tilsynet sendte kravet tilbage.");
-        assertThat(browser.text(By.tagName("main"))).contains("Sendt tilbage af tilsynet: Send målinger for tre måneder");
+        assertThat(browser.text(By.tagName("main")))
+                .contains("Sendt tilbage af tilsynet: Send målinger for tre måneder");
         browser.logOut();
 
         browser.logIn("leader");
