@@ -60,6 +60,7 @@ class CasePage {
         model.addAttribute("kase", view);
         model.addAttribute("names", Names.of(view.team()));
         model.addAttribute("orderReference", cases.orderReference(view));
+        model.addAttribute("orderClosed", cases.orderClosed(view));
         model.addAttribute("requirements", cases.requirementTitles(view));
         model.addAttribute("linkable", cases.linkableOrders(view.organisationId()));
         model.addAttribute("dimensions", dimensions.of(view.organisationId()));

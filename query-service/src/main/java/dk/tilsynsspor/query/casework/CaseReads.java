@@ -117,6 +117,13 @@ public class CaseReads {
     public record LinkableOrder(UUID orderId, String reference, Map<UUID, String> requirements) {
     }
 
+    /** Whether the order the case serves is closed: the case goes on after it as the organisation's own development. */
+    public boolean orderClosed(CaseView view) {
+        return view.orderId() != null && jdbc.queryForList(
+                "SELECT 1 FROM query.order_summary WHERE order_id = ? AND status = 'CLOSED'", Integer.class,
+                view.orderId()).size() == 1;
+    }
+
     /**
      * The organisation's imposed orders that are not closed, each with its requirements, for a leader linking a case
      * to them. Nobody else links, so nobody else is told.
