@@ -437,6 +437,13 @@ class WorkedExampleInPagesBrowserIT {
                 .contains("Sagen tjente påbud " + reference + ", der er afsluttet; sagen fortsætter som løbende "
                         + "faglig udvikling.");
         assertThat(browser.text(By.id("krav"))).isEqualTo("Krav, sagen tjente");
+        WorkedExample.expect(200, stack.commands.post("leader", "/api/cases/"
+                + kase.substring(kase.lastIndexOf('/') + 1) + "/closure", java.util.Map.of()));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).untilAsserted(() -> {
+            browser.get(kase);
+            assertThat(browser.text(By.tagName("main"))).as("a closed case does not go on")
+                    .contains("Lukket sag i kk-handicap. Sagen tjente påbud " + reference + ", der er afsluttet.");
+        });
         browser.logOut();
     }
 
