@@ -48,10 +48,6 @@ class WorkQueuePage {
                              DeadlineExtensionRequest request) {
     }
 
-    /** Requirements settled for good: nothing of theirs waits for the authority any more. */
-    private static final Set<RequirementStatus> SETTLED = Set.of(RequirementStatus.ACCEPTED,
-            RequirementStatus.ANNULLED);
-
     private final OrderReads reads;
     private final CurrentActor currentActor;
 
@@ -96,7 +92,7 @@ class WorkQueuePage {
                 if (requirement.status() == RequirementStatus.OVERDUE) {
                     overdue.add(new Overdue(order, requirement));
                 }
-                if (SETTLED.contains(requirement.status())) {
+                if (requirement.status().settled()) { // nothing of theirs waits for the authority any more
                     continue;
                 }
                 ActionPlanVersion plan = requirement.latestPlan();

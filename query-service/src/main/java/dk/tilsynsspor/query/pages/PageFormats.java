@@ -51,7 +51,7 @@ public class PageFormats {
 
     /** Today in Danish time, as a date field's value ("2026-11-30"): what a form proposes. */
     public String today() {
-        return LocalDate.now(clock).toString();
+        return currentDay().toString();
     }
 
     /** Today in Danish time, for a rule that takes the day ({@code Notice.mayImpose}). */
@@ -61,12 +61,12 @@ public class PageFormats {
 
     /** Whether {@code day} is over: today, in Danish time, is after it (a deadline "til og med" that day has run out). */
     public boolean over(LocalDate day) {
-        return LocalDate.now(clock).isAfter(day);
+        return currentDay().isAfter(day);
     }
 
     /** The day {@code days} from today, as a date field's value. */
     public String inDays(int days) {
-        return LocalDate.now(clock).plusDays(days).toString();
+        return currentDay().plusDays(days).toString();
     }
 
     public String time(Instant instant) {

@@ -50,7 +50,7 @@ public record ComplianceDossier(
      * appeal.
      */
     public List<RequirementDossier> appealable() {
-        return requirements.stream().filter(r -> r.status() != RequirementStatus.ACCEPTED
-                && r.status() != RequirementStatus.ANNULLED && !underOpenAppeal(r.requirementId())).toList();
+        return requirements.stream().filter(r -> !r.status().settled() && !underOpenAppeal(r.requirementId()))
+                .toList();
     }
 }

@@ -23,6 +23,11 @@ public enum RequirementStatus {
     /** Annulled by an appeal's decision: settled, nothing more to follow up. */
     ANNULLED;
 
+    /** Settled for good (accepted or annulled): nothing more waits on it, and it can no longer be appealed. */
+    public boolean settled() {
+        return this == ACCEPTED || this == ANNULLED;
+    }
+
     /**
      * What the authority's and the appeal's decisions, and the leader's verification, have made of a requirement,
      * strongest first: what the follow-up cannot override.

@@ -15,6 +15,12 @@ class RequirementStatusTest {
     }
 
     @Test
+    void onlyAnAcceptedOrAnAnnulledRequirementIsSettled() {
+        assertThat(java.util.Arrays.stream(RequirementStatus.values()).filter(RequirementStatus::settled))
+                .containsExactlyInAnyOrder(RequirementStatus.ACCEPTED, RequirementStatus.ANNULLED);
+    }
+
+    @Test
     void theStrongestStandingHolds() {
         assertThat(Standing.of(true, false, false, false, false, false)).isEqualTo(Standing.DRAFT);
         assertThat(Standing.of(false, true, true, true, true, true)).isEqualTo(Standing.ANNULLED);
