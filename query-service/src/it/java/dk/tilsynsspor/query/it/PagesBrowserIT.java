@@ -451,6 +451,39 @@ class PagesBrowserIT {
     }
 
     @Test
+    void aNoticeAndARequirementPastItsDeadlineWaitInTheWorkQueue(EndToEnd.Stack stack) throws Exception {
+        LocalDate today = LocalDate.now(DANISH);
+        WorkedExample.expect(201, stack.commands.post("inspector", "/api/orders/notices",
+                NoticeAndDecisionsIT.notice("ST-SIDER-VARSEL", List.of(NoticeAndDecisionsIT.draft(
+                        UUID.randomUUID().toString(), "Pædagogisk metode", "MAALGRUPPE_METODER_OG_RESULTATER",
+                        today.plusMonths(3))))));
+        LocalDate deadline = today.minusDays(3);
+        WorkedExample.expect(201, stack.commands.post("inspector", "/api/orders", Map.of(
+                "authorityId", "socialtilsyn-hovedstaden", "organisationId", "kk-handicap",
+                "reference", "ST-SIDER-OVER", "legalBasis", "Lov om socialtilsyn § 8",
+                "issuedOn", today.minusDays(30).toString(), "noticeWaivedReason", "Akut risiko for beboerne",
+                "requirements", List.of(Map.of("title", "Journalføring", "qualityTheme", "KOMPETENCER",
+                        "requiredChange", "every restraint is recorded the same day",
+                        "deadline", deadline.toString())))));
+        DateTimeFormatter day = DateTimeFormatter.ofPattern("d. MMM yyyy", Locale.forLanguageTag("da-DK"));
+        String queue = stack.queryService.baseUrl() + "/arbejdsliste";
+        By notice = By.xpath("//table[@id='varsler-tabel']//tr[td/a[text()='ST-SIDER-VARSEL']]");
+        By overdue = By.xpath("//table[@id='krav-over-fristen']//tr[td/a[text()='ST-SIDER-OVER']]");
+
+        browser.get(stack.queryService.baseUrl() + "/");
+        browser.logIn("inspector");
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            browser.get(queue);
+            return !browser.findAll(notice).isEmpty() && !browser.findAll(overdue).isEmpty();
+        });
+        assertThat(browser.find(notice).getText()).contains(day.format(today.plusDays(14)), "Ikke svaret");
+        assertThat(browser.find(overdue).getText()).contains("Krav 1: Journalføring",
+                day.format(deadline) + " (3 dage over fristen)");
+        browser.screenshot("06e-arbejdsliste-varsel-og-over-fristen");
+        browser.logOut();
+    }
+
+    @Test
     void aRequirementSentBackThroughTheDecisionFormReadsAsToBeVerifiedAgainAndWaitsForTheLeader(EndToEnd.Stack stack)
             throws Exception {
         WorkedExample example = WorkedExample.verified(stack.commands, "ST-SIDER-AFVIST");

@@ -5,14 +5,15 @@ import dk.tilsynsspor.core.order.query.ComplianceDossier;
 import dk.tilsynsspor.core.order.query.FindOrders;
 import dk.tilsynsspor.core.order.query.GetAuditTrail;
 import dk.tilsynsspor.core.order.query.GetComplianceDossier;
+import dk.tilsynsspor.core.order.query.GetWorkQueue;
 import dk.tilsynsspor.core.order.query.OrderList;
 import dk.tilsynsspor.core.order.query.OrderStatus;
 import dk.tilsynsspor.core.order.query.TrailVerification;
 import dk.tilsynsspor.core.order.query.VerifyAuditTrail;
+import dk.tilsynsspor.core.order.query.WorkQueue;
 import dk.tilsynsspor.core.security.Actor;
 import dk.tilsynsspor.core.security.Visibility;
 import dk.tilsynsspor.platform.security.CurrentActor;
-import dk.tilsynsspor.query.trail.TrailRepository;
 import dk.tilsynsspor.query.web.NotFoundException;
 import dk.tilsynsspor.query.web.VerificationUnavailableException;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -22,7 +23,6 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -35,12 +35,10 @@ public class OrderReads {
 
     private final QueryGateway queries;
     private final CurrentActor currentActor;
-    private final TrailRepository trails;
 
-    OrderReads(QueryGateway queries, CurrentActor currentActor, TrailRepository trails) {
+    OrderReads(QueryGateway queries, CurrentActor currentActor) {
         this.queries = queries;
         this.currentActor = currentActor;
-        this.trails = trails;
     }
 
     /** The orders the caller may see, newest first (none for a professional, who reads cases). */
@@ -48,13 +46,9 @@ public class OrderReads {
         return queries.query(new FindOrders(currentActor.get(), organisationId, status), OrderList.class).join();
     }
 
-    /**
-     * The closed orders of the caller's authority that are still published somewhere (none for a leader or a
-     * professional, whose work queue has no such list), read without folding the closed orders.
-     */
-    public Set<UUID> closedOrdersStillPublished() {
-        Actor actor = currentActor.get();
-        return actor.role().scopedToAuthority() ? trails.closedOrdersStillPublished(actor.scope()) : Set.of();
+    /** What waits for the caller's authority (an empty queue for anyone but an inspector). */
+    public WorkQueue workQueue() {
+        return queries.query(new GetWorkQueue(currentActor.get()), WorkQueue.class).join();
     }
 
     public ComplianceDossier dossier(UUID orderId, Instant asOf) {

@@ -19,12 +19,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -119,15 +117,17 @@ public class TrailRepository {
     }
 
     /**
-     * The closed orders of the authority that are still published somewhere (a publication not withdrawn), read by
-     * the publications that are up, not by the authority's closed orders.
+     * The orders whose events the authority's work queue reads, the most recently imposed first: those neither
+     * closed nor lapsed, and the closed ones still published somewhere (a publication not withdrawn, read by the
+     * publications that are up, not by the authority's closed orders, which over the years are nearly all of them).
      */
-    public Set<UUID> closedOrdersStillPublished(String authorityId) {
-        return new HashSet<>(jdbc.queryForList("""
-                SELECT DISTINCT p.order_id
-                  FROM query.active_publication p
-                  JOIN query.order_summary s ON s.order_id = p.order_id
-                 WHERE s.authority_id = ? AND s.status = 'CLOSED'""", UUID.class, authorityId));
+    public List<UUID> ordersWaitingOnAuthority(String authorityId) {
+        return jdbc.queryForList("""
+                SELECT s.order_id FROM query.order_summary s
+                 WHERE s.authority_id = ? AND s.status <> 'LAPSED'
+                   AND (s.status <> 'CLOSED'
+                        OR EXISTS (SELECT 1 FROM query.active_publication p WHERE p.order_id = s.order_id))
+                 ORDER BY s.imposed_at DESC, s.order_id""", UUID.class, authorityId);
     }
 
     /** The references of the named orders, by order id (an order not yet projected is missing). */
@@ -140,6 +140,31 @@ public class TrailRepository {
                     }, (Object) orderIds.toArray(UUID[]::new));
         }
         return references;
+    }
+
+    /** The order's own events, without those of the cases serving it, oldest first. */
+    public List<TrailEntry> orderEvents(UUID orderId) {
+        return opened(jdbc.query(AGGREGATE + " ORDER BY d.globalIndex", rows(orderId), orderId.toString()));
+    }
+
+    /**
+     * The latest sequence number of each named aggregate's events, by its id (one with no events is missing): one
+     * look into the store's index of an aggregate's events for each, whatever their number.
+     */
+    public Map<UUID, Long> latestSequences(Collection<UUID> aggregateIds) {
+        Map<UUID, Long> latest = new LinkedHashMap<>();
+        if (!aggregateIds.isEmpty()) {
+            jdbc.query("""
+                    SELECT a.id, (SELECT max(d.sequenceNumber) FROM events.domain_event_entry d
+                                   WHERE d.aggregateIdentifier = a.id) AS latest
+                      FROM unnest(CAST(? AS varchar[])) AS a(id)""", row -> {
+                        long sequence = row.getLong("latest");
+                        if (!row.wasNull()) {
+                            latest.put(UUID.fromString(row.getString("id")), sequence);
+                        }
+                    }, (Object) aggregateIds.stream().map(UUID::toString).toArray(String[]::new));
+        }
+        return latest;
     }
 
     /** The events of one aggregate (an order, a case) of the named types, oldest first. */

@@ -2,6 +2,7 @@ package dk.tilsynsspor.query.dossier;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dk.tilsynsspor.core.casework.CaseEvent;
 import dk.tilsynsspor.core.order.query.ComplianceDossier;
 import dk.tilsynsspor.query.eventstore.EventJson;
 import dk.tilsynsspor.query.trail.TrailEntry;
@@ -29,13 +30,27 @@ public final class FoldedDossier {
         this.orderId = orderId;
     }
 
-    /** The next event of the order's trail. */
+    /** The next event of the order's trail (a case's event stored as its case's). */
     public FoldedDossier then(Object event) {
         long index = trail.size() + 1;
-        trail.add(new TrailEntry(orderId, index, "event-" + index, orderId.toString(), index - 1,
+        String aggregateId = event instanceof CaseEvent caseEvent ? caseEvent.caseId().toString() : orderId.toString();
+        trail.add(new TrailEntry(orderId, index, "event-" + index, aggregateId, index - 1,
                 event.getClass().getSimpleName(), event.getClass().getName(), at(index), "someone", "LEADER",
                 "socialtilsyn-hovedstaden", null, JSON.valueToTree(event), null));
         return this;
+    }
+
+    /**
+     * The order's own events so far, each as stored (not those of its cases): as the order's stream in the store
+     * holds them.
+     */
+    public List<TrailEntry> ownEvents() {
+        return trail.stream().filter(entry -> entry.aggregateId().equals(orderId.toString())).toList();
+    }
+
+    /** The dossier as it reads on {@code today} from the order's own events only ({@link #ownEvents}). */
+    public ComplianceDossier ownEventsOn(LocalDate today) {
+        return DossierFold.fold(ownEvents(), reader, today, null).orElseThrow();
     }
 
     /** When the {@code n}th event (from 1) was stored. */

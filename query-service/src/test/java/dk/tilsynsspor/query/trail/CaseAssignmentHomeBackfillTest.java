@@ -230,7 +230,7 @@ class CaseAssignmentHomeBackfillTest {
 
         assertThat(jdbc.queryForList("SELECT publication_id FROM query.active_publication", UUID.class))
                 .as("what cannot be read is passed over").containsExactly(up);
-        assertThat(new TrailRepository(jdbc, null, null).closedOrdersStillPublished("tilsyn"))
+        assertThat(new TrailRepository(jdbc, null, null).ordersWaitingOnAuthority("tilsyn"))
                 .containsExactly(stillUp);
     }
 

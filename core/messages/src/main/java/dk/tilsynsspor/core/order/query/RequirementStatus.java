@@ -29,6 +29,20 @@ public enum RequirementStatus {
     }
 
     /**
+     * Decided by the requirement's events whatever its deadline (a draft, annulled, accepted, reported or verified):
+     * the deadline's passing does not make it overdue. Any other status is overdue once the deadline has passed or
+     * was recorded as missed ({@link #of}).
+     */
+    public boolean decidedWhateverTheDeadline() {
+        for (Standing standing : Standing.values()) {
+            if (standing.decided == this) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * What the authority's and the appeal's decisions, and the leader's verification, have made of a requirement,
      * strongest first: what the follow-up cannot override.
      */

@@ -21,6 +21,30 @@ class RequirementStatusTest {
     }
 
     @Test
+    void aStatusDecidedWhateverTheDeadlineStaysWhenItPassesAndEveryOtherBecomesOverdue() {
+        for (Standing standing : Standing.values()) {
+            for (boolean work : new boolean[] {false, true}) {
+                for (boolean planned : new boolean[] {false, true}) {
+                    RequirementStatus before = RequirementStatus.of(standing, false, 10, work, planned);
+                    RequirementStatus passed = RequirementStatus.of(standing, false, -1, work, planned);
+                    RequirementStatus missed = RequirementStatus.of(standing, true, 10, work, planned);
+                    if (before.decidedWhateverTheDeadline()) {
+                        assertThat(passed).as("%s passed", standing).isEqualTo(before);
+                        assertThat(missed).as("%s missed", standing).isEqualTo(before);
+                    } else {
+                        assertThat(passed).as("%s passed", standing).isEqualTo(RequirementStatus.OVERDUE);
+                        assertThat(missed).as("%s missed", standing).isEqualTo(RequirementStatus.OVERDUE);
+                    }
+                }
+            }
+        }
+        assertThat(java.util.Arrays.stream(RequirementStatus.values())
+                .filter(RequirementStatus::decidedWhateverTheDeadline)).containsExactlyInAnyOrder(
+                RequirementStatus.NOTICE, RequirementStatus.ANNULLED, RequirementStatus.ACCEPTED,
+                RequirementStatus.REPORTED, RequirementStatus.VERIFIED);
+    }
+
+    @Test
     void theStrongestStandingHolds() {
         assertThat(Standing.of(true, false, false, false, false, false)).isEqualTo(Standing.DRAFT);
         assertThat(Standing.of(false, true, true, true, true, true)).isEqualTo(Standing.ANNULLED);

@@ -1,40 +1,51 @@
 package dk.tilsynsspor.query.trail;
 
+import dk.tilsynsspor.core.order.NoticeLapsed;
+import dk.tilsynsspor.core.order.NoticeOfOrderGiven;
 import dk.tilsynsspor.core.order.OrderOutcome;
 import dk.tilsynsspor.core.order.OrderPublished;
 import dk.tilsynsspor.core.order.OrderUnpublished;
 import dk.tilsynsspor.core.order.SupervisoryOrderClosed;
 import dk.tilsynsspor.query.database.QueryDatabase;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The read behind the work queue's "ended orders still published", as the trail's projection leaves its tables: an
- * authority's closed orders with a publication not withdrawn; not one whose publications were all taken down, not an
- * order still standing, not another authority's.
+ * The read of which orders the work queue folds, as the trail's projection leaves its tables: an authority's orders
+ * still standing and its closed orders with a publication not withdrawn, the most recently imposed first; not a closed
+ * order whose publications were all taken down, not a lapsed notice, not another authority's.
  */
-class ClosedOrdersStillPublishedReadTest {
+class OrdersWaitingOnAuthorityReadTest {
 
     @RegisterExtension
     static final QueryDatabase database = new QueryDatabase();
 
     @Test
-    void anAuthoritysClosedOrdersWithAPublicationUpAreRead() throws Exception {
+    void anAuthoritysStandingOrdersAndItsClosedOrdersWithAPublicationUpAreRead() throws Exception {
         try (QueryDatabase.Transaction transaction = database.transaction()) {
             UUID stillUp = UUID.randomUUID();
             UUID takenDown = UUID.randomUUID();
             UUID standing = UUID.randomUUID();
             UUID others = UUID.randomUUID();
+            UUID lapsed = UUID.randomUUID();
 
             TrailRepository trails = ProjectedTables.projected(transaction, projection -> {
                 for (UUID order : new UUID[] {stillUp, takenDown, standing}) {
                     ProjectedTables.imposed(projection, order, "kk-handicap");
                 }
                 ProjectedTables.imposed(projection, others, "socialtilsyn-syd", "kk-handicap");
+                NoticeOfOrderGiven notice = new NoticeOfOrderGiven(lapsed, "socialtilsyn-hovedstaden", "kk-handicap",
+                        "ST-varsel", "§ 8", LocalDate.of(2026, 11, 1), "Varsel", List.of(), LocalDate.of(2026, 11, 15));
+                projection.on(notice, new GenericDomainEventMessage<>("SupervisoryOrder", lapsed.toString(), 0,
+                        notice));
+                projection.on(new NoticeLapsed(lapsed, "Ikke nødvendigt"));
                 UUID downToo = UUID.randomUUID();
                 projection.on(new OrderPublished(stillUp, UUID.randomUUID(), "TILBUDSPORTALEN", "https://a.dk/1"));
                 UUID removed = UUID.randomUUID();
@@ -49,9 +60,10 @@ class ClosedOrdersStillPublishedReadTest {
                 }
             });
 
-            assertThat(trails.closedOrdersStillPublished("socialtilsyn-hovedstaden")).containsExactly(stillUp);
-            assertThat(trails.closedOrdersStillPublished("socialtilsyn-syd")).containsExactly(others);
-            assertThat(trails.closedOrdersStillPublished("an-authority-with-none")).isEmpty();
+            assertThat(trails.ordersWaitingOnAuthority("socialtilsyn-hovedstaden"))
+                    .containsExactlyInAnyOrder(stillUp, standing);
+            assertThat(trails.ordersWaitingOnAuthority("socialtilsyn-syd")).containsExactly(others);
+            assertThat(trails.ordersWaitingOnAuthority("an-authority-with-none")).isEmpty();
         }
     }
 }
