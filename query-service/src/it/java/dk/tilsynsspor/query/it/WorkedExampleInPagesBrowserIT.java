@@ -437,6 +437,11 @@ class WorkedExampleInPagesBrowserIT {
                 .contains("Sagen tjente påbud " + reference + ", der er afsluttet; sagen fortsætter som løbende "
                         + "faglig udvikling.");
         assertThat(browser.text(By.id("krav"))).isEqualTo("Krav, sagen tjente");
+        browser.logOut();
+        browser.logIn("paedagog");
+        assertThat(browser.find(By.xpath("//table[@id='mine-sager']//tr[td/a[contains(@href, '"
+                + kase.substring(kase.lastIndexOf('/') + 1) + "')]]/td[@data-label='Påbud']")).getText())
+                .as("her list says the order is closed").isEqualTo(reference + " afsluttet");
         WorkedExample.expect(200, stack.commands.post("leader", "/api/cases/"
                 + kase.substring(kase.lastIndexOf('/') + 1) + "/closure", java.util.Map.of()));
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).untilAsserted(() -> {

@@ -59,8 +59,9 @@ class CasePage {
         CaseView view = cases.caseView(caseId);
         model.addAttribute("kase", view);
         model.addAttribute("names", Names.of(view.team()));
-        model.addAttribute("orderReference", cases.orderReference(view));
-        model.addAttribute("orderClosed", cases.orderClosed(view));
+        CaseReads.ServedOrder served = cases.servedOrder(view);
+        model.addAttribute("orderReference", served == null ? null : served.reference());
+        model.addAttribute("orderClosed", served != null && served.closed());
         model.addAttribute("requirements", cases.requirementTitles(view));
         model.addAttribute("linkable", cases.linkableOrders(view.organisationId()));
         model.addAttribute("dimensions", dimensions.of(view.organisationId()));

@@ -12,6 +12,7 @@ import dk.tilsynsspor.core.security.Role;
 import dk.tilsynsspor.core.security.Visibility;
 import dk.tilsynsspor.query.dossier.CaseFold;
 import dk.tilsynsspor.query.dossier.EventReader;
+import dk.tilsynsspor.query.trail.OrderReference;
 import dk.tilsynsspor.query.trail.TrailEntry;
 import dk.tilsynsspor.query.trail.TrailRepository;
 import org.axonframework.queryhandling.QueryHandler;
@@ -68,7 +69,7 @@ class CaseQueries {
         }
         boolean moreClosed = closed.size() > query.closedAtMost();
         List<Folded> listed = closed.subList(0, Math.min(closed.size(), query.closedAtMost()));
-        Map<UUID, String> references = trails.orderReferences(Stream.concat(open.stream(), listed.stream())
+        Map<UUID, OrderReference> references = trails.orderReferences(Stream.concat(open.stream(), listed.stream())
                 .map(each -> each.view().orderId()).filter(Objects::nonNull).collect(Collectors.toSet()));
         return new MyCases(open.stream().map(each -> summary(each, references, professional.id()))
                 .sorted(Comparator.comparing(MyCase::lastActivityAt).reversed()).toList(),
@@ -93,10 +94,11 @@ class CaseQueries {
      * last and by whom, and how many sessions the professional took part in without recording an insight yet (what
      * waits for them).
      */
-    private static MyCase summary(Folded folded, Map<UUID, String> orderReferences, String professionalId) {
+    private static MyCase summary(Folded folded, Map<UUID, OrderReference> orderReferences,
+                                  String professionalId) {
         CaseView view = folded.view();
         List<TrailEntry> trail = folded.trail();
-        String orderReference = view.orderId() == null ? null : orderReferences.get(view.orderId());
+        OrderReference order = view.orderId() == null ? null : orderReferences.get(view.orderId());
         int insights = view.sessions().stream().mapToInt(session -> session.insights().size()).sum();
         LocalDate lastSession = SessionView.latestHeldOn(view.sessions());
         TrailEntry last = trail.get(trail.size() - 1);
@@ -107,7 +109,8 @@ class CaseQueries {
                 .filter(session -> session.insights().stream()
                         .noneMatch(insight -> professionalId.equals(insight.professionalId())))
                 .count();
-        return new MyCase(view.caseId(), view.orderId(), orderReference, view.citizenRef(), view.closed(),
+        return new MyCase(view.caseId(), view.orderId(), order == null ? null : order.reference(),
+                order != null && order.closed(), view.citizenRef(), view.closed(),
                 view.sessions().size(), insights, lastSession, last.recordedAt(), last.eventType(), lastActor,
                 awaiting);
     }

@@ -15,6 +15,7 @@ import dk.tilsynsspor.core.security.Visibility;
 import dk.tilsynsspor.platform.security.CurrentActor;
 import dk.tilsynsspor.platform.security.DemoUserProperties;
 import dk.tilsynsspor.query.dossier.EventReader;
+import dk.tilsynsspor.query.trail.OrderReference;
 import dk.tilsynsspor.query.trail.TrailRepository;
 import dk.tilsynsspor.query.web.NotFoundException;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -77,9 +78,18 @@ public class CaseReads {
         return titles;
     }
 
-    /** The reference of the order the case serves (null for a case serving none, or an order not yet projected). */
-    public String orderReference(CaseView view) {
-        return view.orderId() == null ? null : trails.orderReferences(List.of(view.orderId())).get(view.orderId());
+    /**
+     * The order the case serves, by its reference and whether it is closed (the case goes on after it as the
+     * organisation's own development); null for a case serving none, or an order not yet projected.
+     */
+    public ServedOrder servedOrder(CaseView view) {
+        OrderReference order = view.orderId() == null ? null
+                : trails.orderReferences(List.of(view.orderId())).get(view.orderId());
+        return order == null ? null : new ServedOrder(order.reference(), order.closed());
+    }
+
+    /** The order a case serves, as its page names it. */
+    public record ServedOrder(String reference, boolean closed) {
     }
 
     /**
@@ -115,13 +125,6 @@ public class CaseReads {
 
     /** An order the organisation's cases may be linked to, with its requirements by number and title. */
     public record LinkableOrder(UUID orderId, String reference, Map<UUID, String> requirements) {
-    }
-
-    /** Whether the order the case serves is closed: the case goes on after it as the organisation's own development. */
-    public boolean orderClosed(CaseView view) {
-        return view.orderId() != null && jdbc.queryForList(
-                "SELECT 1 FROM query.order_summary WHERE order_id = ? AND status = 'CLOSED'", Integer.class,
-                view.orderId()).size() == 1;
     }
 
     /**

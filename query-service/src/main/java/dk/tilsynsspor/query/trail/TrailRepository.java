@@ -130,13 +130,14 @@ public class TrailRepository {
                  ORDER BY s.imposed_at DESC, s.order_id""", UUID.class, authorityId);
     }
 
-    /** The references of the named orders, by order id (an order not yet projected is missing). */
-    public Map<UUID, String> orderReferences(Collection<UUID> orderIds) {
-        Map<UUID, String> references = new LinkedHashMap<>();
+    /** The references of the named orders and whether each is closed, by order id (one not yet projected is missing). */
+    public Map<UUID, OrderReference> orderReferences(Collection<UUID> orderIds) {
+        Map<UUID, OrderReference> references = new LinkedHashMap<>();
         if (!orderIds.isEmpty()) {
-            jdbc.query("SELECT order_id, reference FROM query.order_summary WHERE order_id = ANY (?)",
+            jdbc.query("SELECT order_id, reference, status FROM query.order_summary WHERE order_id = ANY (?)",
                     row -> {
-                        references.put(row.getObject("order_id", UUID.class), row.getString("reference"));
+                        references.put(row.getObject("order_id", UUID.class), new OrderReference(
+                                row.getString("reference"), "CLOSED".equals(row.getString("status"))));
                     }, (Object) orderIds.toArray(UUID[]::new));
         }
         return references;

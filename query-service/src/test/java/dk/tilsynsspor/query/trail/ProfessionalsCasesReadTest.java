@@ -2,6 +2,8 @@ package dk.tilsynsspor.query.trail;
 
 import dk.tilsynsspor.core.casework.CitizenCaseClosed;
 import dk.tilsynsspor.core.casework.ProfessionalAssignedToCase;
+import dk.tilsynsspor.core.order.OrderOutcome;
+import dk.tilsynsspor.core.order.SupervisoryOrderClosed;
 import dk.tilsynsspor.query.database.QueryDatabase;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
@@ -57,19 +59,23 @@ class ProfessionalsCasesReadTest {
     }
 
     @Test
-    void theReferencesOfTheOrdersTheCasesServeAreReadByTheOrdersIds() throws Exception {
+    void theReferencesOfTheOrdersTheCasesServeAndWhetherTheyAreClosedAreReadByTheOrdersIds() throws Exception {
         try (QueryDatabase.Transaction transaction = database.transaction()) {
             UUID order = UUID.randomUUID();
             UUID other = UUID.randomUUID();
             UUID notProjected = UUID.randomUUID();
 
+            UUID closed = UUID.randomUUID();
             TrailRepository trails = ProjectedTables.projected(transaction, projection -> {
                 ProjectedTables.imposed(projection, order, "kk-handicap");
                 ProjectedTables.imposed(projection, other, "region-h-psykiatri");
+                ProjectedTables.imposed(projection, closed, "kk-handicap");
+                projection.on(new SupervisoryOrderClosed(closed, "Efterlevet", false, OrderOutcome.COMPLIED));
             });
 
-            assertThat(trails.orderReferences(List.of(order, notProjected)))
-                    .containsExactly(Map.entry(order, "ST-" + order));
+            assertThat(trails.orderReferences(List.of(order, notProjected, closed))).containsOnly(
+                    Map.entry(order, new OrderReference("ST-" + order, false)),
+                    Map.entry(closed, new OrderReference("ST-" + closed, true)));
             assertThat(trails.orderReferences(List.of())).isEmpty();
         }
     }
