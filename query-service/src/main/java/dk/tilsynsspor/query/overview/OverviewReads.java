@@ -10,7 +10,6 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
-import java.util.Set;
 
 /** The organisation overview, for the leaders of that organisation only (API and pages alike). */
 @Component
@@ -18,10 +17,6 @@ public class OverviewReads {
 
     /** A requirement not yet verified whose deadline is this many days away or fewer is "due soon". */
     public static final int DUE_SOON_DAYS = 14;
-    /** Verified (and maybe reported or accepted), annulled, or only a draft: no deadline to be reminded of. */
-    private static final Set<RequirementStatus> DONE = Set.of(RequirementStatus.VERIFIED, RequirementStatus.REPORTED,
-            RequirementStatus.ACCEPTED, RequirementStatus.ANNULLED, RequirementStatus.NOTICE);
-
     private final QueryGateway queries;
     private final CurrentActor currentActor;
 
@@ -38,9 +33,13 @@ public class OverviewReads {
         return queries.query(new GetOrganisationOverview(actor, organisationId), OrganisationOverview.class).join();
     }
 
-    /** Not verified, reported, accepted, annulled or a draft, not yet overdue, and its deadline {@value #DUE_SOON_DAYS} days away or fewer. */
+    /**
+     * Not verified, reported, accepted, annulled or a draft (none of which has a deadline to be reminded of), not yet
+     * overdue, and its deadline {@value #DUE_SOON_DAYS} days away or fewer.
+     */
     public static boolean dueSoon(RequirementStatus status, long daysLeft) {
-        return status != RequirementStatus.OVERDUE && !DONE.contains(status) && daysLeft <= DUE_SOON_DAYS;
+        return status != RequirementStatus.OVERDUE && !status.decidedWhateverTheDeadline()
+                && daysLeft <= DUE_SOON_DAYS;
     }
 
     /** The overview of the caller's own organisation, for a leader. */

@@ -28,6 +28,11 @@ public enum RequirementStatus {
         return this == ACCEPTED || this == ANNULLED;
     }
 
+    /** Imposed and not settled: its follow-up (plans, verification, requests, comments) may still change it. */
+    public boolean inFollowUp() {
+        return this != NOTICE && !settled();
+    }
+
     /**
      * Decided by the requirement's events whatever its deadline (a draft, annulled, accepted, reported or verified):
      * the deadline's passing does not make it overdue. Any other status is overdue once the deadline has passed or

@@ -45,6 +45,13 @@ class RequirementStatusTest {
     }
 
     @Test
+    void everyImposedRequirementNotSettledIsInFollowUp() {
+        assertThat(java.util.Arrays.stream(RequirementStatus.values()).filter(status -> !status.inFollowUp()))
+                .containsExactlyInAnyOrder(RequirementStatus.NOTICE, RequirementStatus.ACCEPTED,
+                        RequirementStatus.ANNULLED);
+    }
+
+    @Test
     void theStrongestStandingHolds() {
         assertThat(Standing.of(true, false, false, false, false, false)).isEqualTo(Standing.DRAFT);
         assertThat(Standing.of(false, true, true, true, true, true)).isEqualTo(Standing.ANNULLED);
