@@ -1,10 +1,10 @@
 package dk.tilsynsspor.query.order;
 
 import dk.tilsynsspor.core.order.query.ComplianceDossier;
+import dk.tilsynsspor.core.order.query.OrderDeadlines;
 import dk.tilsynsspor.core.order.query.OrderStatus;
 import dk.tilsynsspor.core.order.query.OrderSummary;
 import dk.tilsynsspor.core.order.query.RequirementDossier;
-import dk.tilsynsspor.core.order.query.RequirementStatus;
 import dk.tilsynsspor.core.security.Actor;
 import dk.tilsynsspor.core.security.Role;
 import dk.tilsynsspor.platform.security.CurrentActor;
@@ -34,23 +34,14 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /** Påbud: the caller's orders, and one order's dossier as it stands now or stood at a chosen instant. */
 @PageController
 class OrderPages {
 
-    /** How one order's requirements stand against their deadlines, for highlighting in the list. */
-    record Deadlines(int overdue, int dueSoon) {
-        static final Deadlines NONE = new Deadlines(0, 0);
-    }
-
     /** How many orders one page of the list shows. */
     static final int ORDERS_PER_PAGE = 50;
-
-    private static final Set<OrderStatus> SETTLED = Set.of(OrderStatus.ACCEPTED, OrderStatus.CLOSED,
-            OrderStatus.LAPSED);
 
     private final OrderReads reads;
     private final CurrentActor currentActor;
@@ -93,10 +84,12 @@ class OrderPages {
                 address);
         List<OrderSummary> orders = page.items();
         model.addAttribute("liste", page);
-        Map<UUID, Deadlines> deadlines = new LinkedHashMap<>();
-        for (OrderSummary order : orders) {
-            deadlines.put(order.orderId(), SETTLED.contains(order.status()) ? Deadlines.NONE
-                    : deadlines(reads.dossier(order.orderId(), null)));
+        Map<UUID, OrderDeadlines.Count> counted = reads.deadlines(orders.stream()
+                .filter(order -> !order.status().ended()).map(OrderSummary::orderId).toList());
+        Map<UUID, OrderDeadlines.Count> deadlines = new LinkedHashMap<>();
+        for (OrderSummary order : orders) { // an ended order has no deadline left
+            deadlines.put(order.orderId(), counted.getOrDefault(order.orderId(),
+                    new OrderDeadlines.Count(order.orderId(), 0, 0)));
         }
         model.addAttribute("orders", orders);
         model.addAttribute("deadlines", deadlines);
@@ -132,19 +125,6 @@ class OrderPages {
         ImageIO.write(QualityChart.render(requirement.qualityGoal(), 800, 360), "png", png);
         return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).cacheControl(CacheControl.noStore())
                 .body(png.toByteArray());
-    }
-
-    private static Deadlines deadlines(ComplianceDossier dossier) {
-        int overdue = 0;
-        int dueSoon = 0;
-        for (RequirementDossier requirement : dossier.requirements()) {
-            if (requirement.status() == RequirementStatus.OVERDUE) {
-                overdue++;
-            } else if (OverviewReads.dueSoon(requirement.status(), requirement.daysLeft())) {
-                dueSoon++;
-            }
-        }
-        return new Deadlines(overdue, dueSoon);
     }
 
     private static OrderStatus parseStatus(String status) {

@@ -3,9 +3,11 @@ package dk.tilsynsspor.query.order;
 import dk.tilsynsspor.core.order.query.AuditEntry;
 import dk.tilsynsspor.core.order.query.AuditTrail;
 import dk.tilsynsspor.core.order.query.ComplianceDossier;
+import dk.tilsynsspor.core.order.query.CountOrderDeadlines;
 import dk.tilsynsspor.core.order.query.FindOrders;
 import dk.tilsynsspor.core.order.query.GetAuditTrail;
 import dk.tilsynsspor.core.order.query.GetComplianceDossier;
+import dk.tilsynsspor.core.order.query.OrderDeadlines;
 import dk.tilsynsspor.core.order.query.OrderList;
 import dk.tilsynsspor.core.order.query.OrderStatus;
 import dk.tilsynsspor.core.order.query.OrderSummary;
@@ -49,15 +51,17 @@ class OrderQueries {
     private final EventJson json;
     private final Clock clock;
     private final OrderChain chain;
+    private final KeptShares shares;
 
     OrderQueries(JdbcTemplate jdbc, TrailRepository trails, EventReader reader, EventJson json, Clock clock,
-                 OrderChain chain) {
+                 OrderChain chain, KeptShares shares) {
         this.jdbc = jdbc;
         this.trails = trails;
         this.reader = reader;
         this.json = json;
         this.clock = clock;
         this.chain = chain;
+        this.shares = shares;
     }
 
     /** Inspectors see their authority's orders, leaders their organisation's; professionals read cases only. */
@@ -87,6 +91,25 @@ class OrderQueries {
     Optional<ComplianceDossier> handle(GetComplianceDossier query) {
         LocalDate today = LocalDate.ofInstant(query.asOf() == null ? clock.instant() : query.asOf(), clock.getZone());
         return DossierFold.fold(trails.trail(query.orderId(), query.asOf()), reader, today, query.asOf());
+    }
+
+    /**
+     * From each order's kept share (ADR 27): an order's deadlines cost a fold only when it changed since they were
+     * last asked for. Orders the requester may not see, and ended ones (closed, lapsed), are left out.
+     */
+    @QueryHandler
+    OrderDeadlines handle(CountOrderDeadlines query) {
+        LocalDate today = LocalDate.now(clock);
+        Actor requester = query.requester();
+        if (requester.role() == Role.PROFESSIONAL || query.orderIds().isEmpty()) {
+            return new OrderDeadlines(today, List.of());
+        }
+        List<UUID> visible = jdbc.queryForList("SELECT order_id FROM query.order_summary WHERE order_id = ANY (?)"
+                        + " AND status NOT IN ('CLOSED', 'LAPSED') AND "
+                        + (requester.role().scopedToAuthority() ? "authority_id" : "organisation_id") + " = ?",
+                UUID.class, query.orderIds().toArray(UUID[]::new), requester.scope());
+        return new OrderDeadlines(today, shares.of(visible).values().stream()
+                .map(share -> share.deadlinesOn(today)).toList());
     }
 
     @QueryHandler

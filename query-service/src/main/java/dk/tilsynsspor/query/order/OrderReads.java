@@ -2,10 +2,12 @@ package dk.tilsynsspor.query.order;
 
 import dk.tilsynsspor.core.order.query.AuditTrail;
 import dk.tilsynsspor.core.order.query.ComplianceDossier;
+import dk.tilsynsspor.core.order.query.CountOrderDeadlines;
 import dk.tilsynsspor.core.order.query.FindOrders;
 import dk.tilsynsspor.core.order.query.GetAuditTrail;
 import dk.tilsynsspor.core.order.query.GetComplianceDossier;
 import dk.tilsynsspor.core.order.query.GetWorkQueue;
+import dk.tilsynsspor.core.order.query.OrderDeadlines;
 import dk.tilsynsspor.core.order.query.OrderList;
 import dk.tilsynsspor.core.order.query.OrderStatus;
 import dk.tilsynsspor.core.order.query.TrailVerification;
@@ -22,8 +24,11 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The dossier, the trail and its verification of one order, for the caller only if the order is theirs to see.
@@ -44,6 +49,12 @@ public class OrderReads {
     /** The orders the caller may see, newest first (none for a professional, who reads cases). */
     public OrderList orders(String organisationId, OrderStatus status) {
         return queries.query(new FindOrders(currentActor.get(), organisationId, status), OrderList.class).join();
+    }
+
+    /** How the deadlines of the named orders stand today, by order id (an ended order, or another's, is missing). */
+    public Map<UUID, OrderDeadlines.Count> deadlines(List<UUID> orderIds) {
+        return queries.query(new CountOrderDeadlines(currentActor.get(), orderIds), OrderDeadlines.class).join()
+                .orders().stream().collect(Collectors.toMap(OrderDeadlines.Count::orderId, count -> count));
     }
 
     /** What waits for the caller's authority (an empty queue for anyone but an inspector). */

@@ -1,8 +1,10 @@
 package dk.tilsynsspor.query.order;
 
+import dk.tilsynsspor.core.order.query.ActionPlanVersion;
 import dk.tilsynsspor.core.order.query.ComplianceDossier;
 import dk.tilsynsspor.core.order.query.ExtensionRequestStatus;
 import dk.tilsynsspor.core.order.query.NoticeAnswer;
+import dk.tilsynsspor.core.order.query.OrderDeadlines;
 import dk.tilsynsspor.core.order.query.OrderStatus;
 import dk.tilsynsspor.core.order.query.Publication;
 import dk.tilsynsspor.core.order.query.RequirementDossier;
@@ -15,7 +17,7 @@ import dk.tilsynsspor.core.order.query.WorkQueue.PlanToReview;
 import dk.tilsynsspor.core.order.query.WorkQueue.ReportToDecide;
 import dk.tilsynsspor.core.order.query.WorkQueue.RequirementLine;
 import dk.tilsynsspor.core.order.query.WorkQueue.StillPublished;
-import dk.tilsynsspor.core.order.query.ActionPlanVersion;
+import dk.tilsynsspor.query.overview.OverviewReads;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -91,6 +93,24 @@ record OrderWaiting(long sequence, OrderLine order, NoticeToAnswer notice, Repor
         EscalatedOrder escalated = dossier.escalated() ? new EscalatedOrder(order, dossier.escalationReason(),
                 dossier.escalation() == null ? null : dossier.escalation().until()) : null;
         return new OrderWaiting(sequence, order, null, report, plans, extensions, deadlines, escalated, null);
+    }
+
+    /**
+     * How many of the order's requirements are overdue on {@code day}, and how many are due soon then: not overdue,
+     * their deadline {@value OverviewReads#DUE_SOON_DAYS} days away or fewer (the rule of
+     * {@link OverviewReads#dueSoon}, for a requirement not decided whatever its deadline).
+     */
+    OrderDeadlines.Count deadlinesOn(LocalDate day) {
+        int overdue = 0;
+        int dueSoon = 0;
+        for (DeadlineWatch watch : deadlines) {
+            if (watch.overdueOn(day)) {
+                overdue++;
+            } else if (ChronoUnit.DAYS.between(day, watch.requirement().deadline()) <= OverviewReads.DUE_SOON_DAYS) {
+                dueSoon++;
+            }
+        }
+        return new OrderDeadlines.Count(order.orderId(), overdue, dueSoon);
     }
 
     /** The order's requirements overdue on {@code day}, each with its days left (negative) counted from it. */

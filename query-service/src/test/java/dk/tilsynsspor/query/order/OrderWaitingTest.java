@@ -23,11 +23,13 @@ import dk.tilsynsspor.core.order.SupervisoryOrderClosed;
 import dk.tilsynsspor.core.order.SupervisoryOrderEscalated;
 import dk.tilsynsspor.core.order.SupervisoryOrderImposed;
 import dk.tilsynsspor.core.order.query.ComplianceDossier;
+import dk.tilsynsspor.core.order.query.OrderDeadlines;
 import dk.tilsynsspor.core.order.query.RequirementDossier;
 import dk.tilsynsspor.core.order.query.RequirementStatus;
 import dk.tilsynsspor.core.order.query.WorkQueue.OverdueRequirement;
 import dk.tilsynsspor.core.order.query.WorkQueue.PlanToReview;
 import dk.tilsynsspor.query.dossier.FoldedDossier;
+import dk.tilsynsspor.query.overview.OverviewReads;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -82,6 +84,36 @@ class OrderWaitingTest {
         assertThat(OrderWaiting.of(order.on(days.get(0)), 4).overdueOn(LocalDate.of(2026, 12, 2)))
                 .extracting(item -> item.requirement().number()).as("the check above is not empty")
                 .containsExactly(1, 3);
+    }
+
+    /**
+     * The order list's deadline counts, from the share folded on any earlier day, are those the dossier of the day
+     * shows: requirements overdue, and requirements due soon by the overview's rule.
+     */
+    @Test
+    void theDeadlinesCountedOnADayAreThoseTheDossierOfThatDayShowsWhicheverDayItWasFolded() {
+        FoldedDossier order = acknowledged()
+                .then(new QualityImprovementVerified(orderId, restraint, true, "nået",
+                        new Evidence(List.of(), List.of())));
+        List<LocalDate> days = List.of(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 17),
+                LocalDate.of(2026, 11, 18), LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 2),
+                LocalDate.of(2027, 1, 20), LocalDate.of(2027, 2, 2));
+        for (LocalDate folded : days) {
+            OrderWaiting waiting = OrderWaiting.of(order.on(folded), 3);
+            for (LocalDate day : days.subList(days.indexOf(folded), days.size())) {
+                List<RequirementDossier> requirements = order.on(day).requirements();
+                assertThat(waiting.deadlinesOn(day)).as("folded on %s, read on %s", folded, day)
+                        .isEqualTo(new OrderDeadlines.Count(orderId,
+                                (int) requirements.stream().filter(r -> r.status() == RequirementStatus.OVERDUE)
+                                        .count(),
+                                (int) requirements.stream().filter(r -> OverviewReads.dueSoon(r.status(),
+                                        r.daysLeft())).count()));
+            }
+        }
+        assertThat(OrderWaiting.of(order.on(days.get(0)), 3).deadlinesOn(LocalDate.of(2026, 11, 18)))
+                .as("the check above is not only zeros").isEqualTo(new OrderDeadlines.Count(orderId, 0, 1));
+        assertThat(OrderWaiting.of(order.on(days.get(0)), 3).deadlinesOn(LocalDate.of(2027, 1, 20)))
+                .isEqualTo(new OrderDeadlines.Count(orderId, 1, 1));
     }
 
     @Test
