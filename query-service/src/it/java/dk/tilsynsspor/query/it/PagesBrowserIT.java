@@ -479,7 +479,7 @@ class PagesBrowserIT {
         assertThat(browser.find(notice).getText()).contains(day.format(today.plusDays(14)), "Ikke svaret");
         assertThat(browser.find(overdue).getText()).contains("Krav 1: Journalføring",
                 day.format(deadline) + " (3 dage over fristen)");
-        browser.screenshot("06e-arbejdsliste-varsel-og-over-fristen");
+        browser.screenshot("06f-arbejdsliste-varsel-og-over-fristen");
         browser.get(stack.queryService.baseUrl() + "/paabud");
         WebElement listed = browser.find(By.xpath("//table[@id='paabud']//tr[td/a[text()='ST-SIDER-OVER']]"));
         assertThat(listed.getAttribute("class")).contains("overdue");
