@@ -453,10 +453,11 @@ class PagesBrowserIT {
     @Test
     void aNoticeAndARequirementPastItsDeadlineWaitInTheWorkQueue(EndToEnd.Stack stack) throws Exception {
         LocalDate today = LocalDate.now(DANISH);
-        WorkedExample.expect(201, stack.commands.post("inspector", "/api/orders/notices",
-                NoticeAndDecisionsIT.notice("ST-SIDER-VARSEL", List.of(NoticeAndDecisionsIT.draft(
-                        UUID.randomUUID().toString(), "Pædagogisk metode", "MAALGRUPPE_METODER_OG_RESULTATER",
-                        today.plusMonths(3))))));
+        Map<String, Object> toPsychiatry = new java.util.HashMap<>(NoticeAndDecisionsIT.notice("ST-SIDER-VARSEL",
+                List.of(NoticeAndDecisionsIT.draft(UUID.randomUUID().toString(), "Pædagogisk metode",
+                        "MAALGRUPPE_METODER_OG_RESULTATER", today.plusMonths(3)))));
+        toPsychiatry.put("organisationId", "region-h-psykiatri");
+        WorkedExample.expect(201, stack.commands.post("inspector", "/api/orders/notices", toPsychiatry));
         LocalDate deadline = today.minusDays(3);
         WorkedExample.expect(201, stack.commands.post("inspector", "/api/orders", Map.of(
                 "authorityId", "socialtilsyn-hovedstaden", "organisationId", "kk-handicap",
@@ -480,6 +481,17 @@ class PagesBrowserIT {
         assertThat(browser.find(overdue).getText()).contains("Krav 1: Journalføring",
                 day.format(deadline) + " (3 dage over fristen)");
         browser.screenshot("06f-arbejdsliste-varsel-og-over-fristen");
+        new Select(browser.find(By.id("organisation"))).selectByVisibleText("kk-handicap");
+        browser.find(By.cssSelector("form.filters button")).click();
+        browser.awaitNavigation(url -> url.endsWith("/arbejdsliste?organisation=kk-handicap"));
+        assertThat(browser.findAll(overdue)).hasSize(1);
+        assertThat(browser.findAll(notice)).as("the psychiatry's notice is not kk-handicap's").isEmpty();
+        assertThat(browser.findAll(By.cssSelector("main td[data-label='Organisation']"))).isNotEmpty()
+                .allSatisfy(cell -> assertThat(cell.getText()).isEqualTo("kk-handicap"));
+        assertThat(browser.text(By.id("kun-organisation"))).startsWith("Kun kk-handicap");
+        browser.get(queue + "?organisation=" + "x".repeat(256));
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Ugyldig forespørgsel");
+        assertThat(browser.source()).contains("En organisations id har højst 255 tegn.");
         browser.get(stack.queryService.baseUrl() + "/paabud");
         WebElement listed = browser.find(By.xpath("//table[@id='paabud']//tr[td/a[text()='ST-SIDER-OVER']]"));
         assertThat(listed.getAttribute("class")).contains("overdue");

@@ -3,7 +3,11 @@ package dk.tilsynsspor.core.order.query;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * What waits for one authority on {@code day}, over its orders that are not closed and its closed orders still
@@ -31,6 +35,29 @@ public record WorkQueue(LocalDate day, List<NoticeToAnswer> notices, List<Report
         return new WorkQueue(day, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
     }
 
+    /** The organisations something waits for, each once, in the order of their ids. */
+    public SortedSet<String> organisations() {
+        return Stream.of(notices, reports, plans, extensions, overdue, escalated, stillPublished)
+                .flatMap(List::stream).map(line -> line.order().organisationId())
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** The lines of one organisation's orders only, each list in its order. */
+    public WorkQueue of(String organisationId) {
+        return new WorkQueue(day, only(notices, organisationId), only(reports, organisationId),
+                only(plans, organisationId), only(extensions, organisationId), only(overdue, organisationId),
+                only(escalated, organisationId), only(stillPublished, organisationId));
+    }
+
+    private static <T extends Line> List<T> only(List<T> lines, String organisationId) {
+        return lines.stream().filter(line -> line.order().organisationId().equals(organisationId)).toList();
+    }
+
+    /** A line of the queue: something of one order. */
+    public interface Line {
+        OrderLine order();
+    }
+
     /** The order a line of the queue is about. */
     public record OrderLine(UUID orderId, String reference, String organisationId) {
     }
@@ -40,31 +67,32 @@ public record WorkQueue(LocalDate day, List<NoticeToAnswer> notices, List<Report
     }
 
     /** A notice (partshøring) not yet imposed or lapsed; {@code lastAnsweredAt} null while unanswered. */
-    public record NoticeToAnswer(OrderLine order, LocalDate responseDue, Instant lastAnsweredAt) {
+    public record NoticeToAnswer(OrderLine order, LocalDate responseDue, Instant lastAnsweredAt) implements Line {
     }
 
     /** A report with requirements awaiting the authority's decision. */
-    public record ReportToDecide(OrderLine order, Instant submittedAt) {
+    public record ReportToDecide(OrderLine order, Instant submittedAt) implements Line {
     }
 
     /** A requirement's latest action plan, not yet reviewed. */
-    public record PlanToReview(OrderLine order, RequirementLine requirement, int version, Instant submittedAt) {
+    public record PlanToReview(OrderLine order, RequirementLine requirement, int version, Instant submittedAt)
+            implements Line {
     }
 
     /** A request for a later deadline, neither granted nor refused. */
     public record ExtensionToAnswer(OrderLine order, RequirementLine requirement, LocalDate proposedDeadline,
-                                    Instant requestedAt) {
+                                    Instant requestedAt) implements Line {
     }
 
     /** A requirement past its deadline, or whose deadline was recorded as missed; {@code daysLeft} as the dossier. */
-    public record OverdueRequirement(OrderLine order, RequirementLine requirement, long daysLeft) {
+    public record OverdueRequirement(OrderLine order, RequirementLine requirement, long daysLeft) implements Line {
     }
 
     /** An order under skærpet tilsyn; {@code until} null for one escalated before escalations had an end. */
-    public record EscalatedOrder(OrderLine order, String reason, LocalDate until) {
+    public record EscalatedOrder(OrderLine order, String reason, LocalDate until) implements Line {
     }
 
     /** A closed order still published somewhere; {@code closedAt} null if its closure could not be read. */
-    public record StillPublished(OrderLine order, Instant closedAt) {
+    public record StillPublished(OrderLine order, Instant closedAt) implements Line {
     }
 }
