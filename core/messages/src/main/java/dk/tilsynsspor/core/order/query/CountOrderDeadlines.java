@@ -5,7 +5,7 @@ import dk.tilsynsspor.core.security.Actor;
 import java.util.List;
 import java.util.UUID;
 
-/** How the deadlines of the named orders stand today; an order the requester may not see is left out. */
+/** How the deadlines of the named orders stand today; an ended order, or one the requester may not see, is left out. */
 public record CountOrderDeadlines(Actor requester, List<UUID> orderIds) {
 
     public CountOrderDeadlines {
