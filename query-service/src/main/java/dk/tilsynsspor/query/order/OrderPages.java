@@ -84,10 +84,9 @@ class OrderPages {
                 address);
         List<OrderSummary> orders = page.items();
         model.addAttribute("liste", page);
-        Map<UUID, OrderDeadlines.Count> counted = reads.deadlines(orders.stream()
-                .filter(order -> !order.status().ended()).map(OrderSummary::orderId).toList());
+        Map<UUID, OrderDeadlines.Count> counted = reads.deadlines(orders.stream().map(OrderSummary::orderId).toList());
         Map<UUID, OrderDeadlines.Count> deadlines = new LinkedHashMap<>();
-        for (OrderSummary order : orders) { // an ended order has no deadline left
+        for (OrderSummary order : orders) { // an ended order has no deadline left: none counted
             deadlines.put(order.orderId(), counted.getOrDefault(order.orderId(),
                     new OrderDeadlines.Count(order.orderId(), 0, 0)));
         }

@@ -10,7 +10,6 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
-
 /** The organisation overview, for the leaders of that organisation only (API and pages alike). */
 @Component
 public class OverviewReads {

@@ -77,7 +77,7 @@ public class TrailRepository {
 
     /** One case's events (the case view), oldest first. */
     public List<TrailEntry> caseTrail(UUID caseId) {
-        return opened(jdbc.query(AGGREGATE + " ORDER BY d.globalIndex", rows(caseId), caseId.toString()));
+        return aggregateEvents(caseId);
     }
 
     /**
@@ -130,7 +130,7 @@ public class TrailRepository {
                  ORDER BY s.imposed_at DESC, s.order_id""", UUID.class, authorityId);
     }
 
-    /** The references of the named orders and whether each is closed, by order id (one not yet projected is missing). */
+    /** The references of the named orders and whether each is closed, by order id (one not projected is missing). */
     public Map<UUID, OrderReference> orderReferences(Collection<UUID> orderIds) {
         Map<UUID, OrderReference> references = new LinkedHashMap<>();
         if (!orderIds.isEmpty()) {
@@ -145,7 +145,12 @@ public class TrailRepository {
 
     /** The order's own events, without those of the cases serving it, oldest first. */
     public List<TrailEntry> orderEvents(UUID orderId) {
-        return opened(jdbc.query(AGGREGATE + " ORDER BY d.globalIndex", rows(orderId), orderId.toString()));
+        return aggregateEvents(orderId);
+    }
+
+    /** One aggregate's own events, oldest first, their personal texts opened. */
+    private List<TrailEntry> aggregateEvents(UUID aggregateId) {
+        return opened(jdbc.query(AGGREGATE + " ORDER BY d.globalIndex", rows(aggregateId), aggregateId.toString()));
     }
 
     /**
