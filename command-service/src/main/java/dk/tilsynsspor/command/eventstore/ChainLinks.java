@@ -13,11 +13,11 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Waits, before a command is answered, until its aggregate's events are linked into their order's hash chain. With
- * PostgreSQL the trigger links them in the appending transaction, so there is nothing to wait for; with Axon Server
- * the {@link ChainMirror} links them moments after the append, and the answer waits for it (at most
- * {@code tilsynsspor.chain.link-wait}, then it is answered anyway and the delay logged: the event is stored and will be
- * linked when the mirror reaches it).
+ * Waits, before a command is answered, until its aggregate's events are in the table the order's hash chain is sealed
+ * over (ADR 19, ADR 28). With PostgreSQL they are stored there by the append itself, so there is nothing to wait for;
+ * with Axon Server the {@link ChainMirror} copies them there moments after the append, and the answer waits for it (at
+ * most {@code tilsynsspor.chain.link-wait}, then it is answered anyway and the delay logged: the event is stored and
+ * will be copied when the mirror reaches it). In both modes the {@link ChainSealer} links them moments later.
  *
  * <p>What is waited for is the last sequence number the answer carries ({@link AnsweredSequences}), or, for an answer
  * that appended nothing, the aggregate's last one in Axon Server. When the mirror runs in this instance,

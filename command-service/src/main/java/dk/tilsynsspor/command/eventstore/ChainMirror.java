@@ -9,6 +9,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -21,13 +22,14 @@ import java.time.Instant;
 
 /**
  * With Axon Server, the per-order hash chain (ADR 8) is kept on a mirror of Axon Server's events in PostgreSQL's
- * event table, where the same trigger links every event that names an order (ADR 19). This streaming processor copies
- * each event as Axon Server stores it — its payload bytes, its metadata in canonical form, Axon Server's global index —
- * in Axon Server's order, its token committed in the same transaction as the copy: an event cannot stay unlinked (the
- * processor reaches it) and no link exists without its event (only stored events are copied). One segment: one
- * instance writes at a time, so the chain's order is Axon Server's. Verification recomputes the chain on the mirror
- * and compares every linked event with Axon Server's own copy. Each commit is told to the answers waiting for their
- * events' links in this instance ({@link MirrorProgress}).
+ * event table, where the {@link ChainSealer} links every event that names an order, as in the PostgreSQL mode (ADR 19,
+ * ADR 28). This streaming processor copies each event as Axon Server stores it — its payload bytes, its metadata in
+ * canonical form, Axon Server's global index — in Axon Server's order, its token committed in the same transaction as
+ * the copy: an event cannot stay unlinked (the processor reaches it, and the sealer every copy) and no link exists
+ * without its event (only stored events are copied). One segment: one instance writes at a time, so the chain's order
+ * is Axon Server's. Verification recomputes the chain on the mirror and compares every linked event with Axon
+ * Server's own copy. Each commit is told to the answers waiting for their events in this instance
+ * ({@link MirrorProgress}) and wakes the sealer.
  */
 @Component
 @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "true")
@@ -42,11 +44,14 @@ class ChainMirror {
     private final StoredEventCursor stored;
     private final JdbcTemplate jdbc;
     private final MirrorProgress progress;
+    private final ChainSealer sealer;
 
-    ChainMirror(AxonServerConnectionManager axonServer, JdbcTemplate jdbc, MirrorProgress progress) {
+    ChainMirror(AxonServerConnectionManager axonServer, JdbcTemplate jdbc, MirrorProgress progress,
+                ChainSealer sealer) {
         this.stored = new StoredEventCursor(axonServer::getConnection);
         this.jdbc = jdbc;
         this.progress = progress;
+        this.sealer = sealer;
     }
 
     @PreDestroy
@@ -75,7 +80,7 @@ class ChainMirror {
                 .orElseThrow(() -> new IllegalStateException("Axon Server has no event "
                         + event.getAggregateIdentifier() + "#" + event.getSequenceNumber() + " it just streamed"));
         String revision = stored.getPayload().getRevision();
-        // copied once: a row that is there already is never offered to the trigger again
+        // copied once: a row that is there already is never copied (nor linked) again
         jdbc.update("""
                 INSERT INTO events.domain_event_entry (globalIndex, eventIdentifier, aggregateIdentifier, sequenceNumber,
                                                        type, timeStamp, payloadType, payloadRevision, payload, metaData)
@@ -88,5 +93,6 @@ class ChainMirror {
                 stored.getPayload().getData().toByteArray(), AxonServerCopies.metaData(stored.getMetaDataMap()),
                 stored.getMessageIdentifier());
         progress.linkedOnCommit(event.getAggregateIdentifier(), event.getSequenceNumber());
+        CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.root().afterCommit(committed -> sealer.wake()));
     }
 }

@@ -32,7 +32,7 @@ public class MirrorProgress {
     private volatile long lastCommitNanos = System.nanoTime() - ACTIVE.toNanos() - 1;
 
     /**
-     * The mirror copied (and the trigger linked) the aggregate's event in the current unit of work: it counts as
+     * The mirror copied the aggregate's event in the current unit of work (the sealer links it after): it counts as
      * linked once that unit of work has committed (the batch's copies and its token in one transaction).
      */
     void linkedOnCommit(String aggregateId, long sequence) {

@@ -17,6 +17,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -239,7 +240,8 @@ final class BenchStack implements AutoCloseable {
 
     /**
      * Waits until query-service has projected everything stored (and, with Axon Server, command-service has mirrored
-     * it into PostgreSQL's event table, where the chain links it); returns how long that took.
+     * it into PostgreSQL's event table) and command-service has sealed it into the orders' chains (ADR 28), so that
+     * no sealing competes with the phase that follows; returns how long that took.
      */
     Duration awaitCaughtUp(Duration limit) throws Exception {
         long head = head();
@@ -259,7 +261,7 @@ final class BenchStack implements AutoCloseable {
             }
             projected = progress.position() >= head;
             linked = mirrored >= head;
-            if (projected && linked) {
+            if (projected && linked && sealed()) {
                 return Duration.ofNanos(System.nanoTime() - started);
             }
             if (System.nanoTime() - started > limit.toNanos()) {
@@ -267,6 +269,18 @@ final class BenchStack implements AutoCloseable {
                         + " of " + head + " after " + limit);
             }
             Thread.sleep(100);
+        }
+    }
+
+    /** Whether every event of PostgreSQL's event table that names an order is sealed into its chain. */
+    private boolean sealed() throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+             ResultSet answer = statement.executeQuery("""
+                     SELECT NOT EXISTS (SELECT 1 FROM events.domain_event_entry d, events.chain_sealed m
+                                         WHERE d.chainOrderId IS NOT NULL AND d.appendTx IS NOT NULL
+                                           AND (d.appendTx, d.globalIndex) > (m.append_tx, m.global_index))""")) {
+            answer.next();
+            return answer.getBoolean(1);
         }
     }
 

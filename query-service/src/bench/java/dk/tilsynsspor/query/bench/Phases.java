@@ -7,6 +7,7 @@ import dk.tilsynsspor.query.it.WorkedExample;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -268,7 +270,10 @@ final class Phases {
          * the statement, as the trigger would take it): the same table, its size and indexes, without the triggers.
          */
         STORE_WITHOUT_TRIGGERS,
-        /** The event table itself, with its triggers (the hash chain's link). */
+        /**
+         * The event table itself, with its trigger (naming the event's order) and command-service's sealer linking
+         * the rows into their chains meanwhile (ADR 28).
+         */
         STORE_TRIGGERS,
         /** The event table with, for this phase only, the per-statement pg_notify trigger it had until V7. */
         STORE_TRIGGERS_AND_NOTIFY
@@ -308,9 +313,9 @@ final class Phases {
             }
         }
         String table = appends == Appends.NO_TRIGGERS ? "public.ceiling_event_entry" : "events.domain_event_entry";
-        // the store's trigger takes the global index from its sequence (its column has no default); without it, so
-        // does the statement
+        // the global index from the store's sequence, named in the statement, as its column's default takes it
         boolean ownIndex = appends == Appends.STORE_WITHOUT_TRIGGERS;
+        List<UUID> orders = new CopyOnWriteArrayList<>();
         Latencies latencies = new Latencies();
         AtomicLong inserted = new AtomicLong();
         long end = System.nanoTime() + window.toNanos();
@@ -319,7 +324,9 @@ final class Phases {
         for (int w = 0; w < writers; w++) {
             tasks.add(() -> {
                 String aggregate = UUID.randomUUID().toString();
-                String order = UUID.randomUUID().toString();
+                UUID orderId = UUID.randomUUID();
+                orders.add(orderId);
+                String order = orderId.toString();
                 try (Connection connection = stack.connect(); PreparedStatement insert =
                         connection.prepareStatement("INSERT INTO " + table + (ownIndex ? """
                                  (globalIndex, aggregateIdentifier, sequenceNumber, type, eventIdentifier, metaData,
@@ -373,7 +380,31 @@ final class Phases {
         figures.put("appendsPerSecond", Latencies.round(inserted.get() / seconds));
         figures.put("latency", latencies.summary());
         figures.put("cpu", cpu.stop());
+        if (appends == Appends.STORE_TRIGGERS) {
+            // the sealer's CPU is in the window's; how far behind it was when the writers stopped, and how long it
+            // took to link the rest
+            long stopped = System.nanoTime();
+            long behind = unsealed(orders);
+            await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> unsealed(orders) == 0);
+            figures.put("unsealedWhenTheWritersStopped", behind);
+            figures.put("secondsUntilAllSealed", Latencies.round((System.nanoTime() - stopped) / 1e9));
+        }
         return figures;
+    }
+
+    /** How many of these orders' events are not sealed into their chains yet. */
+    private long unsealed(List<UUID> orders) throws SQLException {
+        try (Connection connection = stack.connect(); PreparedStatement count = connection.prepareStatement("""
+                SELECT count(*) FROM events.domain_event_entry d
+                 WHERE d.chainOrderId = ANY (?)
+                   AND NOT EXISTS (SELECT 1 FROM events.chain_link k WHERE k.global_index = d.globalIndex)""")) {
+            count.setArray(1, connection.createArrayOf("uuid", orders.toArray()));
+            try (ResultSet rows = count.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
     }
 
     /** The sampled payload with its order id replaced by the writer's (every sample names the template's order). */
@@ -456,11 +487,11 @@ final class Phases {
             shortOrders.add(short_);
         }
         stack.awaitCaughtUp(Duration.ofMinutes(20));
-        // Lengthening an order in one statement updated its chain head 10,000 times in one transaction, and the
-        // copies were projected in a rush: vacuumed now, as autovacuum would have done along the way in a store that
-        // grew over years, rather than during the windows.
+        // Lengthening an order in one statement had its 10,000 events sealed in a rush, and the copies projected
+        // in a rush: vacuumed now, as autovacuum would have done along the way in a store that grew over years,
+        // rather than during the windows.
         try (Connection connection = stack.connect(); Statement statement = connection.createStatement()) {
-            statement.execute("VACUUM ANALYZE events.order_chain, events.domain_event_entry");
+            statement.execute("VACUUM ANALYZE events.order_chain, events.chain_link, events.domain_event_entry");
         }
         for (int i = 0; i < orders; i++) { // warm: each aggregate read from its events once, before the windows
             expect(201, untimed.post("leader", longOrders.get(i).requirement(longOrders.get(i).restraintRequirement,

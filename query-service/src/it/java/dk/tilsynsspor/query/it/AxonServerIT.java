@@ -85,39 +85,43 @@ class AxonServerIT {
     }
 
     /**
-     * The hash chain with Axon Server: every event of the order linked before its command is answered, verified
-     * intact; a mirrored event changed breaks it; and one changed and re-hashed with the database's own formula (a
-     * consistent but false chain, which PostgreSQL alone could not tell) breaks it too, because the verification
-     * compares each linked event with Axon Server's own copy.
+     * The hash chain with Axon Server: every event of the order mirrored before its command is answered and sealed
+     * moments later (ADR 28), verified intact; a mirrored event changed breaks it; and one changed and re-hashed with
+     * the database's own formula (a consistent but false chain, which PostgreSQL alone could not tell) breaks it too,
+     * because the verification compares each linked event with Axon Server's own copy.
      */
     @Test
-    void theTrailIsLinkedBeforeTheAnswerAndVerifiedAgainstAxonServersOwnEvents(EndToEnd.Stack stack)
+    void theTrailIsMirroredBeforeTheAnswerAndVerifiedAgainstAxonServersOwnEvents(EndToEnd.Stack stack)
             throws SQLException {
         WorkedExample example = WorkedExample.verified(stack.commands, "ST-AS-CHAIN");
-        JsonNode intact = expect(200, stack.queries.get("inspector", example.order("/audit-trail/verification")))
-                .body();
+        JsonNode intact = example.sealedVerification(stack.queries);
         assertThat(intact.get("intact").asBoolean()).as("%s", intact).isTrue();
         long entries = intact.get("entries").asLong();
         assertThat(entries).isGreaterThan(10);
 
-        // linked before the answer: the next command's event is in the chain the moment it is answered
+        // mirrored before the answer: the next command's event is in the order's store the moment it is answered,
+        // and in its chain once sealed
         expect(201, stack.commands.post("leader", example.requirement(example.restraintRequirement,
                 "/measurements"), Map.of("value", 1, "measuredOn", "2027-02-28", "source", "linked at once")));
         JsonNode next = stack.queries.get("inspector", example.order("/audit-trail/verification")).body();
+        assertThat(next.get("entries").asLong() + next.get("unlinked").asLong()).isEqualTo(entries + 1);
+        next = example.sealedVerification(stack.queries);
         assertThat(next.get("entries").asLong()).isEqualTo(entries + 1);
         assertThat(next.get("intact").asBoolean()).isTrue();
 
         // the last link's metadata changed and its hash and the head recomputed, as someone who can write to
         // PostgreSQL could do it
         UUID order = UUID.fromString(example.orderId);
+        String last = "(SELECT global_index FROM events.chain_link WHERE order_id = '" + order + "' AND position = "
+                + (entries + 1) + ")";
         stack.database.run("UPDATE events.domain_event_entry SET metaData = convert_to('{\"actorId\":\"someone-else\"}',"
-                + " 'UTF8') WHERE chainOrderId = '" + order + "' AND chainPosition = " + (entries + 1));
-        stack.database.run("UPDATE events.domain_event_entry e SET chainHash = events.chain_link_hash(p.chainHash, e)"
-                + " FROM events.domain_event_entry p WHERE e.chainOrderId = '" + order + "' AND e.chainPosition = "
-                + (entries + 1) + " AND p.chainOrderId = e.chainOrderId AND p.chainPosition = e.chainPosition - 1");
-        stack.database.run("UPDATE events.order_chain c SET hash = e.chainHash FROM events.domain_event_entry e"
-                + " WHERE c.order_id = '" + order + "' AND e.chainOrderId = c.order_id AND e.chainPosition = "
-                + (entries + 1));
+                + " 'UTF8') WHERE globalIndex = " + last);
+        stack.database.run("UPDATE events.chain_link k SET hash = events.chain_link_hash(p.hash, k.position, e)"
+                + " FROM events.chain_link p, events.domain_event_entry e WHERE k.order_id = '" + order + "'"
+                + " AND k.position = " + (entries + 1) + " AND p.order_id = k.order_id AND p.position = k.position - 1"
+                + " AND e.globalIndex = k.global_index");
+        stack.database.run("UPDATE events.order_chain c SET hash = k.hash FROM events.chain_link k"
+                + " WHERE c.order_id = '" + order + "' AND k.order_id = c.order_id AND k.position = " + (entries + 1));
 
         JsonNode rehashed = stack.queries.get("inspector", example.order("/audit-trail/verification")).body();
         assertThat(rehashed.get("intact").asBoolean()).as("%s", rehashed).isFalse();
@@ -125,7 +129,8 @@ class AxonServerIT {
 
         // and a payload changed without re-hashing breaks it where it was changed
         stack.database.run("UPDATE events.domain_event_entry SET payload = convert_to(replace(convert_from(payload,"
-                + " 'UTF8'), 'low', 'high'), 'UTF8') WHERE chainOrderId = '" + order + "' AND chainPosition = 3");
+                + " 'UTF8'), 'low', 'high'), 'UTF8') WHERE globalIndex = (SELECT global_index FROM events.chain_link"
+                + " WHERE order_id = '" + order + "' AND position = 3)");
         JsonNode changed = stack.queries.get("inspector", example.order("/audit-trail/verification")).body();
         assertThat(changed.get("intact").asBoolean()).isFalse();
         assertThat(changed.get("firstBrokenSequence").asLong()).isLessThanOrEqualTo(3);

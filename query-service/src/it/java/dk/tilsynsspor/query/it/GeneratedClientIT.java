@@ -161,8 +161,10 @@ class GeneratedClientIT {
         assertThat(dossier.getRequirements()).extracting(RequirementDossier::getStatus)
                 .containsOnly(RequirementDossier.StatusEnum.ACCEPTED);
         assertThat(dossier.getRequirements().get(1).getVerification().getCitedMeasurements()).hasSize(4);
-        TrailVerification verification = reads(stack, "inspector", AuditTrailApi::new)
-                .verifyAuditTrail(orderId, null, null);
+        // sealed into the order's chain moments after the commit (ADR 28)
+        TrailVerification verification = await().atMost(Duration.ofSeconds(10)).until(
+                () -> reads(stack, "inspector", AuditTrailApi::new).verifyAuditTrail(orderId, null, null),
+                candidate -> candidate.getUnlinked() == 0);
         assertThat(verification.getIntact()).isTrue();
         // the trail's read model asked for the writes before the read (Prefer: read-your-writes), as a script would
         assertThat(reads(stack, "inspector", AuditTrailApi::new).getAuditTrail(orderId, null, null,

@@ -20,8 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The tamper-evident trail: each order's events form a hash chain fixed when they are stored, and the verification
- * recomputes it from the event store, finding every kind of direct edit at the first sequence it broke.
+ * The tamper-evident trail: each order's events form a hash chain sealed moments after they are stored (ADR 28),
+ * and the verification recomputes it from the event store, finding every kind of direct edit at the first sequence
+ * it broke.
  */
 @ExtendWith(EndToEnd.class)
 class IntegrityIT {
@@ -55,23 +56,31 @@ class IntegrityIT {
 
     static Stream<Arguments> tampering() {
         return Stream.of(
-                Arguments.of("a payload changed", 3, """
+                Arguments.of("a payload changed", 3, EVENTS, """
                         UPDATE events.domain_event_entry
                            SET payload = convert_to(replace(convert_from(payload, 'UTF8'), 'low', 'high'), 'UTF8')
-                         WHERE chainOrderId = ?::uuid AND chainPosition = 3"""),
-                Arguments.of("metadata changed", 2, """
+                         WHERE globalIndex = (SELECT global_index FROM events.chain_link WHERE order_id = ?::uuid AND position = 3)"""),
+                Arguments.of("metadata changed", 2, EVENTS, """
                         UPDATE events.domain_event_entry
                            SET metaData = convert_to(replace(convert_from(metaData, 'UTF8'), 'leader', 'inspector'),
                                                      'UTF8')
-                         WHERE chainOrderId = ?::uuid AND chainPosition = 2"""),
-                Arguments.of("an event deleted", 4, """
-                        DELETE FROM events.domain_event_entry WHERE chainOrderId = ?::uuid AND chainPosition = 4"""),
-                Arguments.of("the last event deleted", EVENTS, """
-                        DELETE FROM events.domain_event_entry WHERE chainOrderId = ?::uuid AND chainPosition = 6"""),
-                Arguments.of("two events reordered", 2, """
-                        WITH pair AS (SELECT min(globalIndex) AS first, max(globalIndex) AS second
-                                        FROM events.domain_event_entry
-                                       WHERE chainOrderId = ?::uuid AND chainPosition IN (2, 3))
+                         WHERE globalIndex = (SELECT global_index FROM events.chain_link WHERE order_id = ?::uuid AND position = 2)"""),
+                Arguments.of("an event deleted", 4, EVENTS, """
+                        DELETE FROM events.domain_event_entry
+                         WHERE globalIndex = (SELECT global_index FROM events.chain_link WHERE order_id = ?::uuid AND position = 4)"""),
+                Arguments.of("the last event deleted", EVENTS, EVENTS, """
+                        DELETE FROM events.domain_event_entry
+                         WHERE globalIndex = (SELECT global_index FROM events.chain_link WHERE order_id = ?::uuid AND position = 6)"""),
+                Arguments.of("a link deleted", 5, EVENTS, """
+                        DELETE FROM events.chain_link WHERE order_id = ?::uuid AND position = 5"""),
+                Arguments.of("the last link deleted and the head wound back", EVENTS, EVENTS - 1, """
+                        DELETE FROM events.chain_link WHERE order_id = ?::uuid AND position = 6;
+                        UPDATE events.order_chain c SET position = 5, hash = k.hash FROM events.chain_link k
+                         WHERE c.order_id = ?::uuid AND k.order_id = c.order_id AND k.position = 5"""),
+                Arguments.of("two events reordered", 2, EVENTS, """
+                        WITH pair AS (SELECT min(global_index) AS first, max(global_index) AS second
+                                        FROM events.chain_link
+                                       WHERE order_id = ?::uuid AND position IN (2, 3))
                         UPDATE events.domain_event_entry e
                            SET globalIndex = CASE WHEN e.globalIndex = pair.first THEN -pair.second
                                                   ELSE -pair.first END
@@ -81,7 +90,7 @@ class IntegrityIT {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("tampering")
-    void verificationFindsTheFirstBrokenSequence(String tampered, int firstBroken, String sql,
+    void verificationFindsTheFirstBrokenSequence(String tampered, int firstBroken, int entries, String sql,
                                                  EndToEnd.Stack stack) throws Exception {
         WorkedExample example = WorkedExample.imposed(stack.commands, "ST-TAMPER-" + UUID.randomUUID());
         example.acknowledgeAndPlan();
@@ -93,6 +102,10 @@ class IntegrityIT {
             connection.setAutoCommit(false);
             execute(connection, "CREATE TEMPORARY TABLE untouched AS SELECT * FROM events.domain_event_entry"
                     + " WHERE chainOrderId = ?::uuid", example.orderId);
+            execute(connection, "CREATE TEMPORARY TABLE untouched_links AS SELECT * FROM events.chain_link"
+                    + " WHERE order_id = ?::uuid", example.orderId);
+            execute(connection, "CREATE TEMPORARY TABLE untouched_head AS SELECT * FROM events.order_chain"
+                    + " WHERE order_id = ?::uuid", example.orderId);
             for (String statement : sql.split(";")) {
                 assertThat(execute(connection, statement, example.orderId)).as(statement).isPositive();
             }
@@ -101,7 +114,7 @@ class IntegrityIT {
             JsonNode after = verification(stack, example);
             assertThat(after.get("intact").asBoolean()).as("%s", after).isFalse();
             assertThat(after.get("firstBrokenSequence").asInt()).isEqualTo(firstBroken);
-            assertThat(after.get("entries").asInt()).isEqualTo(EVENTS);
+            assertThat(after.get("entries").asInt()).isEqualTo(entries);
 
             // put the rows back as they were (triggers off: they are not new events), so that no other test sees
             // a tampered store, and the chain verifies again
@@ -109,6 +122,10 @@ class IntegrityIT {
             execute(connection, "DELETE FROM events.domain_event_entry WHERE chainOrderId = ?::uuid",
                     example.orderId);
             execute(connection, "INSERT INTO events.domain_event_entry SELECT * FROM untouched", null);
+            execute(connection, "DELETE FROM events.chain_link WHERE order_id = ?::uuid", example.orderId);
+            execute(connection, "INSERT INTO events.chain_link SELECT * FROM untouched_links", null);
+            execute(connection, "UPDATE events.order_chain c SET position = h.position, hash = h.hash"
+                    + " FROM untouched_head h WHERE c.order_id = h.order_id", null);
             execute(connection, "SET session_replication_role = origin", null);
             connection.commit();
         }
@@ -117,38 +134,38 @@ class IntegrityIT {
 
     private static int execute(Connection connection, String sql, String orderId) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            if (sql.contains("?")) {
-                statement.setString(1, orderId);
+            for (int parameter = 1; parameter <= statement.getParameterMetaData().getParameterCount(); parameter++) {
+                statement.setString(parameter, orderId);
             }
             return statement.executeUpdate();
         }
     }
 
     @Test
-    void theChainIsFixedByTheDatabaseForEveryWriter(EndToEnd.Stack stack) throws SQLException {
+    void theChainIsSealedByTheDatabaseForEveryWriter(EndToEnd.Stack stack) throws SQLException {
         WorkedExample example = WorkedExample.imposed(stack.commands, "ST-CHAIN-2");
         example.acknowledgeAndPlan(); // links after the first, each hashed onto the one before
+        verification(stack, example); // sealed
         try (Connection connection = stack.database.connect();
              PreparedStatement query = connection.prepareStatement("""
-                     SELECT count(*) AS linked, max(chainPosition) AS last,
-                            bool_and(chainHash = events.chain_link_hash(
-                                coalesce((SELECT p.chainHash FROM events.domain_event_entry p
-                                           WHERE p.chainOrderId = e.chainOrderId
-                                             AND p.chainPosition = e.chainPosition - 1), ''::bytea), e)) AS valid
-                       FROM events.domain_event_entry e WHERE chainOrderId = ?::uuid""")) {
+                     SELECT count(*) AS linked, max(k.position) AS last,
+                            bool_and(k.hash = events.chain_link_hash(
+                                coalesce((SELECT p.hash FROM events.chain_link p
+                                           WHERE p.order_id = k.order_id AND p.position = k.position - 1),
+                                         ''::bytea), k.position, e)) AS valid
+                       FROM events.chain_link k JOIN events.domain_event_entry e ON e.globalIndex = k.global_index
+                      WHERE k.order_id = ?::uuid""")) {
             query.setString(1, example.orderId);
             try (ResultSet row = query.executeQuery()) {
                 row.next();
-                assertThat(row.getInt("linked")).isGreaterThan(1);
-                assertThat(row.getInt("last")).isEqualTo(row.getInt("linked"));
+                assertThat(row.getInt("linked")).isEqualTo(EVENTS);
+                assertThat(row.getInt("last")).isEqualTo(EVENTS);
                 assertThat(row.getBoolean("valid")).isTrue();
             }
         }
     }
 
     private static JsonNode verification(EndToEnd.Stack stack, WorkedExample example) {
-        return await().atMost(Duration.ofSeconds(5)).until(
-                () -> stack.queries.get("inspector", example.order("/audit-trail/verification")),
-                response -> response.status() == 200).body();
+        return example.sealedVerification(stack.queries);
     }
 }

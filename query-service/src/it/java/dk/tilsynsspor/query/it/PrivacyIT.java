@@ -119,7 +119,7 @@ class PrivacyIT {
         assertThat(text(stack, "SELECT count(*)::text FROM events.evidence_document WHERE case_id = ?::uuid",
                 example.caseId)).isEqualTo("0");
 
-        JsonNode verification = stack.queries.get("inspector", example.order("/audit-trail/verification")).body();
+        JsonNode verification = example.sealedVerification(stack.queries);
         assertThat(verification.get("intact").asBoolean()).as("%s", verification).isTrue();
         assertThat(verification.at("/documents/0/outcome").asText()).as("shredded on purpose, not tampered with")
                 .isEqualTo("ERASED");

@@ -121,6 +121,7 @@ class ReadModelsIT {
         WorkedExample example = WorkedExample.verified(stack.commands, "ST-EXPORT-1");
         int stored = CommandSideIT.eventTypes(stack, example.orderId).size()
                 + CommandSideIT.eventTypes(stack, example.caseId).size();
+        example.sealedVerification(stack.queries); // each entry's hash as the export will have it
         JsonNode entries = await().atMost(Duration.ofSeconds(5)).until(
                 () -> stack.queries.get("inspector", example.order("/audit-trail")).body().get("entries"),
                 found -> found != null && found.size() == stored);

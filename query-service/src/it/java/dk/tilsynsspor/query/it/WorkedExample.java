@@ -1,11 +1,15 @@
 package dk.tilsynsspor.query.it;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The public worked example of the domain specification, driven over HTTP as a leader, professionals and an
@@ -79,6 +83,16 @@ public final class WorkedExample {
 
     public String order(String path) {
         return "/api/orders/" + orderId + path;
+    }
+
+    /**
+     * The order's trail verification (as the inspector asks for it) once every stored event of the order is sealed
+     * into its hash chain, which command-service's sealer does moments after the commit (ADR 28).
+     */
+    public JsonNode sealedVerification(Api queries) {
+        return await().atMost(Duration.ofSeconds(10)).until(
+                () -> queries.get("inspector", order("/audit-trail/verification")),
+                response -> response.status() == 200 && response.body().get("unlinked").asLong() == 0).body();
     }
 
     public String requirement(String requirementId, String path) {

@@ -8,6 +8,7 @@ import dk.tilsynsspor.core.order.query.TrailVerification;
 import dk.tilsynsspor.query.document.DocumentFiles;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 import javax.sql.DataSource;
@@ -26,9 +27,12 @@ import java.util.UUID;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 /**
- * Recomputes an order's hash chain from the rows of the event store, with the formula the database used when it
- * stored them (command-service's migration {@code V3__order_hash_chain.sql}; ADR 8). Reads the event store, never a
- * read model: a read model could only repeat what it was told. With Axon Server the rows are the chain's mirror, and
+ * Recomputes an order's hash chain from the rows of the event store and the links sealed over them, with the formula
+ * of command-service's migrations {@code V3__order_hash_chain.sql} and {@code V11__chain_sealed_after_commit.sql}
+ * (ADR 8, ADR 28), link by link in the chain's order. Also counts the order's events not sealed yet: stored moments
+ * ago, they are linked by command-service's sealer shortly. An event of the order without a link that the sealer has
+ * come past breaks the chain (its link was deleted, or it was written where no sealer looks). Reads the event store, never a read model: a read model
+ * could only repeat what it was told. With Axon Server the rows are the chain's mirror, and
  * each linked row must also be Axon Server's own event ({@link EngineCopies}; ADR 19).
  */
 @Component
@@ -52,31 +56,54 @@ public class OrderChain {
         this.jdbc.setFetchSize(FETCH_SIZE); // streams a long chain instead of loading it whole
     }
 
-    /** The outcome, or null when the event store holds no chain for this order. */
-    @Transactional(readOnly = true)
+    /**
+     * The outcome, or null when the event store holds neither a chain nor an event for this order. One snapshot of
+     * the store (repeatable read): the head, the links and the events waiting are read as of one moment, whatever the
+     * sealer commits meanwhile.
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public TrailVerification verify(UUID orderId) {
         List<Map<String, Object>> heads = jdbc.queryForList(
                 "SELECT position, hash FROM events.order_chain WHERE order_id = ?", orderId);
-        if (heads.isEmpty()) {
+        long headPosition = heads.isEmpty() ? 0 : ((Number) heads.get(0).get("position")).longValue();
+        byte[] headHash = heads.isEmpty() ? new byte[0] : (byte[]) heads.get(0).get("hash");
+        Walk walk = new Walk(orderId, mapper, copies);
+        // a link whose event is gone, or names another order now, comes with an empty row and breaks the walk there
+        jdbc.query("""
+                SELECT k.position AS chainPosition, k.hash AS chainHash, d.globalIndex, d.eventIdentifier,
+                       d.aggregateIdentifier, d.sequenceNumber, d.type, d.payloadType, d.payloadRevision,
+                       d.timeStamp, d.payload, d.metaData
+                  FROM events.chain_link k
+                  LEFT JOIN events.domain_event_entry d ON d.globalIndex = k.global_index AND d.chainOrderId = k.order_id
+                 WHERE k.order_id = ? ORDER BY k.position""",
+                walk::next, orderId);
+        // the order's events without a link: waiting for the sealer if it has not come past them yet; else outside
+        // the chain (their link deleted, or written where the sealer never looks), which the chain cannot vouch for
+        Map<String, Object> unlinked = jdbc.queryForMap("""
+                SELECT count(*) FILTER (WHERE d.appendTx IS NOT NULL
+                                          AND (d.appendTx, d.globalIndex) > (s.append_tx, s.global_index)) AS waiting,
+                       count(*) AS unlinked
+                  FROM events.domain_event_entry d CROSS JOIN events.chain_sealed s
+                 WHERE d.chainOrderId = ?
+                   AND NOT EXISTS (SELECT 1 FROM events.chain_link k WHERE k.global_index = d.globalIndex)""",
+                orderId);
+        long waiting = ((Number) unlinked.get("waiting")).longValue();
+        boolean outside = ((Number) unlinked.get("unlinked")).longValue() > waiting;
+        if (heads.isEmpty() && walk.position == 0 && !outside && waiting == 0) {
             return null;
         }
-        long headPosition = ((Number) heads.get(0).get("position")).longValue();
-        byte[] headHash = (byte[]) heads.get(0).get("hash");
-        Walk walk = new Walk(orderId, mapper, copies);
-        jdbc.query("""
-                SELECT globalIndex, eventIdentifier, aggregateIdentifier, sequenceNumber, type, payloadType,
-                       payloadRevision, timeStamp, payload, metaData, chainPosition, chainHash
-                  FROM events.domain_event_entry WHERE chainOrderId = ? ORDER BY globalIndex""",
-                walk::next, orderId);
         Long broken = walk.firstBroken;
         if (broken == null && (walk.position != headPosition || !Arrays.equals(walk.previous, headHash))) {
             broken = walk.position + 1; // the chain's last links are gone
+        }
+        if (broken == null && outside) {
+            broken = walk.position + 1; // an event of the order that the chain does not hold
         }
         List<DocumentCheck> documents = walk.documents.stream()
                 .map(named -> files.check(named.documentId(), named.caseId(), named.sha256())).toList();
         boolean filesIntact = documents.stream().noneMatch(DocumentCheck::tampered);
         return new TrailVerification(orderId, broken == null && filesIntact, headPosition, broken,
-                HEX.formatHex(headHash), documents);
+                HEX.formatHex(headHash), documents, waiting);
     }
 
     /** The hash of one link, exactly as {@code events.chain_link_hash} computes it. */
@@ -152,8 +179,8 @@ public class OrderChain {
             long expected = position + 1;
             long stored = row.getLong("chainPosition");
             byte[] storedHash = row.getBytes("chainHash");
-            if (stored != expected || !Arrays.equals(linkHash(previous, orderId, stored, row), storedHash)
-                    || !copies.matches(row)) {
+            if (stored != expected || row.getString("eventIdentifier") == null
+                    || !Arrays.equals(linkHash(previous, orderId, stored, row), storedHash) || !copies.matches(row)) {
                 firstBroken = expected;
                 return;
             }

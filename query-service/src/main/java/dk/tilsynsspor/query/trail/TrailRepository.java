@@ -35,11 +35,15 @@ import java.util.UUID;
 @Repository
 public class TrailRepository {
 
-    /** A stored event's columns as the trail shows them, and when its case's citizen was forgotten (if so). */
+    /**
+     * A stored event's columns as the trail shows them, its link's hash (once sealed, ADR 28) and when its case's
+     * citizen was forgotten (if so).
+     */
     private static final String COLUMNS = """
             d.globalIndex, d.eventIdentifier, d.aggregateIdentifier, d.sequenceNumber, d.payloadType, d.timeStamp,
-            d.metaData, d.payload, d.chainHash, f.forgotten_at""";
-    private static final String FORGOTTEN = " LEFT JOIN query.forgotten_case f ON f.case_id = d.aggregateIdentifier";
+            d.metaData, d.payload, k.hash AS chainHash, f.forgotten_at""";
+    private static final String FORGOTTEN = " LEFT JOIN events.chain_link k ON k.global_index = d.globalIndex"
+            + " LEFT JOIN query.forgotten_case f ON f.case_id = d.aggregateIdentifier";
     /**
      * An order's chain, and the events of the cases linked to it from before their (latest) link; parameters: the
      * order's id three times. Public, as {@link #AGGREGATE} is, for the tests that check how they are planned.

@@ -18,8 +18,9 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The chain recomputed in Java equals the chain the database's trigger made (command-service's migrations, as
- * production runs them), and the first changed, missing or moved link is found.
+ * The chain recomputed in Java equals the chain the database's sealer made (command-service's migrations, as
+ * production runs them), and the first changed, missing or moved link is found; events not sealed yet are counted,
+ * not taken for a break.
  */
 class OrderChainTest {
 
@@ -45,7 +46,13 @@ class OrderChainTest {
 
     private static UUID orderWithEvents(int events) {
         UUID orderId = UUID.randomUUID();
-        for (int i = 0; i < events; i++) {
+        append(orderId, 0, events);
+        jdbc.queryForObject("SELECT events.seal_order_chains(1000)", Integer.class);
+        return orderId;
+    }
+
+    private static void append(UUID orderId, int from, int to) {
+        for (int i = from; i < to; i++) {
             String payload = "{\"orderId\":\"" + orderId + "\",\"n\":" + i + "}";
             jdbc.update("""
                     INSERT INTO events.domain_event_entry (aggregateIdentifier, sequenceNumber, type,
@@ -55,7 +62,6 @@ class OrderChainTest {
                     "{\"actorId\":\"inspector\"}".getBytes(StandardCharsets.UTF_8),
                     payload.getBytes(StandardCharsets.UTF_8), "2026-11-30T10:00:0" + i + "Z");
         }
-        return orderId;
     }
 
     @Test
@@ -68,6 +74,49 @@ class OrderChainTest {
         assertThat(verification.entries()).isEqualTo(3);
         assertThat(verification.firstBrokenSequence()).isNull();
         assertThat(verification.headHash()).hasSize(64);
+        assertThat(verification.unlinked()).isZero();
+    }
+
+    @Test
+    void eventsNotSealedYetAreCountedAndTheSealedOnesVerify() {
+        UUID orderId = orderWithEvents(2);
+        append(orderId, 2, 4);
+
+        TrailVerification waiting = chain.verify(orderId);
+        assertThat(waiting.intact()).isTrue();
+        assertThat(waiting.entries()).isEqualTo(2);
+        assertThat(waiting.unlinked()).isEqualTo(2);
+
+        jdbc.queryForObject("SELECT events.seal_order_chains(1000)", Integer.class);
+        TrailVerification sealed = chain.verify(orderId);
+        assertThat(sealed.intact()).isTrue();
+        assertThat(sealed.entries()).isEqualTo(4);
+        assertThat(sealed.unlinked()).isZero();
+    }
+
+    @Test
+    void anEventMovedToAnotherOrderOrALinkDeletedBreaksTheChainThere() {
+        UUID moved = orderWithEvents(3);
+        jdbc.update("UPDATE events.domain_event_entry SET chainOrderId = ? WHERE aggregateIdentifier = ?"
+                + " AND sequenceNumber = 1", UUID.randomUUID(), moved.toString());
+        assertThat(chain.verify(moved).firstBrokenSequence()).isEqualTo(2L);
+
+        UUID unlinked = orderWithEvents(3);
+        jdbc.update("DELETE FROM events.chain_link WHERE order_id = ? AND position = 2", unlinked);
+        assertThat(chain.verify(unlinked).firstBrokenSequence()).isEqualTo(2L);
+    }
+
+    @Test
+    void theLastLinkDeletedAndTheHeadWoundBackLeavesAnEventOutsideTheChainWhichBreaksIt() {
+        UUID orderId = orderWithEvents(3);
+        jdbc.update("DELETE FROM events.chain_link WHERE order_id = ? AND position = 3", orderId);
+        jdbc.update("UPDATE events.order_chain c SET position = 2, hash = k.hash FROM events.chain_link k"
+                + " WHERE c.order_id = ? AND k.order_id = c.order_id AND k.position = 2", orderId);
+
+        TrailVerification verification = chain.verify(orderId);
+        assertThat(verification.intact()).isFalse();
+        assertThat(verification.firstBrokenSequence()).isEqualTo(3L);
+        assertThat(verification.unlinked()).isZero();
     }
 
     @Test
@@ -99,6 +148,18 @@ class OrderChainTest {
         TrailVerification verification = chain.verify(orderId);
         assertThat(verification.intact()).isFalse();
         assertThat(verification.firstBrokenSequence()).isEqualTo(3L);
+    }
+
+    @Test
+    void anOrderWhoseFirstEventsWaitForTheSealerHasAnEmptyChainAndThoseEventsCounted() {
+        UUID orderId = UUID.randomUUID();
+        append(orderId, 0, 2);
+
+        TrailVerification waiting = chain.verify(orderId);
+        assertThat(waiting.intact()).isTrue();
+        assertThat(waiting.entries()).isZero();
+        assertThat(waiting.unlinked()).isEqualTo(2);
+        assertThat(waiting.headHash()).isEmpty();
     }
 
     @Test

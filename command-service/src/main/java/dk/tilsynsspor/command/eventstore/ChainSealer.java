@@ -1,0 +1,166 @@
+package dk.tilsynsspor.command.eventstore;
+
+import org.axonframework.eventhandling.EventBus;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Seals the orders' hash chains (ADR 28): links the stored events whose transactions have ended into their orders'
+ * chains, by calling {@code events.seal_order_chains} (migration V11), which does the work in the database, many
+ * links per transaction, one sealer at a time across instances.
+ *
+ * <p>Woken after each unit of work that published events has committed (at most once per
+ * {@code tilsynsspor.chain.seal-gap}, 20 ms, so that commits close together are sealed together), by the chain's
+ * mirror after it copied events (Axon Server mode), and in any case every {@code tilsynsspor.chain.seal-interval}
+ * (200 ms): events written by another instance or writer, or held below the horizon by a transaction still running
+ * when it was woken, are sealed at the latest then. Nothing is lost when an instance stops before sealing: whichever
+ * instance calls next links every event still waiting.
+ */
+@Component
+public class ChainSealer implements SmartLifecycle {
+
+    /** The most links one call makes; it is called again at once while it makes that many. */
+    static final int BATCH = 1_000;
+    private static final Logger log = LoggerFactory.getLogger(ChainSealer.class);
+    private static final long RETRY_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    private final DataSource dataSource;
+    private final long gapNanos;
+    private final long intervalNanos;
+    private final AtomicBoolean woken = new AtomicBoolean();
+    private final AtomicLong sealed = new AtomicLong();
+    private volatile boolean running;
+    private volatile boolean stopping;
+    private volatile Thread thread;
+
+    ChainSealer(DataSource dataSource, EventBus eventBus,
+                @Value("${tilsynsspor.chain.seal-gap:20ms}") Duration gap,
+                @Value("${tilsynsspor.chain.seal-interval:200ms}") Duration interval) {
+        Objects.requireNonNull(gap, "seal gap (tilsynsspor.chain.seal-gap)");
+        Objects.requireNonNull(interval, "seal interval (tilsynsspor.chain.seal-interval)");
+        if (gap.isNegative() || interval.isNegative() || interval.isZero()) {
+            throw new IllegalArgumentException("the chain's seal gap must not be negative and its interval must be "
+                    + "positive: " + gap + ", " + interval);
+        }
+        this.dataSource = dataSource;
+        this.gapNanos = gap.toNanos();
+        this.intervalNanos = interval.toNanos();
+        eventBus.registerDispatchInterceptor(messages -> {
+            CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.root().afterCommit(committed -> wake()));
+            return (index, message) -> message;
+        });
+    }
+
+    /** Events were stored: they are sealed soon (one sealing for any number of calls before it starts). */
+    public void wake() {
+        if (woken.getAndSet(true)) {
+            return;
+        }
+        Thread sealer = thread;
+        if (sealer != null) {
+            LockSupport.unpark(sealer);
+        }
+    }
+
+    /** How many links this instance has made since it started. */
+    long sealed() {
+        return sealed.get();
+    }
+
+    /** Links every event whose transaction has ended; answers how many links it made. */
+    long sealWaiting() throws SQLException {
+        long made = 0;
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement seal = connection.prepareStatement("SELECT events.seal_order_chains(?)")) {
+            connection.setAutoCommit(true);
+            seal.setInt(1, BATCH);
+            int linked;
+            do {
+                try (ResultSet answer = seal.executeQuery()) {
+                    answer.next();
+                    linked = answer.getInt(1);
+                }
+                made += linked;
+                sealed.addAndGet(linked);
+            } while (linked == BATCH && !stopping); // a stop leaves the rest to the next instance's call
+        }
+        return made;
+    }
+
+    private void run() {
+        boolean failing = false;
+        long last = System.nanoTime() - intervalNanos;
+        while (running) {
+            long now = System.nanoTime();
+            long due = woken.get() ? last + gapNanos : last + intervalNanos;
+            if (due - now > 0) {
+                LockSupport.parkNanos(this, due - now);
+                continue;
+            }
+            woken.set(false); // before sealing: a commit during it wakes the next one
+            try {
+                sealWaiting();
+                last = System.nanoTime();
+                if (failing) {
+                    log.info("Sealing the orders' hash chains again");
+                    failing = false;
+                }
+            } catch (SQLException | RuntimeException e) {
+                // this thread carries on whatever failed: were it to end, no chain would be sealed until a restart
+                if (!failing) {
+                    log.warn("Could not seal the orders' hash chains ({}); the events wait, and sealing is retried "
+                            + "every second", e.toString(), e instanceof RuntimeException ? e : null);
+                    failing = true;
+                }
+                last = System.nanoTime() - intervalNanos + RETRY_NANOS;
+            }
+        }
+    }
+
+    @Override
+    public void start() {
+        stopping = false;
+        running = true;
+        Thread sealer = new Thread(this::run, "chain-sealer");
+        sealer.setDaemon(true);
+        thread = sealer;
+        sealer.start();
+    }
+
+    @Override
+    public void stop() {
+        stopping = true;
+        running = false;
+        Thread sealer = thread;
+        if (sealer != null) {
+            LockSupport.unpark(sealer);
+            try {
+                sealer.join(TimeUnit.SECONDS.toMillis(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        thread = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}
