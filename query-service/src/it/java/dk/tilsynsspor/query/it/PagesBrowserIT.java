@@ -12,6 +12,8 @@ import org.openqa.selenium.support.ui.Select;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -529,6 +531,39 @@ class PagesBrowserIT {
         assertThat(browser.find(row).getText()).contains("Tilsynet har sendt kravet tilbage",
                 "Send målinger for tre måneder");
         browser.screenshot("06e-overblik-sendt-tilbage");
+        browser.logOut();
+    }
+
+    /**
+     * An event stored while an older transaction is still open waits to be sealed into the order's chain (ADR 28):
+     * the trail shows it at once, the verification still covers what is sealed and says one event waits, and once
+     * that transaction ends the event is in the chain.
+     */
+    @Test
+    void anEventWaitingToBeSealedIsShownAndSaidToWaitUntilItJoinsTheChain(EndToEnd.Stack stack) throws Exception {
+        WorkedExample example = WorkedExample.imposed(stack.commands, "ST-SIDER-KAEDE");
+        long sealed = example.sealedVerification(stack.queries).get("entries").asLong();
+        String trail = stack.queryService.baseUrl() + "/paabud/" + example.orderId + "/revisionsspor";
+        try (Connection older = stack.database.connect(); Statement statement = older.createStatement()) {
+            older.setAutoCommit(false);
+            statement.execute("SELECT pg_current_xact_id()"); // a transaction with an id, open: sealing stops at it
+            WorkedExample.expect(200, stack.commands.post("leader", example.order("/acknowledgement"), "{}"));
+
+            browser.get(trail);
+            browser.logIn("inspector");
+            assertThat(browser.findAll(By.cssSelector("#spor tbody tr"))).as("the new event in the trail at once")
+                    .hasSize((int) sealed + 1);
+            assertThat(browser.text(By.id("verifikation"))).contains("Revisionssporet er ubrudt",
+                    sealed == 1 ? "Den ene hændelse i hashkæden" : "Alle " + sealed + " hændelser");
+            assertThat(browser.text(By.id("venter-paa-kaeden")))
+                    .startsWith("1 hændelse er gemt for et øjeblik siden og kædes ind om lidt");
+            browser.screenshot("03c-revisionsspor-venter-paa-kaeden");
+            older.commit();
+        }
+        example.sealedVerification(stack.queries);
+        browser.get(trail);
+        assertThat(browser.text(By.id("verifikation"))).contains("Alle " + (sealed + 1) + " hændelser");
+        assertThat(browser.findAll(By.id("venter-paa-kaeden"))).isEmpty();
         browser.logOut();
     }
 
