@@ -26,10 +26,11 @@ import java.util.concurrent.locks.LockSupport;
  * links per transaction, one sealer at a time across instances.
  *
  * <p>Woken after each unit of work that published events has committed (at most once per
- * {@code tilsynsspor.chain.seal-gap}, 20 ms, so that commits close together are sealed together), by the chain's
- * mirror after it copied events (Axon Server mode), and in any case every {@code tilsynsspor.chain.seal-interval}
- * (200 ms): events written by another instance or writer, or held below the horizon by a transaction still running
- * when it was woken, are sealed at the latest then. Nothing is lost when an instance stops before sealing: whichever
+ * {@code tilsynsspor.chain.seal-gap}, 100 ms, so that commits close together are sealed together: a call has a cost
+ * of its own, its statements and its commit, which one command's event alone would pay several times over), by the
+ * chain's mirror after it copied events (Axon Server mode), and in any case every
+ * {@code tilsynsspor.chain.seal-interval} (200 ms): events written by another instance or writer, or held below the
+ * horizon by a transaction still running when it was woken, are sealed at the latest then. Nothing is lost when an instance stops before sealing: whichever
  * instance calls next links every event still waiting.
  */
 @Component
@@ -50,7 +51,7 @@ public class ChainSealer implements SmartLifecycle {
     private volatile Thread thread;
 
     ChainSealer(DataSource dataSource, EventBus eventBus,
-                @Value("${tilsynsspor.chain.seal-gap:20ms}") Duration gap,
+                @Value("${tilsynsspor.chain.seal-gap:100ms}") Duration gap,
                 @Value("${tilsynsspor.chain.seal-interval:200ms}") Duration interval) {
         Objects.requireNonNull(gap, "seal gap (tilsynsspor.chain.seal-gap)");
         Objects.requireNonNull(interval, "seal interval (tilsynsspor.chain.seal-interval)");
