@@ -22,16 +22,16 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Seals the orders' hash chains (ADR 28): links the stored events whose transactions have ended into their orders'
- * chains, by calling {@code events.seal_order_chains} (migration V11), which does the work in the database, many
- * links per transaction, one sealer at a time across instances.
+ * chains, by calling {@code events.seal_order_chains} (migration V11), which does the work in the database, many links
+ * per transaction, one sealer at a time across instances.
  *
  * <p>Woken after each unit of work that published events has committed (at most once per
  * {@code tilsynsspor.chain.seal-gap}, 100 ms, so that commits close together are sealed together: a call has a cost
  * of its own, its statements and its commit, which one command's event alone would pay several times over), by the
  * chain's mirror after it copied events (Axon Server mode), and in any case every
  * {@code tilsynsspor.chain.seal-interval} (200 ms): events written by another instance or writer, or held below the
- * horizon by a transaction still running when it was woken, are sealed at the latest then. Nothing is lost when an instance stops before sealing: whichever
- * instance calls next links every event still waiting.
+ * horizon by a transaction still running when it was woken, are sealed at the latest then. Nothing is lost when an
+ * instance stops before sealing: whichever instance calls next links every event still waiting.
  */
 @Component
 public class ChainSealer implements SmartLifecycle {

@@ -59,18 +59,22 @@ class IntegrityIT {
                 Arguments.of("a payload changed", 3, EVENTS, """
                         UPDATE events.domain_event_entry
                            SET payload = convert_to(replace(convert_from(payload, 'UTF8'), 'low', 'high'), 'UTF8')
-                         WHERE globalIndex = (SELECT global_index FROM events.chain_link WHERE order_id = ?::uuid AND position = 3)"""),
+                         WHERE globalIndex = (SELECT global_index FROM events.chain_link
+                                              WHERE order_id = ?::uuid AND position = 3)"""),
                 Arguments.of("metadata changed", 2, EVENTS, """
                         UPDATE events.domain_event_entry
                            SET metaData = convert_to(replace(convert_from(metaData, 'UTF8'), 'leader', 'inspector'),
                                                      'UTF8')
-                         WHERE globalIndex = (SELECT global_index FROM events.chain_link WHERE order_id = ?::uuid AND position = 2)"""),
+                         WHERE globalIndex = (SELECT global_index FROM events.chain_link
+                                              WHERE order_id = ?::uuid AND position = 2)"""),
                 Arguments.of("an event deleted", 4, EVENTS, """
                         DELETE FROM events.domain_event_entry
-                         WHERE globalIndex = (SELECT global_index FROM events.chain_link WHERE order_id = ?::uuid AND position = 4)"""),
+                         WHERE globalIndex = (SELECT global_index FROM events.chain_link
+                                              WHERE order_id = ?::uuid AND position = 4)"""),
                 Arguments.of("the last event deleted", EVENTS, EVENTS, """
                         DELETE FROM events.domain_event_entry
-                         WHERE globalIndex = (SELECT global_index FROM events.chain_link WHERE order_id = ?::uuid AND position = 6)"""),
+                         WHERE globalIndex = (SELECT global_index FROM events.chain_link
+                                              WHERE order_id = ?::uuid AND position = 6)"""),
                 Arguments.of("a link deleted", 5, EVENTS, """
                         DELETE FROM events.chain_link WHERE order_id = ?::uuid AND position = 5"""),
                 Arguments.of("the last link deleted and the head wound back", EVENTS, EVENTS - 1, """

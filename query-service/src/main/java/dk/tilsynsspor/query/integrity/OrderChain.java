@@ -27,13 +27,13 @@ import java.util.UUID;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 /**
- * Recomputes an order's hash chain from the rows of the event store and the links sealed over them, with the formula
- * of command-service's migrations {@code V3__order_hash_chain.sql} and {@code V11__chain_sealed_after_commit.sql}
- * (ADR 8, ADR 28), link by link in the chain's order. Also counts the order's events not sealed yet: stored moments
- * ago, they are linked by command-service's sealer shortly. An event of the order without a link that the sealer has
- * come past breaks the chain (its link was deleted, or it was written where no sealer looks). Reads the event store, never a read model: a read model
- * could only repeat what it was told. With Axon Server the rows are the chain's mirror, and
- * each linked row must also be Axon Server's own event ({@link EngineCopies}; ADR 19).
+ * Recomputes an order's hash chain from the rows of the event store and the links sealed over them, with the formula of
+ * command-service's migrations {@code V3__order_hash_chain.sql} and {@code V11__chain_sealed_after_commit.sql} (ADR 8,
+ * ADR 28), link by link in the chain's order. Also counts the order's events not sealed yet: stored moments ago, they
+ * are linked by command-service's sealer shortly. An event of the order without a link that the sealer has come past
+ * breaks the chain (its link was deleted, or it was written where no sealer looks). Reads the event store, never a read
+ * model: a read model could only repeat what it was told. With Axon Server the rows are the chain's mirror, and each
+ * linked row must also be Axon Server's own event ({@link EngineCopies}; ADR 19).
  */
 @Component
 public class OrderChain {
@@ -74,7 +74,8 @@ public class OrderChain {
                        d.aggregateIdentifier, d.sequenceNumber, d.type, d.payloadType, d.payloadRevision,
                        d.timeStamp, d.payload, d.metaData
                   FROM events.chain_link k
-                  LEFT JOIN events.domain_event_entry d ON d.globalIndex = k.global_index AND d.chainOrderId = k.order_id
+                  LEFT JOIN events.domain_event_entry d
+                         ON d.globalIndex = k.global_index AND d.chainOrderId = k.order_id
                  WHERE k.order_id = ? ORDER BY k.position""",
                 walk::next, orderId);
         // the order's events without a link: waiting for the sealer if it has not come past them yet; else outside
