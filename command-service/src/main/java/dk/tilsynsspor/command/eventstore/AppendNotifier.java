@@ -1,7 +1,5 @@
 package dk.tilsynsspor.command.eventstore;
 
-import org.axonframework.eventhandling.EventBus;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -16,10 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * Tells query-service that events were appended (ADR 3): after a unit of work that published events has committed,
@@ -49,79 +44,31 @@ public class AppendNotifier implements SmartLifecycle {
     /** The channel query-service's {@code EventArrivals} listens on. */
     public static final String CHANNEL = "tilsynsspor_events";
     private static final Logger log = LoggerFactory.getLogger(AppendNotifier.class);
-    private static final long RETRY_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final DataSource dataSource;
-    private final long intervalNanos;
-    private final AtomicBoolean pending = new AtomicBoolean();
+    private final PacedWorker worker;
     private final AtomicLong sent = new AtomicLong();
-    private volatile boolean running;
-    private volatile Thread thread;
 
-    AppendNotifier(DataSource dataSource, EventBus eventBus,
+    AppendNotifier(DataSource dataSource, AppendCommits commits,
                    @Value("${tilsynsspor.notify.interval:10ms}") Duration interval) {
-        if (Objects.requireNonNull(interval, "notify interval (tilsynsspor.notify.interval)").isNegative()) {
-            throw new IllegalArgumentException("the notify interval cannot be negative: " + interval);
-        }
         this.dataSource = dataSource;
-        this.intervalNanos = interval.toNanos();
-        eventBus.registerDispatchInterceptor(messages -> {
-            CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.root().afterCommit(committed -> appended()));
-            return (index, message) -> message;
-        });
+        this.worker = new PacedWorker("append-notifier", log,
+                Objects.requireNonNull(interval, "notify interval (tilsynsspor.notify.interval)"), null, () -> {
+                    notifyReaders();
+                    sent.incrementAndGet();
+                }, "Could not notify readers of appended events: they will find them on their next re-read",
+                "Notifying readers of appended events again");
+        commits.onCommit(this::appended);
     }
 
     /** Events were committed: a notification follows (one for any number of calls before it is sent). */
     void appended() {
-        if (pending.getAndSet(true)) {
-            return; // already owed: the notifier is awake or waits for the interval's end, and announces this one too
-        }
-        Thread notifier = thread;
-        if (notifier != null) {
-            LockSupport.unpark(notifier);
-        }
+        worker.wake();
     }
 
     /** How many notifications were sent so far. */
     long sent() {
         return sent.get();
-    }
-
-    private void run() {
-        boolean failing = false;
-        long lastSent = System.nanoTime() - intervalNanos;
-        while (running) {
-            if (!pending.get()) {
-                LockSupport.park(this);
-                continue;
-            }
-            long early = lastSent + intervalNanos - System.nanoTime();
-            if (early > 0) {
-                LockSupport.parkNanos(this, early); // the commits meanwhile are announced with this one
-                continue;
-            }
-            pending.set(false); // before the statement: a commit during it is announced by the next one
-            try {
-                notifyReaders();
-                lastSent = System.nanoTime();
-                sent.incrementAndGet();
-                if (failing) {
-                    log.info("Notifying readers of appended events again");
-                    failing = false;
-                }
-            } catch (SQLException | RuntimeException e) {
-                // whatever failed (the database, or the driver or pool throwing unchecked), this thread carries on:
-                // were it to end, the readers would find new events only at their re-read, seconds later
-                pending.set(true);
-                if (!failing) {
-                    log.warn("Could not notify readers of appended events ({}); they will find them on their next "
-                            + "re-read, and the notification is retried every second", e.toString(),
-                            e instanceof RuntimeException ? e : null);
-                    failing = true;
-                }
-                LockSupport.parkNanos(this, RETRY_NANOS);
-            }
-        }
     }
 
     private void notifyReaders() throws SQLException {
@@ -132,22 +79,13 @@ public class AppendNotifier implements SmartLifecycle {
 
     @Override
     public void start() {
-        running = true;
-        Thread notifier = new Thread(this::run, "append-notifier");
-        notifier.setDaemon(true);
-        thread = notifier;
-        notifier.start();
+        worker.start();
     }
 
     /** Stops after the web server has drained its requests, and sends what their commits still owe. */
     @Override
     public void stop() {
-        running = false;
-        Thread notifier = thread;
-        if (notifier != null) {
-            LockSupport.unpark(notifier);
-        }
-        if (pending.getAndSet(false)) {
+        if (worker.stop()) {
             try {
                 notifyReaders();
             } catch (SQLException | RuntimeException e) {
@@ -164,6 +102,6 @@ public class AppendNotifier implements SmartLifecycle {
 
     @Override
     public boolean isRunning() {
-        return running;
+        return worker.isRunning();
     }
 }

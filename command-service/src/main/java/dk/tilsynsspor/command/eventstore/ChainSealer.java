@@ -1,7 +1,5 @@
 package dk.tilsynsspor.command.eventstore;
 
-import org.axonframework.eventhandling.EventBus;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -15,10 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * Seals the orders' hash chains (ADR 28): links the stored events whose transactions have ended into their orders'
@@ -39,44 +34,27 @@ public class ChainSealer implements SmartLifecycle {
     /** The most links one call makes; it is called again at once while it makes that many. */
     static final int BATCH = 1_000;
     private static final Logger log = LoggerFactory.getLogger(ChainSealer.class);
-    private static final long RETRY_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final DataSource dataSource;
-    private final long gapNanos;
-    private final long intervalNanos;
-    private final AtomicBoolean woken = new AtomicBoolean();
+    private final PacedWorker worker;
     private final AtomicLong sealed = new AtomicLong();
-    private volatile boolean running;
     private volatile boolean stopping;
-    private volatile Thread thread;
 
-    ChainSealer(DataSource dataSource, EventBus eventBus,
+    ChainSealer(DataSource dataSource, AppendCommits commits,
                 @Value("${tilsynsspor.chain.seal-gap:100ms}") Duration gap,
                 @Value("${tilsynsspor.chain.seal-interval:200ms}") Duration interval) {
-        Objects.requireNonNull(gap, "seal gap (tilsynsspor.chain.seal-gap)");
-        Objects.requireNonNull(interval, "seal interval (tilsynsspor.chain.seal-interval)");
-        if (gap.isNegative() || interval.isNegative() || interval.isZero()) {
-            throw new IllegalArgumentException("the chain's seal gap must not be negative and its interval must be "
-                    + "positive: " + gap + ", " + interval);
-        }
         this.dataSource = dataSource;
-        this.gapNanos = gap.toNanos();
-        this.intervalNanos = interval.toNanos();
-        eventBus.registerDispatchInterceptor(messages -> {
-            CurrentUnitOfWork.ifStarted(unitOfWork -> unitOfWork.root().afterCommit(committed -> wake()));
-            return (index, message) -> message;
-        });
+        this.worker = new PacedWorker("chain-sealer", log,
+                Objects.requireNonNull(gap, "seal gap (tilsynsspor.chain.seal-gap)"),
+                Objects.requireNonNull(interval, "seal interval (tilsynsspor.chain.seal-interval)"),
+                this::sealWaiting, "Could not seal the orders' hash chains: the events wait",
+                "Sealing the orders' hash chains again");
+        commits.onCommit(this::wake);
     }
 
     /** Events were stored: they are sealed soon (one sealing for any number of calls before it starts). */
     public void wake() {
-        if (woken.getAndSet(true)) {
-            return;
-        }
-        Thread sealer = thread;
-        if (sealer != null) {
-            LockSupport.unpark(sealer);
-        }
+        worker.wake();
     }
 
     /** How many links this instance has made since it started. */
@@ -104,64 +82,20 @@ public class ChainSealer implements SmartLifecycle {
         return made;
     }
 
-    private void run() {
-        boolean failing = false;
-        long last = System.nanoTime() - intervalNanos;
-        while (running) {
-            long now = System.nanoTime();
-            long due = woken.get() ? last + gapNanos : last + intervalNanos;
-            if (due - now > 0) {
-                LockSupport.parkNanos(this, due - now);
-                continue;
-            }
-            woken.set(false); // before sealing: a commit during it wakes the next one
-            try {
-                sealWaiting();
-                last = System.nanoTime();
-                if (failing) {
-                    log.info("Sealing the orders' hash chains again");
-                    failing = false;
-                }
-            } catch (SQLException | RuntimeException e) {
-                // this thread carries on whatever failed: were it to end, no chain would be sealed until a restart
-                if (!failing) {
-                    log.warn("Could not seal the orders' hash chains ({}); the events wait, and sealing is retried "
-                            + "every second", e.toString(), e instanceof RuntimeException ? e : null);
-                    failing = true;
-                }
-                last = System.nanoTime() - intervalNanos + RETRY_NANOS;
-            }
-        }
-    }
-
     @Override
     public void start() {
         stopping = false;
-        running = true;
-        Thread sealer = new Thread(this::run, "chain-sealer");
-        sealer.setDaemon(true);
-        thread = sealer;
-        sealer.start();
+        worker.start();
     }
 
     @Override
     public void stop() {
         stopping = true;
-        running = false;
-        Thread sealer = thread;
-        if (sealer != null) {
-            LockSupport.unpark(sealer);
-            try {
-                sealer.join(TimeUnit.SECONDS.toMillis(5));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        thread = null;
+        worker.stop(); // what a commit owed is sealed by the next instance's call (or by the mirror's restart)
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return worker.isRunning();
     }
 }

@@ -43,6 +43,7 @@ class AppendNotifierTest {
     private static DataSource dataSource;
 
     private final EventBus eventBus = SimpleEventBus.builder().build();
+    private final AppendCommits commits = new AppendCommits(eventBus);
     private AppendNotifier notifier;
     private Connection listening;
 
@@ -63,7 +64,7 @@ class AppendNotifierTest {
         try (Statement statement = listening.createStatement()) {
             statement.execute("LISTEN " + AppendNotifier.CHANNEL);
         }
-        notifier = new AppendNotifier(dataSource, eventBus, Duration.ZERO);
+        notifier = new AppendNotifier(dataSource, commits, Duration.ZERO);
         notifier.start();
     }
 
@@ -114,7 +115,7 @@ class AppendNotifierTest {
     @Test
     void commitsSoonAfterANotificationAreAnnouncedTogetherAtTheIntervalsEnd() throws SQLException {
         notifier.stop();
-        notifier = new AppendNotifier(dataSource, eventBus, Duration.ofSeconds(2));
+        notifier = new AppendNotifier(dataSource, commits, Duration.ofSeconds(2));
         notifier.start();
 
         publishIn(true);
@@ -138,7 +139,7 @@ class AppendNotifierTest {
             }
             return dataSource.getConnection();
         });
-        notifier = new AppendNotifier(failingOnce, eventBus, Duration.ZERO);
+        notifier = new AppendNotifier(failingOnce, commits, Duration.ZERO);
         notifier.start();
 
         publishIn(true);
@@ -153,7 +154,7 @@ class AppendNotifierTest {
 
     @Test
     void aNegativeIntervalIsRefused() {
-        assertThatThrownBy(() -> new AppendNotifier(dataSource, eventBus, Duration.ofMillis(-1)))
+        assertThatThrownBy(() -> new AppendNotifier(dataSource, commits, Duration.ofMillis(-1)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -3,7 +3,11 @@ package dk.tilsynsspor.command.eventstore;
 import dk.tilsynsspor.command.MigratedDatabase;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.axonframework.common.DateTimeUtils;
+import org.axonframework.eventhandling.EventBus;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.SimpleEventBus;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,6 +21,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.axonframework.messaging.GenericMessage.asMessage;
 
 /**
  * command-service's sealer calls the database's sealing when woken after a commit and, unwoken, at its interval;
@@ -26,6 +31,7 @@ class ChainSealerTest {
 
     private static EmbeddedPostgres postgres;
     private static JdbcTemplate jdbc;
+    private static final EventBus eventBus = SimpleEventBus.builder().build();
 
     @BeforeAll
     static void database() throws Exception {
@@ -39,14 +45,13 @@ class ChainSealerTest {
     }
 
     @Test
-    void wokenItSealsWithinItsGapLongBeforeItsInterval() {
-        ChainSealer sealer = new ChainSealer(postgres.getPostgresDatabase(), SimpleEventBus.builder().build(),
-                Duration.ofMillis(1), Duration.ofHours(1));
+    void wokenByACommitItSealsWithinItsGapLongBeforeItsInterval() {
+        ChainSealer sealer = sealer(Duration.ofMillis(1), Duration.ofHours(1));
         sealer.start();
         try {
             await().atMost(Duration.ofSeconds(10)).until(() -> unsealed() == 0); // its first sealing, at its start
             UUID order = append();
-            sealer.wake();
+            commitAUnitOfWorkThatPublished();
             await().atMost(Duration.ofSeconds(10)).until(() -> links(order) == 1);
         } finally {
             sealer.stop();
@@ -56,8 +61,7 @@ class ChainSealerTest {
 
     @Test
     void unwokenItSealsAtItsInterval() {
-        ChainSealer sealer = new ChainSealer(postgres.getPostgresDatabase(), SimpleEventBus.builder().build(),
-                Duration.ofHours(1), Duration.ofMillis(50));
+        ChainSealer sealer = sealer(Duration.ofHours(1), Duration.ofMillis(50));
         sealer.start();
         try {
             UUID order = append(); // written by another writer: nobody wakes this sealer
@@ -69,8 +73,7 @@ class ChainSealerTest {
 
     @Test
     void moreThanABatchWaitingIsSealedInOneCall() throws Exception {
-        ChainSealer sealer = new ChainSealer(postgres.getPostgresDatabase(), SimpleEventBus.builder().build(),
-                Duration.ofHours(1), Duration.ofHours(1));
+        ChainSealer sealer = sealer(Duration.ofHours(1), Duration.ofHours(1));
         sealer.sealWaiting(); // what the other tests left
         UUID order = UUID.randomUUID();
         jdbc.update("""
@@ -87,10 +90,21 @@ class ChainSealerTest {
 
     @Test
     void aNegativeGapOrAnIntervalOfNothingIsRefused() {
-        assertThatThrownBy(() -> new ChainSealer(postgres.getPostgresDatabase(), SimpleEventBus.builder().build(),
-                Duration.ofMillis(-1), Duration.ofMillis(200))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ChainSealer(postgres.getPostgresDatabase(), SimpleEventBus.builder().build(),
-                Duration.ofMillis(20), Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> sealer(Duration.ofMillis(-1), Duration.ofMillis(200)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> sealer(Duration.ofMillis(20), Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static ChainSealer sealer(Duration gap, Duration interval) {
+        return new ChainSealer(postgres.getPostgresDatabase(), new AppendCommits(eventBus), gap, interval);
+    }
+
+    /** A command's unit of work that published an event and committed, as command-service's are. */
+    private static void commitAUnitOfWorkThatPublished() {
+        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(asMessage("command"));
+        eventBus.publish(GenericEventMessage.asEventMessage("appended"));
+        unitOfWork.commit();
     }
 
     private static UUID append() {
