@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -60,6 +61,11 @@ public class ChainSealer implements SmartLifecycle {
     /** How many links this instance has made since it started. */
     long sealed() {
         return sealed.get();
+    }
+
+    /** Why sealing failed at its last call, while it fails; else empty. */
+    Optional<String> failure() {
+        return worker.failure();
     }
 
     /** Links every event whose transaction has ended; answers how many links it made. */

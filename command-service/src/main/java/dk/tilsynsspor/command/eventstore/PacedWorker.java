@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
@@ -34,6 +35,7 @@ final class PacedWorker {
     private final AtomicBoolean woken = new AtomicBoolean();
     private volatile boolean running;
     private volatile Thread thread;
+    private volatile String failure; // the last run's failure, while the work fails
 
     /**
      * @param interval how often it runs unwoken, or null for never
@@ -94,6 +96,11 @@ final class PacedWorker {
         return running;
     }
 
+    /** Why the last run failed, while the work fails; else empty. */
+    Optional<String> failure() {
+        return Optional.ofNullable(failure);
+    }
+
     private void loop() {
         boolean failing = false;
         long last = System.nanoTime() - Math.max(gapNanos, intervalNanos); // the first run is due at once
@@ -116,11 +123,13 @@ final class PacedWorker {
             try {
                 work.run();
                 last = System.nanoTime();
+                failure = null;
                 if (failing) {
                     log.info(recovered);
                     failing = false;
                 }
             } catch (Exception e) {
+                failure = e.toString();
                 if (!failing) {
                     log.warn("{} ({}); retried every second", failed, e.toString(),
                             e instanceof RuntimeException ? e : null);

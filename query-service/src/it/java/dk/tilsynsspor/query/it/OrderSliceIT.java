@@ -132,6 +132,17 @@ class OrderSliceIT {
     }
 
     @Test
+    void commandServiceHealthShowsTheHashChainComponentToAnyoneWithoutItsDetails(EndToEnd.Stack stack) {
+        assertThat(stack.commands.post("inspector", "/api/orders", order("ST-2026-0006")).status()).isEqualTo(201);
+
+        JsonNode health = stack.commands.get(null, "/actuator/health").body();
+
+        assertThat(health.at("/components/hashChain/status").asText()).isEqualTo("UP");
+        assertThat(health.at("/components/hashChain/details").isMissingNode())
+                .as("which backend holds sealing back is for the operator's log, not for anonymous callers").isTrue();
+    }
+
+    @Test
     void anUnknownOrderIsA404Problem(EndToEnd.Stack stack) {
         Api.Response response = stack.queries.get("inspector", "/api/orders/" + UUID.randomUUID() + "/dossier");
 

@@ -1,0 +1,114 @@
+package dk.tilsynsspor.command.eventstore;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.actuate.health.Status;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import javax.sql.DataSource;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Health of the orders' hash chains (ADR 28): DOWN once the same stored event has been seen waiting to be sealed, at
+ * checks at least {@code tilsynsspor.chain.stalled-after} (1 minute) apart. Sealing links events within moments of
+ * their commit, so an event that waits that long is held back: by a transaction still open somewhere in the database
+ * (sealing waits for every transaction older than the event's own to end; its backend's pid is in the details, for
+ * {@code pg_terminate_backend}), or because sealing fails. Nothing is lost either way, and the inspector's
+ * verification says how many events wait; but until they are sealed the chain cannot vouch for them.
+ *
+ * <p>The rule is "the first event past the sealer's mark has not changed" rather than "an event is old": events
+ * copied late (the Axon Server mode's mirror catching up) are old when they arrive and are sealed at once. The
+ * description names counts and times only; which transaction and why are in the details and the log.
+ */
+@Component("hashChain")
+class ChainSealingHealth implements HealthIndicator {
+
+    /** Waiting events are counted up to this many, so that a check stays cheap however far sealing is behind. */
+    static final int COUNTED = 100_000;
+
+    private final JdbcTemplate jdbc;
+    private final ChainSealer sealer;
+    private final long stalledAfterNanos;
+    private final AtomicReference<Sighting> oldestSeen = new AtomicReference<>();
+
+    ChainSealingHealth(DataSource dataSource, ChainSealer sealer,
+                       @Value("${tilsynsspor.chain.stalled-after:1m}") Duration stalledAfter) {
+        if (Objects.requireNonNull(stalledAfter, "tilsynsspor.chain.stalled-after").isNegative()) {
+            throw new IllegalArgumentException("tilsynsspor.chain.stalled-after must not be negative: " + stalledAfter);
+        }
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.sealer = sealer;
+        this.stalledAfterNanos = stalledAfter.toNanos();
+    }
+
+    /** The first event past the sealer's mark, and when this instance first saw it first. */
+    private record Sighting(long globalIndex, long seenAt) {
+    }
+
+    @Override
+    public Health health() {
+        Map<String, Object> mark = jdbc.queryForMap(
+                "SELECT append_tx::text AS append_tx, global_index FROM events.chain_sealed");
+        Health.Builder health = Health.up().withDetail("sealedUpToGlobalIndex", mark.get("global_index"))
+                .withDetail("linkedByThisInstance", sealer.sealed());
+        sealer.failure().ifPresent(failure -> health.withDetail("sealingFails", failure));
+        // the mark as values, not joined: the planner then finds the few rows past it by the index
+        List<Map<String, Object>> oldest = jdbc.queryForList("""
+                SELECT d.globalIndex, d.timeStamp, d.appendTx < pg_snapshot_xmin(pg_current_snapshot()) AS due
+                  FROM events.domain_event_entry d
+                 WHERE d.chainOrderId IS NOT NULL AND d.appendTx IS NOT NULL
+                   AND (d.appendTx, d.globalIndex) > (?::xid8, ?)
+                 ORDER BY d.appendTx, d.globalIndex LIMIT 1""", mark.get("append_tx"), mark.get("global_index"));
+        if (oldest.isEmpty()) {
+            oldestSeen.set(null);
+            return health.withDetail("waiting", 0).build();
+        }
+        long globalIndex = ((Number) oldest.get(0).get("globalIndex")).longValue();
+        long now = System.nanoTime();
+        Sighting seen = oldestSeen.updateAndGet(before -> before != null && before.globalIndex() == globalIndex
+                ? before : new Sighting(globalIndex, now));
+        Duration unchanged = Duration.ofNanos(now - seen.seenAt());
+        long waiting = jdbc.queryForObject("""
+                SELECT count(*) FROM (SELECT 1 FROM events.domain_event_entry d
+                                       WHERE d.chainOrderId IS NOT NULL AND d.appendTx IS NOT NULL
+                                         AND (d.appendTx, d.globalIndex) > (?::xid8, ?)
+                                       LIMIT ?) AS w""", Long.class,
+                mark.get("append_tx"), mark.get("global_index"), COUNTED);
+        Map<String, Object> first = new LinkedHashMap<>();
+        first.put("globalIndex", globalIndex);
+        first.put("storedAt", oldest.get(0).get("timeStamp"));
+        first.put("seenWaitingForSeconds", unchanged.toSeconds());
+        health.withDetail("waiting", waiting).withDetail("oldestWaiting", first);
+        if (now - seen.seenAt() < stalledAfterNanos) {
+            return health.build();
+        }
+        String cause;
+        if (Boolean.TRUE.equals(oldest.get(0).get("due"))) {
+            cause = sealer.failure().isPresent() ? "sealing fails (see the log)"
+                    : "sealing has not come to them (is the sealer running?)";
+        } else {
+            cause = "a transaction still open in the database holds sealing back";
+            holder().ifPresent(backend -> health.withDetail("heldBackBy", backend));
+        }
+        return health.status(new Status(Status.DOWN.getCode(), (waiting >= COUNTED ? "at least " : "") + waiting
+                + " event(s) wait to be sealed into their orders' hash chains, the first unchanged for "
+                + unchanged.toSeconds() + " s: " + cause + "; nothing is lost, they are sealed once it is over"))
+                .build();
+    }
+
+    /** The backend whose transaction is the oldest still running: the one every later event waits for. */
+    private Optional<Map<String, Object>> holder() {
+        return jdbc.queryForList("""
+                SELECT pid, usename AS "user", application_name AS application
+                  FROM pg_stat_activity WHERE backend_xid IS NOT NULL
+                 ORDER BY age(backend_xid) DESC LIMIT 1""").stream().findFirst();
+    }
+}
