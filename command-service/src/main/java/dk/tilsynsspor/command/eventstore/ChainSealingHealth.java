@@ -1,5 +1,7 @@
 package dk.tilsynsspor.command.eventstore;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
@@ -14,15 +16,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Health of the orders' hash chains (ADR 28): DOWN once the same stored event has been seen waiting to be sealed, at
  * checks at least {@code tilsynsspor.chain.stalled-after} (1 minute) apart. Sealing links events within moments of
  * their commit, so an event that waits that long is held back: by a transaction still open somewhere in the database
- * (sealing waits for every transaction older than the event's own to end; its backend's pid is in the details, for
- * {@code pg_terminate_backend}), or because sealing fails. Nothing is lost either way, and the inspector's
- * verification says how many events wait; but until they are sealed the chain cannot vouch for them.
+ * (sealing waits for every transaction older than the event's own to end; its backend's pid is in the details and
+ * in a warning logged once per event held up, for {@code pg_terminate_backend}), or because sealing fails. Nothing
+ * is lost either way, and the inspector's verification says how many events wait; but until they are sealed the
+ * chain cannot vouch for them.
  *
  * <p>The rule is "the first event past the sealer's mark has not changed" rather than "an event is old": events
  * copied late (the Axon Server mode's mirror catching up) are old when they arrive and are sealed at once. The
@@ -33,11 +37,13 @@ class ChainSealingHealth implements HealthIndicator {
 
     /** Waiting events are counted up to this many, so that a check stays cheap however far sealing is behind. */
     static final int COUNTED = 100_000;
+    private static final Logger log = LoggerFactory.getLogger(ChainSealingHealth.class);
 
     private final JdbcTemplate jdbc;
     private final ChainSealer sealer;
     private final long stalledAfterNanos;
     private final AtomicReference<Sighting> oldestSeen = new AtomicReference<>();
+    private final AtomicLong reported = new AtomicLong(-1); // the event last logged as held up
 
     ChainSealingHealth(DataSource dataSource, ChainSealer sealer,
                        @Value("${tilsynsspor.chain.stalled-after:1m}") Duration stalledAfter) {
@@ -91,17 +97,25 @@ class ChainSealingHealth implements HealthIndicator {
             return health.build();
         }
         String cause;
+        Optional<Map<String, Object>> holder = Optional.empty();
         if (Boolean.TRUE.equals(oldest.get(0).get("due"))) {
             cause = sealer.failure().isPresent() ? "sealing fails (see the log)"
                     : "sealing has not come to them (is the sealer running?)";
         } else {
             cause = "a transaction still open in the database holds sealing back";
-            holder().ifPresent(backend -> health.withDetail("heldBackBy", backend));
+            holder = holder();
+            holder.ifPresent(backend -> health.withDetail("heldBackBy", backend));
         }
-        return health.status(new Status(Status.DOWN.getCode(), (waiting >= COUNTED ? "at least " : "") + waiting
+        String description = (waiting >= COUNTED ? "at least " : "") + waiting
                 + " event(s) wait to be sealed into their orders' hash chains, the first unchanged for "
-                + unchanged.toSeconds() + " s: " + cause + "; nothing is lost, they are sealed once it is over"))
-                .build();
+                + unchanged.toSeconds() + " s: " + cause + "; nothing is lost, they are sealed once it is over";
+        if (reported.getAndSet(globalIndex) != globalIndex) { // once per event held up, for the operator
+            log.warn("{} (global index {}{})", description, globalIndex, holder
+                    .map(backend -> "; the oldest transaction still running is PostgreSQL backend pid "
+                            + backend.get("pid") + " of user " + backend.get("user") + ", application '"
+                            + backend.get("application") + "': pg_terminate_backend(pid) ends it").orElse(""));
+        }
+        return health.status(new Status(Status.DOWN.getCode(), description)).build();
     }
 
     /** The backend whose transaction is the oldest still running: the one every later event waits for. */
