@@ -59,11 +59,12 @@ class OrderController {
 
     /** The order's hash chain recomputed from the event store: intact, or the first sequence that is not. */
     @Operation(operationId = "verifyAuditTrail", tags = "audit-trail", summary = "Verify the hash chain",
-            description = "Recomputes the order's hash chain from the event store: intact, or the first sequence that is not. With Axon Server, the chain is kept on a mirror of its events and each linked event is compared with Axon Server's own copy. 501 while no chain is kept for the order yet.")
+            description = "Recomputes the order's hash chain from the event store: intact, or the first sequence that is not. With Axon Server, the chain is kept on a mirror of its events and each linked event is compared with Axon Server's own copy. Events stored moments ago and not sealed into the chain yet are counted in unlinked. 501 while the chain's store holds none of the order's events yet (with Axon Server, before its mirror has copied them).")
     @ApiResponse(responseCode = "200", description = "The answer.")
     @ApiResponse(responseCode = "501", description = "No hash chain is kept for the order yet: with Axon Server, its "
-            + "events are not linked yet; ask again in a moment (`verification-unavailable`).", content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
+            + "events are not copied to the chain's mirror yet; ask again in a moment (`verification-unavailable`).",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(ref = "#/components/schemas/Problem")))
     @GetMapping("/{orderId}/audit-trail/verification")
     TrailVerification verification(@PathVariable UUID orderId) {
         return reads.verification(orderId);

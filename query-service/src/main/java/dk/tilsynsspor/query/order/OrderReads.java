@@ -79,12 +79,14 @@ public class OrderReads {
     }
 
     /**
-     * The chain's verification; 501 where no chain is kept for the order yet (with Axon Server, before the chain's
-     * mirror has reached its first event, ADR 19).
+     * The chain's verification; 501 where the store that keeps the chains holds none of the order's events yet (with
+     * Axon Server, before the chain's mirror has copied its first event, ADR 19). Events stored but not sealed yet
+     * are no reason: they are counted as waiting (ADR 28).
      */
     public TrailVerification verification(UUID orderId) {
         return keptVerification(orderId).orElseThrow(() -> new VerificationUnavailableException(
-                "No hash chain is kept for this order yet: its events have not been linked. Ask again in a moment."));
+                "No hash chain is kept for this order yet: none of its events has been copied to the chain's store. "
+                        + "Ask again in a moment."));
     }
 
     /** The chain's verification, or empty where the event store keeps no hash chain; 404 as for the trail. */
