@@ -38,6 +38,12 @@ class ChainSealingHealth implements HealthIndicator {
     /** Waiting events are counted up to this many, so that a check stays cheap however far sealing is behind. */
     static final int COUNTED = 100_000;
     private static final Logger log = LoggerFactory.getLogger(ChainSealingHealth.class);
+    /**
+     * An event past the sealer's mark, as {@code events.seal_order_chains} finds them; the mark given as values
+     * (transaction, global index), not joined, so that the planner finds the few rows past it by the index.
+     */
+    private static final String PAST_THE_MARK = "d.chainOrderId IS NOT NULL AND d.appendTx IS NOT NULL"
+            + " AND (d.appendTx, d.globalIndex) > (?::xid8, ?)";
 
     private final JdbcTemplate jdbc;
     private final ChainSealer sealer;
@@ -66,13 +72,10 @@ class ChainSealingHealth implements HealthIndicator {
         Health.Builder health = Health.up().withDetail("sealedUpToGlobalIndex", mark.get("global_index"))
                 .withDetail("linkedByThisInstance", sealer.sealed());
         sealer.failure().ifPresent(failure -> health.withDetail("sealingFails", failure));
-        // the mark as values, not joined: the planner then finds the few rows past it by the index
-        List<Map<String, Object>> oldest = jdbc.queryForList("""
-                SELECT d.globalIndex, d.timeStamp, d.appendTx < pg_snapshot_xmin(pg_current_snapshot()) AS due
-                  FROM events.domain_event_entry d
-                 WHERE d.chainOrderId IS NOT NULL AND d.appendTx IS NOT NULL
-                   AND (d.appendTx, d.globalIndex) > (?::xid8, ?)
-                 ORDER BY d.appendTx, d.globalIndex LIMIT 1""", mark.get("append_tx"), mark.get("global_index"));
+        List<Map<String, Object>> oldest = jdbc.queryForList("SELECT d.globalIndex, d.timeStamp,"
+                + " d.appendTx < pg_snapshot_xmin(pg_current_snapshot()) AS due FROM events.domain_event_entry d"
+                + " WHERE " + PAST_THE_MARK + " ORDER BY d.appendTx, d.globalIndex LIMIT 1",
+                mark.get("append_tx"), mark.get("global_index"));
         if (oldest.isEmpty()) {
             oldestSeen.set(null);
             return health.withDetail("waiting", 0).build();
@@ -82,12 +85,9 @@ class ChainSealingHealth implements HealthIndicator {
         Sighting seen = oldestSeen.updateAndGet(before -> before != null && before.globalIndex() == globalIndex
                 ? before : new Sighting(globalIndex, now));
         Duration unchanged = Duration.ofNanos(now - seen.seenAt());
-        long waiting = jdbc.queryForObject("""
-                SELECT count(*) FROM (SELECT 1 FROM events.domain_event_entry d
-                                       WHERE d.chainOrderId IS NOT NULL AND d.appendTx IS NOT NULL
-                                         AND (d.appendTx, d.globalIndex) > (?::xid8, ?)
-                                       LIMIT ?) AS w""", Long.class,
-                mark.get("append_tx"), mark.get("global_index"), COUNTED);
+        long waiting = jdbc.queryForObject("SELECT count(*) FROM (SELECT 1 FROM events.domain_event_entry d WHERE "
+                + PAST_THE_MARK + " LIMIT ?) AS w", Long.class, mark.get("append_tx"), mark.get("global_index"),
+                COUNTED);
         Map<String, Object> first = new LinkedHashMap<>();
         first.put("globalIndex", globalIndex);
         first.put("storedAt", oldest.get(0).get("timeStamp"));
