@@ -558,8 +558,26 @@ class PagesBrowserIT {
             assertThat(browser.text(By.id("venter-paa-kaeden")))
                     .startsWith("1 hændelse er gemt for et øjeblik siden og kædes ind om lidt");
             browser.screenshot("03c-revisionsspor-venter-paa-kaeden");
+
+            // held back longer than sealing takes: the page no longer says "in a moment"
+            stack.queryService.stop();
+            stack.queryService.start("--tilsynsspor.chain.waiting-long=PT0S");
+            try {
+                browser.get(trail);
+                browser.logIn("inspector");
+                assertThat(browser.text(By.id("venter-paa-kaeden")))
+                        .startsWith("1 hændelse venter på at blive kædet ind, den ældste siden")
+                        .contains("Det tager længere end normalt. Intet er gået tabt",
+                                "Sig det til systemets driftsansvarlige.");
+                browser.screenshot("03d-revisionsspor-venter-laenge-paa-kaeden");
+            } finally {
+                stack.queryService.stop();
+                stack.queryService.start();
+            }
             older.commit();
         }
+        browser.get(trail);
+        browser.logIn("inspector");
         example.sealedVerification(stack.queries);
         browser.get(trail);
         assertThat(browser.text(By.id("verifikation"))).contains("Alle " + (sealed + 1) + " hændelser");

@@ -2,10 +2,12 @@ package dk.tilsynsspor.query.order;
 
 import dk.tilsynsspor.core.order.query.AuditEntry;
 import dk.tilsynsspor.core.order.query.AuditTrail;
+import dk.tilsynsspor.core.order.query.TrailVerification;
 import dk.tilsynsspor.query.order.export.TrailExports;
 import dk.tilsynsspor.query.pages.ListPage;
 import dk.tilsynsspor.query.pages.PageController;
 import dk.tilsynsspor.query.pages.PageFormats;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
@@ -16,6 +18,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import java.io.IOException;
 import java.text.Collator;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -34,12 +38,17 @@ class TrailPage {
     private final TrailExports exports;
     private final PageFormats formats;
     private final MessageSource labels;
+    private final Clock clock;
+    private final Duration waitingLong;
 
-    TrailPage(OrderReads reads, TrailExports exports, PageFormats formats, MessageSource labels) {
+    TrailPage(OrderReads reads, TrailExports exports, PageFormats formats, MessageSource labels, Clock clock,
+              @Value("${tilsynsspor.chain.waiting-long:1m}") Duration waitingLong) {
         this.reads = reads;
         this.exports = exports;
         this.formats = formats;
         this.labels = labels;
+        this.clock = clock;
+        this.waitingLong = waitingLong;
     }
 
     /**
@@ -67,7 +76,10 @@ class TrailPage {
         model.addAttribute("trail", trail);
         model.addAttribute("liste", page);
         model.addAttribute("entries", page.items());
-        model.addAttribute("verification", reads.keptVerification(orderId).orElse(null));
+        TrailVerification verification = reads.keptVerification(orderId).orElse(null);
+        model.addAttribute("verification", verification);
+        model.addAttribute("waitingSince", verification == null || verification.unlinked() == 0 || instant != null
+                ? null : waitingSince(trail, clock.instant().minus(waitingLong)));
         model.addAttribute("asOf", instant);
         model.addAttribute("eventTypes", byLabel(distinct(trail, AuditEntry::eventType), "Event."));
         model.addAttribute("actors", distinct(trail, AuditEntry::actorId));
@@ -83,6 +95,17 @@ class TrailPage {
     ResponseEntity<byte[]> export(@PathVariable UUID orderId, @RequestParam String format,
                                   @RequestParam(required = false) String asOf) throws IOException {
         return exports.export(orderId, TrailExports.Format.parse(format), formats.parseAsOf(asOf));
+    }
+
+    /**
+     * When the oldest of the trail's events not yet sealed into the chain was recorded, if that was before
+     * {@code longAgo}; else null. Sealing takes moments (ADR 28): an event that waits longer is held back (an open
+     * transaction, sealing failing; command-service's health says which), and the page says so instead of "in a
+     * moment".
+     */
+    static Instant waitingSince(AuditTrail trail, Instant longAgo) {
+        return trail.entries().stream().filter(entry -> entry.hash() == null).map(AuditEntry::recordedAt)
+                .min(Comparator.naturalOrder()).filter(oldest -> oldest.isBefore(longAgo)).orElse(null);
     }
 
     /** The filter in the address of the trail's other pages, unless it is not set. */
