@@ -18,7 +18,6 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import java.io.IOException;
 import java.text.Collator;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -38,16 +37,14 @@ class TrailPage {
     private final TrailExports exports;
     private final PageFormats formats;
     private final MessageSource labels;
-    private final Clock clock;
     private final Duration waitingLong;
 
-    TrailPage(OrderReads reads, TrailExports exports, PageFormats formats, MessageSource labels, Clock clock,
+    TrailPage(OrderReads reads, TrailExports exports, PageFormats formats, MessageSource labels,
               @Value("${tilsynsspor.chain.waiting-long:1m}") Duration waitingLong) {
         this.reads = reads;
         this.exports = exports;
         this.formats = formats;
         this.labels = labels;
-        this.clock = clock;
         this.waitingLong = waitingLong;
     }
 
@@ -79,7 +76,7 @@ class TrailPage {
         TrailVerification verification = reads.keptVerification(orderId).orElse(null);
         model.addAttribute("verification", verification);
         model.addAttribute("waitingSince", verification == null || verification.unlinked() == 0 || instant != null
-                ? null : waitingSince(trail, clock.instant().minus(waitingLong)));
+                ? null : waitingSince(trail, Instant.now().minus(waitingLong)));
         model.addAttribute("asOf", instant);
         model.addAttribute("eventTypes", byLabel(distinct(trail, AuditEntry::eventType), "Event."));
         model.addAttribute("actors", distinct(trail, AuditEntry::actorId));
@@ -101,7 +98,8 @@ class TrailPage {
      * When the oldest of the trail's events not yet sealed into the chain was recorded, if that was before
      * {@code longAgo}; else null. Sealing takes moments (ADR 28): an event that waits longer is held back (an open
      * transaction, sealing failing; command-service's health says which), and the page says so instead of "in a
-     * moment".
+     * moment". Against the real time, as the events were recorded: not the clock a demonstration shifts by days
+     * ({@code tilsynsspor.deadlines.clock-offset}), which would make every event just stored look long waiting.
      */
     static Instant waitingSince(AuditTrail trail, Instant longAgo) {
         return trail.entries().stream().filter(entry -> entry.hash() == null).map(AuditEntry::recordedAt)
