@@ -13,7 +13,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -80,7 +79,7 @@ class ChainSealerTest {
                 INSERT INTO events.domain_event_entry (aggregateIdentifier, sequenceNumber, type, eventIdentifier,
                        metaData, payload, payloadType, timeStamp)
                 SELECT ?, n, 'Test', gen_random_uuid()::text, '{}'::bytea, ?, 'test', ?
-                  FROM generate_series(0, ?) AS n""", order.toString(), payload(order),
+                  FROM generate_series(0, ?) AS n""", order.toString(), OrderEvents.payload(order),
                 DateTimeUtils.formatInstant(Instant.now()), ChainSealer.BATCH + 10 - 1);
 
         assertThat(sealer.sealWaiting()).isEqualTo(ChainSealer.BATCH + 10);
@@ -109,16 +108,8 @@ class ChainSealerTest {
 
     private static UUID append() {
         UUID order = UUID.randomUUID();
-        jdbc.update("""
-                INSERT INTO events.domain_event_entry (aggregateIdentifier, sequenceNumber, type, eventIdentifier,
-                       metaData, payload, payloadType, timeStamp)
-                VALUES (?, 0, 'Test', ?, '{}'::bytea, ?, 'test', ?)""", order.toString(),
-                UUID.randomUUID().toString(), payload(order), DateTimeUtils.formatInstant(Instant.now()));
+        OrderEvents.append(jdbc, order, "a", 0);
         return order;
-    }
-
-    private static byte[] payload(UUID order) {
-        return ("{\"orderId\":\"" + order + "\"}").getBytes(StandardCharsets.UTF_8);
     }
 
     private static long links(UUID order) {

@@ -2,7 +2,6 @@ package dk.tilsynsspor.command.eventstore;
 
 import dk.tilsynsspor.command.MigratedDatabase;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.SimpleEventBus;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,13 +12,11 @@ import org.springframework.boot.actuate.health.Status;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,8 +26,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The hash chain's health: UP while nothing waits or while what waits moves on; DOWN once the same event has waited
- * past the limit (seen first in line at checks that far apart), naming the open transaction that holds sealing back, or saying sealing has not come to it; UP again
- * once it is sealed.
+ * past the limit (seen first in line at checks that far apart), naming the open transaction that holds sealing back,
+ * or saying sealing has not come to it; UP again once it is sealed.
  */
 class ChainSealingHealthTest {
 
@@ -134,16 +131,7 @@ class ChainSealingHealthTest {
 
     private static UUID append(Connection connection) throws SQLException {
         UUID order = UUID.randomUUID();
-        try (PreparedStatement insert = connection.prepareStatement("""
-                INSERT INTO events.domain_event_entry (aggregateIdentifier, sequenceNumber, type, eventIdentifier,
-                       metaData, payload, payloadType, timeStamp)
-                VALUES (?, 0, 'Test', ?, '{}'::bytea, ?, 'test', ?)""")) {
-            insert.setString(1, order.toString());
-            insert.setString(2, UUID.randomUUID().toString());
-            insert.setBytes(3, ("{\"orderId\":\"" + order + "\"}").getBytes(StandardCharsets.UTF_8));
-            insert.setString(4, DateTimeUtils.formatInstant(Instant.now()));
-            insert.executeUpdate();
-        }
+        OrderEvents.append(connection, order, "a", 0);
         return order;
     }
 

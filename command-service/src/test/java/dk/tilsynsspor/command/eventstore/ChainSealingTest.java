@@ -12,7 +12,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,7 +61,7 @@ class ChainSealingTest {
         UUID order = UUID.randomUUID();
         List<Long> indexes = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            indexes.add(append(jdbc, order, "case-" + (i % 2), i / 2));
+            indexes.add(OrderEvents.append(jdbc, order, "case-" + (i % 2), i / 2));
         }
         long unrelated = appendWithoutOrder();
 
@@ -81,8 +80,8 @@ class ChainSealingTest {
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();
         for (int i = 0; i < 3; i++) {
-            append(jdbc, first, "a", i);
-            append(jdbc, second, "b", i);
+            OrderEvents.append(jdbc, first, "a", i);
+            OrderEvents.append(jdbc, second, "b", i);
         }
 
         assertThat(seal(4)).isEqualTo(4);
@@ -98,8 +97,8 @@ class ChainSealingTest {
         UUID order = UUID.randomUUID();
         try (Connection early = database.getConnection()) {
             early.setAutoCommit(false);
-            long earlyIndex = append(early, order, "early", 0); // draws its transaction id first
-            long later = append(jdbc, order, "later", 0);        // commits first
+            long earlyIndex = OrderEvents.append(early, order, "early", 0); // draws its transaction id first
+            long later = OrderEvents.append(jdbc, order, "later", 0);        // commits first
 
             assertThat(seal(1_000)).isZero();
             assertThat(links(order)).isEmpty();
@@ -116,10 +115,10 @@ class ChainSealingTest {
         UUID order = UUID.randomUUID();
         try (Connection undone = database.getConnection()) {
             undone.setAutoCommit(false);
-            append(undone, order, "undone", 0);
+            OrderEvents.append(undone, order, "undone", 0);
             undone.rollback();
         }
-        long kept = append(jdbc, order, "kept", 0);
+        long kept = OrderEvents.append(jdbc, order, "kept", 0);
 
         assertThat(seal(1_000)).isEqualTo(1);
         assertThat(links(order)).extracting(link -> link.get("global_index")).containsExactly(kept);
@@ -136,7 +135,7 @@ class ChainSealingTest {
                 String aggregate = "writer-" + writer;
                 work.add(() -> {
                     for (int i = 0; i < 100; i++) {
-                        append(jdbc, order, aggregate, i);
+                        OrderEvents.append(jdbc, order, aggregate, i);
                     }
                     return 0;
                 });
@@ -195,37 +194,9 @@ class ChainSealingTest {
         return jdbc.queryForObject("SELECT events.seal_order_chains(?)", Integer.class, most);
     }
 
-    private static final String APPEND = """
-            INSERT INTO events.domain_event_entry (aggregateIdentifier, sequenceNumber, type, eventIdentifier,
-                   metaData, payload, payloadType, timeStamp)
-            VALUES (?, ?, 'Test', ?, '{}'::bytea, ?, 'test', ?) RETURNING globalIndex""";
-
-    private static long append(JdbcTemplate writer, UUID order, String aggregate, long sequence) {
-        return writer.queryForObject(APPEND, Long.class, order + "-" + aggregate, sequence,
-                UUID.randomUUID().toString(), payload(order), DateTimeUtils.formatInstant(Instant.now()));
-    }
-
-    private static long append(Connection writer, UUID order, String aggregate, long sequence) throws SQLException {
-        try (PreparedStatement insert = writer.prepareStatement(APPEND)) {
-            insert.setString(1, order + "-" + aggregate);
-            insert.setLong(2, sequence);
-            insert.setString(3, UUID.randomUUID().toString());
-            insert.setBytes(4, payload(order));
-            insert.setString(5, DateTimeUtils.formatInstant(Instant.now()));
-            try (var answer = insert.executeQuery()) {
-                answer.next();
-                return answer.getLong(1);
-            }
-        }
-    }
-
     private static long appendWithoutOrder() {
-        return jdbc.queryForObject(APPEND, Long.class, UUID.randomUUID().toString(), 0L,
+        return jdbc.queryForObject(OrderEvents.APPEND, Long.class, UUID.randomUUID().toString(), 0L,
                 UUID.randomUUID().toString(), "{\"caseId\":\"x\"}".getBytes(StandardCharsets.UTF_8),
                 DateTimeUtils.formatInstant(Instant.now()));
-    }
-
-    private static byte[] payload(UUID order) {
-        return ("{\"orderId\":\"" + order + "\",\"note\":\"ok\"}").getBytes(StandardCharsets.UTF_8);
     }
 }
