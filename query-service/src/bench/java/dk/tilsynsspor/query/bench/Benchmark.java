@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -25,7 +26,7 @@ import java.util.UUID;
  * the worked example before the first phase), {@code bench.phase-warmup-seconds} (90, each command and plain window's
  * own load, unmeasured, before them), {@code bench.seconds} (60, the command and plain windows, each),
  * {@code bench.turns} (3, the plain and command windows alternated, each {@code bench.seconds / bench.turns}),
- * {@code bench.lag-seconds} (30), {@code bench.ceiling-seconds} (20, each appends window),
+ * {@code bench.lag-seconds} (30), {@code bench.ceiling-seconds} (20, each appends window, in {@code bench.turns} turns),
  * {@code bench.append-writers} (16), {@code bench.close-orders} (100 beside each side, in {@code bench.turns} turns),
  * {@code bench.open-orders} (10,000),
  * {@code bench.long-stream-events} (10,000), {@code bench.restarts} (3, of command-service, each followed by the
@@ -232,11 +233,14 @@ public final class Benchmark {
      */
     private static void appends(Settings settings, Report report, BenchStack stack, Phases phases) throws Exception {
         stack.queryService.stop();
-        for (Phases.Appends appends : Phases.Appends.values()) {
-            log("appends: %d JDBC writers for %d s, %s", settings.appendWriters(), settings.ceiling().toSeconds(),
-                    appends);
-            report.tuned("appends" + appends, phases.appends(settings.ceiling(), settings.appendWriters(), appends));
-        }
+        // the three of the ratios in turns; the former pg_notify trigger, which shows what serialized commits, once
+        phases.appendsInTurns(settings.ceiling(), settings.appendWriters(), settings.turns(),
+                        List.of(Phases.Appends.NO_TRIGGERS, Phases.Appends.STORE_WITHOUT_TRIGGERS,
+                                Phases.Appends.STORE_TRIGGERS))
+                .forEach((appends, figures) -> report.tuned("appends" + appends, figures));
+        phases.appendsInTurns(settings.ceiling(), settings.appendWriters(), 1,
+                        List.of(Phases.Appends.STORE_TRIGGERS_AND_NOTIFY))
+                .forEach((appends, figures) -> report.tuned("appends" + appends, figures));
     }
 
     private static void longStreams(Settings settings, Report report, Phases phases) throws Exception {

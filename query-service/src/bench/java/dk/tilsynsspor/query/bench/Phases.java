@@ -280,11 +280,67 @@ final class Phases {
     }
 
     /**
-     * Appends/s of {@code writers} JDBC writers, one event-shaped row per transaction, each writer an order (and
-     * chain) of its own: the event table's own cost at commit, which the commands pay too. Rows bound for the event
-     * table carry a payload type no read model handles.
+     * Appends/s of {@code writers} JDBC writers for each of {@code variants}, in {@code turns} turns of one
+     * {@code window} per variant, the variants' order reversed every other turn, each window begun right after a
+     * checkpoint: a machine whose speed drifts over minutes then weighs on every variant alike, and no window meets a
+     * checkpoint (and the full pages written after it) that another did not. The figures of each variant are its
+     * turns' together (appends per second over all its windows, latencies and CPU pooled), with each turn's rate.
      */
-    Map<String, Object> appends(Duration window, int writers, Appends appends) throws Exception {
+    Map<Appends, Map<String, Object>> appendsInTurns(Duration window, int writers, int turns, List<Appends> variants)
+            throws Exception {
+        Map<Appends, Latencies> latencies = new LinkedHashMap<>();
+        Map<Appends, Map<String, Object>> figures = new LinkedHashMap<>();
+        for (Appends appends : variants) {
+            latencies.put(appends, new Latencies());
+            Map<String, Object> pooled = new LinkedHashMap<>();
+            pooled.put("writers", writers);
+            pooled.put("table", appends == Appends.NO_TRIGGERS
+                    ? "public.ceiling_event_entry" : "events.domain_event_entry");
+            pooled.put("turns", turns);
+            pooled.put("seconds", Latencies.round(window.toNanos() / 1e9 * turns));
+            pooled.put("cpu", Map.of());
+            pooled.put("eachTurn", new ArrayList<Double>());
+            figures.put(appends, pooled);
+        }
+        for (int turn = 1; turn <= turns; turn++) {
+            List<Appends> inTurn = new ArrayList<>(variants);
+            if (turn % 2 == 0) {
+                java.util.Collections.reverse(inTurn);
+            }
+            for (Appends appends : inTurn) {
+                Benchmark.log("appends, turn %d of %d: %d JDBC writers for %d s, %s", turn, turns, writers,
+                        window.toSeconds(), appends);
+                Map<String, Object> pooled = figures.get(appends);
+                Map<String, Object> one = appends(window, writers, appends, latencies.get(appends));
+                @SuppressWarnings("unchecked")
+                List<Double> eachTurn = (List<Double>) pooled.get("eachTurn");
+                eachTurn.add((Double) one.get("appendsPerSecond"));
+                @SuppressWarnings("unchecked")
+                Map<String, Object> cpu = (Map<String, Object>) pooled.get("cpu");
+                pooled.put("cpu", CpuShares.sum(cpu, (Map<String, Object>) one.get("cpu")));
+                for (String most : List.of("unsealedWhenTheWritersStopped", "secondsUntilAllSealed")) {
+                    if (one.containsKey(most)) { // the turns' most
+                        pooled.merge(most, one.get(most), (a, b) -> Math.max(((Number) a).doubleValue(),
+                                ((Number) b).doubleValue()));
+                    }
+                }
+            }
+        }
+        figures.forEach((appends, pooled) -> {
+            pooled.put("appendsPerSecond", Latencies.round(latencies.get(appends).count()
+                    / (window.toNanos() / 1e9 * turns)));
+            pooled.put("latency", latencies.get(appends).summary());
+        });
+        return figures;
+    }
+
+    /**
+     * Appends/s of {@code writers} JDBC writers in one window, one event-shaped row per transaction, each writer an
+     * order (and chain) of its own: the event table's own cost at commit, which the commands pay too. Rows bound for
+     * the event table carry a payload type no read model handles. Each append within the window is added to
+     * {@code latencies}.
+     */
+    Map<String, Object> appends(Duration window, int writers, Appends appends, Latencies latencies) throws Exception {
         List<byte[][]> samples = new ArrayList<>();
         try (Connection connection = stack.connect(); Statement statement = connection.createStatement()) {
             statement.execute("DROP TABLE IF EXISTS public.ceiling_event_entry");
@@ -316,8 +372,10 @@ final class Phases {
         // the global index from the store's sequence, named in the statement, as its column's default takes it
         boolean ownIndex = appends == Appends.STORE_WITHOUT_TRIGGERS;
         List<UUID> orders = new CopyOnWriteArrayList<>();
-        Latencies latencies = new Latencies();
         AtomicLong inserted = new AtomicLong();
+        try (Connection connection = stack.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("CHECKPOINT"); // every window begins as long after one
+        }
         long end = System.nanoTime() + window.toNanos();
         CpuShares cpu = CpuShares.start(stack);
         List<Callable<Object>> tasks = new ArrayList<>();
