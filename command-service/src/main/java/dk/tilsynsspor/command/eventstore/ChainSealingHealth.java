@@ -6,7 +6,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.actuate.health.Status;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
@@ -27,6 +29,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * in a warning logged once per event held up, for {@code pg_terminate_backend}), or because sealing fails. Nothing
  * is lost either way, and the inspector's verification says how many events wait; but until they are sealed the
  * chain cannot vouch for them.
+ *
+ * <p>The check also runs every {@code tilsynsspor.chain.watch-every} (30 s) by itself, so that a stall is noticed,
+ * and its warning logged, in a system whose health nobody polls; a poller's checks come in between.
  *
  * <p>The rule is "the first event past the sealer's mark has not changed" rather than "an event is old": events
  * copied late (the Axon Server mode's mirror catching up) are old when they arrive and are sealed at once. The
@@ -116,6 +121,20 @@ class ChainSealingHealth implements HealthIndicator {
                             + backend.get("application") + "': pg_terminate_backend(pid) ends it").orElse(""));
         }
         return health.status(new Status(Status.DOWN.getCode(), description)).build();
+    }
+
+    /**
+     * The check on its own, between any poller's: a stall is then seen within this interval of its start and logged
+     * once, whether or not anything asks for health. A database out of reach is health's and the requests' to tell.
+     */
+    @Scheduled(fixedDelayString = "${tilsynsspor.chain.watch-every:PT30S}",
+            initialDelayString = "${tilsynsspor.chain.watch-every:PT30S}")
+    void watch() {
+        try {
+            health();
+        } catch (DataAccessException e) {
+            log.debug("The hash chain's watch could not check the sealing: {}", e.toString());
+        }
     }
 
     /** The backend whose transaction is the oldest still running: the one every later event waits for. */

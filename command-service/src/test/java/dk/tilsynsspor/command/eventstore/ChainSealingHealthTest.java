@@ -7,8 +7,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.Status;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
@@ -29,6 +32,7 @@ import static org.awaitility.Awaitility.await;
  * past the limit (seen first in line at checks that far apart), naming the open transaction that holds sealing back,
  * or saying sealing has not come to it; UP again once it is sealed.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class ChainSealingHealthTest {
 
     private static EmbeddedPostgres postgres;
@@ -115,6 +119,18 @@ class ChainSealingHealthTest {
         append(); // the first in line now: sealing moved on, so it has not waited past the limit yet
 
         assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+        sealer.sealWaiting();
+    }
+
+    @Test
+    void theWatchLogsAStallWhenNobodyAsksForHealth(CapturedOutput output) throws SQLException {
+        ChainSealingHealth health = health(Duration.ZERO);
+        append(); // nothing holds it back, but nobody seals
+
+        health.watch();
+
+        assertThat(output.getOut()).contains("wait to be sealed into their orders' hash chains")
+                .contains("sealing has not come to them");
         sealer.sealWaiting();
     }
 
