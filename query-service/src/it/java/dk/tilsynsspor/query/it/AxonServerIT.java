@@ -104,7 +104,11 @@ class AxonServerIT {
         expect(201, stack.commands.post("leader", example.requirement(example.restraintRequirement,
                 "/measurements"), Map.of("value", 1, "measuredOn", "2027-02-28", "source", "linked at once")));
         JsonNode next = stack.queries.get("inspector", example.order("/audit-trail/verification")).body();
-        assertThat(next.get("entries").asLong() + next.get("unlinked").asLong()).isEqualTo(entries + 1);
+        JsonNode answered = next;
+        assertThat(next.get("entries").asLong() + next.get("unlinked").asLong()).as(() -> "verification " + answered
+                + "; the order's last events in the store just after it (global index, aggregate, sequence, type,"
+                + " transaction, link's position, sealed up to):\n" + lastEvents(stack, example.orderId))
+                .isEqualTo(entries + 1);
         next = example.sealedVerification(stack.queries);
         assertThat(next.get("entries").asLong()).isEqualTo(entries + 1);
         assertThat(next.get("intact").asBoolean()).isTrue();
@@ -134,6 +138,30 @@ class AxonServerIT {
         JsonNode changed = stack.queries.get("inspector", example.order("/audit-trail/verification")).body();
         assertThat(changed.get("intact").asBoolean()).isFalse();
         assertThat(changed.get("firstBrokenSequence").asLong()).isLessThanOrEqualTo(3);
+    }
+
+    /** The order's last four events in the store as the chain sees them, for a failure's description. */
+    private static String lastEvents(EndToEnd.Stack stack, String orderId) {
+        try (Connection connection = stack.database.connect();
+             PreparedStatement statement = connection.prepareStatement("""
+                     SELECT d.globalIndex, d.aggregateIdentifier, d.sequenceNumber, d.payloadType, d.appendTx::text,
+                            (SELECT k.position FROM events.chain_link k WHERE k.global_index = d.globalIndex),
+                            (SELECT s.append_tx::text || '/' || s.global_index FROM events.chain_sealed s)
+                       FROM events.domain_event_entry d WHERE d.chainOrderId = ?::uuid
+                      ORDER BY d.globalIndex DESC LIMIT 4""")) {
+            statement.setString(1, orderId);
+            StringBuilder rows = new StringBuilder();
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    for (int column = 1; column <= 7; column++) {
+                        rows.append(row.getString(column)).append(column == 7 ? "\n" : " ");
+                    }
+                }
+            }
+            return rows.toString();
+        } catch (SQLException e) {
+            return e.toString();
+        }
     }
 
     private static boolean lookupExists(EndToEnd.Stack stack, String orderId) throws SQLException {
