@@ -9,6 +9,7 @@ import dk.tilsynsspor.query.document.DocumentFiles;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import javax.sql.DataSource;
@@ -59,9 +60,12 @@ public class OrderChain {
     /**
      * The outcome, or null when the event store holds neither a chain nor an event for this order. One snapshot of
      * the store (repeatable read): the head, the links and the events waiting are read as of one moment, whatever the
-     * sealer commits meanwhile.
+     * sealer commits meanwhile. In a transaction of its own: the query bus runs each query handler in a transaction
+     * (read committed, a snapshot per statement), and a transaction joined keeps its isolation, so a sealing that
+     * committed between two of the reads made a head behind its links, or an event counted neither linked nor
+     * waiting.
      */
-    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    @Transactional(propagation = Propagation.REQUIRES_NEW, readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public TrailVerification verify(UUID orderId) {
         List<Map<String, Object>> heads = jdbc.queryForList(
                 "SELECT position, hash FROM events.order_chain WHERE order_id = ?", orderId);

@@ -10,10 +10,23 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.EnableTransactionManagement;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,13 +38,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OrderChainTest {
 
     private static EmbeddedPostgres postgres;
+    private static DataSource dataSource;
     private static JdbcTemplate jdbc;
     private static OrderChain chain;
 
     @BeforeAll
     static void eventStore() throws Exception {
         postgres = EmbeddedPostgres.builder().start();
-        DataSource dataSource = postgres.getPostgresDatabase();
+        dataSource = postgres.getPostgresDatabase();
         Flyway.configure().dataSource(dataSource).schemas("command").createSchemas(true)
                 .locations("filesystem:../command-service/src/main/resources/db/migration").load().migrate();
         jdbc = new JdbcTemplate(dataSource);
@@ -165,5 +179,65 @@ class OrderChainTest {
     @Test
     void anOrderWithoutAChainHasNothingToVerify() {
         assertThat(chain.verify(UUID.randomUUID())).isNull();
+    }
+
+    /**
+     * The query bus runs each query handler in a read-committed transaction of its own; the verification must still
+     * read the head, the links and the waiting events as of one moment. Here the events waiting are sealed by another
+     * session right after the verification's first read: joined to the caller's transaction, the verification then
+     * saw a head behind its links (a break) and the sealed events neither linked nor waiting.
+     */
+    @Test
+    void theVerificationReadsOneSnapshotInsideTheCallersTransaction() {
+        UUID orderId = orderWithEvents(2);
+        append(orderId, 2, 4); // two wait for the sealer
+        DataSource sealingAfterTheFirstRead = sealingBeforeTheSecondStatement(dataSource);
+        try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
+            context.register(Transactions.class);
+            context.registerBean(PlatformTransactionManager.class,
+                    () -> new JdbcTransactionManager(sealingAfterTheFirstRead));
+            context.registerBean(OrderChain.class, () -> new OrderChain(sealingAfterTheFirstRead,
+                    new DocumentFiles(jdbc, new CitizenKeyReader(jdbc)), new ObjectMapper(),
+                    new EngineCopies.TheTableIsTheStore()));
+            context.refresh();
+            OrderChain transactional = context.getBean(OrderChain.class);
+
+            TrailVerification verification = new TransactionTemplate(context.getBean(
+                    PlatformTransactionManager.class)).execute(queryBus -> transactional.verify(orderId));
+
+            assertThat(verification.intact()).as("%s", verification).isTrue();
+            assertThat(verification.entries() + verification.unlinked()).as("%s", verification).isEqualTo(4);
+        }
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM events.chain_link WHERE order_id = ?", Long.class,
+                orderId)).as("sealed meanwhile").isEqualTo(4);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableTransactionManagement
+    static class Transactions {
+    }
+
+    /** The data source, but the second statement prepared on any of its connections first seals, once, elsewhere. */
+    private static DataSource sealingBeforeTheSecondStatement(DataSource dataSource) {
+        AtomicBoolean sealed = new AtomicBoolean();
+        return new DelegatingDataSource(dataSource) {
+            @Override
+            public Connection getConnection() throws SQLException {
+                Connection connection = super.getConnection();
+                AtomicInteger prepared = new AtomicInteger();
+                return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
+                        new Class<?>[]{Connection.class}, (proxy, method, arguments) -> {
+                            if (method.getName().equals("prepareStatement") && prepared.incrementAndGet() == 2
+                                    && sealed.compareAndSet(false, true)) {
+                                jdbc.queryForObject("SELECT events.seal_order_chains(1000)", Integer.class);
+                            }
+                            try {
+                                return method.invoke(connection, arguments);
+                            } catch (InvocationTargetException e) {
+                                throw e.getCause();
+                            }
+                        });
+            }
+        };
     }
 }
