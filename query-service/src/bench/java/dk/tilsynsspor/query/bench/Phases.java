@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -276,7 +277,12 @@ final class Phases {
          */
         STORE_TRIGGERS,
         /** The event table with, for this phase only, the per-statement pg_notify trigger it had until V7. */
-        STORE_TRIGGERS_AND_NOTIFY
+        STORE_TRIGGERS_AND_NOTIFY;
+
+        /** The table its writers append to. */
+        String table() {
+            return this == NO_TRIGGERS ? "public.ceiling_event_entry" : "events.domain_event_entry";
+        }
     }
 
     /**
@@ -294,8 +300,7 @@ final class Phases {
             latencies.put(appends, new Latencies());
             Map<String, Object> pooled = new LinkedHashMap<>();
             pooled.put("writers", writers);
-            pooled.put("table", appends == Appends.NO_TRIGGERS
-                    ? "public.ceiling_event_entry" : "events.domain_event_entry");
+            pooled.put("table", appends.table());
             pooled.put("turns", turns);
             pooled.put("seconds", Latencies.round(window.toNanos() / 1e9 * turns));
             pooled.put("cpu", Map.of());
@@ -305,7 +310,7 @@ final class Phases {
         for (int turn = 1; turn <= turns; turn++) {
             List<Appends> inTurn = new ArrayList<>(variants);
             if (turn % 2 == 0) {
-                java.util.Collections.reverse(inTurn);
+                Collections.reverse(inTurn);
             }
             for (Appends appends : inTurn) {
                 Benchmark.log("appends, turn %d of %d: %d JDBC writers for %d s, %s", turn, turns, writers,
@@ -338,7 +343,7 @@ final class Phases {
      * Appends/s of {@code writers} JDBC writers in one window, one event-shaped row per transaction, each writer an
      * order (and chain) of its own: the event table's own cost at commit, which the commands pay too. Rows bound for
      * the event table carry a payload type no read model handles. Each append within the window is added to
-     * {@code latencies}.
+     * {@code latencies}; the window's figures are its rate, its CPU and, with the sealer, how far behind it was.
      */
     Map<String, Object> appends(Duration window, int writers, Appends appends, Latencies latencies) throws Exception {
         List<byte[][]> samples = new ArrayList<>();
@@ -368,7 +373,7 @@ final class Phases {
                 }
             }
         }
-        String table = appends == Appends.NO_TRIGGERS ? "public.ceiling_event_entry" : "events.domain_event_entry";
+        String table = appends.table();
         // the global index from the store's sequence, named in the statement, as its column's default takes it
         boolean ownIndex = appends == Appends.STORE_WITHOUT_TRIGGERS;
         List<UUID> orders = new CopyOnWriteArrayList<>();
@@ -430,13 +435,8 @@ final class Phases {
                 }
             }
         }
-        double seconds = window.toNanos() / 1e9;
         Map<String, Object> figures = new LinkedHashMap<>();
-        figures.put("writers", writers);
-        figures.put("table", table);
-        figures.put("seconds", seconds);
-        figures.put("appendsPerSecond", Latencies.round(inserted.get() / seconds));
-        figures.put("latency", latencies.summary());
+        figures.put("appendsPerSecond", Latencies.round(inserted.get() / (window.toNanos() / 1e9)));
         figures.put("cpu", cpu.stop());
         if (appends == Appends.STORE_TRIGGERS) {
             // the sealer's CPU is in the window's; how far behind it was when the writers stopped, and how long it
