@@ -8,8 +8,6 @@ import dk.tilsynsspor.core.order.query.TrailVerification;
 import dk.tilsynsspor.query.document.DocumentFiles;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Isolation;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import javax.sql.DataSource;
@@ -22,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
@@ -58,43 +55,54 @@ public class OrderChain {
     }
 
     /**
-     * The outcome, or null when the event store holds neither a chain nor an event for this order. One snapshot of
-     * the store (repeatable read): the head, the links and the events waiting are read as of one moment, whatever the
-     * sealer commits meanwhile. In a transaction of its own: the query bus runs each query handler in a transaction
-     * (read committed, a snapshot per statement), and a transaction joined keeps its isolation, so a sealing that
-     * committed between two of the reads made a head behind its links, or an event counted neither linked nor
-     * waiting.
+     * The outcome, or null when the event store holds neither a chain nor an event for this order. The head, the links
+     * and the events waiting are read by one statement, so as of one moment (a statement's snapshot, in any isolation),
+     * whatever the sealer commits meanwhile: the query bus runs each query handler in a read-committed transaction,
+     * where three statements were three snapshots, and a sealing committed between them made a head behind its links,
+     * or an event counted neither linked nor waiting. One statement needs no transaction of its own either, which
+     * would take a second pooled connection while the query bus's holds the first. Transactional only so that a long
+     * chain streams (the driver fetches by cursor only inside a transaction); joins the caller's.
      */
-    @Transactional(propagation = Propagation.REQUIRES_NEW, readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    @Transactional(readOnly = true)
     public TrailVerification verify(UUID orderId) {
-        List<Map<String, Object>> heads = jdbc.queryForList(
-                "SELECT position, hash FROM events.order_chain WHERE order_id = ?", orderId);
-        long headPosition = heads.isEmpty() ? 0 : ((Number) heads.get(0).get("position")).longValue();
-        byte[] headHash = heads.isEmpty() ? new byte[0] : (byte[]) heads.get(0).get("hash");
         Walk walk = new Walk(orderId, mapper, copies);
-        // a link whose event is gone, or names another order now, comes with an empty row and breaks the walk there
+        Heading heading = new Heading();
+        // every row carries the head and the counts of events without a link beside one link (or none, when the
+        // order has no link): the order's events without a link wait for the sealer if it has not come past them yet;
+        // else they are outside the chain (their link deleted, or written where the sealer never looks), which the
+        // chain cannot vouch for. A link whose event is gone, or names another order now, comes with an empty event
+        // and breaks the walk there.
         jdbc.query("""
-                SELECT k.position AS chainPosition, k.hash AS chainHash, d.globalIndex, d.eventIdentifier,
+                WITH head AS (SELECT position, hash FROM events.order_chain WHERE order_id = ?),
+                     unlinked AS (
+                         SELECT count(*) FILTER (WHERE d.appendTx IS NOT NULL
+                                                   AND (d.appendTx, d.globalIndex) > (s.append_tx, s.global_index))
+                                    AS waiting,
+                                count(*) AS unlinked
+                           FROM events.domain_event_entry d CROSS JOIN events.chain_sealed s
+                          WHERE d.chainOrderId = ?
+                            AND NOT EXISTS (SELECT 1 FROM events.chain_link k WHERE k.global_index = d.globalIndex))
+                SELECT h.position AS headPosition, h.hash AS headHash, u.waiting, u.unlinked,
+                       k.position AS chainPosition, k.hash AS chainHash, d.globalIndex, d.eventIdentifier,
                        d.aggregateIdentifier, d.sequenceNumber, d.type, d.payloadType, d.payloadRevision,
                        d.timeStamp, d.payload, d.metaData
-                  FROM events.chain_link k
+                  FROM unlinked u
+                  LEFT JOIN head h ON true
+                  LEFT JOIN events.chain_link k ON k.order_id = ?
                   LEFT JOIN events.domain_event_entry d
                          ON d.globalIndex = k.global_index AND d.chainOrderId = k.order_id
-                 WHERE k.order_id = ? ORDER BY k.position""",
-                walk::next, orderId);
-        // the order's events without a link: waiting for the sealer if it has not come past them yet; else outside
-        // the chain (their link deleted, or written where the sealer never looks), which the chain cannot vouch for
-        Map<String, Object> unlinked = jdbc.queryForMap("""
-                SELECT count(*) FILTER (WHERE d.appendTx IS NOT NULL
-                                          AND (d.appendTx, d.globalIndex) > (s.append_tx, s.global_index)) AS waiting,
-                       count(*) AS unlinked
-                  FROM events.domain_event_entry d CROSS JOIN events.chain_sealed s
-                 WHERE d.chainOrderId = ?
-                   AND NOT EXISTS (SELECT 1 FROM events.chain_link k WHERE k.global_index = d.globalIndex)""",
-                orderId);
-        long waiting = ((Number) unlinked.get("waiting")).longValue();
-        boolean outside = ((Number) unlinked.get("unlinked")).longValue() > waiting;
-        if (heads.isEmpty() && walk.position == 0 && !outside && waiting == 0) {
+                 ORDER BY k.position""",
+                row -> {
+                    heading.read(row);
+                    if (row.getObject("chainPosition") != null) {
+                        walk.next(row);
+                    }
+                }, orderId, orderId, orderId);
+        long headPosition = heading.position;
+        byte[] headHash = heading.hash;
+        long waiting = heading.waiting;
+        boolean outside = heading.unlinked > waiting;
+        if (!heading.present && walk.position == 0 && !outside && waiting == 0) {
             return null;
         }
         Long broken = walk.firstBroken;
@@ -136,6 +144,32 @@ public class OrderChain {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
+    /** The head and the counts of events without a link, as the statement's first row carries them. */
+    private static final class Heading {
+
+        private boolean read;
+        private boolean present;
+        private long position;
+        private byte[] hash = new byte[0];
+        private long waiting;
+        private long unlinked;
+
+        void read(ResultSet row) throws SQLException {
+            if (read) {
+                return;
+            }
+            read = true;
+            waiting = row.getLong("waiting");
+            unlinked = row.getLong("unlinked");
+            byte[] headHash = row.getBytes("headHash");
+            if (headHash != null) {
+                present = true;
+                position = row.getLong("headPosition");
+                hash = headHash;
+            }
         }
     }
 

@@ -20,9 +20,11 @@ import org.springframework.transaction.annotation.EnableTransactionManagement;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -184,14 +186,16 @@ class OrderChainTest {
     /**
      * The query bus runs each query handler in a read-committed transaction of its own; the verification must still
      * read the head, the links and the waiting events as of one moment. Here the events waiting are sealed by another
-     * session right after the verification's first read: joined to the caller's transaction, the verification then
-     * saw a head behind its links (a break) and the sealed events neither linked nor waiting.
+     * session right after the verification's first query has run: reading in three statements, it then saw a head
+     * behind its links (a break) and the sealed events neither linked nor waiting; in a transaction of its own, it
+     * took a second connection from the pool while the caller held one.
      */
     @Test
     void theVerificationReadsOneSnapshotInsideTheCallersTransaction() {
         UUID orderId = orderWithEvents(2);
         append(orderId, 2, 4); // two wait for the sealer
-        DataSource sealingAfterTheFirstRead = sealingBeforeTheSecondStatement(dataSource);
+        AtomicInteger connectionsTaken = new AtomicInteger();
+        DataSource sealingAfterTheFirstRead = sealingAfterTheFirstQuery(dataSource, connectionsTaken);
         try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
             context.register(Transactions.class);
             context.registerBean(PlatformTransactionManager.class,
@@ -207,6 +211,7 @@ class OrderChainTest {
 
             assertThat(verification.intact()).as("%s", verification).isTrue();
             assertThat(verification.entries() + verification.unlinked()).as("%s", verification).isEqualTo(4);
+            assertThat(connectionsTaken).as("the caller's connection only, none more from the pool").hasValue(1);
         }
         assertThat(jdbc.queryForObject("SELECT count(*) FROM events.chain_link WHERE order_id = ?", Long.class,
                 orderId)).as("sealed meanwhile").isEqualTo(4);
@@ -217,27 +222,40 @@ class OrderChainTest {
     static class Transactions {
     }
 
-    /** The data source, but the second statement prepared on any of its connections first seals, once, elsewhere. */
-    private static DataSource sealingBeforeTheSecondStatement(DataSource dataSource) {
+    /** The data source, but right after the first query on any of its connections has run, another session seals, once. */
+    private static DataSource sealingAfterTheFirstQuery(DataSource dataSource, AtomicInteger connectionsTaken) {
         AtomicBoolean sealed = new AtomicBoolean();
         return new DelegatingDataSource(dataSource) {
             @Override
             public Connection getConnection() throws SQLException {
+                connectionsTaken.incrementAndGet();
                 Connection connection = super.getConnection();
-                AtomicInteger prepared = new AtomicInteger();
                 return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
                         new Class<?>[]{Connection.class}, (proxy, method, arguments) -> {
-                            if (method.getName().equals("prepareStatement") && prepared.incrementAndGet() == 2
-                                    && sealed.compareAndSet(false, true)) {
-                                jdbc.queryForObject("SELECT events.seal_order_chains(1000)", Integer.class);
-                            }
-                            try {
-                                return method.invoke(connection, arguments);
-                            } catch (InvocationTargetException e) {
-                                throw e.getCause();
-                            }
+                            Object result = invoke(method, connection, arguments);
+                            return result instanceof PreparedStatement statement
+                                    ? sealingAfterItsQuery(statement, sealed) : result;
                         });
             }
         };
+    }
+
+    private static PreparedStatement sealingAfterItsQuery(PreparedStatement statement, AtomicBoolean sealed) {
+        return (PreparedStatement) Proxy.newProxyInstance(PreparedStatement.class.getClassLoader(),
+                new Class<?>[]{PreparedStatement.class}, (proxy, method, arguments) -> {
+                    Object result = invoke(method, statement, arguments);
+                    if (method.getName().equals("executeQuery") && sealed.compareAndSet(false, true)) {
+                        jdbc.queryForObject("SELECT events.seal_order_chains(1000)", Integer.class);
+                    }
+                    return result;
+                });
+    }
+
+    private static Object invoke(Method method, Object target, Object[] arguments) throws Throwable {
+        try {
+            return method.invoke(target, arguments);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
     }
 }
