@@ -2,6 +2,8 @@ package dk.tilsynsspor.query.integrity;
 
 import dk.tilsynsspor.platform.events.AxonServerCopies;
 import dk.tilsynsspor.query.eventstore.EventSourceConfiguration;
+import io.axoniq.axonserver.connector.event.AggregateEventStream;
+import io.axoniq.axonserver.connector.event.EventChannel;
 import io.axoniq.axonserver.grpc.event.Event;
 import org.axonframework.axonserver.connector.AxonServerConnectionManager;
 import org.axonframework.common.DateTimeUtils;
@@ -12,6 +14,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -22,18 +26,45 @@ import java.util.Optional;
  */
 interface EngineCopies {
 
-    boolean matches(ResultSet row) throws SQLException;
+    /** The comparisons of one verification, asked in the chain's order; closed when its walk ends. */
+    Comparison comparison();
+
+    interface Comparison extends AutoCloseable {
+
+        boolean matches(ResultSet row) throws SQLException;
+
+        @Override
+        void close();
+    }
 
     @Component
     @Profile("!" + EventSourceConfiguration.AXON_SERVER)
     class TheTableIsTheStore implements EngineCopies {
 
+        private static final Comparison SAME = new Comparison() {
+            @Override
+            public boolean matches(ResultSet row) {
+                return true;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+
         @Override
-        public boolean matches(ResultSet row) {
-            return true;
+        public Comparison comparison() {
+            return SAME;
         }
     }
 
+    /**
+     * Reads Axon Server's copies along one stream per aggregate of the order, opened at the first of its events the
+     * chain links and kept open for the rest, since the chain links each aggregate's events in their order. A request
+     * to Axon Server per linked event instead (an aggregate stream opened and cancelled for each) made a long order's
+     * verification hundreds of requests, and, asked again and again, some of them waited past the connector's
+     * timeout. An event asked for behind a stream's place (a link moved) opens that aggregate's stream again there.
+     */
     @Component
     @Profile(EventSourceConfiguration.AXON_SERVER)
     class AxonServerOwnCopies implements EngineCopies {
@@ -45,16 +76,76 @@ interface EngineCopies {
         }
 
         @Override
-        public boolean matches(ResultSet row) throws SQLException {
-            Optional<Event> stored;
-            try {
-                stored = AxonServerCopies.read(axonServer.getConnection(), row.getString("aggregateIdentifier"),
-                        row.getLong("sequenceNumber"));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while reading Axon Server's copy", e);
+        public Comparison comparison() {
+            return alongAggregateStreams(axonServer.getConnection().eventChannel());
+        }
+
+        static Comparison alongAggregateStreams(EventChannel channel) {
+            return new AlongAggregateStreams(channel);
+        }
+
+        private static final class AlongAggregateStreams implements Comparison {
+
+            private final EventChannel channel;
+            private final Map<String, AggregateCursor> cursors = new HashMap<>();
+
+            AlongAggregateStreams(EventChannel channel) {
+                this.channel = channel;
             }
-            return stored.filter(event -> same(event, row)).isPresent();
+
+            @Override
+            public boolean matches(ResultSet row) throws SQLException {
+                String aggregateId = row.getString("aggregateIdentifier");
+                long sequence = row.getLong("sequenceNumber");
+                AggregateCursor cursor = cursors.get(aggregateId);
+                if (cursor == null || sequence < cursor.next) {
+                    if (cursor != null) {
+                        cursor.stream.cancel();
+                    }
+                    cursor = new AggregateCursor(channel.openAggregateStream(aggregateId, sequence));
+                    cursors.put(aggregateId, cursor);
+                }
+                try {
+                    return cursor.at(sequence).filter(event -> same(event, row)).isPresent();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while reading Axon Server's copy", e);
+                }
+            }
+
+            @Override
+            public void close() {
+                cursors.values().forEach(cursor -> cursor.stream.cancel());
+                cursors.clear();
+            }
+        }
+
+        /** One aggregate's events as Axon Server streams them, in sequence; the sequences below next are passed. */
+        private static final class AggregateCursor {
+
+            private final AggregateEventStream stream;
+            private Event peeked;
+            private long next;
+
+            AggregateCursor(AggregateEventStream stream) {
+                this.stream = stream;
+            }
+
+            Optional<Event> at(long sequence) throws InterruptedException {
+                next = sequence + 1;
+                while (peeked != null || stream.hasNext()) {
+                    Event event = peeked != null ? peeked : stream.next();
+                    peeked = null;
+                    if (event.getAggregateSequenceNumber() == sequence) {
+                        return Optional.of(event);
+                    }
+                    if (event.getAggregateSequenceNumber() > sequence) {
+                        peeked = event; // Axon Server has no event at this sequence; the next link may want it
+                        return Optional.empty();
+                    }
+                }
+                return Optional.empty();
+            }
         }
 
         private static boolean same(Event event, ResultSet row) {

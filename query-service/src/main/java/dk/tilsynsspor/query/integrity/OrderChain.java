@@ -65,8 +65,15 @@ public class OrderChain {
      */
     @Transactional(readOnly = true)
     public TrailVerification verify(UUID orderId) {
-        Walk walk = new Walk(orderId, mapper, copies);
         Heading heading = new Heading();
+        try (EngineCopies.Comparison comparison = copies.comparison()) {
+            Walk walk = new Walk(orderId, mapper, comparison);
+            read(orderId, heading, walk);
+            return outcome(orderId, heading, walk);
+        }
+    }
+
+    private void read(UUID orderId, Heading heading, Walk walk) {
         // every row carries the head and the counts of events without a link beside one link (or none, when the
         // order has no link): the order's events without a link wait for the sealer if it has not come past them yet;
         // else they are outside the chain (their link deleted, or written where the sealer never looks), which the
@@ -98,6 +105,9 @@ public class OrderChain {
                         walk.next(row);
                     }
                 }, orderId, orderId, orderId);
+    }
+
+    private TrailVerification outcome(UUID orderId, Heading heading, Walk walk) {
         long headPosition = heading.position;
         byte[] headHash = heading.hash;
         long waiting = heading.waiting;
@@ -185,13 +195,13 @@ public class OrderChain {
 
         private final UUID orderId;
         private final ObjectMapper mapper;
-        private final EngineCopies copies;
+        private final EngineCopies.Comparison copies;
         private long position;
         private byte[] previous = new byte[0];
         private Long firstBroken;
         private final List<NamedDocument> documents = new ArrayList<>();
 
-        Walk(UUID orderId, ObjectMapper mapper, EngineCopies copies) {
+        Walk(UUID orderId, ObjectMapper mapper, EngineCopies.Comparison copies) {
             this.orderId = orderId;
             this.mapper = mapper;
             this.copies = copies;
