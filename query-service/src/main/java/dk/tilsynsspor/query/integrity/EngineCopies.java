@@ -1,8 +1,8 @@
 package dk.tilsynsspor.query.integrity;
 
 import dk.tilsynsspor.platform.events.AxonServerCopies;
+import dk.tilsynsspor.platform.events.AxonServerCopies.AggregateCursor;
 import dk.tilsynsspor.query.eventstore.EventSourceConfiguration;
-import io.axoniq.axonserver.connector.event.AggregateEventStream;
 import io.axoniq.axonserver.connector.event.EventChannel;
 import io.axoniq.axonserver.grpc.event.Event;
 import org.axonframework.axonserver.connector.AxonServerConnectionManager;
@@ -17,7 +17,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Whether a linked row of the event table is the event engine's own event. With PostgreSQL the table is the store, so
@@ -98,11 +97,11 @@ interface EngineCopies {
                 String aggregateId = row.getString("aggregateIdentifier");
                 long sequence = row.getLong("sequenceNumber");
                 AggregateCursor cursor = cursors.get(aggregateId);
-                if (cursor == null || sequence < cursor.next) {
+                if (cursor == null || cursor.passed(sequence)) {
                     if (cursor != null) {
-                        cursor.stream.cancel();
+                        cursor.close();
                     }
-                    cursor = new AggregateCursor(channel.openAggregateStream(aggregateId, sequence));
+                    cursor = new AggregateCursor(channel, aggregateId, sequence);
                     cursors.put(aggregateId, cursor);
                 }
                 try {
@@ -115,36 +114,8 @@ interface EngineCopies {
 
             @Override
             public void close() {
-                cursors.values().forEach(cursor -> cursor.stream.cancel());
+                cursors.values().forEach(AggregateCursor::close);
                 cursors.clear();
-            }
-        }
-
-        /** One aggregate's events as Axon Server streams them, in sequence; the sequences below next are passed. */
-        private static final class AggregateCursor {
-
-            private final AggregateEventStream stream;
-            private Event peeked;
-            private long next;
-
-            AggregateCursor(AggregateEventStream stream) {
-                this.stream = stream;
-            }
-
-            Optional<Event> at(long sequence) throws InterruptedException {
-                next = sequence + 1;
-                while (peeked != null || stream.hasNext()) {
-                    Event event = peeked != null ? peeked : stream.next();
-                    peeked = null;
-                    if (event.getAggregateSequenceNumber() == sequence) {
-                        return Optional.of(event);
-                    }
-                    if (event.getAggregateSequenceNumber() > sequence) {
-                        peeked = event; // Axon Server has no event at this sequence; the next link may want it
-                        return Optional.empty();
-                    }
-                }
-                return Optional.empty();
             }
         }
 

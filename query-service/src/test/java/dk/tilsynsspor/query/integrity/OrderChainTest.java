@@ -222,7 +222,7 @@ class OrderChainTest {
     static class Transactions {
     }
 
-    /** The data source, but right after the first query on any of its connections has run, another session seals, once. */
+    /** The data source, but after the first query on any of its connections has run, another session seals, once. */
     private static DataSource sealingAfterTheFirstQuery(DataSource dataSource, AtomicInteger connectionsTaken) {
         AtomicBoolean sealed = new AtomicBoolean();
         return new DelegatingDataSource(dataSource) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.axoniq.axonserver.connector.AxonServerConnection;
 import io.axoniq.axonserver.connector.event.AggregateEventStream;
+import io.axoniq.axonserver.connector.event.EventChannel;
 import io.axoniq.axonserver.grpc.MetaDataValue;
 import io.axoniq.axonserver.grpc.event.Event;
 
@@ -29,19 +30,50 @@ public final class AxonServerCopies {
     /** The aggregate's event at this sequence number, as Axon Server stores it; empty if it has none. */
     public static Optional<Event> read(AxonServerConnection connection, String aggregateId, long sequence)
             throws InterruptedException {
-        AggregateEventStream stream = connection.eventChannel().openAggregateStream(aggregateId, sequence);
-        try {
-            while (stream.hasNext()) {
-                Event event = stream.next();
+        try (AggregateCursor cursor = new AggregateCursor(connection.eventChannel(), aggregateId, sequence)) {
+            return cursor.at(sequence);
+        }
+    }
+
+    /**
+     * One aggregate's events as Axon Server streams them from a sequence number on, read forward: asked for its
+     * events in their order, one stream serves them all. The sequence numbers below {@link #passed} are behind it.
+     */
+    public static final class AggregateCursor implements AutoCloseable {
+
+        private final AggregateEventStream stream;
+        private Event peeked;
+        private long next;
+
+        public AggregateCursor(EventChannel channel, String aggregateId, long from) {
+            this.stream = channel.openAggregateStream(aggregateId, from);
+            this.next = from;
+        }
+
+        /** Whether this sequence number is behind the cursor, so that only a new cursor can read it. */
+        public boolean passed(long sequence) {
+            return sequence < next;
+        }
+
+        /** The event at this sequence number, not passed yet; empty if Axon Server has none. */
+        public Optional<Event> at(long sequence) throws InterruptedException {
+            next = sequence + 1;
+            while (peeked != null || stream.hasNext()) {
+                Event event = peeked != null ? peeked : stream.next();
+                peeked = null;
                 if (event.getAggregateSequenceNumber() == sequence) {
                     return Optional.of(event);
                 }
                 if (event.getAggregateSequenceNumber() > sequence) {
+                    peeked = event; // Axon Server has no event at this sequence; a later one may be asked for
                     return Optional.empty();
                 }
             }
             return Optional.empty();
-        } finally {
+        }
+
+        @Override
+        public void close() {
             stream.cancel();
         }
     }
