@@ -212,6 +212,30 @@ class HostileInputIT {
     }
 
     @Test
+    void anAsOfOutsideTheYears1900To9999IsRefusedNamingItNotAFailure(EndToEnd.Stack stack) {
+        // ISO 8601 names instants a billion years away; the dossier failed on them with a 500 (the zone's calendar
+        // cannot name their day)
+        for (String asOf : List.of("%2B1000000000-01-01T00:00:00Z", "-1000000000-01-01T00:00:00Z",
+                "1899-12-31T23:59:59Z")) {
+            for (String route : List.of("/dossier", "/audit-trail", "/audit-trail/export?format=pdf")) {
+                String path = example.order(route) + (route.contains("?") ? "&" : "?") + "asOf=" + asOf;
+                Api.Response refused = stack.queries.get("inspector", path);
+                assertThat(refused.status()).as("%s: %s", path, refused.body()).isEqualTo(400);
+                assertThat(refused.body().get("type").asText()).isEqualTo("urn:tilsynsspor:problem:invalid-request");
+                assertThat(refused.body().at("/errors/0/field").asText()).isEqualTo("asOf");
+                assertThat(refused.body().get("detail").asText()).isEqualTo(
+                        "Parameter asOf must be an instant from 1900-01-01T00:00:00Z to 9999-12-31T23:59:59Z.");
+            }
+        }
+        Api.Response danish = stack.queries.get("inspector", example.order("/dossier?asOf=-1000000000-01-01T00:00:00Z"),
+                Map.of("Accept-Language", "da"));
+        assertThat(danish.status()).isEqualTo(400);
+        assertThat(danish.body().at("/errors/0/message").asText()).isEqualTo("ugyldig værdi");
+        assertThat(stack.queries.get("inspector", example.order("/dossier?asOf=9999-12-31T23:59:59Z")).status())
+                .as("the last instant of 9999 is taken").isEqualTo(200);
+    }
+
+    @Test
     void problemsAreToldInDanishToAClientThatAsksForDanish(EndToEnd.Stack stack) {
         Map<String, String> danish = Map.of("Accept-Language", "da-DK,da;q=0.9,en;q=0.5");
 

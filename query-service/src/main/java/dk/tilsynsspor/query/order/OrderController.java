@@ -41,7 +41,7 @@ class OrderController {
 
     /** The compliance dossier; with {@code asOf} (an ISO instant) as it stood then. */
     @Operation(operationId = "getDossier", tags = "orders", summary = "The compliance dossier",
-            description = "How each requirement was followed up: status and deadline, action plans, quality goal and measurements, sessions and insights, verification with the evidence it cites; the cases, report and decisions. With asOf (an ISO instant), as it stood then.")
+            description = "How each requirement was followed up: status and deadline, action plans, quality goal and measurements, sessions and insights, verification with the evidence it cites; the cases, report and decisions. With asOf (an ISO instant from 1900-01-01T00:00:00Z to 9999-12-31T23:59:59Z), as it stood then.")
     @GetMapping("/{orderId}/dossier")
     ComplianceDossier dossier(@PathVariable UUID orderId, @RequestParam(required = false)
                               @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {

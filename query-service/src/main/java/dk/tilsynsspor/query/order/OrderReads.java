@@ -16,6 +16,7 @@ import dk.tilsynsspor.core.order.query.WorkQueue;
 import dk.tilsynsspor.core.security.Actor;
 import dk.tilsynsspor.core.security.Visibility;
 import dk.tilsynsspor.platform.security.CurrentActor;
+import dk.tilsynsspor.query.web.AsOf;
 import dk.tilsynsspor.query.web.NotFoundException;
 import dk.tilsynsspor.query.web.VerificationUnavailableException;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -62,17 +63,19 @@ public class OrderReads {
         return queries.query(new GetWorkQueue(currentActor.get()), WorkQueue.class).join();
     }
 
+    /** The order's dossier, as it stood at {@code asOf} (null: now; outside {@link AsOf}'s years: refused). */
     public ComplianceDossier dossier(UUID orderId, Instant asOf) {
         Actor actor = readerOfOrders();
-        return queries.query(new GetComplianceDossier(actor, orderId, asOf),
+        return queries.query(new GetComplianceDossier(actor, orderId, AsOf.checked(asOf)),
                         ResponseTypes.optionalInstanceOf(ComplianceDossier.class)).join()
                 .filter(dossier -> Visibility.canSeeOrder(actor, dossier.authorityId(), dossier.organisationId()))
                 .orElseThrow(() -> notFound(orderId, asOf));
     }
 
+    /** The order's trail until {@code asOf} (null: now; outside {@link AsOf}'s years: refused). */
     public AuditTrail trail(UUID orderId, Instant asOf) {
         Actor actor = readerOfOrders();
-        return queries.query(new GetAuditTrail(actor, orderId, asOf),
+        return queries.query(new GetAuditTrail(actor, orderId, AsOf.checked(asOf)),
                         ResponseTypes.optionalInstanceOf(AuditTrail.class)).join()
                 .filter(trail -> Visibility.canSeeOrder(actor, trail.authorityId(), trail.organisationId()))
                 .orElseThrow(() -> notFound(orderId, asOf));

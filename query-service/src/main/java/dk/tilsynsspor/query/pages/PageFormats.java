@@ -1,9 +1,11 @@
 package dk.tilsynsspor.query.pages;
 
+import dk.tilsynsspor.query.web.AsOf;
 import dk.tilsynsspor.query.web.InvalidParameterException;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -114,21 +116,30 @@ public class PageFormats {
         return -days + (days == -1 ? " dag" : " dage") + " over fristen";
     }
 
-    /** The picker's local date-time (seconds optional) in the orders' zone, or an ISO instant; blank is "now". */
+    /**
+     * The picker's local date-time (seconds optional) in the orders' zone, or an ISO instant; blank is "now". A time
+     * before 1900 or after 9999 ({@link AsOf}) is refused as one that cannot be read.
+     */
     public Instant parseAsOf(String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
+        Instant instant;
         try {
-            return LocalDateTime.parse(value.trim()).atZone(zone).toInstant();
-        } catch (DateTimeParseException notLocal) {
+            instant = LocalDateTime.parse(value.trim()).atZone(zone).toInstant();
+        } catch (DateTimeException notLocal) {
             try {
-                return Instant.parse(value.trim());
+                instant = Instant.parse(value.trim());
             } catch (DateTimeParseException notInstant) {
                 throw new InvalidParameterException("asOf", "Tidspunktet \"" + value
                         + "\" kan ikke læses. Brug formen 2027-03-31T12:00.");
             }
         }
+        if (!AsOf.plausible(instant)) {
+            throw new InvalidParameterException("asOf", "Tidspunktet \"" + value
+                    + "\" ligger uden for årene 1900 til 9999. Brug formen 2027-03-31T12:00.");
+        }
+        return instant;
     }
 
     /**

@@ -47,6 +47,19 @@ class PageFormatsTest {
     }
 
     @Test
+    void aTimeBefore1900OrAfter9999IsRefusedNamingTheParameterAndTheEdgesAreTaken() {
+        for (String refused : new String[] {"+1000000000-01-01T00:00:00Z", "-1000000000-01-01T00:00:00Z",
+                "+999999999-12-31T23:59", "1899-12-31T23:59:59.999Z", "+10000-01-01T00:00:00Z"}) {
+            assertThatThrownBy(() -> formats.parseAsOf(refused)).as(refused)
+                    .isInstanceOfSatisfying(InvalidParameterException.class,
+                            e -> assertThat(e.parameter()).isEqualTo("asOf"))
+                    .hasMessageContaining(refused).hasMessageContaining("1900 til 9999");
+        }
+        assertThat(formats.parseAsOf("1900-01-01T00:00:00Z")).isEqualTo(Instant.parse("1900-01-01T00:00:00Z"));
+        assertThat(formats.parseAsOf("9999-12-31T23:59:59Z")).isEqualTo(Instant.parse("9999-12-31T23:59:59Z"));
+    }
+
+    @Test
     void aCountAskedForByAnAddressIsBoundedAndTheFallbackWhenAbsent() {
         assertThat(formats.parseCount("side", null, 1, 1, 7)).isEqualTo(1);
         assertThat(formats.parseCount("side", " ", 1, 1, 7)).isEqualTo(1);
