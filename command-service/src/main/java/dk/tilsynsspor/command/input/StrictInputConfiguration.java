@@ -11,11 +11,13 @@ import org.springframework.boot.autoconfigure.validation.ValidationConfiguration
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.math.BigDecimal;
+
 /**
  * The request bodies' JSON is read strictly (application.yml, {@code spring.jackson}: no duplicate keys, nothing
  * after the document, no unknown fields, no coercion between types, strict dates), and every string in it is
- * checked against {@link TextRules}; its bytes must be UTF-8 (an upload's parts are checked by the platform,
- * {@code KnownPartsOnly}).
+ * checked against {@link TextRules}; every decimal is kept without an exponent that moves its point right; its bytes
+ * must be UTF-8 (an upload's parts are checked by the platform, {@code KnownPartsOnly}).
  * The event store's mapper is separate and unaffected.
  */
 @Configuration(proxyBeanMethods = false)
@@ -24,6 +26,12 @@ class StrictInputConfiguration {
     @Bean
     Module safeStrings() {
         return new SimpleModule("safe-strings").addDeserializer(String.class, new SafeStringDeserializer());
+    }
+
+    /** Decimals without an exponent that moves the point right ({@link PlainDecimalDeserializer}). */
+    @Bean
+    Module plainDecimals() {
+        return new SimpleModule("plain-decimals").addDeserializer(BigDecimal.class, new PlainDecimalDeserializer());
     }
 
     @Bean
