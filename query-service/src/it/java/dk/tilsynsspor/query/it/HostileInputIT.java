@@ -236,6 +236,22 @@ class HostileInputIT {
     }
 
     @Test
+    void anOrganisationIdNoOrganisationCanHaveIsRefusedNamingItNotAFailure(EndToEnd.Stack stack) {
+        // a NUL reached PostgreSQL, which cannot hold it in a text, and failed the list with a 500
+        for (String refused : List.of("a%00b", "kk%20handicap", "a".repeat(201), "faktura%E2%80%AEtxt")) {
+            Api.Response list = stack.queries.get("inspector", "/api/orders?organisationId=" + refused);
+            assertThat(list.status()).as("%s: %s", refused, list.body()).isEqualTo(400);
+            assertThat(list.body().at("/errors/0/field").asText()).isEqualTo("organisationId");
+        }
+        Api.Response theirs = stack.queries.get("inspector", "/api/orders?organisationId=kk-handicap");
+        assertThat(theirs.status()).isEqualTo(200);
+        assertThat(theirs.body().path("orders")).isNotEmpty()
+                .allSatisfy(order -> assertThat(order.get("organisationId").asText()).isEqualTo("kk-handicap"));
+        assertThat(stack.queries.get("inspector", "/api/orders?organisationId=").status()).as("blank: any")
+                .isEqualTo(200);
+    }
+
+    @Test
     void aDecimalWhoseExponentMovesItsPointRightIsStoredWrittenOut(EndToEnd.Stack stack) throws SQLException {
         // zero passes every bound on digits with any exponent, and PostgreSQL's numeric and JSONB refuse to read
         // 0E+2147483647: an event is forever, so it is stored as 0

@@ -34,7 +34,7 @@ class OrderController {
     @Operation(operationId = "findOrders", tags = "orders", summary = "The orders the caller may see",
             description = "Newest first: an inspector sees the orders of their authority, a leader those of their organisation; optionally filtered by organisation and status.")
     @GetMapping
-    OrderList orders(@Parameter(description = "Only this organisation's orders.") @RequestParam(required = false) String organisationId,
+    OrderList orders(@Parameter(description = "Only this organisation's orders (its id: 1 to 200 letters, digits or . _ @ : | + -; blank: any).") @RequestParam(required = false) String organisationId,
                      @Parameter(description = "Only orders in this status.") @RequestParam(required = false) OrderStatus status) {
         return reads.orders(organisationId, status);
     }

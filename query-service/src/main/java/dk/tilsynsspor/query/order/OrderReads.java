@@ -14,9 +14,11 @@ import dk.tilsynsspor.core.order.query.TrailVerification;
 import dk.tilsynsspor.core.order.query.VerifyAuditTrail;
 import dk.tilsynsspor.core.order.query.WorkQueue;
 import dk.tilsynsspor.core.security.Actor;
+import dk.tilsynsspor.core.security.ActorIds;
 import dk.tilsynsspor.core.security.Visibility;
 import dk.tilsynsspor.platform.security.CurrentActor;
 import dk.tilsynsspor.query.web.AsOf;
+import dk.tilsynsspor.query.web.InvalidParameterException;
 import dk.tilsynsspor.query.web.NotFoundException;
 import dk.tilsynsspor.query.web.VerificationUnavailableException;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -47,9 +49,18 @@ public class OrderReads {
         this.currentActor = currentActor;
     }
 
-    /** The orders the caller may see, newest first (none for a professional, who reads cases). */
+    /**
+     * The orders the caller may see, newest first (none for a professional, who reads cases); with
+     * {@code organisationId} (blank: any), that organisation's only. An id no organisation can have is refused naming
+     * the parameter: a NUL in it failed the query with a 500.
+     */
     public OrderList orders(String organisationId, OrderStatus status) {
-        return queries.query(new FindOrders(currentActor.get(), organisationId, status), OrderList.class).join();
+        String organisation = organisationId == null || organisationId.isBlank() ? null : organisationId;
+        if (organisation != null && !ActorIds.wellFormed(organisation)) {
+            throw new InvalidParameterException("organisationId", "Parameter organisationId must be 1 to "
+                    + ActorIds.MAX_LENGTH + " letters, digits or . _ @ : | + - (no spaces).");
+        }
+        return queries.query(new FindOrders(currentActor.get(), organisation, status), OrderList.class).join();
     }
 
     /** How the deadlines of the named orders stand today, by order id (an ended order, or another's, is missing). */
