@@ -62,6 +62,12 @@ class EvidenceDocumentsIT {
                 Map.of()).status()).isEqualTo(400);
         assertThat(stack.commands.upload("inspector", documents, fields, "b.pdf", PDF, Map.of()).status())
                 .isEqualTo(403);
+        // a file name over the 255 characters is told so, also in letters of two bytes each: the part's header is
+        // then over Tomcat's 512 bytes, which answered 413 "Maximum upload size exceeded" for a file of a few bytes
+        Api.Response longName = stack.commands.upload("leader", documents, fields, "ø".repeat(252) + ".pdf", PDF,
+                Map.of());
+        assertThat(longName.status()).as("%s", longName.body()).isEqualTo(422);
+        assertThat(longName.body().get("detail").asText()).contains("1 to 255 characters");
         // a title sent twice (Spring would store "x,y"), a second file (Spring would drop it): refused
         Api.Response twoTitles = stack.commands.upload("leader", documents, List.of(Api.Part.text("title", "Et"),
                 Api.Part.text("title", "To"), Api.Part.text("effectiveOn", "2026-12-01"),
