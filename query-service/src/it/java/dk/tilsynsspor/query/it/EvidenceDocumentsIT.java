@@ -68,6 +68,11 @@ class EvidenceDocumentsIT {
                 Map.of());
         assertThat(longName.status()).as("%s", longName.body()).isEqualTo(422);
         assertThat(longName.body().get("detail").asText()).contains("1 to 255 characters");
+        // a name no file system allows, its part's headers past their 2 KB: 400 saying so, not "upload too large"
+        Api.Response endlessName = stack.commands.upload("leader", documents, fields, "a".repeat(3000) + ".pdf", PDF,
+                Map.of());
+        assertThat(endlessName.status()).as("%s", endlessName.body()).isEqualTo(400);
+        assertThat(endlessName.body().get("detail").asText()).contains("headers (such as its file's name)");
         // a title sent twice (Spring would store "x,y"), a second file (Spring would drop it): refused
         Api.Response twoTitles = stack.commands.upload("leader", documents, List.of(Api.Part.text("title", "Et"),
                 Api.Part.text("title", "To"), Api.Part.text("effectiveOn", "2026-12-01"),

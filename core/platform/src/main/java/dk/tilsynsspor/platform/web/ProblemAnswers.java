@@ -13,6 +13,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.net.URI;
@@ -29,6 +30,8 @@ import java.util.UUID;
 public abstract class ProblemAnswers extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAnswers.class);
+    /** How Tomcat's message begins when a multipart part's headers are too long. */
+    private static final String PART_HEADERS_TOO_LONG = "Header section has more than";
 
     @ExceptionHandler(DataAccessException.class)
     public ResponseEntity<ProblemDetail> dataAccess(DataAccessException exception) {
@@ -46,6 +49,27 @@ public abstract class ProblemAnswers extends ResponseEntityExceptionHandler {
         String name = exception.getPropertyName() == null ? "parameter" : exception.getPropertyName();
         return ResponseEntity.badRequest().body(Problems.invalidField("Parameter " + name + " has an invalid value"
                 + expected(exception.getRequiredType()) + ".", name, "invalid value"));
+    }
+
+    /**
+     * Tomcat refuses a multipart part whose headers (its Content-Disposition, with the file's name) pass
+     * {@code server.tomcat.max-part-header-size} with the exception of an upload that is too large, which Spring
+     * answers 413 "Maximum upload size exceeded": for a file of a few bytes with a very long name. Only the message
+     * tells the two apart; such a part is answered 400, saying what is too long. (A body too large is answered 413 by
+     * {@link RequestGuard} before it is read.)
+     */
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException exception,
+                                                                           HttpHeaders headers, HttpStatusCode status,
+                                                                           WebRequest request) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null && cause.getMessage().startsWith(PART_HEADERS_TOO_LONG)) {
+                return ResponseEntity.badRequest().body(Problems.problem(HttpStatus.BAD_REQUEST, "invalid-request",
+                        "Invalid request", "A part of the upload has headers (such as its file's name) longer than"
+                                + " the service takes."));
+            }
+        }
+        return super.handleMaxUploadSizeExceededException(exception, headers, status, request);
     }
 
     @Override
