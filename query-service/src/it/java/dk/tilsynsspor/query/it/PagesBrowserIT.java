@@ -344,6 +344,64 @@ class PagesBrowserIT {
     }
 
     @Test
+    void theInspectorFindsOrdersByAPartOfTheirReferenceAndByOrganisation(EndToEnd.Stack stack) throws Exception {
+        Map<String, String> references = Map.of("ST-SØG-1", "kk-handicap", "ST-SØG-2", "kk-handicap",
+                "st-søg-3", "region-h-psykiatri");
+        for (Map.Entry<String, String> order : references.entrySet()) {
+            WorkedExample.expect(201, stack.commands.post("inspector", "/api/orders", Map.of(
+                    "authorityId", "socialtilsyn-hovedstaden", "organisationId", order.getValue(),
+                    "reference", order.getKey(), "legalBasis", "Lov om socialtilsyn § 8",
+                    "issuedOn", LocalDate.now(DANISH).toString(), "noticeWaivedReason", "akut",
+                    "requirements", List.of(Map.of("title", "Medicinhåndtering", "qualityTheme",
+                            "SUNDHED_OG_TRIVSEL", "requiredChange", "medicine handled by trained staff",
+                            "deadline", LocalDate.now(DANISH).plusDays(60).toString())))));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> stack.queries.get("inspector", "/api/orders").body()
+                .get("orders").findValuesAsText("reference").containsAll(references.keySet()));
+        By listed = By.cssSelector("#paabud tbody td[data-label='Reference']");
+        String base = stack.queryService.baseUrl();
+
+        browser.get(base + "/");
+        browser.logIn("inspector");
+        browser.get(base + "/paabud");
+        browser.type("soeg", "  St-Søg- ");
+        browser.find(By.cssSelector("form.filters button")).click();
+        browser.awaitNavigation(url -> url.contains("soeg="));
+        assertThat(browser.findAll(listed)).extracting(WebElement::getText).as("case aside, in Danish letters too")
+                .containsExactlyInAnyOrderElementsOf(references.keySet());
+        assertThat(browser.text(By.cssSelector("#paabud caption"))).startsWith("3 påbud, der passer til det valgte");
+        assertThat(browser.find(By.id("soeg")).getAttribute("value")).isEqualTo("St-Søg-");
+        new Select(browser.find(By.id("organisation"))).selectByVisibleText("region-h-psykiatri");
+        browser.find(By.cssSelector("form.filters button")).click();
+        browser.awaitNavigation(url -> url.contains("organisation=region-h-psykiatri"));
+        assertThat(browser.findAll(listed)).extracting(WebElement::getText).containsExactly("st-søg-3");
+        browser.screenshot("06g-paabud-soegt");
+
+        browser.type("soeg", "ST-SØG-9");
+        browser.find(By.cssSelector("form.filters button")).click();
+        browser.awaitNavigation(url -> url.contains("9"));
+        assertThat(browser.findAll(By.id("paabud"))).isEmpty();
+        assertThat(browser.text(By.id("ingen-passer"))).startsWith("Ingen påbud passer til det valgte.");
+        browser.find(By.cssSelector("#ingen-passer a")).click();
+        browser.awaitNavigation(url -> url.endsWith("/paabud"));
+        assertThat(browser.findAll(By.cssSelector("#paabud tbody tr"))).hasSizeGreaterThanOrEqualTo(3);
+
+        browser.get(base + "/paabud?soeg=" + "x".repeat(101));
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Ugyldig forespørgsel");
+        assertThat(browser.source()).contains("Søg efter højst 100 tegn.");
+        browser.get(base + "/paabud?soeg=ST%00");
+        assertThat(browser.source()).contains("Søgningen må ikke indeholde styretegn.");
+        browser.logOut();
+
+        browser.logIn("leader");
+        browser.get(base + "/paabud?soeg=st-s%C3%B8g");
+        assertThat(browser.findAll(listed)).extracting(WebElement::getText).as("the leader's organisation's only")
+                .containsExactlyInAnyOrder("ST-SØG-1", "ST-SØG-2");
+        assertThat(browser.findAll(By.id("organisation"))).as("one organisation: nothing to choose").isEmpty();
+        browser.logOut();
+    }
+
+    @Test
     void aLongTrailIsReadAHundredEntriesToAPageKeepingItsFilter(EndToEnd.Stack stack) throws Exception {
         WorkedExample example = WorkedExample.learned(stack.commands, "ST-SIDER-LANG");
         for (int day = 0; day < 110; day++) {

@@ -34,6 +34,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /** Påbud: the caller's orders, and one order's dossier as it stands now or stood at a chosen instant. */
@@ -67,20 +69,37 @@ class OrderPages {
     /**
      * The caller's orders, newest first, {@value #ORDERS_PER_PAGE} to a page ({@code side}, from 1): each unsettled
      * order on the page is folded for its deadlines, so a page costs the same however many orders an authority has
-     * given over the years.
+     * given over the years. The list may be narrowed to a status, to one organisation (chosen among those of the
+     * caller's orders) and to the orders whose reference contains a text ({@code soeg}, letters' case aside); each
+     * page's address keeps them.
      */
     @GetMapping("/paabud")
-    String orders(@RequestParam(required = false) String status, @RequestParam(required = false) String side,
+    String orders(@RequestParam(required = false) String status, @RequestParam(required = false) String organisation,
+                  @RequestParam(required = false) String soeg, @RequestParam(required = false) String side,
                   Model model) {
         if (currentActor.get().role() == Role.PROFESSIONAL) {
             throw new AccessDeniedException("professionals read cases");
         }
         OrderStatus filter = parseStatus(status);
+        String chosen = formats.parseOrganisation(organisation);
+        String search = formats.parseSearch("soeg", soeg);
         UriComponentsBuilder address = UriComponentsBuilder.fromPath("/paabud");
         if (filter != null) {
             address.queryParam("status", filter.name());
         }
-        ListPage<OrderSummary> page = ListPage.of(reads.orders(null, filter).orders(), side, ORDERS_PER_PAGE, formats,
+        if (chosen != null) {
+            address.queryParam("organisation", chosen);
+        }
+        if (search != null) {
+            address.queryParam("soeg", search);
+        }
+        List<OrderSummary> all = reads.orders(null, filter).orders();
+        SortedSet<String> organisations = new TreeSet<>();
+        all.forEach(order -> organisations.add(order.organisationId()));
+        if (chosen != null) {
+            organisations.add(chosen); // chosen, it stays in the list when none of its orders has the status
+        }
+        ListPage<OrderSummary> page = ListPage.of(matching(all, chosen, search), side, ORDERS_PER_PAGE, formats,
                 address);
         List<OrderSummary> orders = page.items();
         model.addAttribute("liste", page);
@@ -94,8 +113,25 @@ class OrderPages {
         model.addAttribute("deadlines", deadlines);
         model.addAttribute("status", filter);
         model.addAttribute("statuses", OrderStatus.values());
+        model.addAttribute("organisations", organisations);
+        model.addAttribute("organisation", chosen);
+        model.addAttribute("soeg", search);
+        model.addAttribute("searchAtMost", PageFormats.SEARCH_AT_MOST);
+        model.addAttribute("narrowed", filter != null || chosen != null || search != null);
         model.addAttribute("dueSoonDays", OverviewReads.DUE_SOON_DAYS);
         return "paabud";
+    }
+
+    /**
+     * The orders of {@code organisation} (null: any) whose reference contains {@code search} (null: any), the case of
+     * letters aside as Danish writes them; in the order given.
+     */
+    static List<OrderSummary> matching(List<OrderSummary> orders, String organisation, String search) {
+        String wanted = search == null ? null : search.toLowerCase(PageFormats.DANISH);
+        return orders.stream()
+                .filter(order -> organisation == null || organisation.equals(order.organisationId()))
+                .filter(order -> wanted == null || order.reference().toLowerCase(PageFormats.DANISH).contains(wanted))
+                .toList();
     }
 
     @GetMapping("/paabud/{orderId}")

@@ -4,7 +4,7 @@ import dk.tilsynsspor.core.order.query.WorkQueue;
 import dk.tilsynsspor.core.security.Role;
 import dk.tilsynsspor.platform.security.CurrentActor;
 import dk.tilsynsspor.query.pages.PageController;
-import dk.tilsynsspor.query.web.InvalidParameterException;
+import dk.tilsynsspor.query.pages.PageFormats;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,15 +21,14 @@ import java.util.SortedSet;
 @PageController
 class WorkQueuePage {
 
-    /** The longest organisation id an order can name (the summary's column). */
-    private static final int ORGANISATION_AT_MOST = 255;
-
     private final OrderReads reads;
     private final CurrentActor currentActor;
+    private final PageFormats formats;
 
-    WorkQueuePage(OrderReads reads, CurrentActor currentActor) {
+    WorkQueuePage(OrderReads reads, CurrentActor currentActor, PageFormats formats) {
         this.reads = reads;
         this.currentActor = currentActor;
+        this.formats = formats;
     }
 
     @GetMapping("/arbejdsliste")
@@ -37,11 +36,7 @@ class WorkQueuePage {
         if (currentActor.get().role() != Role.INSPECTOR) {
             throw new AccessDeniedException("the work queue is the inspectors'");
         }
-        String chosen = organisation == null || organisation.isBlank() ? null : organisation.strip();
-        if (chosen != null && chosen.length() > ORGANISATION_AT_MOST) {
-            throw new InvalidParameterException("organisation", "En organisations id har højst "
-                    + ORGANISATION_AT_MOST + " tegn.");
-        }
+        String chosen = formats.parseOrganisation(organisation);
         WorkQueue whole = reads.workQueue();
         SortedSet<String> organisations = whole.organisations();
         if (chosen != null) {

@@ -23,6 +23,10 @@ import java.util.Locale;
 public class PageFormats {
 
     public static final Locale DANISH = Locale.forLanguageTag("da-DK");
+    /** The longest organisation id an order can name (the summaries' column). */
+    public static final int ORGANISATION_AT_MOST = 255;
+    /** The longest text a list is searched for. */
+    public static final int SEARCH_AT_MOST = 100;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d. MMM yyyy 'kl.' HH:mm:ss", DANISH);
     /** A date as the pages show it: "2. dec. 2026". */
     private static final String DATE_PATTERN = "d. MMM yyyy";
@@ -140,6 +144,42 @@ public class PageFormats {
                     + "\" ligger uden for årene 1900 til 9999. Brug formen 2027-03-31T12:00.");
         }
         return instant;
+    }
+
+    /**
+     * The organisation a list is narrowed to by its address ({@code organisation}): null when absent or blank, else
+     * as written without the spaces around it; longer than any organisation's id ({@value #ORGANISATION_AT_MOST}
+     * characters, the summaries' column) is refused naming the parameter.
+     */
+    public String parseOrganisation(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String organisation = value.strip();
+        if (organisation.length() > ORGANISATION_AT_MOST) {
+            throw new InvalidParameterException("organisation", "En organisations id har højst "
+                    + ORGANISATION_AT_MOST + " tegn.");
+        }
+        return organisation;
+    }
+
+    /**
+     * A text a list is searched for by its address: null when absent or blank, else as written without the spaces
+     * around it; more than {@value #SEARCH_AT_MOST} characters, or a control character, is refused naming the
+     * parameter.
+     */
+    public String parseSearch(String parameter, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String search = value.strip();
+        if (search.length() > SEARCH_AT_MOST) {
+            throw new InvalidParameterException(parameter, "Søg efter højst " + SEARCH_AT_MOST + " tegn.");
+        }
+        if (search.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidParameterException(parameter, "Søgningen må ikke indeholde styretegn.");
+        }
+        return search;
     }
 
     /**

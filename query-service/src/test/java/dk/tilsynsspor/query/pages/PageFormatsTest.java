@@ -79,6 +79,36 @@ class PageFormatsTest {
     }
 
     @Test
+    void anOrganisationChosenByAnAddressIsTakenWithoutSpacesAndBlankMeansAny() {
+        assertThat(formats.parseOrganisation(null)).isNull();
+        assertThat(formats.parseOrganisation("  ")).isNull();
+        assertThat(formats.parseOrganisation(" kk-handicap ")).isEqualTo("kk-handicap");
+        assertThat(formats.parseOrganisation("o".repeat(255))).hasSize(255);
+        assertThatThrownBy(() -> formats.parseOrganisation("o".repeat(256)))
+                .isInstanceOfSatisfying(InvalidParameterException.class,
+                        e -> assertThat(e.parameter()).isEqualTo("organisation"))
+                .hasMessage("En organisations id har højst 255 tegn.");
+    }
+
+    @Test
+    void aSearchIsAtMostAHundredCharactersWithoutControlCharactersAndBlankMeansNone() {
+        assertThat(formats.parseSearch("soeg", null)).isNull();
+        assertThat(formats.parseSearch("soeg", " \t ")).isNull();
+        assertThat(formats.parseSearch("soeg", " ST-2027 ")).isEqualTo("ST-2027");
+        assertThat(formats.parseSearch("soeg", "æ".repeat(100))).hasSize(100);
+        assertThatThrownBy(() -> formats.parseSearch("soeg", "æ".repeat(101)))
+                .isInstanceOfSatisfying(InvalidParameterException.class,
+                        e -> assertThat(e.parameter()).isEqualTo("soeg"))
+                .hasMessage("Søg efter højst 100 tegn.");
+        for (String refused : new String[] {"ST\u0000", "ST\n1", "ST\u001b[31m", "ST\u0085"}) {
+            assertThatThrownBy(() -> formats.parseSearch("soeg", refused)).as(refused)
+                    .isInstanceOfSatisfying(InvalidParameterException.class,
+                            e -> assertThat(e.parameter()).isEqualTo("soeg"))
+                    .hasMessage("Søgningen må ikke indeholde styretegn.");
+        }
+    }
+
+    @Test
     void numbersReadAsDanishAndExact() {
         assertThat(formats.number(new java.math.BigDecimal("3.5"))).isEqualTo("3,5");
         assertThat(formats.number(new java.math.BigDecimal("1250000"))).isEqualTo("1.250.000");
