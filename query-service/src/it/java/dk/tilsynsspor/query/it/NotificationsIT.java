@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -79,6 +80,44 @@ class NotificationsIT {
         assertThat(about(leader, example.orderId, "REPORT_REJECTED").get(0).get("text").asText())
                 .contains("krav 2");
         assertThat(leader.get("unread").asInt()).isPositive();
+    }
+
+    @Test
+    void everyNotificationUpToAnInstantIsMarkedReadAtOnceAndOneMadeAfterItStaysUnread(EndToEnd.Stack stack) {
+        WorkedExample example = WorkedExample.imposed(stack.commands, "ST-NOTIF-ALLE");
+        expect(201, stack.commands.post("inspector", example.requirement(example.restraintRequirement, "/comments"),
+                Map.of("text", "Første bemærkning")));
+        JsonNode first = about(notificationsWhen(stack, "leader",
+                list -> !about(list, example.orderId, "COMMENT").isEmpty()), example.orderId, "COMMENT").get(0);
+        Instant shown = Instant.parse(first.get("createdAt").asText());
+        expect(201, stack.commands.post("inspector", example.requirement(example.restraintRequirement, "/comments"),
+                Map.of("text", "Anden bemærkning")));
+        notificationsWhen(stack, "leader", list -> about(list, example.orderId, "COMMENT").size() == 2);
+
+        JsonNode marked = expect(200, stack.queries.post("leader", "/api/notifications/read?until=" + shown,
+                Map.of())).body();
+        assertThat(marked.get("marked").asInt()).as("the first comment and all before it").isPositive();
+        JsonNode after = stack.queries.get("leader", "/api/notifications").body();
+        String firstId = first.get("id").asText();
+        assertThat(about(after, example.orderId, "COMMENT")).extracting(n -> (n.get("id").asText().equals(firstId)
+                        ? "first " : "second ") + (n.get("unread").asBoolean() ? "unread" : "read"))
+                .as("made after the instant given: still unread").containsExactlyInAnyOrder("first read",
+                        "second unread");
+        for (JsonNode notification : after.get("notifications")) {
+            if (!Instant.parse(notification.get("createdAt").asText()).isAfter(shown)) {
+                assertThat(notification.get("unread").asBoolean()).as(notification.toString()).isFalse();
+            }
+        }
+        assertThat(expect(200, stack.queries.post("leader", "/api/notifications/read?until=" + shown, Map.of()))
+                .body().get("marked").asInt()).as("again: nothing left to mark").isZero();
+
+        assertThat(expect(200, stack.queries.post("leader", "/api/notifications/read", Map.of())).body()
+                .get("marked").asInt()).as("until now").isPositive();
+        assertThat(about(stack.queries.get("leader", "/api/notifications").body(), example.orderId, "COMMENT"))
+                .allSatisfy(n -> assertThat(n.get("unread").asBoolean()).isFalse());
+        assertThat(expect(200, stack.queries.post("leader", "/api/notifications/read?until="
+                + "-1000000000-01-01T00:00:00Z", Map.of())).body().get("marked").asInt()).isZero();
+        expect(400, stack.queries.post("leader", "/api/notifications/read?until=igaar", Map.of()));
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.openqa.selenium.support.ui.Select;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -508,6 +509,20 @@ class WorkedExampleInPagesBrowserIT {
         awaitDone("Markeret som læst.");
         assertThat(browser.findAll(By.xpath("//li[contains(., 'ST-KLAGE-SIDER') and contains(@class, 'ulaest')]")))
                 .isEmpty();
+        // the inspector's comment reaches the leader too: everything unread marked read at once
+        WorkedExample.expect(201, stack.commands.post("inspector", example.requirement(example.restraintRequirement,
+                "/comments"), Map.of("text", "Husk at medsende referaterne")));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).untilAsserted(() -> {
+            browser.get(stack.queryService.baseUrl() + "/notifikationer");
+            assertThat(browser.findAll(By.cssSelector("#notifikationer li.ulaest"))).isNotEmpty();
+        });
+        assertThat(browser.text(By.cssSelector("#alle-laest button"))).startsWith("Markér ").endsWith("som læst");
+        browser.screenshot("22c-notifikationer-alle-ulaeste");
+        browser.find(By.cssSelector("#alle-laest button")).click();
+        awaitDone("markeret som læst.");
+        assertThat(browser.findAll(By.cssSelector("#notifikationer li.ulaest"))).isEmpty();
+        assertThat(browser.findAll(By.id("alle-laest"))).as("nothing unread: nothing to mark").isEmpty();
+        assertThat(browser.text(By.id("notifikationer-link"))).doesNotContain("ulæste");
         browser.get(dossier);
         browser.open("klage");
         date("klage-lodgedOn", today);

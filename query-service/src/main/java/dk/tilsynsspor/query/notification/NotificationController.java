@@ -3,12 +3,15 @@ package dk.tilsynsspor.query.notification;
 import dk.tilsynsspor.query.notification.Notifications.Notification;
 import dk.tilsynsspor.query.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -31,6 +34,10 @@ class NotificationController {
     record Read(UUID id) {
     }
 
+    /** How many notifications were unread and are marked read now. */
+    record AllRead(int marked) {
+    }
+
     @Operation(operationId = "getNotifications", tags = "notifications", summary = "The caller's notifications",
             description = "What the caller was told, newest first (at most 200): deadlines near (14, 7 and 1 days) "
                     + "and missed, notices and their answers, reports, decisions, extension requests and answers, "
@@ -49,5 +56,16 @@ class NotificationController {
     Read markRead(@PathVariable UUID notificationId) {
         return notifications.markRead(notificationId).map(Read::new).orElseThrow(() -> new NotFoundException(
                 "You have no notification " + notificationId + "."));
+    }
+
+    @Operation(operationId = "markNotificationsRead", tags = "notifications", summary = "Mark all notifications read",
+            description = "Marks read every notification of the caller made at or before until (an ISO instant; "
+                    + "absent, or later than now: now), also those older than the list's 200; answers how many "
+                    + "were unread. Give the newest notification's createdAt as until to leave unread what came "
+                    + "after the list was read.")
+    @PostMapping("/read")
+    AllRead markAllRead(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                        Instant until) {
+        return new AllRead(notifications.markAllRead(until));
     }
 }

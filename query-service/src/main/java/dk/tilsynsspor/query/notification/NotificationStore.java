@@ -22,7 +22,7 @@ class NotificationStore {
                 boolean unread) {
     }
 
-    private static final int MAX_LISTED = 200;
+    static final int MAX_LISTED = 200;
     private static final String FOR_USER = """
             ((n.audience_role = ? AND n.audience_scope = ?) OR n.audience_user = ?)""";
 
@@ -110,6 +110,20 @@ class NotificationStore {
                 ON CONFLICT (notification_id, user_id) DO NOTHING""", notificationId, actor.id(),
                 Timestamp.from(at));
         return Optional.of(notificationId);
+    }
+
+    /**
+     * Marks read for this user every notification of theirs made at or before {@code until}, those beyond the list's
+     * {@value #MAX_LISTED} too; answers how many were unread.
+     */
+    int markAllRead(Actor actor, Instant until, Instant at) {
+        return jdbc.update("""
+                INSERT INTO query.notification_read (notification_id, user_id, read_at)
+                SELECT n.notification_id, ?, ? FROM query.notification n
+                 WHERE""" + FOR_USER + """
+                   AND n.created_at <= ?
+                ON CONFLICT (notification_id, user_id) DO NOTHING""",
+                actor.id(), Timestamp.from(at), role(actor), actor.scope(), actor.id(), Timestamp.from(until));
     }
 
     /** The user's address as their token gives it; their choice to opt out stays. */

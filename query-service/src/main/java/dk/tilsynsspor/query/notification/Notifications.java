@@ -2,6 +2,7 @@ package dk.tilsynsspor.query.notification;
 
 import dk.tilsynsspor.core.security.Actor;
 import dk.tilsynsspor.platform.security.CurrentActor;
+import dk.tilsynsspor.query.web.AsOf;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
@@ -9,6 +10,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -75,5 +77,17 @@ public class Notifications {
     /** Marks one of the user's notifications read; empty if it is not theirs. */
     public Optional<UUID> markRead(UUID notificationId) {
         return store.markRead(currentActor.get(), notificationId, clock.instant());
+    }
+
+    /**
+     * Marks read every one of the user's notifications made at or before {@code until} (null, or later than now:
+     * now), also those older than the list shows; answers how many were unread. Before 1900 there is none.
+     */
+    public int markAllRead(Instant until) {
+        Instant now = clock.instant();
+        if (until != null && until.isBefore(AsOf.EARLIEST)) {
+            return 0; // and no Timestamp of an instant a billion years away
+        }
+        return store.markAllRead(currentActor.get(), until == null || until.isAfter(now) ? now : until, now);
     }
 }
