@@ -123,6 +123,12 @@ class PagesBrowserIT {
         assertThat(Files.readAllBytes(pdf)).startsWith("%PDF".getBytes());
         assertThat(pdf.getFileName().toString()).isEqualTo("revisionsspor-ST-SIDER-1.pdf");
         Files.copy(pdf, Browser.SCREENSHOTS.resolve(pdf.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        browser.find(By.id("hent-csv")).click();
+        Path csv = await().atMost(Duration.ofSeconds(20)).until(() -> browser.downloaded(".csv"), file -> file != null);
+        List<String> rows = Files.readAllLines(csv, java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(rows.get(0)).as("for a spreadsheet set up for Danish: semicolons")
+                .isEqualTo("\uFEFFsequence;recordedAt;eventType;actorId;actorRole;reason;aggregateId;payload;hash");
+        assertThat(rows.stream().skip(1).filter(row -> row.matches("^\\d+;.*"))).hasSize(entries);
         browser.logOut();
 
         // another organisation's leader: the order answers as if it did not exist, on every page of it

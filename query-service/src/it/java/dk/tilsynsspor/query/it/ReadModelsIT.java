@@ -131,6 +131,13 @@ class ReadModelsIT {
         List<String> lines = new String(csv.body(), StandardCharsets.UTF_8).lines().toList();
         assertThat(lines.get(0)).contains("sequence", "recordedAt", "eventType", "actorId", "actorRole", "reason");
         assertThat(lines.stream().filter(line -> line.matches("^\\d+,.*"))).hasSize(entries.size());
+        List<String> semicolons = new String(stack.queries.download("inspector",
+                example.order("/audit-trail/export?format=csv&separator=semicolon")).body(), StandardCharsets.UTF_8)
+                .lines().toList();
+        assertThat(semicolons.get(0)).startsWith("\uFEFFsequence;recordedAt;eventType;");
+        assertThat(semicolons.stream().filter(line -> line.matches("^\\d+;.*"))).hasSize(entries.size());
+        assertThat(stack.queries.get("inspector", example.order("/audit-trail/export?format=csv&separator=tab"))
+                .status()).isEqualTo(400);
 
         HttpResponse<byte[]> json = stack.queries.download("inspector",
                 example.order("/audit-trail/export?format=json"));

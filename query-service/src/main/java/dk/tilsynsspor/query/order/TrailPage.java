@@ -91,7 +91,9 @@ class TrailPage {
     @GetMapping("/paabud/{orderId}/revisionsspor/eksport")
     ResponseEntity<byte[]> export(@PathVariable UUID orderId, @RequestParam String format,
                                   @RequestParam(required = false) String asOf) throws IOException {
-        return exports.export(orderId, TrailExports.Format.parse(format), formats.parseAsOf(asOf));
+        // the pages' CSV is for a spreadsheet program set up for Danish: its cells separated by semicolons
+        return exports.export(orderId, TrailExports.Format.parse(format), TrailExports.CsvSeparator.SEMICOLON,
+                formats.parseAsOf(asOf));
     }
 
     /**

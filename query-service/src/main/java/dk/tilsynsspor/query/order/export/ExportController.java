@@ -27,7 +27,7 @@ class ExportController {
 
     /** The audit trail as a file to keep: CSV, JSON, or a PDF of the dossier and the trail. */
     @Operation(operationId = "exportAuditTrail", tags = "audit-trail", summary = "Export the audit trail",
-            description = "A file to keep: format=csv (the trail, spreadsheet-safe), json (the trail, exact) or pdf (the dossier and the trail, in Danish); with asOf, as it stood then.")
+            description = "A file to keep: format=csv (the trail, spreadsheet-safe; its cells separated by a comma, or with separator=semicolon by a semicolon, as spreadsheet programs set up for Danish read it), json (the trail, exact) or pdf (the dossier and the trail, in Danish); with asOf, as it stood then.")
     @ApiResponse(responseCode = "200", description = "The file, named in Content-Disposition.", content = {
             @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")),
             @Content(mediaType = "application/json", schema = @Schema(type = "string", format = "binary")),
@@ -35,9 +35,13 @@ class ExportController {
     @GetMapping("/api/orders/{orderId}/audit-trail/export")
     ResponseEntity<byte[]> export(@PathVariable UUID orderId, @Parameter(description = "The file's format.", schema = @Schema(
             allowableValues = {"csv", "json", "pdf"})) @RequestParam("format") String formatName,
+                                  @Parameter(description = "How a CSV file separates its cells (default comma).",
+                                          schema = @Schema(allowableValues = {"comma", "semicolon"}))
+                                  @RequestParam(required = false) String separator,
                                   @RequestParam(required = false)
                                   @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf)
             throws IOException {
-        return exports.export(orderId, TrailExports.Format.parse(formatName), asOf);
+        return exports.export(orderId, TrailExports.Format.parse(formatName),
+                TrailExports.CsvSeparator.parse(separator), asOf);
     }
 }

@@ -35,6 +35,38 @@ public class TrailExports {
         }
     }
 
+    /**
+     * How a CSV file separates its cells: a comma (RFC 4180, the API's default, for programs) or a semicolon, which
+     * spreadsheet programs set up for Danish (where the comma is the decimal mark) split a file opened by a
+     * double-click on; the pages' CSV uses it.
+     */
+    public enum CsvSeparator {
+        COMMA(','), SEMICOLON(';');
+
+        private final char character;
+
+        CsvSeparator(char character) {
+            this.character = character;
+        }
+
+        public char character() {
+            return character;
+        }
+
+        /** Absent or blank: the comma. */
+        public static CsvSeparator parse(String value) {
+            if (value == null || value.isBlank()) {
+                return COMMA;
+            }
+            for (CsvSeparator separator : values()) {
+                if (separator.name().equalsIgnoreCase(value.strip())) {
+                    return separator;
+                }
+            }
+            throw new InvalidParameterException("separator", "Parameter separator must be comma or semicolon.");
+        }
+    }
+
     private final OrderReads reads;
     private final TrailFiles files;
     private final CurrentActor currentActor;
@@ -52,14 +84,18 @@ public class TrailExports {
         this.labels = labels;
     }
 
-    /** CSV, JSON with the chain's verification, or a PDF of the dossier and the trail; {@code asOf} may be null. */
-    public ResponseEntity<byte[]> export(UUID orderId, Format format, Instant asOf) throws IOException {
+    /**
+     * CSV (its cells separated by {@code separator}), JSON with the chain's verification, or a PDF of the dossier and
+     * the trail; {@code asOf} may be null.
+     */
+    public ResponseEntity<byte[]> export(UUID orderId, Format format, CsvSeparator separator, Instant asOf)
+            throws IOException {
         AuditTrail trail = reads.trail(orderId, asOf);
         Instant now = clock.instant();
         String by = currentActor.get().id();
         String name = "revisionsspor-" + trail.reference().replaceAll("[^A-Za-z0-9._-]", "_");
         return switch (format) {
-            case CSV -> file(files.csv(trail), new MediaType("text", "csv", StandardCharsets.UTF_8), name + ".csv");
+            case CSV -> file(files.csv(trail, separator.character()), new MediaType("text", "csv", StandardCharsets.UTF_8), name + ".csv");
             case JSON -> file(files.json(trail, reads.keptVerification(orderId).orElse(null), now, by),
                     MediaType.APPLICATION_JSON, name + ".json");
             case PDF -> file(DossierPdf.render(reads.dossier(orderId, asOf), trail, now, by, formats, labels),

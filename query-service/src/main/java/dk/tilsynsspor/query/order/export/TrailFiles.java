@@ -32,11 +32,12 @@ class TrailFiles {
         this.compactJson = webMapper.copy().disable(SerializationFeature.INDENT_OUTPUT);
     }
 
-    byte[] csv(AuditTrail trail) throws JsonProcessingException {
+    /** One row per event, its cells separated by {@code separator}. */
+    byte[] csv(AuditTrail trail, char separator) throws JsonProcessingException {
         CsvSchema schema = CsvSchema.builder()
                 .addColumn("sequence").addColumn("recordedAt").addColumn("eventType").addColumn("actorId")
                 .addColumn("actorRole").addColumn("reason").addColumn("aggregateId").addColumn("payload")
-                .addColumn("hash").build().withHeader();
+                .addColumn("hash").build().withHeader().withColumnSeparator(separator);
         List<Map<String, Object>> rows = trail.entries().stream().map(this::row).toList();
         // A byte-order mark, so that spreadsheet programs read the Danish letters right.
         String text = "\uFEFF" + csv.writer(schema).writeValueAsString(rows);
