@@ -117,8 +117,8 @@ class ProviderSignInBrowserIT {
         assertThat(browser.text(By.tagName("h1"))).isEqualTo("Påbud " + reference);
         browser.find(By.id("til-revisionsspor")).click();
         browser.awaitNavigation(url -> url.contains("/revisionsspor"));
-        assertThat(browser.find(By.id("spor")).getText()).as("the event's actor is the signed-in user")
-                .contains("tilsynsfoerende");
+        assertThat(browser.find(By.id("spor")).getText()).as("the event's actor is the signed-in user, named by the "
+                + "provider, with the id the event keeps").contains("Tove Tilsynsførende (tilsynsfoerende)");
 
         // logging out ends the session at the provider too: signing in again asks for the password again
         browser.logOut();
@@ -155,7 +155,8 @@ class ProviderSignInBrowserIT {
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(browser.findAll(By.id("registreret")))
                 .as("sent again, and registered").anySatisfy(banner ->
                         assertThat(banner.getText()).contains("Kommentaren er tilføjet.")));
-        assertThat(browser.find(By.cssSelector("ol.kommentarer")).getText()).contains(comment);
+        assertThat(browser.find(By.cssSelector("ol.kommentarer")).getText()).contains(comment)
+                .as("the leader named as the provider names her").contains("Lene Leder (Leder)");
         browser.logOut();
 
         // a provider user whose claims name no role in Tilsynsspor is not signed in

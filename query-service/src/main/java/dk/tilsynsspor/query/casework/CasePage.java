@@ -5,6 +5,7 @@ import dk.tilsynsspor.core.casework.query.MyCases;
 import dk.tilsynsspor.query.pages.Names;
 import dk.tilsynsspor.query.pages.PageController;
 import dk.tilsynsspor.query.pages.PageFormats;
+import dk.tilsynsspor.query.people.People;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import javax.imageio.ImageIO;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.List;
 import java.util.UUID;
 
 /** "Mine sager", a professional's cases, and a citizen case: its team, themes, sessions and insights, and its forms. */
@@ -32,11 +34,13 @@ class CasePage {
     private final CaseReads cases;
     private final ProgressDimensions dimensions;
     private final PageFormats formats;
+    private final People people;
 
-    CasePage(CaseReads cases, ProgressDimensions dimensions, PageFormats formats) {
+    CasePage(CaseReads cases, ProgressDimensions dimensions, PageFormats formats, People people) {
         this.cases = cases;
         this.dimensions = dimensions;
         this.formats = formats;
+        this.people = people;
     }
 
     /**
@@ -58,7 +62,7 @@ class CasePage {
     String caseView(@PathVariable UUID caseId, Model model) {
         CaseView view = cases.caseView(caseId);
         model.addAttribute("kase", view);
-        model.addAttribute("names", Names.of(view.team()));
+        model.addAttribute("names", Names.of(view.team()).with(people.of(List.of(view.organisationId()), List.of())));
         CaseReads.ServedOrder served = cases.servedOrder(view);
         model.addAttribute("orderReference", served == null ? null : served.reference());
         model.addAttribute("orderClosed", served != null && served.closed());

@@ -11,7 +11,9 @@ import dk.tilsynsspor.query.pages.Commands;
 import dk.tilsynsspor.query.pages.FormInput;
 import dk.tilsynsspor.query.pages.FormPosts;
 import dk.tilsynsspor.query.pages.Forms;
+import dk.tilsynsspor.query.pages.Names;
 import dk.tilsynsspor.query.pages.PageController;
+import dk.tilsynsspor.query.people.People;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -43,9 +45,11 @@ class OrderForms {
     private final CurrentActor currentActor;
     private final OrderReads reads;
     private final KnownOrganisations organisations;
+    private final People people;
 
     OrderForms(Commands commands, FormPosts posts, CurrentActor currentActor, OrderReads reads,
-               KnownOrganisations organisations) {
+               KnownOrganisations organisations, People people) {
+        this.people = people;
         this.reads = reads;
         this.organisations = organisations;
         this.commands = commands;
@@ -118,6 +122,8 @@ class OrderForms {
         }
         model.addAttribute("dossier", dossier);
         model.addAttribute("drafts", dossier.notice().draftRequirements());
+        model.addAttribute("names", new Names(Map.of()).with(people.of(List.of(dossier.organisationId()),
+                List.of())));
         model.addAttribute("themes", QualityTheme.values());
         model.addAttribute("maxRequirements", MAX_REQUIREMENTS);
         return "nyt-paabud";

@@ -14,6 +14,7 @@ import dk.tilsynsspor.query.pages.ListPage;
 import dk.tilsynsspor.query.pages.Names;
 import dk.tilsynsspor.query.pages.PageController;
 import dk.tilsynsspor.query.pages.PageFormats;
+import dk.tilsynsspor.query.people.People;
 import dk.tilsynsspor.query.web.InvalidParameterException;
 import dk.tilsynsspor.query.web.NotFoundException;
 import javax.imageio.ImageIO;
@@ -48,11 +49,13 @@ class OrderPages {
     private final OrderReads reads;
     private final CurrentActor currentActor;
     private final PageFormats formats;
+    private final People people;
 
-    OrderPages(OrderReads reads, CurrentActor currentActor, PageFormats formats) {
+    OrderPages(OrderReads reads, CurrentActor currentActor, PageFormats formats, People people) {
         this.reads = reads;
         this.currentActor = currentActor;
         this.formats = formats;
+        this.people = people;
     }
 
     /** Leaders land on their overview, inspectors on their orders; professionals open the cases they are on. */
@@ -139,7 +142,8 @@ class OrderPages {
         Instant instant = formats.parseAsOf(asOf);
         ComplianceDossier dossier = reads.dossier(orderId, instant);
         model.addAttribute("dossier", dossier);
-        model.addAttribute("names", Names.of(dossier));
+        model.addAttribute("names", Names.of(dossier).with(people.of(
+                List.of(dossier.authorityId(), dossier.organisationId()), List.of())));
         model.addAttribute("numbers", dossier.requirements().stream().collect(java.util.stream.Collectors.toMap(
                 RequirementDossier::requirementId, RequirementDossier::number)));
         model.addAttribute("asOf", instant);

@@ -6,7 +6,9 @@ import dk.tilsynsspor.core.order.query.TrailVerification;
 import dk.tilsynsspor.query.order.export.TrailExports;
 import dk.tilsynsspor.query.pages.ListPage;
 import dk.tilsynsspor.query.pages.PageController;
+import dk.tilsynsspor.query.pages.Names;
 import dk.tilsynsspor.query.pages.PageFormats;
+import dk.tilsynsspor.query.people.People;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
@@ -22,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
@@ -38,9 +41,11 @@ class TrailPage {
     private final PageFormats formats;
     private final MessageSource labels;
     private final Duration waitingLong;
+    private final People people;
 
     TrailPage(OrderReads reads, TrailExports exports, PageFormats formats, MessageSource labels,
-              @Value("${tilsynsspor.chain.waiting-long:1m}") Duration waitingLong) {
+              @Value("${tilsynsspor.chain.waiting-long:1m}") Duration waitingLong, People people) {
+        this.people = people;
         this.reads = reads;
         this.exports = exports;
         this.formats = formats;
@@ -79,7 +84,9 @@ class TrailPage {
                 ? null : waitingSince(trail, Instant.now().minus(waitingLong)));
         model.addAttribute("asOf", instant);
         model.addAttribute("eventTypes", byLabel(distinct(trail, AuditEntry::eventType), "Event."));
-        model.addAttribute("actors", distinct(trail, AuditEntry::actorId));
+        List<String> actors = distinct(trail, AuditEntry::actorId);
+        model.addAttribute("actors", actors);
+        model.addAttribute("names", new Names(Map.of()).with(people.of(List.of(), actors)));
         model.addAttribute("roles", byLabel(distinct(trail, AuditEntry::actorRole), "Role."));
         model.addAttribute("haendelse", haendelse);
         model.addAttribute("aktoer", aktoer);

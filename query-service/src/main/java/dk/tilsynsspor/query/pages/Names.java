@@ -10,8 +10,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * People as the pages show them: by the names entered for them on a case's team, by their id only where no team
- * names them (someone released since, or a leader who facilitated). Templates call it as {@code names}.
+ * People as the pages show them: by the names entered for them on a case's team, else by the name their identity
+ * provider gives them ({@link dk.tilsynsspor.query.people.People}), by their id only where neither names them (a demo user, someone who never
+ * opened the pages). Templates call it as {@code names}.
  */
 public record Names(Map<String, String> byId) {
 
@@ -33,6 +34,19 @@ public record Names(Map<String, String> byId) {
 
     public String of(String id) {
         return byId.getOrDefault(id, id);
+    }
+
+    /** The person's name followed by their id, as a trail names who acted; the id alone where no name is known. */
+    public String withId(String id) {
+        String name = byId.get(id);
+        return name == null || name.equals(id) ? id : name + " (" + id + ")";
+    }
+
+    /** These names, and {@code others} for the people they do not name. */
+    public Names with(Map<String, String> others) {
+        Map<String, String> merged = new HashMap<>(others);
+        merged.putAll(byId);
+        return new Names(Map.copyOf(merged));
     }
 
     public String all(List<String> ids) {

@@ -2,6 +2,7 @@ package dk.tilsynsspor.query.pages;
 
 import dk.tilsynsspor.core.security.Actor;
 import dk.tilsynsspor.platform.security.CurrentActor;
+import dk.tilsynsspor.query.people.People;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -17,9 +18,11 @@ import java.util.Map;
 class PageModel {
 
     private final CurrentActor currentActor;
+    private final People people;
 
-    PageModel(CurrentActor currentActor) {
+    PageModel(CurrentActor currentActor, People people) {
         this.currentActor = currentActor;
+        this.people = people;
     }
 
     @ModelAttribute("actor")
@@ -28,12 +31,18 @@ class PageModel {
     }
 
     /**
-     * The signed-in person's name for the header: the provider's {@code name} claim where they signed in through it,
-     * else their actor id (a demo user's name).
+     * The signed-in person's name for the header: the provider's {@code name} claim where they signed in through it
+     * (remembered, so that the pages name them to others too), else their actor id (a demo user's name).
      */
     @ModelAttribute("actorName")
     String actorName() {
-        return currentActor.find().map(PageModel::nameOf).orElse(null);
+        return currentActor.find().map(actor -> {
+            String name = nameOf(actor);
+            if (!name.equals(actor.id())) {
+                people.remember(actor, name);
+            }
+            return name;
+        }).orElse(null);
     }
 
     /** The header's name of {@code actor}, who is logged in (the error pages' too). */

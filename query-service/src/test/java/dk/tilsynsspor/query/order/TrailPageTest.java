@@ -23,7 +23,7 @@ class TrailPageTest {
         messages.setBasename("messages");
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
-        TrailPage page = new TrailPage(null, null, null, messages, Duration.ofMinutes(1));
+        TrailPage page = new TrailPage(null, null, null, messages, Duration.ofMinutes(1), null);
 
         assertThat(page.byLabel(List.of("ActionPlanSubmitted", "CitizenCaseOpened", "ComplianceAccepted",
                 "QualityMeasurementRecorded", "SupervisoryOrderAcknowledged", "SupervisoryOrderImposed"), "Event."))
@@ -43,7 +43,7 @@ class TrailPageTest {
         messages.addMessage("Event.B", PageFormats.DANISH, "Ølejr");
         messages.addMessage("Event.C", PageFormats.DANISH, "Æble");
         messages.addMessage("Event.D", PageFormats.DANISH, "Zone");
-        TrailPage page = new TrailPage(null, null, null, messages, Duration.ofMinutes(1));
+        TrailPage page = new TrailPage(null, null, null, messages, Duration.ofMinutes(1), null);
 
         assertThat(page.byLabel(List.of("A", "B", "C", "D", "Unknown"), "Event."))
                 .containsExactly("Unknown", "D", "C", "B", "A");

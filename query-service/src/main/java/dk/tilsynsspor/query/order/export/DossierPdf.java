@@ -50,9 +50,10 @@ final class DossierPdf {
         this.names = names;
     }
 
+    /** {@code names}: the people as the pages name them (the cases' teams' names, else the provider's, else ids). */
     static byte[] render(ComplianceDossier dossier, AuditTrail trail, Instant generatedAt, String generatedBy,
-                         PageFormats formats, MessageSource labels) throws IOException {
-        return new DossierPdf(formats, labels, Names.of(dossier)).write(dossier, trail, generatedAt, generatedBy);
+                         PageFormats formats, MessageSource labels, Names names) throws IOException {
+        return new DossierPdf(formats, labels, names).write(dossier, trail, generatedAt, generatedBy);
     }
 
     /** The Danish label of {@code kind.value} (messages.properties), or the value itself if it has none. */
@@ -102,13 +103,13 @@ final class DossierPdf {
         if (dossier.notice() != null) {
             var notice = dossier.notice();
             document.add(line("Varslet", formats.date(notice.issuedOn()) + " (registreret "
-                    + formats.time(notice.givenAt()) + " af " + notice.givenBy() + ")"
+                    + formats.time(notice.givenAt()) + " af " + names.of(notice.givenBy()) + ")"
                     + ", svarfrist " + formats.date(notice.responseDue())
                     + (notice.lapsedAt() == null ? "" : "; bortfaldet " + formats.time(notice.lapsedAt()) + ": "
                     + notice.lapseReason())));
             for (var answer : notice.answers()) {
                 document.add(bullet("Svar " + answer.version() + " (" + formats.time(answer.answeredAt()) + ", "
-                        + answer.answeredBy() + "): " + answer.response()));
+                        + names.of(answer.answeredBy()) + "): " + answer.response()));
             }
         }
         if (dossier.noticeWaivedReason() != null) {
@@ -159,12 +160,12 @@ final class DossierPdf {
         }
         if (requirement.report() != null) {
             document.add(line("Afrapporteret", formats.time(requirement.report().submittedAt()) + " af "
-                    + requirement.report().submittedBy() + ": " + requirement.report().summary()));
+                    + names.of(requirement.report().submittedBy()) + ": " + requirement.report().summary()));
         }
         if (requirement.decision() != null) {
             var decision = requirement.decision();
             document.add(line("Tilsynets afgørelse", label("Decision", decision.decision()) + ", "
-                    + formats.time(decision.decidedAt()) + " af " + decision.decidedBy()
+                    + formats.time(decision.decidedAt()) + " af " + names.of(decision.decidedBy())
                     + (requirement.reworkReason() == null ? "" : ": " + requirement.reworkReason())));
         }
         for (var extension : requirement.deadlineExtensions()) {
@@ -185,8 +186,8 @@ final class DossierPdf {
         if (requirement.verification() != null) {
             var verification = requirement.verification();
             document.add(line("Verificeret", formats.time(verification.verifiedAt()) + " af "
-                    + verification.verifiedBy() + (verification.goalMet() ? ", mål nået: " : ", mål ikke nået: ")
-                    + verification.conclusion()));
+                    + names.of(verification.verifiedBy())
+                    + (verification.goalMet() ? ", mål nået: " : ", mål ikke nået: ") + verification.conclusion()));
             for (InsightView insight : verification.citedInsights()) {
                 document.add(bullet("Indsigt (" + names.of(insight.professionalId()) + "): " + insight.insight()
                         + " — aftalt praksisændring: " + insight.practiceChange()));
@@ -207,8 +208,8 @@ final class DossierPdf {
             document.add(paragraph("SHA-256 " + attached.sha256(), SMALL));
         }
         for (var comment : requirement.comments()) {
-            document.add(bullet("Kommentar fra " + comment.commentedBy() + " (" + formats.time(comment.commentedAt())
-                    + "): " + comment.text()));
+            document.add(bullet("Kommentar fra " + names.of(comment.commentedBy()) + " ("
+                    + formats.time(comment.commentedAt()) + "): " + comment.text()));
         }
         if (requirement.qualityGoal() != null) {
             var goal = requirement.qualityGoal();
@@ -238,7 +239,7 @@ final class DossierPdf {
             table.addCell(phrase(String.valueOf(entry.sequence()), SMALL));
             table.addCell(phrase(formats.shortTime(entry.recordedAt()), SMALL));
             table.addCell(phrase(label("Event", entry.eventType()), SMALL));
-            table.addCell(phrase(names.of(entry.actorId()), SMALL));
+            table.addCell(phrase(names.withId(entry.actorId()), SMALL));
             table.addCell(phrase(label("Role", entry.actorRole()), SMALL));
             table.addCell(phrase(entry.reason() == null ? "" : entry.reason(), SMALL));
         }

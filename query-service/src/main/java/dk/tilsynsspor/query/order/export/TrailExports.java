@@ -1,9 +1,13 @@
 package dk.tilsynsspor.query.order.export;
 
+import dk.tilsynsspor.core.order.query.AuditEntry;
 import dk.tilsynsspor.core.order.query.AuditTrail;
+import dk.tilsynsspor.core.order.query.ComplianceDossier;
 import dk.tilsynsspor.platform.security.CurrentActor;
 import dk.tilsynsspor.query.order.OrderReads;
+import dk.tilsynsspor.query.pages.Names;
 import dk.tilsynsspor.query.pages.PageFormats;
+import dk.tilsynsspor.query.people.People;
 import dk.tilsynsspor.query.web.InvalidParameterException;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
@@ -16,6 +20,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** The audit trail of one order as a file to keep, for the API and for the pages alike, under the same rules. */
@@ -73,9 +78,11 @@ public class TrailExports {
     private final Clock clock;
     private final PageFormats formats;
     private final MessageSource labels;
+    private final People people;
 
     TrailExports(OrderReads reads, TrailFiles files, CurrentActor currentActor, Clock clock, PageFormats formats,
-                 MessageSource labels) {
+                 MessageSource labels, People people) {
+        this.people = people;
         this.reads = reads;
         this.files = files;
         this.currentActor = currentActor;
@@ -95,12 +102,20 @@ public class TrailExports {
         String by = currentActor.get().id();
         String name = "revisionsspor-" + trail.reference().replaceAll("[^A-Za-z0-9._-]", "_");
         return switch (format) {
-            case CSV -> file(files.csv(trail, separator.character()), new MediaType("text", "csv", StandardCharsets.UTF_8), name + ".csv");
+            case CSV -> file(files.csv(trail, separator.character()),
+                    new MediaType("text", "csv", StandardCharsets.UTF_8), name + ".csv");
             case JSON -> file(files.json(trail, reads.keptVerification(orderId).orElse(null), now, by),
                     MediaType.APPLICATION_JSON, name + ".json");
-            case PDF -> file(DossierPdf.render(reads.dossier(orderId, asOf), trail, now, by, formats, labels),
+            case PDF -> file(pdf(reads.dossier(orderId, asOf), trail, now, by),
                     MediaType.APPLICATION_PDF, name + ".pdf");
         };
+    }
+
+    /** The dossier and the trail, naming people as the pages do. */
+    private byte[] pdf(ComplianceDossier dossier, AuditTrail trail, Instant now, String by) throws IOException {
+        Names names = Names.of(dossier).with(people.of(List.of(dossier.authorityId(), dossier.organisationId()),
+                trail.entries().stream().map(AuditEntry::actorId).distinct().toList()));
+        return DossierPdf.render(dossier, trail, now, by, formats, labels, names);
     }
 
     private static ResponseEntity<byte[]> file(byte[] content, MediaType type, String filename) {
