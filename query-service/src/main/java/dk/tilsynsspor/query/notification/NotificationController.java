@@ -1,5 +1,6 @@
 package dk.tilsynsspor.query.notification;
 
+import dk.tilsynsspor.platform.web.NotACommand;
 import dk.tilsynsspor.query.notification.Notifications.Notification;
 import dk.tilsynsspor.query.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -52,6 +53,7 @@ class NotificationController {
     @Operation(operationId = "markNotificationRead", tags = "notifications", summary = "Mark a notification read",
             description = "The caller's own reading state, not a fact of the domain: query-service keeps it. Marking "
                     + "one read again changes nothing; another user's notification answers 404.")
+    @NotACommand
     @PostMapping("/{notificationId}/read")
     Read markRead(@PathVariable UUID notificationId) {
         return notifications.markRead(notificationId).map(Read::new).orElseThrow(() -> new NotFoundException(
@@ -63,6 +65,7 @@ class NotificationController {
                     + "absent, or later than now: now), also those older than the list's 200; answers how many "
                     + "were unread. Give the newest notification's createdAt as until to leave unread what came "
                     + "after the list was read.")
+    @NotACommand
     @PostMapping("/read")
     AllRead markAllRead(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
                         Instant until) {

@@ -41,9 +41,10 @@ import java.util.TreeMap;
  * What both services' OpenAPI documents say alike: the title, version (the build's) and description of each, its
  * server, the security schemes (bearer JWT; the demo users' Basic where they are enabled), the tags' descriptions,
  * and for every operation what the service really answers besides its success — the request headers it reads
- * ({@code Accept-Language}; for commands {@code X-Reason} and {@code Idempotency-Key}), the {@code Location} of what
- * a command created and the {@code Idempotent-Replayed} mark of a replayed answer, and every error as problem
- * details ({@code application/problem+json}, schema {@code Problem}) with its stable {@code type}s.
+ * ({@code Accept-Language}; for commands {@code X-Reason} and {@code Idempotency-Key}: every write but a
+ * {@link NotACommand} one), the {@code Location} of what a command created and the {@code Idempotent-Replayed} mark
+ * of a replayed answer, and every error as problem details ({@code application/problem+json}, schema
+ * {@code Problem}) with its stable {@code type}s.
  */
 @AutoConfiguration
 @ConditionalOnClass(OpenAPI.class)
@@ -99,7 +100,8 @@ public class ApiDocumentation {
             RequestMapping mapping = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(),
                     RequestMapping.class);
             boolean command = mapping != null && Arrays.stream(mapping.method()).anyMatch(method ->
-                    method == RequestMethod.POST || method == RequestMethod.PUT || method == RequestMethod.DELETE);
+                    method == RequestMethod.POST || method == RequestMethod.PUT || method == RequestMethod.DELETE)
+                    && !AnnotatedElementUtils.hasAnnotation(handler.getMethod(), NotACommand.class);
             operation.addParametersItem(header("Accept-Language", "With `da` first, problem titles and details "
                     + "are in Danish; otherwise English.", 100));
             if (command) {
