@@ -137,7 +137,7 @@ final class DossierPdf {
                     + formats.time(dossier.closure().closedAt())
                     + (dossier.closure().reason() == null ? "" : ": " + dossier.closure().reason())));
         }
-        document.add(line("Dannet", formats.time(generatedAt) + " af " + generatedBy
+        document.add(line("Dannet", formats.time(generatedAt) + " af " + names.withId(generatedBy)
                 + (trail.asOf() == null ? "" : ", som det stod " + formats.time(trail.asOf()))));
     }
 
