@@ -34,10 +34,13 @@ import java.util.stream.Stream;
 import static dk.tilsynsspor.query.it.WorkedExample.expect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The read models that prove the follow-up: dossier, trail, as-of, exports, overview, case view, rebuild. */
 @ExtendWith(EndToEnd.class)
 class ReadModelsIT {
+
+    private static final ZoneId COPENHAGEN = ZoneId.of("Europe/Copenhagen");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -187,6 +190,7 @@ class ReadModelsIT {
         withRowsInEverySideTable(stack, example);
         Supplier<Map<String, JsonNode>> answers = () -> snapshot(stack);
         await().atMost(Duration.ofSeconds(10)).until(() -> projectedEverything(stack));
+        LocalDate day = LocalDate.now(COPENHAGEN);
         Map<String, JsonNode> before = answers.get();
         assertThat(before.get("dossier " + example.orderId).get("status").asText()).isEqualTo("CLOSED");
         List<String> trailRows = trailRows(stack);
@@ -212,7 +216,7 @@ class ReadModelsIT {
 
         // the rebuild waits for those claims to time out, then rebuilds
         assertThat(logged(stack, CLAIMS_WAITED_FOR)).hasSizeGreaterThan(waitsBefore.size());
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(answers.get()).isEqualTo(before));
+        awaitTheSameAnswers(answers, before, day);
         // and the trail's rows, made in the rebuild's batches, are those the events made one batch at a time
         assertThat(trailRows(stack)).containsExactlyElementsOf(trailRows);
         // the events went through the rebuild's own batches (ADR 22), not through the processor's catching up, and
@@ -239,6 +243,7 @@ class ReadModelsIT {
         imposedOnANotice(stack, "ST-REBUILD-LIVE-NOTICE");
         Supplier<Map<String, JsonNode>> answers = () -> snapshot(stack);
         await().atMost(Duration.ofSeconds(10)).until(() -> projectedEverything(stack));
+        LocalDate day = LocalDate.now(COPENHAGEN);
         Map<String, JsonNode> before = answers.get();
         List<String> trailRows = trailRows(stack);
         try (Connection connection = stack.database.connect(); Statement statement = connection.createStatement()) {
@@ -250,7 +255,7 @@ class ReadModelsIT {
         Object started = stack.queryService.invokeEndpoint("rebuild", "rebuild");
 
         assertThat(started).asInstanceOf(InstanceOfAssertFactories.MAP).containsEntry("started", true);
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(answers.get()).isEqualTo(before));
+        awaitTheSameAnswers(answers, before, day);
         assertThat(trailRows(stack)).containsExactlyElementsOf(trailRows);
         // every batch of the rebuild went through whole: none had to be retried one event at a time (a notice and
         // its imposition in one batch upsert the order's parties twice)
@@ -414,6 +419,21 @@ class ReadModelsIT {
             rows.next();
             return rows.getBoolean(1);
         }
+    }
+
+    /**
+     * Waits until the answers are again those of {@code before}, taken on {@code day} (Copenhagen's). Some answers
+     * depend on the day (a requirement's days left, the reminders a new day's sweep adds), so answers taken on either
+     * side of Danish midnight differ by design: a run that straddles it is aborted (skipped, saying so), not failed.
+     */
+    private static void awaitTheSameAnswers(Supplier<Map<String, JsonNode>> answers, Map<String, JsonNode> before,
+                                            LocalDate day) {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            Map<String, JsonNode> now = answers.get();
+            assumeTrue(LocalDate.now(COPENHAGEN).equals(day), "the day turned in Copenhagen between the answers "
+                    + "before and after the rebuild (days left and reminders differ by design); run it again");
+            assertThat(now).isEqualTo(before);
+        });
     }
 
     /** Every answer the read models give, keyed by what was asked. */
