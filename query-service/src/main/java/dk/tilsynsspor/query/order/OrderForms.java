@@ -122,8 +122,7 @@ class OrderForms {
         }
         model.addAttribute("dossier", dossier);
         model.addAttribute("drafts", dossier.notice().draftRequirements());
-        model.addAttribute("names", new Names(Map.of()).with(people.of(List.of(dossier.organisationId()),
-                List.of())));
+        model.addAttribute("names", new Names(people.of(List.of(dossier.organisationId()), List.of())));
         model.addAttribute("themes", QualityTheme.values());
         model.addAttribute("maxRequirements", MAX_REQUIREMENTS);
         return "nyt-paabud";

@@ -24,7 +24,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
@@ -86,7 +85,7 @@ class TrailPage {
         model.addAttribute("eventTypes", byLabel(distinct(trail, AuditEntry::eventType), "Event."));
         List<String> actors = distinct(trail, AuditEntry::actorId);
         model.addAttribute("actors", actors);
-        model.addAttribute("names", new Names(Map.of()).with(people.of(List.of(), actors)));
+        model.addAttribute("names", new Names(people.of(List.of(), actors)));
         model.addAttribute("roles", byLabel(distinct(trail, AuditEntry::actorRole), "Role."));
         model.addAttribute("haendelse", haendelse);
         model.addAttribute("aktoer", aktoer);

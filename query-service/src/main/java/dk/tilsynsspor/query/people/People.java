@@ -49,7 +49,7 @@ public class People {
         written.put(actor.id(), state);
     }
 
-    /** The names of the people of these authorities and organisations, and of these people, by id. */
+    /** The names of the people of these authorities and organisations, and of these people, by id (unmodifiable). */
     public Map<String, String> of(Collection<String> scopes, Collection<String> ids) {
         Map<String, String> names = new HashMap<>();
         String[] inScopes = scopes.stream().filter(Objects::nonNull).distinct().toArray(String[]::new);
@@ -63,7 +63,7 @@ public class People {
                 rs -> {
                     names.put(rs.getString(1), rs.getString(2));
                 }, inScopes, named);
-        return names;
+        return Map.copyOf(names);
     }
 
     /**
