@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,7 @@ final class Browser implements BeforeAllCallback, AfterAllCallback {
 
     static final Path SCREENSHOTS = Path.of("target", "browser-screenshots");
     private static final int PHONE_WIDTH = 390;
+    private static final int A4_WIDTH = 718;
     private static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
 
     WebDriver driver;
@@ -173,8 +175,14 @@ final class Browser implements BeforeAllCallback, AfterAllCallback {
     }
 
     Path downloaded(String suffix) throws IOException {
+        return downloaded("", suffix);
+    }
+
+    /** The downloaded file whose name begins and ends so (null until it is there, whole). */
+    Path downloaded(String prefix, String suffix) throws IOException {
         try (Stream<Path> files = Files.list(downloads)) {
-            return files.filter(file -> file.toString().endsWith(suffix)).findFirst().orElse(null);
+            return files.filter(file -> file.getFileName().toString().startsWith(prefix)
+                    && file.getFileName().toString().endsWith(suffix)).findFirst().orElse(null);
         }
     }
 
@@ -185,6 +193,11 @@ final class Browser implements BeforeAllCallback, AfterAllCallback {
     void screenshot(String name) throws IOException {
         assertAccessible(name);
         assertFitsAPhone(name);
+        wholePage(name);
+    }
+
+    /** A screenshot of the whole page, as tall as it is, at the window's width ({@code name.png}). */
+    private void wholePage(String name) throws IOException {
         Dimension window = driver.manage().window().getSize();
         long height = ((Number) js("return document.documentElement.scrollHeight;")).longValue();
         driver.manage().window().setSize(new Dimension(window.getWidth(), (int) Math.min(height + 120, 12000)));
@@ -194,6 +207,62 @@ final class Browser implements BeforeAllCallback, AfterAllCallback {
         } finally {
             driver.manage().window().setSize(window);
         }
+    }
+
+    /**
+     * The page as it prints on A4 (190 mm between the margins: 718 CSS pixels), in the system's dark mode (which is
+     * for screens only): the name Tilsynsspor shown, but nothing that works only on a screen (the menu beside the
+     * name, forms, buttons, the section and page links, what is there only for them); the text dark on a light
+     * ground; no table cut at a scrolling box. What print's rules show at that width is kept as a screenshot
+     * ({@code name.png}), with the page printed as a PDF ({@code name.pdf}).
+     */
+    @SuppressWarnings("unchecked")
+    void assertPrintable(String name) throws IOException {
+        cdp("Emulation.setEmulatedMedia", Map.of("media", "print",
+                "features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+        cdp("Emulation.setDeviceMetricsOverride",
+                Map.of("width", A4_WIDTH, "height", 1000, "deviceScaleFactor", 1, "mobile", false));
+        try {
+            List<String> shown = (List<String>) js("""
+                    const shown = e => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden';
+                    return [...document.querySelectorAll(
+                            'header nav ul + ul, .skaerm, form, button, details.formular, main nav, a[role=button]')]
+                        .filter(shown)
+                        .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + ': '
+                            + e.textContent.trim().replace(/\\s+/g, ' ').slice(0, 60));""");
+            assertThat(shown).as("what works only on a screen, printed on %s", name).isEmpty();
+            assertThat((Boolean) js("return document.querySelector('header nav .brand').getClientRects().length > 0;"))
+                    .as("the name on the printed %s", name).isTrue();
+            // a ground left transparent is the paper's white
+            Map<String, Object> lightness = (Map<String, Object>) js("""
+                    const lightness = colour => {
+                        const [r, g, b, a] = colour.match(/[\\d.]+/g).map(Number);
+                        return a === 0 ? 1 : (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255; };
+                    const text = getComputedStyle(document.body).color;
+                    const grounds = [document.documentElement, document.body]
+                        .map(e => lightness(getComputedStyle(e).backgroundColor));
+                    return {text: lightness(text), ground: Math.min(...grounds)};""");
+            assertThat(((Number) lightness.get("text")).doubleValue()).as("the printed text's lightness")
+                    .isLessThan(0.3);
+            assertThat(((Number) lightness.get("ground")).doubleValue()).as("the printed ground's lightness")
+                    .isGreaterThan(0.9);
+            assertThat((List<String>) js("""
+                    return [...document.querySelectorAll('.overflow-auto')]
+                        .filter(box => box.scrollWidth > box.clientWidth + 1)
+                        .map(box => box.outerHTML.slice(0, 80));"""))
+                    .as("tables cut at their scrolling box on the printed %s", name).isEmpty();
+            long height = ((Number) js("return document.documentElement.scrollHeight;")).longValue();
+            cdp("Emulation.setDeviceMetricsOverride", Map.of("width", A4_WIDTH, "height", Math.min(height, 12000),
+                    "deviceScaleFactor", 1, "mobile", false));
+            File shot = ((ChromeDriver) driver).getScreenshotAs(OutputType.FILE);
+            Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            cdp("Emulation.clearDeviceMetricsOverride", Map.of());
+            cdp("Emulation.setEmulatedMedia", Map.of("media", "", "features", List.of()));
+        }
+        Map<String, Object> pdf = ((ChromeDriver) driver).executeCdpCommand("Page.printToPDF",
+                Map.of("paperWidth", 8.27, "paperHeight", 11.69));
+        Files.write(SCREENSHOTS.resolve(name + ".pdf"), Base64.getDecoder().decode((String) pdf.get("data")));
     }
 
     /**

@@ -1,5 +1,7 @@
 package dk.tilsynsspor.query.it;
 
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -124,7 +126,8 @@ class PagesBrowserIT {
         assertThat(pdf.getFileName().toString()).isEqualTo("revisionsspor-ST-SIDER-1.pdf");
         Files.copy(pdf, Browser.SCREENSHOTS.resolve(pdf.getFileName()), StandardCopyOption.REPLACE_EXISTING);
         browser.find(By.id("hent-csv")).click();
-        Path csv = await().atMost(Duration.ofSeconds(20)).until(() -> browser.downloaded(".csv"), file -> file != null);
+        Path csv = await().atMost(Duration.ofSeconds(20))
+                .until(() -> browser.downloaded("revisionsspor-", ".csv"), file -> file != null);
         List<String> rows = Files.readAllLines(csv, java.nio.charset.StandardCharsets.UTF_8);
         assertThat(rows.get(0)).as("for a spreadsheet set up for Danish: semicolons")
                 .isEqualTo("\uFEFFsequence;recordedAt;eventType;actorId;actorRole;reason;aggregateId;payload;hash");
@@ -176,6 +179,7 @@ class PagesBrowserIT {
         assertThat(browser.find(By.xpath("//table[@id='kadence-tabel']//tr[td[text()='ST-SIDER-2']]")).getText())
                 .contains("borger-0417");
         browser.screenshot("05-overblik");
+        browser.assertPrintable("05b-overblik-udskrevet");
 
         browser.find(By.linkText("Påbud")).click();
         browser.awaitNavigation(url -> url.endsWith("/paabud"));
@@ -382,6 +386,22 @@ class PagesBrowserIT {
         browser.awaitNavigation(url -> url.contains("organisation=region-h-psykiatri"));
         assertThat(browser.findAll(listed)).extracting(WebElement::getText).containsExactly("st-søg-3");
         browser.screenshot("06g-paabud-soegt");
+        // the list as narrowed, for a spreadsheet set up for Danish: every order of it, not only the page's
+        assertThat(browser.find(By.id("hent-liste")).findElement(By.xpath("..")).getText())
+                .isEqualTo("Hent listen som CSV (1 påbud, alle sider; til et regneark)");
+        browser.find(By.id("hent-liste")).click();
+        Path file = await().atMost(Duration.ofSeconds(20))
+                .until(() -> browser.downloaded("paabud-", ".csv"), found -> found != null);
+        String text = Files.readString(file);
+        assertThat(text).startsWith("\uFEFF");
+        List<Map<String, String>> rows = new CsvMapper().readerFor(Map.class)
+                .with(CsvSchema.emptySchema().withHeader().withColumnSeparator(';'))
+                .<Map<String, String>>readValues(text.substring(1)).readAll();
+        assertThat(rows).singleElement().satisfies(row -> assertThat(row).containsExactly(
+                Map.entry("Reference", "st-søg-3"), Map.entry("Organisation", "region-h-psykiatri"),
+                Map.entry("Tilsyn", "socialtilsyn-hovedstaden"), Map.entry("Udstedt", LocalDate.now(DANISH).toString()),
+                Map.entry("Status", "Givet"), Map.entry("Skærpet tilsyn", "nej"), Map.entry("Krav over fristen", "0"),
+                Map.entry("Krav med frist snart", "0")));
 
         browser.type("soeg", "ST-SØG-9");
         browser.find(By.cssSelector("form.filters button")).click();
@@ -404,6 +424,56 @@ class PagesBrowserIT {
         assertThat(browser.findAll(listed)).extracting(WebElement::getText).as("the leader's organisation's only")
                 .containsExactlyInAnyOrder("ST-SØG-1", "ST-SØG-2");
         assertThat(browser.findAll(By.id("organisation"))).as("one organisation: nothing to choose").isEmpty();
+        browser.logOut();
+    }
+
+    @Test
+    void aFormsRowsStopAtTheMostItTakesAndARowPastThemIsRefusedNotLost(EndToEnd.Stack stack) {
+        WorkedExample example = WorkedExample.imposed(stack.commands, "ST-SIDER-RAEKKER");
+        example.acknowledgeAndPlan();
+        String dossier = stack.queryService.baseUrl() + "/paabud/" + example.orderId;
+        String form = "maalinger-" + example.restraintRequirement;
+        By rows = By.cssSelector("#" + form + " tbody tr");
+        By more = By.cssSelector("#" + form + " button[name=flere]");
+        await().atMost(Duration.ofSeconds(30)).until(() -> stack.queries.get("leader", "/api/orders/"
+                + example.orderId + "/dossier").body().at("/requirements/1/qualityGoal").isObject());
+
+        browser.get(stack.queryService.baseUrl() + "/");
+        browser.logIn("leader");
+        browser.get(dossier);
+        browser.open(form);
+        assertThat(browser.findAll(rows)).hasSize(3);
+        assertThat(browser.text(By.cssSelector("#" + form + " form p"))).endsWith("højst 20 rækker ad gangen.");
+        for (int shown = 3; shown < 20; shown++) {
+            browser.find(more).click();
+            int before = shown;
+            await().atMost(Duration.ofSeconds(10)).until(() -> browser.findAll(rows).size() == before + 1);
+        }
+        assertThat(browser.find(more).isEnabled()).as("no 21st row to type into").isFalse();
+
+        // a row the form does not have, put into it by hand: refused with a page of its own, nothing recorded
+        browser.js("const field = document.createElement('input'); field.type = 'hidden';"
+                + " field.name = 'measurements[20].value'; field.value = '5'; arguments[0].appendChild(field);",
+                browser.find(By.cssSelector("#" + form + " form")));
+        browser.type(form + "-measurements[0].value", "4");
+        browser.js("arguments[0].value = arguments[1];", browser.find(By.id(form + "-measurements[0].measuredOn")),
+                LocalDate.now(DANISH).toString());
+        browser.find(By.cssSelector("#" + form + " form button:not([name])")).click();
+        browser.awaitNavigation(url -> url.endsWith("/maalinger"));
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Ugyldig forespørgsel");
+        assertThat(browser.source()).contains("den har højst 20 rækker");
+        assertThat(stack.queries.get("leader", "/api/orders/" + example.orderId + "/dossier").body()
+                .at("/requirements/1/measurements")).as("nothing recorded").isEmpty();
+
+        // a row number far past the form's, asked to show one more: refused alike, not drawn as a billion rows
+        browser.get(dossier);
+        browser.open(form);
+        browser.js("const field = document.createElement('input'); field.type = 'hidden';"
+                + " field.name = 'measurements[999999999].value'; field.value = '5'; arguments[0].appendChild(field);",
+                browser.find(By.cssSelector("#" + form + " form")));
+        browser.find(more).click();
+        browser.awaitNavigation(url -> url.endsWith("/maalinger"));
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Ugyldig forespørgsel");
         browser.logOut();
     }
 

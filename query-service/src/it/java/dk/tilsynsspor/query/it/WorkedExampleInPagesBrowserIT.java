@@ -272,6 +272,8 @@ class WorkedExampleInPagesBrowserIT {
         assertThat(browser.text(By.id("vurderinger"))).contains("Fysisk sundhed: 4", "Bolig: 6");
         assertThat(browser.findAll(By.cssSelector("img.chart[src$='udvikling.png']"))).hasSize(1);
         browser.screenshot("16a-sag-udvikling");
+        // taken to the next learning session on paper: the case as it stands, without the forms or the menu
+        browser.assertPrintable("16d-sag-udskrevet");
         browser.logOut();
 
         // Her own organisation's leader sees the part she takes in the unit's case, and nothing of the case itself.
@@ -427,6 +429,7 @@ class WorkedExampleInPagesBrowserIT {
                 .as("a closed order takes no more (checking a file against the trail records nothing)")
                 .isEmpty();
         browser.screenshot("21-dossier-afsluttet");
+        browser.assertPrintable("21b-dossier-udskrevet");
         browser.find(By.id("til-revisionsspor")).click();
         browser.awaitNavigation(url -> url.contains("/revisionsspor"));
         assertThat(browser.text(By.id("verifikation"))).contains("Revisionssporet er ubrudt");

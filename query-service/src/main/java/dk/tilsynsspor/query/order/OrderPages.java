@@ -9,6 +9,8 @@ import dk.tilsynsspor.core.security.Actor;
 import dk.tilsynsspor.core.security.Role;
 import dk.tilsynsspor.platform.security.CurrentActor;
 import dk.tilsynsspor.query.order.export.QualityChart;
+import dk.tilsynsspor.query.order.export.SpreadsheetCsv;
+import dk.tilsynsspor.query.order.export.TrailExports;
 import dk.tilsynsspor.query.overview.OverviewReads;
 import dk.tilsynsspor.query.pages.ListPage;
 import dk.tilsynsspor.query.pages.Names;
@@ -18,6 +20,7 @@ import dk.tilsynsspor.query.people.People;
 import dk.tilsynsspor.query.web.InvalidParameterException;
 import dk.tilsynsspor.query.web.NotFoundException;
 import javax.imageio.ImageIO;
+import org.springframework.context.MessageSource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -30,7 +33,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +43,7 @@ import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** Påbud: the caller's orders, and one order's dossier as it stands now or stood at a chosen instant. */
 @PageController
@@ -45,17 +51,24 @@ class OrderPages {
 
     /** How many orders one page of the list shows. */
     static final int ORDERS_PER_PAGE = 50;
+    /** The list as a file for a spreadsheet. */
+    static final String FILE = "/paabud/liste.csv";
 
     private final OrderReads reads;
     private final CurrentActor currentActor;
     private final PageFormats formats;
     private final People people;
+    private final MessageSource messages;
+    private final Clock clock;
 
-    OrderPages(OrderReads reads, CurrentActor currentActor, PageFormats formats, People people) {
+    OrderPages(OrderReads reads, CurrentActor currentActor, PageFormats formats, People people,
+               MessageSource messages, Clock clock) {
         this.reads = reads;
         this.currentActor = currentActor;
         this.formats = formats;
         this.people = people;
+        this.messages = messages;
+        this.clock = clock;
     }
 
     /** Leaders land on their overview, inspectors on their orders; professionals open the cases they are on. */
@@ -80,49 +93,114 @@ class OrderPages {
     String orders(@RequestParam(required = false) String status, @RequestParam(required = false) String organisation,
                   @RequestParam(required = false) String soeg, @RequestParam(required = false) String side,
                   Model model) {
+        Narrowed list = narrowed(status, organisation, soeg);
+        ListPage<OrderSummary> page = ListPage.of(list.matching(), side, ORDERS_PER_PAGE, formats,
+                list.address("/paabud"));
+        List<OrderSummary> orders = page.items();
+        model.addAttribute("liste", page);
+        model.addAttribute("orders", orders);
+        model.addAttribute("deadlines", deadlines(orders));
+        model.addAttribute("status", list.status());
+        model.addAttribute("statuses", OrderStatus.values());
+        model.addAttribute("organisations", list.organisations());
+        model.addAttribute("organisation", list.organisation());
+        model.addAttribute("soeg", list.search());
+        model.addAttribute("searchAtMost", PageFormats.SEARCH_AT_MOST);
+        model.addAttribute("narrowed", list.narrowed());
+        model.addAttribute("dueSoonDays", OverviewReads.DUE_SOON_DAYS);
+        model.addAttribute("fil", list.address(FILE).toUriString());
+        return "paabud";
+    }
+
+    /**
+     * The list as the page narrows it (the same parameters), every order of it rather than a page, as a CSV file a
+     * spreadsheet program set up for Danish opens with a double click (cells separated by semicolons): one row per
+     * order with the page's columns, its dates written year-month-day, its deadlines counted as of today.
+     */
+    @GetMapping(FILE)
+    ResponseEntity<byte[]> ordersFile(@RequestParam(required = false) String status,
+                                      @RequestParam(required = false) String organisation,
+                                      @RequestParam(required = false) String soeg) {
+        List<OrderSummary> orders = narrowed(status, organisation, soeg).matching();
+        byte[] file = listFile(orders, deadlines(orders),
+                order -> messages.getMessage("OrderStatus." + order, null, PageFormats.DANISH));
+        return TrailExports.file(file, SpreadsheetCsv.TEXT_CSV, "paabud-" + LocalDate.now(clock) + ".csv");
+    }
+
+    /** The orders as rows of the list's file, their deadlines counted as given, their status as {@code named}. */
+    static byte[] listFile(List<OrderSummary> orders, Map<UUID, OrderDeadlines.Count> deadlines,
+                           Function<OrderStatus, String> named) {
+        List<Map<String, Object>> rows = orders.stream().map(order -> {
+            OrderDeadlines.Count count = deadlines.get(order.orderId());
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("Reference", SpreadsheetCsv.cell(order.reference()));
+            row.put("Organisation", SpreadsheetCsv.cell(order.organisationId()));
+            row.put("Tilsyn", SpreadsheetCsv.cell(order.authorityId()));
+            row.put("Udstedt", order.issuedOn().toString());
+            row.put("Status", named.apply(order.status()));
+            row.put("Skærpet tilsyn", order.escalated() ? "ja" : "nej");
+            row.put("Krav over fristen", count.overdue());
+            row.put("Krav med frist snart", count.dueSoon());
+            return row;
+        }).toList();
+        return SpreadsheetCsv.write(List.of("Reference", "Organisation", "Tilsyn", "Udstedt", "Status",
+                "Skærpet tilsyn", "Krav over fristen", "Krav med frist snart"), rows,
+                TrailExports.CsvSeparator.SEMICOLON.character());
+    }
+
+    /**
+     * The caller's orders narrowed to a status, to one organisation (chosen among those of the caller's orders) and
+     * to the orders whose reference contains a text, each parameter read as the page reads it.
+     */
+    private Narrowed narrowed(String status, String organisation, String soeg) {
         if (currentActor.get().role() == Role.PROFESSIONAL) {
             throw new AccessDeniedException("professionals read cases");
         }
         OrderStatus filter = parseStatus(status);
         String chosen = formats.parseOrganisation(organisation);
         String search = formats.parseSearch("soeg", soeg);
-        UriComponentsBuilder address = UriComponentsBuilder.fromPath("/paabud");
-        if (filter != null) {
-            address.queryParam("status", filter.name());
-        }
-        if (chosen != null) {
-            address.queryParam("organisation", chosen);
-        }
-        if (search != null) {
-            address.queryParam("soeg", search);
-        }
         List<OrderSummary> all = reads.orders(null, filter).orders();
         SortedSet<String> organisations = new TreeSet<>();
         all.forEach(order -> organisations.add(order.organisationId()));
         if (chosen != null) {
             organisations.add(chosen); // chosen, it stays in the list when none of its orders has the status
         }
-        ListPage<OrderSummary> page = ListPage.of(matching(all, chosen, search), side, ORDERS_PER_PAGE, formats,
-                address);
-        List<OrderSummary> orders = page.items();
-        model.addAttribute("liste", page);
+        return new Narrowed(filter, chosen, search, organisations, matching(all, chosen, search));
+    }
+
+    /** The orders as narrowed, and the organisations of all the caller's orders of that status to choose among. */
+    private record Narrowed(OrderStatus status, String organisation, String search, SortedSet<String> organisations,
+                            List<OrderSummary> matching) {
+
+        boolean narrowed() {
+            return status != null || organisation != null || search != null;
+        }
+
+        /** The address of {@code path} narrowed likewise. */
+        UriComponentsBuilder address(String path) {
+            UriComponentsBuilder address = UriComponentsBuilder.fromPath(path);
+            if (status != null) {
+                address.queryParam("status", status.name());
+            }
+            if (organisation != null) {
+                address.queryParam("organisation", organisation);
+            }
+            if (search != null) {
+                address.queryParam("soeg", search);
+            }
+            return address;
+        }
+    }
+
+    /** How the deadlines of each order stand today (an ended order has none left: none counted). */
+    private Map<UUID, OrderDeadlines.Count> deadlines(List<OrderSummary> orders) {
         Map<UUID, OrderDeadlines.Count> counted = reads.deadlines(orders.stream().map(OrderSummary::orderId).toList());
         Map<UUID, OrderDeadlines.Count> deadlines = new LinkedHashMap<>();
-        for (OrderSummary order : orders) { // an ended order has no deadline left: none counted
+        for (OrderSummary order : orders) {
             deadlines.put(order.orderId(), counted.getOrDefault(order.orderId(),
                     new OrderDeadlines.Count(order.orderId(), 0, 0)));
         }
-        model.addAttribute("orders", orders);
-        model.addAttribute("deadlines", deadlines);
-        model.addAttribute("status", filter);
-        model.addAttribute("statuses", OrderStatus.values());
-        model.addAttribute("organisations", organisations);
-        model.addAttribute("organisation", chosen);
-        model.addAttribute("soeg", search);
-        model.addAttribute("searchAtMost", PageFormats.SEARCH_AT_MOST);
-        model.addAttribute("narrowed", filter != null || chosen != null || search != null);
-        model.addAttribute("dueSoonDays", OverviewReads.DUE_SOON_DAYS);
-        return "paabud";
+        return deadlines;
     }
 
     /**
@@ -148,6 +226,8 @@ class OrderPages {
                 RequirementDossier::requirementId, RequirementDossier::number)));
         model.addAttribute("asOf", instant);
         model.addAttribute("dueSoonDays", OverviewReads.DUE_SOON_DAYS);
+        model.addAttribute("maxMilestones", RequirementForms.MAX_MILESTONES);
+        model.addAttribute("maxMeasurements", RequirementForms.MAX_MEASUREMENT_ROWS);
         return "dossier";
     }
 

@@ -140,6 +140,7 @@ class RequirementForms {
     String measurements(@PathVariable UUID orderId, @PathVariable UUID requirementId,
                         @RequestParam MultiValueMap<String, String> form, RedirectAttributes redirect) {
         FormInput input = new FormInput(form);
+        input.requireRowsWithin("measurements", MAX_MEASUREMENT_ROWS);
         String name = "maalinger-" + requirementId;
         String back = "/paabud/" + orderId;
         record Row(int index, BigDecimal value, LocalDate measuredOn, String source) {

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -113,6 +114,7 @@ public final class FormInput {
      * {@code id} (a hidden field naming what the row stands for) is not typing: a row with nothing else is empty.
      */
     public List<Map<String, Object>> rows(String prefix, int maxRows, RowReader row) {
+        requireRowsWithin(prefix, maxRows);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int index = 0; index < maxRows; index++) {
             String formPrefix = prefix + "[" + index + "].";
@@ -127,6 +129,25 @@ public final class FormInput {
             rows.add(read);
         }
         return rows;
+    }
+
+    /**
+     * Every row of {@code prefix} is one the form can have ({@code prefix[0]} to {@code prefix[maxRows - 1]}): a field
+     * of any other row could only come from a form edited by hand, and what was typed into it would be lost without a
+     * word, so the form is refused with a page of its own and nothing is sent.
+     */
+    public void requireRowsWithin(String prefix, int maxRows) {
+        Pattern row = Pattern.compile(Pattern.quote(prefix) + "\\[(0|[1-9]\\d{0,8})]\\..+");
+        for (String field : values.keySet()) {
+            if (!field.startsWith(prefix + "[")) {
+                continue;
+            }
+            Matcher matcher = row.matcher(field);
+            if (!matcher.matches() || Integer.parseInt(matcher.group(1)) >= maxRows) {
+                throw new InvalidParameterException(prefix, "Formularen er ændret, så den ikke kan sendes: den har "
+                        + "højst " + maxRows + " rækker. Hent siden igen, og udfyld formularen der.");
+            }
+        }
     }
 
     /** Reads one row's fields into its part of the body. */

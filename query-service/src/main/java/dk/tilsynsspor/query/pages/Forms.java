@@ -116,20 +116,24 @@ public final class Forms {
         return refused(form) && state.refusal() != null ? state.refusal().error(field) : null;
     }
 
-    /** How many rows of a repeated group ({@code prefix[i].field}) to show: those typed, at least {@code least}. */
-    public int rows(String form, String prefix, int least) {
+    /**
+     * How many rows of a repeated group ({@code prefix[i].field}) to show: those typed, at least {@code least}, one
+     * more when asked for, and never more than {@code most} (the most the form takes; a row number past it, typed
+     * into the form's address by hand, shows no more rows).
+     */
+    public int rows(String form, String prefix, int least, int most) {
         if (!refused(form)) {
-            return least;
+            return Math.min(least, most);
         }
-        Pattern row = Pattern.compile(Pattern.quote(prefix) + "\\[(\\d+)]\\..*");
+        Pattern row = Pattern.compile(Pattern.quote(prefix) + "\\[(\\d{1,9})]\\..*");
         int rows = least;
         for (String field : state.values().keySet()) {
             Matcher matcher = row.matcher(field);
             if (matcher.matches()) {
-                rows = Math.max(rows, Integer.parseInt(matcher.group(1)) + 1);
+                rows = Math.max(rows, Math.min(Integer.parseInt(matcher.group(1)) + 1, most));
             }
         }
         String more = value(form, "flere");
-        return more != null && more.equals(prefix) ? rows + 1 : rows;
+        return Math.min(more != null && more.equals(prefix) ? rows + 1 : rows, most);
     }
 }

@@ -31,6 +31,25 @@ class FormInputTest {
     }
 
     @Test
+    void aRowTheFormCannotHaveIsRefusedRatherThanWhatWasTypedInItLost() {
+        for (String field : List.of("requirements[10].title", "requirements[99999999999].title",
+                "requirements[-1].title", "requirements[01].title", "requirements[x].title", "requirements[2]")) {
+            MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+            form.add("requirements[0].title", "Bolig");
+            form.add(field, "Ny");
+            FormInput input = new FormInput(form);
+            assertThatThrownBy(() -> input.rows("requirements", 10, row -> body("title", row.text("title"))))
+                    .as(field).isInstanceOf(InvalidParameterException.class)
+                    .hasMessageContaining("højst 10 rækker").hasMessageContaining("Hent siden igen");
+        }
+        MultiValueMap<String, String> last = new LinkedMultiValueMap<>();
+        last.add("requirements[9].title", "Den tiende");
+        last.add("requirementsNote", "not a row");
+        assertThat(new FormInput(last).rows("requirements", 10, row -> body("title", row.text("title"))))
+                .containsExactly(Map.of("title", "Den tiende"));
+    }
+
+    @Test
     void theKeyThePageMadeGoesOnAndAnyOtherIsRefusedBeforeItBecomesAHeader() {
         assertThat(withKey(" 6167a734-10b4-4323-8bfa-d71b7aa9ce68 ").idempotencyKey())
                 .isEqualTo("6167a734-10b4-4323-8bfa-d71b7aa9ce68");

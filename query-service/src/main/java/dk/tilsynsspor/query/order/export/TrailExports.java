@@ -17,7 +17,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -103,7 +102,7 @@ public class TrailExports {
         String name = "revisionsspor-" + trail.reference().replaceAll("[^A-Za-z0-9._-]", "_");
         return switch (format) {
             case CSV -> file(files.csv(trail, separator.character()),
-                    new MediaType("text", "csv", StandardCharsets.UTF_8), name + ".csv");
+                    SpreadsheetCsv.TEXT_CSV, name + ".csv");
             case JSON -> file(files.json(trail, reads.keptVerification(orderId).orElse(null), now, by),
                     MediaType.APPLICATION_JSON, name + ".json");
             case PDF -> file(pdf(reads.dossier(orderId, asOf), trail, now, by),
@@ -118,7 +117,8 @@ public class TrailExports {
         return DossierPdf.render(dossier, trail, now, by, formats, labels, names);
     }
 
-    private static ResponseEntity<byte[]> file(byte[] content, MediaType type, String filename) {
+    /** A file to keep: the content as a download of this name. */
+    public static ResponseEntity<byte[]> file(byte[] content, MediaType type, String filename) {
         return ResponseEntity.ok()
                 .contentType(type)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename)

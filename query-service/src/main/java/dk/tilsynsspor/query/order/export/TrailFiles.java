@@ -3,27 +3,23 @@ package dk.tilsynsspor.query.order.export;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dk.tilsynsspor.core.order.query.AuditEntry;
 import dk.tilsynsspor.core.order.query.AuditTrail;
 import dk.tilsynsspor.core.order.query.TrailVerification;
 import org.springframework.stereotype.Component;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import static dk.tilsynsspor.query.order.export.SpreadsheetCsv.cell;
 
 /** The audit trail as files an inspector can keep: CSV (one row per event) and JSON (the whole trail). */
 @Component
 class TrailFiles {
 
     static final String JSON_FORMAT = "tilsynsspor-audit-trail";
-    private static final String FORMULA_STARTS = "=+-@\t\r\uFF1D\uFF0B\uFF0D\uFF20";
-
-    private final CsvMapper csv = new CsvMapper();
     private final ObjectMapper json;
     private final ObjectMapper compactJson;
 
@@ -33,15 +29,9 @@ class TrailFiles {
     }
 
     /** One row per event, its cells separated by {@code separator}. */
-    byte[] csv(AuditTrail trail, char separator) throws JsonProcessingException {
-        CsvSchema schema = CsvSchema.builder()
-                .addColumn("sequence").addColumn("recordedAt").addColumn("eventType").addColumn("actorId")
-                .addColumn("actorRole").addColumn("reason").addColumn("aggregateId").addColumn("payload")
-                .addColumn("hash").build().withHeader().withColumnSeparator(separator);
-        List<Map<String, Object>> rows = trail.entries().stream().map(this::row).toList();
-        // A byte-order mark, so that spreadsheet programs read the Danish letters right.
-        String text = "\uFEFF" + csv.writer(schema).writeValueAsString(rows);
-        return text.getBytes(StandardCharsets.UTF_8);
+    byte[] csv(AuditTrail trail, char separator) {
+        return SpreadsheetCsv.write(List.of("sequence", "recordedAt", "eventType", "actorId", "actorRole", "reason",
+                "aggregateId", "payload", "hash"), trail.entries().stream().map(this::row).toList(), separator);
     }
 
     /**
@@ -59,18 +49,6 @@ class TrailFiles {
         document.put("verification", verification);
         document.put("trail", trail);
         return json.writeValueAsBytes(document);
-    }
-
-    /**
-     * A text as a spreadsheet cell that cannot run as a formula (OWASP, "CSV Injection"): a text that begins with
-     * = + - @, a tab or a carriage return (or their full-width forms) gets a leading apostrophe, which spreadsheet
-     * programs show as text. The JSON export keeps every text exactly.
-     */
-    static String cell(String text) {
-        if (text == null || text.isEmpty()) {
-            return text;
-        }
-        return FORMULA_STARTS.indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
     }
 
     private Map<String, Object> row(AuditEntry entry) {
