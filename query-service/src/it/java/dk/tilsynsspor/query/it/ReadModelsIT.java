@@ -155,6 +155,15 @@ class ReadModelsIT {
                 // statuses, themes, events and people by their Danish labels and names, as on the pages
                 .contains("Målgruppe, metoder og resultater", "Påbud givet", "Pia Pædagog")
                 .doesNotContain("MAALGRUPPE_METODER_OG_RESULTATER", "SupervisoryOrderImposed");
+        // the chain as it stood, and the hash at the copy's last entry to check it by later; each page numbered
+        JsonNode last = entries.get(entries.size() - 1);
+        String pdfText = PdfPages.text(pdf.body());
+        assertThat(pdfText.replaceAll("\\s+", " "))
+                .contains("Ubrudt, da PDF'en blev dannet: alle " + entries.size() + " hændelser i hashkæden")
+                .contains("Hash ved hændelse nr. " + last.get("sequence").asInt() + ": " + last.get("hash").asText())
+                .contains("Påbud ST-EXPORT-1 · dannet ");
+        int pages = new com.lowagie.text.pdf.PdfReader(pdf.body()).getNumberOfPages();
+        assertThat(pdfText).contains("side 1 af " + pages, "side " + pages + " af " + pages);
         assertThat(stack.queries.get("inspector2", example.order("/audit-trail/export?format=pdf")).status())
                 .isEqualTo(404);
         assertThat(stack.queries.get("inspector", example.order("/audit-trail/export?format=xml")).status())

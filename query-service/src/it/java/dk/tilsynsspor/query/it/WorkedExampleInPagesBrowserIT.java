@@ -436,6 +436,7 @@ class WorkedExampleInPagesBrowserIT {
         assertThat(browser.source()).contains("Påbud givet", "Påbud kvitteret", "Læringsmøde holdt",
                 "Forbedring verificeret", "Efterlevelse godkendt", "Påbud afsluttet");
         browser.screenshot("22-revisionsspor");
+        browser.assertPrintable("22d-revisionsspor-udskrevet");
         browser.get(kase);
         assertThat(browser.text(By.tagName("main"))).as("the case goes on after its order, which it no longer serves")
                 .contains("Sagen tjente påbud " + reference + ", der er afsluttet; sagen fortsætter som løbende "

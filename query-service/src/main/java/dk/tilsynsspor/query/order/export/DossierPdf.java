@@ -9,15 +9,21 @@ import com.lowagie.text.Image;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
+import com.lowagie.text.pdf.BaseFont;
+import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfPageEventHelper;
+import com.lowagie.text.pdf.PdfTemplate;
 import com.lowagie.text.pdf.PdfWriter;
 import dk.tilsynsspor.core.casework.query.InsightView;
 import dk.tilsynsspor.core.order.query.AuditEntry;
 import dk.tilsynsspor.core.order.query.AuditTrail;
 import dk.tilsynsspor.core.order.query.ComplianceDossier;
+import dk.tilsynsspor.core.order.query.DocumentCheck;
 import dk.tilsynsspor.core.order.query.Measurement;
 import dk.tilsynsspor.core.order.query.RequirementDossier;
+import dk.tilsynsspor.core.order.query.TrailVerification;
 import dk.tilsynsspor.query.pages.Names;
 import dk.tilsynsspor.query.pages.PageFormats;
 import org.springframework.context.MessageSource;
@@ -29,7 +35,8 @@ import java.time.Instant;
 
 /**
  * The dossier and trail of one order as a PDF an inspector can file: the order, each requirement with its status,
- * evidence and a chart of its measurements against baseline and target, then the trail, and when it was made.
+ * evidence and a chart of its measurements against baseline and target, then the trail, how its chain stood and the
+ * hash to check the copy by; each page says which order, when it was made, and its page of how many.
  */
 final class DossierPdf {
 
@@ -50,10 +57,14 @@ final class DossierPdf {
         this.names = names;
     }
 
-    /** {@code names}: the people as the pages name them (the cases' teams' names, else the provider's, else ids). */
-    static byte[] render(ComplianceDossier dossier, AuditTrail trail, Instant generatedAt, String generatedBy,
-                         PageFormats formats, MessageSource labels, Names names) throws IOException {
-        return new DossierPdf(formats, labels, names).write(dossier, trail, generatedAt, generatedBy);
+    /**
+     * {@code names}: the people as the pages name them (the cases' teams' names, else the provider's, else ids);
+     * {@code verification}: the chain recomputed as the PDF is made, or null where no chain is kept for the order yet.
+     */
+    static byte[] render(ComplianceDossier dossier, AuditTrail trail, TrailVerification verification,
+                         Instant generatedAt, String generatedBy, PageFormats formats, MessageSource labels,
+                         Names names) throws IOException {
+        return new DossierPdf(formats, labels, names).write(dossier, trail, verification, generatedAt, generatedBy);
     }
 
     /** The Danish label of {@code kind.value} (messages.properties), or the value itself if it has none. */
@@ -61,12 +72,14 @@ final class DossierPdf {
         return labels.getMessage(kind + "." + value, null, String.valueOf(value), PageFormats.DANISH);
     }
 
-    private byte[] write(ComplianceDossier dossier, AuditTrail trail, Instant generatedAt, String generatedBy)
-            throws IOException {
+    private byte[] write(ComplianceDossier dossier, AuditTrail trail, TrailVerification verification,
+                         Instant generatedAt, String generatedBy) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Document document = new Document(PageSize.A4, 48, 48, 48, 48);
+        Document document = new Document(PageSize.A4, 48, 48, 48, 56);
         try {
-            PdfWriter.getInstance(document, out);
+            PdfWriter writer = PdfWriter.getInstance(document, out);
+            writer.setPageEvent(new PageFooter(text.shown("Påbud " + dossier.reference() + " · dannet "
+                    + formats.time(generatedAt))));
             document.addTitle("Revisionsspor " + dossier.reference());
             document.addCreator("Tilsynsspor");
             document.open();
@@ -75,6 +88,7 @@ final class DossierPdf {
                 requirement(document, requirement);
             }
             trail(document, trail);
+            check(document, trail, verification);
             if (text.replaced() > 0) {
                 document.add(new Paragraph(text.replaced() + " tegn, som PDF'ens skrifttyper ikke har, er skrevet "
                         + "som deres Unicode-nummer, fx [U+1F600]. JSON- og CSV-eksporten har teksterne, som de er "
@@ -244,6 +258,92 @@ final class DossierPdf {
             table.addCell(phrase(entry.reason() == null ? "" : entry.reason(), SMALL));
         }
         document.add(table);
+    }
+
+    /**
+     * How the chain stood when the PDF was made, and the hash that lets a reader check this copy later (README,
+     * "Checking a kept export"): the link of the last event in it that was sealed into the chain.
+     */
+    private void check(Document document, AuditTrail trail, TrailVerification verification) {
+        Paragraph heading = paragraph("Kontrol af revisionssporet", HEADING);
+        heading.setSpacingBefore(14);
+        document.add(heading);
+        if (verification == null) {
+            document.add(paragraph("Påbuddets hændelser var endnu ikke kædet sammen, da PDF'en blev dannet, så "
+                    + "sporet kunne ikke efterregnes.", TEXT));
+        } else if (verification.intact()) {
+            document.add(paragraph("Ubrudt, da PDF'en blev dannet: " + (verification.entries() == 1
+                    ? "den ene hændelse i hashkæden er genberegnet fra hændelseslageret, og den stemmer"
+                    : "alle " + verification.entries() + " hændelser i hashkæden er genberegnet fra "
+                    + "hændelseslageret, og de stemmer") + (verification.documents().isEmpty() ? "."
+                    : "; hvert dokuments fil passer til sin SHA-256."), TEXT));
+        } else if (verification.firstBrokenSequence() != null) {
+            document.add(paragraph("Brudt, da PDF'en blev dannet: hashkæden stemmer ikke fra hændelse nr. "
+                    + verification.firstBrokenSequence() + " af " + verification.entries() + " (en hændelse er "
+                    + "ændret, slettet eller indsat uden om systemet).", TEXT));
+        } else {
+            document.add(paragraph("Brudt, da PDF'en blev dannet: hashkæden stemmer, men "
+                    + verification.documents().stream().filter(DocumentCheck::tampered).count()
+                    + " dokumenters filer passer ikke til deres SHA-256 (ændret eller mistet).", TEXT));
+        }
+        if (verification != null && verification.unlinked() > 0) {
+            document.add(paragraph(verification.unlinked() + " af påbuddets hændelser var gemt, men endnu ikke kædet "
+                    + "ind; kæden indestår først for dem, når de er.", TEXT));
+        }
+        AuditEntry last = null;
+        for (AuditEntry entry : trail.entries()) {
+            if (entry.hash() != null) {
+                last = entry;
+            }
+        }
+        if (last != null) {
+            document.add(paragraph("Hash ved hændelse nr. " + last.sequence() + ":", new Font(Font.HELVETICA, 10,
+                    Font.BOLD)));
+            document.add(new Paragraph(last.hash(), new Font(Font.COURIER, 9)));
+            document.add(paragraph("Sådan kontrolleres denne kopi senere: lad Tilsynsspor efterregne sporet (siden "
+                    + "Revisionsspor). Er det ubrudt, og har hændelse nr. " + last.sequence() + " stadig denne "
+                    + "hash, er intet af det, PDF'en viser, ændret siden; hver hash dækker alt før den.", SMALL));
+        }
+    }
+
+    /** Each page's foot: the order, when the PDF was made, and the page of how many. */
+    private static final class PageFooter extends PdfPageEventHelper {
+
+        private final String text;
+        private PdfTemplate total;
+
+        PageFooter(String text) {
+            this.text = text;
+        }
+
+        @Override
+        public void onOpenDocument(PdfWriter writer, Document document) {
+            total = writer.getDirectContent().createTemplate(40, 12);
+        }
+
+        @Override
+        public void onEndPage(PdfWriter writer, Document document) {
+            PdfContentByte canvas = writer.getDirectContent();
+            String shown = text + " · side " + writer.getPageNumber() + " af ";
+            BaseFont font = SMALL.getCalculatedBaseFont(false);
+            float width = font.getWidthPoint(shown, SMALL.getSize());
+            float y = document.bottom() - 24;
+            canvas.beginText();
+            canvas.setFontAndSize(font, SMALL.getSize());
+            canvas.setTextMatrix(document.left(), y);
+            canvas.showText(shown);
+            canvas.endText();
+            canvas.addTemplate(total, document.left() + width, y);
+        }
+
+        @Override
+        public void onCloseDocument(PdfWriter writer, Document document) {
+            total.beginText();
+            total.setFontAndSize(SMALL.getCalculatedBaseFont(false), SMALL.getSize());
+            total.setTextMatrix(0, 0);
+            total.showText(String.valueOf(writer.getPageNumber() - 1));
+            total.endText();
+        }
     }
 
     private Paragraph line(String label, String value) {

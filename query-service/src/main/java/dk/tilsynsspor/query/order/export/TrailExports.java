@@ -3,6 +3,7 @@ package dk.tilsynsspor.query.order.export;
 import dk.tilsynsspor.core.order.query.AuditEntry;
 import dk.tilsynsspor.core.order.query.AuditTrail;
 import dk.tilsynsspor.core.order.query.ComplianceDossier;
+import dk.tilsynsspor.core.order.query.TrailVerification;
 import dk.tilsynsspor.platform.security.CurrentActor;
 import dk.tilsynsspor.query.order.OrderReads;
 import dk.tilsynsspor.query.pages.Names;
@@ -105,16 +106,18 @@ public class TrailExports {
                     SpreadsheetCsv.TEXT_CSV, name + ".csv");
             case JSON -> file(files.json(trail, reads.keptVerification(orderId).orElse(null), now, by),
                     MediaType.APPLICATION_JSON, name + ".json");
-            case PDF -> file(pdf(reads.dossier(orderId, asOf), trail, now, by),
+            case PDF -> file(pdf(reads.dossier(orderId, asOf), trail, reads.keptVerification(orderId).orElse(null),
+                            now, by),
                     MediaType.APPLICATION_PDF, name + ".pdf");
         };
     }
 
     /** The dossier and the trail, naming people as the pages do. */
-    private byte[] pdf(ComplianceDossier dossier, AuditTrail trail, Instant now, String by) throws IOException {
+    private byte[] pdf(ComplianceDossier dossier, AuditTrail trail, TrailVerification verification, Instant now,
+                       String by) throws IOException {
         Names names = Names.of(dossier).with(people.of(List.of(dossier.authorityId(), dossier.organisationId()),
                 trail.entries().stream().map(AuditEntry::actorId).distinct().toList()));
-        return DossierPdf.render(dossier, trail, now, by, formats, labels, names);
+        return DossierPdf.render(dossier, trail, verification, now, by, formats, labels, names);
     }
 
     /** A file to keep: the content as a download of this name. */
