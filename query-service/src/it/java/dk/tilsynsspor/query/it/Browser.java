@@ -253,7 +253,10 @@ final class Browser implements BeforeAllCallback, AfterAllCallback {
             assertThat((List<String>) js("""
                     return [...document.querySelectorAll('.overflow-auto')]
                         .filter(box => box.scrollWidth > box.clientWidth + 1)
-                        .map(box => box.outerHTML.slice(0, 80));"""))
+                        .map(box => (box.querySelector('caption') || box).textContent.trim().slice(0, 40) + ': '
+                            + box.scrollWidth + ' px in ' + box.clientWidth + ', columns '
+                            + [...box.querySelectorAll('thead th')].map(th => th.textContent.trim() + ' '
+                                + Math.round(th.getBoundingClientRect().width)).join(', '));"""))
                     .as("tables cut at their scrolling box on the printed %s", name).isEmpty();
             long height = ((Number) js("return document.documentElement.scrollHeight;")).longValue();
             cdp("Emulation.setDeviceMetricsOverride", Map.of("width", A4_WIDTH, "height", Math.min(height, 12000),
