@@ -213,8 +213,9 @@ final class Browser implements BeforeAllCallback, AfterAllCallback {
      * The page as it prints on A4 (190 mm between the margins: 718 CSS pixels), in the system's dark mode (which is
      * for screens only): the name Tilsynsspor shown, but nothing that works only on a screen (the menu beside the
      * name, forms, buttons, the section and page links, what is there only for them), a trail entry's content
-     * shown (a click opens it on the screen); the text dark on a light ground; no table cut at a scrolling box. What print's rules show at that width is kept as a screenshot
-     * ({@code name.png}), with the page printed as a PDF ({@code name.pdf}).
+     * shown (a click opens it on the screen); the text dark on a light ground; no table cut at a scrolling box.
+     * What print's rules show at that width is kept as a screenshot ({@code name.png}), with the page printed as a
+     * PDF ({@code name.pdf}).
      */
     @SuppressWarnings("unchecked")
     void assertPrintable(String name) throws IOException {
@@ -235,7 +236,8 @@ final class Browser implements BeforeAllCallback, AfterAllCallback {
                     + ".filter(content => content.getClientRects().length === 0).length;"))
                     .as("a trail entry's content not printed on %s (it opens on a click on the screen)", name)
                     .isZero();
-            assertThat((Boolean) js("return document.querySelector('header nav .brand').getClientRects().length > 0;"))
+            assertThat((Boolean) js(
+                    "return document.querySelector('header nav .brand').getClientRects().length > 0;"))
                     .as("the name on the printed %s", name).isTrue();
             // a ground left transparent is the paper's white
             Map<String, Object> lightness = (Map<String, Object>) js("""
