@@ -24,6 +24,8 @@ import java.util.regex.Pattern;
  */
 public final class FormInput {
 
+    /** What follows {@code prefix[} in a field of a row: its number, as the page writes it, then the row's field. */
+    private static final Pattern ROW = Pattern.compile("(0|[1-9]\\d{0,8})]\\..+");
     private static final Pattern NUMBER = Pattern.compile("[-+]?\\d{1,30}([.,]\\d{1,30})?");
 
     private final MultiValueMap<String, String> values;
@@ -137,17 +139,28 @@ public final class FormInput {
      * word, so the form is refused with a page of its own and nothing is sent.
      */
     public void requireRowsWithin(String prefix, int maxRows) {
-        Pattern row = Pattern.compile(Pattern.quote(prefix) + "\\[(0|[1-9]\\d{0,8})]\\..+");
         for (String field : values.keySet()) {
             if (!field.startsWith(prefix + "[")) {
                 continue;
             }
-            Matcher matcher = row.matcher(field);
-            if (!matcher.matches() || Integer.parseInt(matcher.group(1)) >= maxRows) {
+            int row = rowOf(prefix, field);
+            if (row < 0 || row >= maxRows) {
                 throw new InvalidParameterException(prefix, "Formularen er ændret, så den ikke kan sendes: den har "
                         + "højst " + maxRows + " rækker. Hent siden igen, og udfyld formularen der.");
             }
         }
+    }
+
+    /**
+     * The row a field of {@code prefix}'s rows belongs to ({@code prefix[i].field}: i, written as the page writes it,
+     * below a billion), or -1 for any other field.
+     */
+    static int rowOf(String prefix, String field) {
+        if (!field.startsWith(prefix + "[")) {
+            return -1;
+        }
+        Matcher matcher = ROW.matcher(field.substring(prefix.length() + 1));
+        return matcher.matches() ? Integer.parseInt(matcher.group(1)) : -1;
     }
 
     /** Reads one row's fields into its part of the body. */

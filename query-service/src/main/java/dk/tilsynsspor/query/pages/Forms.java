@@ -7,7 +7,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -125,13 +124,9 @@ public final class Forms {
         if (!refused(form)) {
             return Math.min(least, most);
         }
-        Pattern row = Pattern.compile(Pattern.quote(prefix) + "\\[(\\d{1,9})]\\..*");
         int rows = least;
         for (String field : state.values().keySet()) {
-            Matcher matcher = row.matcher(field);
-            if (matcher.matches()) {
-                rows = Math.max(rows, Math.min(Integer.parseInt(matcher.group(1)) + 1, most));
-            }
+            rows = Math.max(rows, Math.min(FormInput.rowOf(prefix, field) + 1, most));
         }
         String more = value(form, "flere");
         return Math.min(more != null && more.equals(prefix) ? rows + 1 : rows, most);
